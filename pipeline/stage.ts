@@ -1,0 +1,43 @@
+import type { Readable } from 'node:stream';
+import type { Consultation, InputFile } from '../schemas/consultation.js';
+
+/** Where stages report; the CLI prints it, tests collect it. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Progress of long work inside a stage: `done` of `total` units. */
+export interface ProgressEvent {
+  stage: string;
+  /** What is being counted, e.g. "records", "files". */
+  unit: string;
+  done: number;
+  total: number;
+}
+
+/** An input file handed to the ingest stage: its config entry and a way to stream its bytes. */
+export interface InputSource {
+  spec: InputFile;
+  /** The path as the user wrote it in the config, used in messages and provenance. */
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  open(): Readable;
+}
+
+/** Everything a stage may use besides its typed input. Stages do no file I/O of their own. */
+export interface StageContext {
+  config: Consultation;
+  logger: Logger;
+  progress(event: ProgressEvent): void;
+  signal: AbortSignal;
+  seed: number;
+}
+
+/** What a stage returns: its artifact and the counts recorded in the manifest. */
+export interface StageResult<T> {
+  output: T;
+  counts: Record<string, number>;
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** A calendar date `YYYY-MM-DD` (UTC). */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date like 2018-02-02')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Expected a real calendar date');
+
+/** A guiding question; plain strings get ids `q1`, `q2`, ... when the config is loaded. */
+export const GuidingQuestion = z.strictObject({
+  id: z.string().min(1).describe('Stable id, matched against the input `question` field'),
+  text: z.string().min(1).describe('The question as put to participants'),
+});
+export type GuidingQuestion = z.infer<typeof GuidingQuestion>;
+
+/** A theme of the consultation's own taxonomy (guided mode). */
+export const TaxonomyTheme = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().trim().min(1, 'Theme labels must not be empty'),
+  description: z.string().default(''),
+  keywords: z.array(z.string().min(1)).default([]),
+  examples: z.array(z.string().min(1)).default([]),
+});
+export type TaxonomyTheme = z.infer<typeof TaxonomyTheme>;
+
+/** A named week of the consultation; boundaries are inclusive calendar dates. */
+export const Week = z.strictObject({
+  label: z.string().min(1),
+  start: IsoDate,
+  end: IsoDate,
+});
+export type Week = z.infer<typeof Week>;
+
+/** Formats the ingest stage can read; `auto` picks one from the file extension. */
+export const InputFormat = z.enum([
+  'auto',
+  'csv',
+  'tsv',
+  'json',
+  'jsonl',
+  'xlsx',
+  'markdown',
+  'html',
+  'text',
+]);
+export type InputFormat = z.infer<typeof InputFormat>;
+
+/** One input file. A bare string is shorthand for `{ path }`. */
+export const InputFile = z.strictObject({
+  path: z.string().min(1).describe('Path relative to the config file'),
+  format: InputFormat.default('auto'),
+  /** CSV delimiter; default: sniffed from the header line (`,` `;` tab `|`). */
+  delimiter: z.string().length(1).optional(),
+  /** Text encoding; default: detected (BOM, UTF-8 validity, else Windows-1252). */
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin1', 'windows-1252']).optional(),
+  /** XLSX sheet name; default: the first sheet. */
+  sheet: z.string().optional(),
+  /** Markdown/HTML: heading level that starts a contribution (default 2). */
+  headingLevel: z.number().int().min(1).max(6).default(2),
+  /** Markdown/HTML/text: a regular expression matching a whole separator line, e.g. `^---$`. */
+  separator: z.string().optional(),
+  /** JSON: dotted path to the array of records when it is not the top level, e.g. `data.posts`. */
+  recordsPath: z.string().optional(),
+});
+export type InputFile = z.infer<typeof InputFile>;
+
+/** Which input column holds each field. Only `text` is required. */
+export const FieldMapping = z.strictObject({
+  id: z.string().optional(),
+  text: z.string().default('text'),
+  author: z.string().optional().describe('Stable author id, used to count participants'),
+  authorName: z.string().optional().describe('Display name, credited when privacy allows'),
+  date: z
+    .string()
+    .optional()
+    .describe('ISO 8601 date/time or Unix epoch (seconds or milliseconds)'),
+  week: z.string().optional().describe('A column naming the week, instead of dates'),
+  question: z.string().optional().describe('Guiding question id or text the contribution answers'),
+  thread: z.string().optional(),
+  replyTo: z.string().optional(),
+  language: z.string().optional(),
+  moderation: z.string().optional(),
+  agrees: z.string().optional(),
+  disagrees: z.string().optional(),
+  passes: z.string().optional(),
+  metadata: z.array(z.string()).default([]).describe('Extra columns kept as metadata'),
+});
+export type FieldMapping = z.infer<typeof FieldMapping>;
+
+export const InputConfig = z.strictObject({
+  files: z
+    .array(
+      z.union([
+        z
+          .string()
+          .min(1)
+          .transform((path) => InputFile.parse({ path })),
+        InputFile,
+      ]),
+    )
+    .min(1, 'List at least one input file'),
+  fields: FieldMapping.default(FieldMapping.parse({})),
+  /** Values of the moderation field that mean "rejected" (compared case-insensitively). */
+  rejectedValues: z
+    .array(z.string())
+    .default(['-1', 'rejected', 'reject', 'removed', 'hidden', 'spam']),
+});
+export type InputConfig = z.infer<typeof InputConfig>;
+
+/** How contributors are credited in the brief. */
+export const Credit = z.enum(['name', 'initials', 'anonymous']);
+
+export const PrivacyConfig = z.strictObject({
+  redact: z
+    .strictObject({
+      emails: z.boolean().default(true),
+      phones: z.boolean().default(true),
+      /** Links to a person's profile (social media, mailto:); other links stay. */
+      personalUrls: z.boolean().default(true),
+      /** Every link, not only personal ones. */
+      allUrls: z.boolean().default(false),
+    })
+    .default({ emails: true, phones: true, personalUrls: true, allUrls: false }),
+  credit: Credit.default('anonymous'),
+});
+export type PrivacyConfig = z.infer<typeof PrivacyConfig>;
+
+export const CleanConfig = z.strictObject({
+  /** Records with fewer letters than this after cleaning are excluded as too short. */
+  minLetters: z.number().int().min(1).default(12),
+  /** Passages are cut at sentence boundaries to stay under this many characters. */
+  maxPassageChars: z.number().int().min(100).default(600),
+  /** Paragraphs shorter than this are joined to a neighbour rather than standing alone. */
+  minPassageChars: z.number().int().min(1).default(120),
+  /** Word-shingle Jaccard similarity at or above which two records are near-duplicates. */
+  nearDuplicateThreshold: z.number().min(0.5).max(1).default(0.8),
+  /** Remove greetings, sign-offs, signatures and quoted replies (kept as recorded spans). */
+  stripBoilerplate: z.boolean().default(true),
+});
+export type CleanConfig = z.infer<typeof CleanConfig>;
+
+/** The consultation config (`consultation.yaml`). Unknown keys are errors. */
+export const Consultation = z.strictObject({
+  title: z.string().min(1),
+  objective: z.string().default(''),
+  intendedUse: z.string().default(''),
+  /** Default language (ISO 639-1) assumed when detection is unsure. */
+  language: z.string().min(2).default('en'),
+  period: z.strictObject({ start: IsoDate, end: IsoDate }).optional(),
+  weeks: z.array(Week).default([]),
+  questions: z
+    .array(z.union([z.string().min(1), GuidingQuestion]))
+    .default([])
+    .transform((qs) =>
+      qs.map((q, i) => (typeof q === 'string' ? { id: `q${i + 1}`, text: q } : q)),
+    ),
+  themes: z.array(TaxonomyTheme).default([]),
+  input: InputConfig,
+  privacy: PrivacyConfig.default(PrivacyConfig.parse({})),
+  clean: CleanConfig.default(CleanConfig.parse({})),
+});
+export type Consultation = z.infer<typeof Consultation>;
+/** The config as written, before defaults are applied. */
+export type ConsultationInput = z.input<typeof Consultation>;
