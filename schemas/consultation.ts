@@ -4,7 +4,13 @@ import { z } from 'zod';
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date like 2018-02-02')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Expected a real calendar date');
+  .refine((s) => isCalendarDate(s), 'Expected a real calendar date');
+
+function isCalendarDate(s: string): boolean {
+  const time = Date.parse(`${s}T00:00:00Z`);
+  // Date.parse rolls 2024-02-30 over to March; a real date survives the round trip.
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
+}
 
 /** A guiding question; plain strings get ids `q1`, `q2`, ... when the config is loaded. */
 export const GuidingQuestion = z.strictObject({
@@ -144,6 +150,8 @@ export const Consultation = z.strictObject({
   title: z.string().min(1),
   objective: z.string().default(''),
   intendedUse: z.string().default(''),
+  /** Seed for every random choice, so a run is reproducible. */
+  seed: z.number().int().default(1),
   /** Default language (ISO 639-1) assumed when detection is unsure. */
   language: z.string().min(2).default('en'),
   period: z.strictObject({ start: IsoDate, end: IsoDate }).optional(),
@@ -162,3 +170,68 @@ export const Consultation = z.strictObject({
 export type Consultation = z.infer<typeof Consultation>;
 /** The config as written, before defaults are applied. */
 export type ConsultationInput = z.input<typeof Consultation>;
+
+/** Cross-field rules: unique theme ids and labels, unique question ids, ordered dates. */
+export const ConsultationChecked = Consultation.superRefine((config, ctx) => {
+  reportDuplicates(
+    config.themes.map((t) => t.id),
+    ['themes'],
+    'id',
+    ctx,
+  );
+  reportDuplicates(
+    config.themes.map((t) => t.label.toLowerCase()),
+    ['themes'],
+    'label',
+    ctx,
+  );
+  reportDuplicates(
+    config.questions.map((q) => q.id),
+    ['questions'],
+    'id',
+    ctx,
+  );
+  if (config.period && config.period.start > config.period.end) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['period', 'end'],
+      message: 'The period ends before it starts',
+    });
+  }
+  config.weeks.forEach((week, i) => {
+    if (week.start > week.end) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weeks', i, 'end'],
+        message: 'The week ends before it starts',
+      });
+    }
+    const previous = config.weeks[i - 1];
+    if (previous && week.start <= previous.end) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weeks', i, 'start'],
+        message: 'Weeks must be in order and not overlap',
+      });
+    }
+  });
+});
+
+function reportDuplicates(
+  values: string[],
+  path: PropertyKey[],
+  field: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, field],
+        message: `Duplicate ${field} "${value}"`,
+      });
+    }
+    seen.add(value);
+  });
+}

@@ -1,0 +1,20 @@
+// `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures.
+import { parseArgs } from 'node:util';
+import { benchClean } from './clean.js';
+
+const SUITES: Record<string, (count: number) => Promise<string>> = { clean: benchClean };
+
+const { values, positionals } = parseArgs({
+  options: { n: { type: 'string', default: '100000' } },
+  allowPositionals: true,
+});
+const count = Number(values.n);
+const names = positionals.length > 0 ? positionals : Object.keys(SUITES);
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite)
+    throw new Error(
+      `Unknown benchmark "${name}"; benchmarks are ${Object.keys(SUITES).join(', ')}`,
+    );
+  process.stdout.write(`${await suite(count)}\n`);
+}

@@ -1,0 +1,44 @@
+/** Why a cleaned record cannot be used, if it cannot. */
+import type { ExclusionReason } from '../../schemas/clean-record.js';
+import { PLACEHOLDERS } from '../nlp/redact.js';
+
+/** Links, redacted or not: `[link]`, `http(s)://...`, `www....`, `mailto:...`. */
+const LINK = new RegExp(
+  String.raw`${escapeRegExp(PLACEHOLDERS.url)}|(?:https?:\/\/|www\.|mailto:)\S+`,
+  'giu',
+);
+/** E-mail and phone placeholders carry no words of their own. */
+const CONTACT = new RegExp(
+  `${escapeRegExp(PLACEHOLDERS.email)}|${escapeRegExp(PLACEHOLDERS.phone)}`,
+  'g',
+);
+const LETTER = /\p{L}/gu;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[[\]]/g, '\\$&');
+}
+
+/**
+ * The exclusion reason for a clean text, or null to keep it. Checked in this order: moderation,
+ * empty, only links, no letters, fewer than `minLetters` letters outside links and placeholders.
+ */
+export function exclusionReason(
+  text: string,
+  rejected: boolean,
+  minLetters: number,
+): ExclusionReason | null {
+  if (rejected) return 'rejected-by-moderator';
+  if (text.length === 0) return 'empty';
+  const withoutLinks = text.replace(LINK, ' ');
+  const letters = countLetters(withoutLinks.replace(CONTACT, ' '), minLetters);
+  if (letters === 0) return withoutLinks !== text ? 'link-only' : 'no-words';
+  return letters < minLetters ? 'too-short' : null;
+}
+
+/** Letters in `text`, counting no further than `enough` (long texts need no full count). */
+function countLetters(text: string, enough: number): number {
+  LETTER.lastIndex = 0;
+  let count = 0;
+  while (count < enough && LETTER.exec(text) !== null) count++;
+  return count;
+}

@@ -1,0 +1,36 @@
+import { accountFor, formatAccountingTable } from './clean/accounting.js';
+import type { RunSummary } from './runner.js';
+
+/** The text the CLI prints after a run: what each stage did, the accounting and the files. */
+export async function formatRunReport(summary: RunSummary, where: string): Promise<string> {
+  const lines = [`${summary.config.config.title}`, ''];
+  for (const stage of summary.stages) {
+    const how = stage.status === 'cached' ? 'cached' : `ran in ${seconds(stage.record.ms)}`;
+    lines.push(`  ${stage.name.padEnd(10)} ${how.padEnd(14)} ${formatCounts(stage.record.counts)}`);
+  }
+  const cached = summary.stages.filter((stage) => stage.status === 'cached').length;
+  if (cached === summary.stages.length) {
+    lines.push('', `Nothing changed since the last run: all ${cached} stages came from cache.`);
+  }
+  if (summary.stages.some((stage) => stage.name === 'clean')) {
+    lines.push('', formatAccountingTable(accountFor(await summary.load('clean'))).trimEnd());
+  }
+  const files = ['manifest.json', ...summary.stages.map((stage) => stage.record.artifact.file)];
+  lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');
+  return lines.join('\n');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** `{ records: 896, renamedIds: 0, rejected: 289 }` as `896 records, 289 rejected`. */
+function formatCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, value]) => value !== 0)
+    .map(
+      ([name, value]) =>
+        `${value.toLocaleString('en')} ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`,
+    )
+    .join(', ');
+}

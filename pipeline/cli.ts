@@ -1,0 +1,141 @@
+import { isAbsolute, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createProgressReporter, type OutputStream } from './cli-progress.js';
+import { formatRunReport } from './cli-report.js';
+import { BriefError, UsageError } from './errors.js';
+import { PACKAGE } from './package-info.js';
+import { runPipeline } from './runner.js';
+import type { Logger } from './stage.js';
+import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
+
+/** The process-facing parts the CLI uses, passed in so tests run it in-process. */
+export interface CliEnvironment {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  cwd?: string;
+  /** Aborted on Ctrl-C by the binary; stages stop at the next safe point. */
+  signal?: AbortSignal;
+}
+
+const USAGE = `Usage: brief <command> [options]
+
+Commands:
+  run CONFIG        run the pipeline on a consultation config (consultation.yaml)
+${STAGES.map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`).join('\n')}
+  help              show this help
+
+Options:
+  --out DIR         run folder (default: outputs/<config folder name>)
+  --from STAGE      re-run from this stage even if cached (${STAGE_NAMES.join(', ')})
+  --to STAGE        stop after this stage
+  --verbose         more detail, and stack traces on errors
+  --quiet           print only errors and the run folder
+  --help, -h        show this help
+  --version         show the version
+
+Example:
+  brief run examples/bowling-green/consultation.yaml --out outputs/bg
+`;
+
+const OPTIONS = {
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+} as const;
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 failed, 2 usage error, 130 interrupted. */
+export async function main(environment: CliEnvironment): Promise<number> {
+  const { stdout, stderr } = environment;
+  let verbose = environment.argv.includes('--verbose');
+  try {
+    const { values, positionals } = parseCommandLine(environment.argv);
+    verbose = values.verbose;
+    if (values.version) return print(stdout, `${PACKAGE.name} ${PACKAGE.version}\n`);
+    const [command, configPath, ...extra] = positionals;
+    if (values.help || command === undefined || command === 'help') return print(stdout, USAGE);
+    if (command !== 'run' && !isStageName(command)) {
+      throw new UsageError(
+        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, help`,
+      );
+    }
+    if (configPath === undefined)
+      throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+    const from = command === 'run' ? stageOption(values.from, '--from') : command;
+    const to = command === 'run' ? stageOption(values.to, '--to') : command;
+    const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
+    const progress = values.quiet ? undefined : createProgressReporter(stderr);
+    const summary = await runPipeline({
+      configPath,
+      outDir: values.out,
+      from,
+      to,
+      logger,
+      progress: progress?.report,
+      signal: environment.signal,
+    }).finally(() => progress?.done());
+    const where = displayPath(summary.outDir, environment.cwd ?? process.cwd());
+    stdout.write(values.quiet ? `${where}\n` : await formatRunReport(summary, where));
+    return 0;
+  } catch (error) {
+    return reportError(error, stderr, verbose);
+  }
+}
+
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function displayPath(path: string, cwd: string): string {
+  const inside = relative(cwd, path);
+  return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+}
+
+function parseCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new UsageError(`${(cause as Error).message}. See \`brief --help\`.`, { cause });
+  }
+}
+
+function isStageName(name: string): name is StageName {
+  return (STAGE_NAMES as readonly string[]).includes(name);
+}
+
+function stageOption(value: string | undefined, flag: string): StageName | undefined {
+  if (value === undefined || isStageName(value)) return value;
+  throw new UsageError(`${flag} "${value}" is not a stage; stages are ${STAGE_NAMES.join(', ')}`);
+}
+
+function createLogger(stderr: OutputStream, mode: { verbose: boolean; quiet: boolean }): Logger {
+  return {
+    debug: (message) => mode.verbose && stderr.write(`${message}\n`),
+    info: (message) => !mode.quiet && stderr.write(`${message}\n`),
+    warn: (message) => stderr.write(`warning: ${message}\n`),
+  };
+}
+
+function print(stream: OutputStream, text: string): number {
+  stream.write(text);
+  return 0;
+}
+
+function reportError(error: unknown, stderr: OutputStream, verbose: boolean): number {
+  if (error instanceof BriefError && error.name === 'AbortError') {
+    stderr.write(
+      'brief: interrupted; finished stages are kept and the next run resumes after them\n',
+    );
+    return 130;
+  }
+  const message =
+    error instanceof BriefError ? error.message : `unexpected error: ${String(error)}`;
+  stderr.write(`brief: ${message}\n`);
+  if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  else if (!(error instanceof BriefError))
+    stderr.write('(run with --verbose for the stack trace)\n');
+  return error instanceof UsageError ? 2 : 1;
+}

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type { FieldMapping } from '../../schemas/consultation.js';
+import type { Contribution, Votes } from '../../schemas/contribution.js';
+import { InputError } from '../errors.js';
+import type { Logger } from '../stage.js';
+import { parseDate } from './dates.js';
+import { describeRecord, type Markup, type RawRecord } from './source.js';
+
+/** The mapping used for document sections (Markdown, HTML, text): body and heading. */
+export const DOCUMENT_FIELDS: FieldMapping = { text: 'text', metadata: ['title'] };
+
+/** Fields mapped to a single column, in the order they are checked. */
+const SINGLE_FIELDS = [
+  'id',
+  'text',
+  'author',
+  'authorName',
+  'date',
+  'week',
+  'question',
+  'thread',
+  'replyTo',
+  'language',
+  'moderation',
+  'agrees',
+  'disagrees',
+  'passes',
+] as const;
+
+/** Columns listed in a "not found" message before it is cut short. */
+const MAX_LISTED_COLUMNS = 40;
+
+/** What a {@link RecordMapper} needs to know about the file it maps. */
+export interface RecordMapperOptions {
+  /** The file's name as the user wrote it, for ids, provenance and messages. */
+  file: string;
+  fields: FieldMapping;
+  /** Moderation values meaning "rejected"; compared trimmed and case-insensitively. */
+  rejectedValues: readonly string[];
+  markup: Markup;
+}
+
+/**
+ * Maps the raw records of one file to contributions with the config's field mapping, counting
+ * what it had to repair (derived ids, unreadable dates) for one summary warning per file.
+ */
+export class RecordMapper {
+  /** Ids derived from content because the record had none; dates left empty; rejections. */
+  readonly stats = { derivedIds: 0, invalidDates: 0, rejected: 0 };
+  private readonly rejected: Set<string>;
+  private invalidDateExample = '';
+
+  constructor(private readonly options: RecordMapperOptions) {
+    this.rejected = new Set(options.rejectedValues.map((value) => value.trim().toLowerCase()));
+  }
+
+  /** Throws an InputError if a mapped column is not among `columns`, listing those that are. */
+  checkColumns(columns: readonly string[]): void {
+    const present = new Set(columns);
+    const { fields, file } = this.options;
+    const mapped: [string, string | undefined][] = [
+      ...SINGLE_FIELDS.map((key): [string, string | undefined] => [key, fields[key]]),
+      ...fields.metadata.map((column, i): [string, string] => [`metadata[${i}]`, column]),
+    ];
+    for (const [key, column] of mapped) {
+      if (column === undefined || present.has(column)) continue;
+      const listed = columns.slice(0, MAX_LISTED_COLUMNS).join(', ');
+      const more = columns.length > MAX_LISTED_COLUMNS ? `, ... (${columns.length} in all)` : '';
+      const hint = suggestColumn(column, columns);
+      throw new InputError(
+        `${file}: column "${column}" (input.fields.${key}) not found; columns are: ${listed || '(none)'}${more}${hint}`,
+        file,
+      );
+    }
+  }
+
+  /** The contribution for one record. Its id may still repeat another record's. */
+  map(raw: RawRecord): Contribution {
+    const { fields, file, markup } = this.options;
+    const values = raw.values;
+    const text = values[fields.text] ?? '';
+    return {
+      id: optional(values, fields.id) ?? this.deriveId(raw, text),
+      text,
+      author: optional(values, fields.author),
+      authorName: optional(values, fields.authorName),
+      date: this.readDate(raw, fields.date),
+      week: optional(values, fields.week),
+      question: optional(values, fields.question),
+      thread: optional(values, fields.thread),
+      replyTo: optional(values, fields.replyTo),
+      language: optional(values, fields.language),
+      rejected: this.isRejected(values),
+      votes: readVotes(values, fields),
+      metadata: readMetadata(values, fields.metadata),
+      markup,
+      source:
+        raw.line === undefined
+          ? { file, record: raw.record }
+          : { file, record: raw.record, line: raw.line },
+    };
+  }
+
+  /** Logs one warning per kind of repair made in this file. */
+  report(logger: Logger): void {
+    const { file } = this.options;
+    const { derivedIds, invalidDates } = this.stats;
+    if (invalidDates > 0) {
+      const dates =
+        invalidDates === 1
+          ? '1 date could not be read and was'
+          : `${invalidDates} dates could not be read and were`;
+      logger.warn(
+        `${file}: ${dates} left empty (e.g. ${this.invalidDateExample}); use ISO 8601 or Unix epoch values`,
+      );
+    }
+    if (derivedIds > 0 && this.options.fields.id !== undefined) {
+      const records = derivedIds === 1 ? '1 record has' : `${derivedIds} records have`;
+      logger.warn(`${file}: ${records} an empty id; derived from file, position and text instead`);
+    }
+  }
+
+  private deriveId(raw: RawRecord, text: string): string {
+    this.stats.derivedIds++;
+    const hash = createHash('sha1');
+    hash.update(`${this.options.file}\0${raw.record}\0${text}`);
+    return hash.digest('hex').slice(0, 12);
+  }
+
+  private readDate(raw: RawRecord, column: string | undefined): string | null {
+    const value = optional(raw.values, column);
+    if (value === null) return null;
+    const date = parseDate(value);
+    if (date === null && this.stats.invalidDates++ === 0) {
+      this.invalidDateExample = `${JSON.stringify(value)} at ${describeRecord(this.options.file, raw)}`;
+    }
+    return date;
+  }
+
+  private isRejected(values: Record<string, string>): boolean {
+    const column = this.options.fields.moderation;
+    const value = column === undefined ? undefined : values[column];
+    if (value === undefined || !this.rejected.has(value.trim().toLowerCase())) return false;
+    this.stats.rejected++;
+    return true;
+  }
+}
+
+/** A trimmed value, or null when the column is unmapped, absent or blank. */
+function optional(values: Record<string, string>, column: string | undefined): string | null {
+  if (column === undefined) return null;
+  const value = values[column]?.trim();
+  return value ? value : null;
+}
+
+/** Votes when any vote column is mapped; a missing or non-numeric count is 0. */
+function readVotes(values: Record<string, string>, fields: FieldMapping): Votes | null {
+  if (
+    fields.agrees === undefined &&
+    fields.disagrees === undefined &&
+    fields.passes === undefined
+  ) {
+    return null;
+  }
+  return {
+    agrees: readCount(values, fields.agrees),
+    disagrees: readCount(values, fields.disagrees),
+    passes: readCount(values, fields.passes),
+  };
+}
+
+function readCount(values: Record<string, string>, column: string | undefined): number {
+  const value = column === undefined ? undefined : values[column];
+  const count = value === undefined ? 0 : Number(value.trim());
+  return Number.isFinite(count) && count > 0 ? Math.round(count) : 0;
+}
+
+function readMetadata(
+  values: Record<string, string>,
+  columns: readonly string[],
+): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  for (const column of columns) {
+    const value = values[column]?.trim();
+    if (value) metadata[column] = value;
+  }
+  return metadata;
+}
+
+/** `; did you mean "X"?` for a column that differs only in case, spacing or punctuation. */
+function suggestColumn(column: string, columns: readonly string[]): string {
+  const key = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+  const match = columns.find((candidate) => key(candidate) === key(column));
+  return match === undefined ? '' : `; did you mean "${match}"?`;
+}

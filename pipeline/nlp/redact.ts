@@ -1,0 +1,124 @@
+/**
+ * Redaction of personal data: e-mail addresses, phone numbers and links to a person's profile
+ * (or every link), replaced by `[email]`, `[phone]` and `[link]`. Placeholders never match again,
+ * so redacting redacted text changes nothing.
+ */
+
+import type { Redaction, RedactionKind } from '../../schemas/clean-record.js';
+import type { PrivacyConfig } from '../../schemas/consultation.js';
+import type { Edit } from './offsets.js';
+
+/** Which kinds of personal data to redact. */
+export type RedactOptions = PrivacyConfig['redact'];
+
+/** The text with placeholders, where they are, and the edits that put them there. */
+export interface Redacted {
+  text: string;
+  /** Placeholder spans in `text`, in order. */
+  redactions: Redaction[];
+  /** The same replacements in input coordinates, to carry other offsets across. */
+  edits: Edit[];
+}
+
+export const PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = {
+  email: '[email]',
+  phone: '[phone]',
+  url: '[link]',
+};
+
+const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"]+|mailto:[^\s<>"]+|\b(?:(?:www|m|mobile)\.)?(?:facebook|fb|twitter|x|instagram|tiktok|linkedin)\.com\/[^\s<>"]+`;
+const EMAIL = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@])`;
+// Digits in groups. The lookarounds keep it from starting or ending inside a word, id or amount,
+// or from stopping short of digits that continue the number. A placeholder (`[`, `]`) counts as
+// the word it replaced, so redacting redacted text finds nothing new.
+const PHONE = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,+-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,5}){0,6}(?![\p{L}\p{N}%€$£¥[]|[ .,-][\d[])`;
+
+/** One pass finds all three, leftmost first, so spans never overlap. */
+const PERSONAL_DATA = new RegExp(`(?<url>${URL})|(?<email>${EMAIL})|(?<phone>${PHONE})`, 'giu');
+const MIGHT_CONTAIN = /[@\d]|www\.|:\/\/|mailto:|\.com\//i;
+
+/** Social-profile hosts (any path), LinkedIn member pages and mailto: links name a person. */
+const PERSONAL_URL =
+  /^(?:mailto:|(?:https?:\/\/)?(?:(?:www|m|mobile|[a-z]{2})\.)?(?:(?:facebook|fb|instagram|tiktok|twitter|x)\.com\/[^/?#\s]|linkedin\.com\/(?:in|pub)\/))/i;
+
+/** Replaces personal data in `text` by placeholders, as `options` asks. */
+export function redactText(text: string, options: RedactOptions): Redacted {
+  const result: Redacted = { text, redactions: [], edits: [] };
+  if (!MIGHT_CONTAIN.test(text)) return result;
+  const parts: string[] = [];
+  let copied = 0;
+  let length = 0;
+  for (const match of text.matchAll(PERSONAL_DATA)) {
+    const found = classify(match, options);
+    if (found === null) continue;
+    const start = match.index;
+    const end = start + found.length;
+    const placeholder = PLACEHOLDERS[found.kind];
+    parts.push(text.slice(copied, start), placeholder);
+    length += start - copied;
+    result.redactions.push({ kind: found.kind, start: length, end: length + placeholder.length });
+    result.edits.push({ start, end, length: placeholder.length });
+    length += placeholder.length;
+    copied = end;
+  }
+  if (result.edits.length === 0) return result;
+  parts.push(text.slice(copied));
+  result.text = parts.join('');
+  return result;
+}
+
+/** What a match is, if it is to be redacted, and how much of it (URLs lose trailing punctuation). */
+function classify(
+  match: RegExpExecArray | RegExpMatchArray,
+  options: RedactOptions,
+): { kind: RedactionKind; length: number } | null {
+  const { url, email, phone } = match.groups ?? {};
+  if (url !== undefined) {
+    const link = trimUrl(url);
+    const redact = options.allUrls || (options.personalUrls && PERSONAL_URL.test(link));
+    return redact ? { kind: 'url', length: link.length } : null;
+  }
+  if (email !== undefined) return options.emails ? { kind: 'email', length: email.length } : null;
+  if (phone !== undefined && options.phones && isPhoneNumber(phone)) {
+    return { kind: 'phone', length: phone.length };
+  }
+  return null;
+}
+
+/** Drops sentence punctuation after a URL, keeping a `)` that closes a `(` inside it. */
+export function trimUrl(url: string): string {
+  let end = url.length;
+  while (end > 0) {
+    const c = url[end - 1] as string;
+    if (c === ')' && count(url.slice(0, end), '(') >= count(url.slice(0, end), ')')) break;
+    if (!'.,;:!?\'"’”)]}>*'.includes(c)) break;
+    end--;
+  }
+  return url.slice(0, end);
+}
+
+function count(s: string, c: string): number {
+  return s.split(c).length - 1;
+}
+
+const DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+const YEARS = /^(?:1[89]|20)\d\d(?:[ .-](?:1[89]|20)\d\d)+$/;
+const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** `12 345 678`, `1.234.567`: a number with thousands separators, not a phone. */
+const THOUSANDS = /^\d{1,3}(?:( |\.)\d{3})(?:\1\d{3})*$/;
+
+/**
+ * Whether a run of grouped digits is a phone number: 8-15 digits with `+`/`00`, or 9-15 in a
+ * national format (grouped, in parentheses, or a bare run starting with the trunk prefix 0);
+ * never a date, a span of years, an IP address or a number with thousands separators.
+ */
+export function isPhoneNumber(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, '').length;
+  const international = /^(?:\+|00)/.test(candidate);
+  if (digits < (international ? 8 : 9) || digits > 15) return false;
+  if (DATE.test(candidate) || YEARS.test(candidate) || IP_ADDRESS.test(candidate)) return false;
+  if (international || candidate.includes('(')) return true;
+  if (THOUSANDS.test(candidate)) return false;
+  // A bare run of digits is an id unless it starts with a national trunk prefix.
+  return /[ .-]/.test(candidate) || candidate.startsWith('0');
+}

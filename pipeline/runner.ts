@@ -1,0 +1,178 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Manifest, type StageRecord } from '../schemas/manifest.js';
+import {
+  ARTIFACTS,
+  type ArtifactData,
+  type ArtifactName,
+  readArtifact,
+  writeArtifact,
+} from './artifacts.js';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
+import { type LoadedConfig, loadConsultation } from './config.js';
+import { AbortError, UsageError } from './errors.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { hashInputSources, openInputSources } from './input-sources.js';
+import { PACKAGE } from './package-info.js';
+import type { Logger, ProgressEvent, StageContext } from './stage.js';
+import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
+
+/** Options of one pipeline run. */
+export interface RunOptions {
+  configPath: string;
+  /** Run folder; default `outputs/<config folder name>` under the current directory. */
+  outDir?: string | undefined;
+  /** Re-run this stage and everything after it even when cached. */
+  from?: StageName | undefined;
+  /** Stop after this stage. Default: the last stage. */
+  to?: StageName | undefined;
+  logger: Logger;
+  progress?: ((event: ProgressEvent) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** What happened to one stage in a run. */
+export interface StageOutcome {
+  name: StageName;
+  status: 'ran' | 'cached';
+  record: StageRecord;
+}
+
+/** The result of a run: where it went and what each stage did. */
+export interface RunSummary {
+  outDir: string;
+  config: LoadedConfig;
+  stages: StageOutcome[];
+  manifest: Manifest;
+  /** Reads an artifact of this run (from memory when this run produced it). */
+  load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+}
+
+const MANIFEST = 'manifest.json';
+
+/**
+ * Runs the stages in order, each from cache when its inputs, config slice and version are
+ * unchanged and its artifact is intact. The manifest is rewritten after every stage, so a
+ * crash keeps every finished stage and the next run resumes after it.
+ */
+export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+  const config = await loadConsultation(options.configPath);
+  const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
+  await mkdir(outDir, { recursive: true });
+  await removeStaleTempFiles(outDir);
+  const sources = await openInputSources(config);
+  const previous = await readManifest(outDir, options.logger);
+  const manifest: Manifest = {
+    tool: { name: PACKAGE.name, version: PACKAGE.version, node: process.versions.node },
+    config: { file: basename(config.path), hash: config.hash, bytes: config.bytes },
+    seed: config.config.seed,
+    inputs: await hashInputSources(sources),
+    stages: { ...previous?.stages },
+  };
+  const signal = options.signal ?? new AbortController().signal;
+  const ctx: StageContext = {
+    config: config.config,
+    logger: options.logger,
+    progress: options.progress ?? (() => {}),
+    signal,
+    seed: config.config.seed,
+  };
+  const produced = new Map<ArtifactName, unknown>();
+  const load = async <K extends ArtifactName>(name: K): Promise<ArtifactData<K>> => {
+    const cached = produced.get(name);
+    if (cached) return cached as ArtifactData<K>;
+    const hash = artifactHash(manifest, name);
+    return readArtifact(outDir, name, hash);
+  };
+  const outcomes: StageOutcome[] = [];
+  let forced = false;
+  for (const stage of selectStages(options.to)) {
+    if (signal.aborted) throw new AbortError('Interrupted');
+    forced ||= stage.name === options.from;
+    const key = stageKey(stage, manifest, config);
+    const existing = manifest.stages[stage.name];
+    if (
+      !forced &&
+      existing?.key === key &&
+      (await artifactIntact(outDir, stage.output, existing))
+    ) {
+      outcomes.push({ name: stage.name, status: 'cached', record: existing });
+      continue;
+    }
+    const started = performance.now();
+    options.logger.debug(`${stage.name}: running`);
+    const result = await (stage as StageSpec).run({ sources, load }, ctx);
+    const artifact = await writeArtifact(outDir, stage.output, result.output);
+    produced.set(stage.output, result.output);
+    const record: StageRecord = {
+      version: stage.version,
+      key,
+      artifact: { file: ARTIFACTS[stage.output].file, ...artifact },
+      counts: result.counts,
+      ms: Math.round(performance.now() - started),
+      finishedAt: new Date().toISOString(),
+    };
+    manifest.stages[stage.name] = record;
+    await writeManifest(outDir, manifest);
+    outcomes.push({ name: stage.name, status: 'ran', record });
+  }
+  await writeManifest(outDir, manifest);
+  return { outDir, config, stages: outcomes, manifest, load };
+}
+
+/** The run id of a config: its folder's name, or its file name for a config called otherwise. */
+function defaultRunId(configPath: string): string {
+  const file = basename(configPath).replace(/\.ya?ml$/i, '');
+  return file === 'consultation' ? basename(dirname(configPath)) : file;
+}
+
+function selectStages(to: StageName | undefined): readonly StageSpec[] {
+  if (to === undefined) return STAGES;
+  const last = STAGE_NAMES.indexOf(to);
+  if (last < 0) throw new UsageError(`Unknown stage "${to}"; stages are ${STAGE_NAMES.join(', ')}`);
+  return STAGES.slice(0, last + 1);
+}
+
+function stageKey(stage: StageSpec, manifest: Manifest, config: LoadedConfig): string {
+  return sha256(
+    canonicalJson({
+      stage: stage.name,
+      version: stage.version,
+      config: stage.configSlice(config.config),
+      seed: config.config.seed,
+      inputs: stage.inputs.map((name) => artifactHash(manifest, name)),
+      files: stage.readsInputFiles ? manifest.inputs.map((input) => input.hash) : [],
+    }),
+  );
+}
+
+function artifactHash(manifest: Manifest, name: ArtifactName): string | undefined {
+  const producer = STAGES.find((stage) => stage.output === name);
+  return producer ? manifest.stages[producer.name]?.artifact.hash : undefined;
+}
+
+async function artifactIntact(
+  outDir: string,
+  name: ArtifactName,
+  record: StageRecord,
+): Promise<boolean> {
+  const bytes = await readFile(join(outDir, ARTIFACTS[name].file)).catch(() => undefined);
+  return bytes !== undefined && sha256(bytes) === record.artifact.hash;
+}
+
+async function readManifest(outDir: string, logger: Logger): Promise<Manifest | undefined> {
+  const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return Manifest.parse(JSON.parse(text));
+  } catch {
+    logger.warn(`${MANIFEST} in ${outDir} is unreadable; every stage will run again`);
+    return undefined;
+  }
+}
+
+async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  await writeFileAtomic(join(outDir, MANIFEST), [
+    `${JSON.stringify(Manifest.parse(manifest), null, 2)}\n`,
+  ]);
+}

@@ -1,0 +1,63 @@
+import type { Consultation } from '../../schemas/consultation.js';
+import type { ArtifactData, ArtifactName } from '../artifacts.js';
+import type { InputSource, StageContext, StageResult } from '../stage.js';
+import { cleanContributions } from './clean.js';
+import { ingestContributions } from './ingest.js';
+
+/** What the runner hands a stage: the input files and a loader for upstream artifacts. */
+export interface StageInputs {
+  sources: readonly InputSource[];
+  load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+}
+
+/** A stage as the runner sees it. */
+export interface StageSpec<K extends ArtifactName = ArtifactName> {
+  name: string;
+  /** Bump when the stage's output changes for the same input, to invalidate caches. */
+  version: number;
+  /** One line for `--help`. */
+  summary: string;
+  output: K;
+  /** Upstream artifacts the stage reads; their hashes are part of its cache key. */
+  inputs: readonly ArtifactName[];
+  /** Whether the input files themselves are part of the cache key. */
+  readsInputFiles: boolean;
+  /** The part of the config the output depends on; changing anything else keeps the cache. */
+  configSlice(config: Consultation): unknown;
+  run(inputs: StageInputs, ctx: StageContext): Promise<StageResult<ArtifactData<K>>>;
+}
+
+function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
+  return spec;
+}
+
+/** The pipeline's stages, in order. */
+export const STAGES = [
+  defineStage({
+    name: 'ingest',
+    version: 1,
+    summary: 'read the input files into contributions.jsonl',
+    output: 'contributions',
+    inputs: [],
+    readsInputFiles: true,
+    configSlice: (config) => config.input,
+    run: ({ sources }, ctx) => ingestContributions(sources, ctx),
+  }),
+  defineStage({
+    name: 'clean',
+    version: 1,
+    summary: 'clean, redact, deduplicate and segment into clean.jsonl',
+    output: 'clean',
+    inputs: ['contributions'],
+    readsInputFiles: false,
+    configSlice: (config) => ({
+      clean: config.clean,
+      redact: config.privacy.redact,
+      language: config.language,
+    }),
+    run: async ({ load }, ctx) => cleanContributions(await load('contributions'), ctx),
+  }),
+] as const satisfies readonly StageSpec[];
+
+export type StageName = (typeof STAGES)[number]['name'];
+export const STAGE_NAMES: readonly StageName[] = STAGES.map((stage) => stage.name);

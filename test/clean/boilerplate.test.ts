@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { greetingLength, stripBoilerplate } from '../../pipeline/nlp/boilerplate.js';
+import { normaliseText } from '../../pipeline/nlp/normalise.js';
+import { RemovalLog, restoreRemovals } from '../../pipeline/nlp/removal-log.js';
+import type { RemovalKind } from '../../schemas/clean-record.js';
+
+function strip(raw: string) {
+  const input = normaliseText(raw).text;
+  const log = new RemovalLog();
+  const text = stripBoilerplate(input, log);
+  return { input, text, removed: log.removals };
+}
+
+function kinds(removed: { kind: RemovalKind }[]): RemovalKind[] {
+  return removed.map((r) => r.kind);
+}
+
+describe('stripBoilerplate', () => {
+  it('removes a greeting line and a sign-off with its name lines, recorded and reconstructable', () => {
+    const { input, text, removed } = strip(
+      'Hi all,\n\nWe need more bike lanes on Main Street.\n\nBest regards,\nAna Lima\nPolicy Officer, City Council',
+    );
+    expect(text).toBe('We need more bike lanes on Main Street.');
+    expect(removed).toEqual([
+      { kind: 'greeting', text: 'Hi all,\n\n', at: 0 },
+      {
+        kind: 'sign-off',
+        text: '\n\nBest regards,\nAna Lima\nPolicy Officer, City Council',
+        at: 39,
+      },
+    ]);
+    expect(restoreRemovals(text, removed)).toBe(input);
+  });
+
+  it('removes an inline greeting prefix and stacked greetings', () => {
+    const { input, text, removed } = strip(
+      'Hello everyone! Good morning. Dear colleagues, we want parks.',
+    );
+    expect(text).toBe('we want parks.');
+    expect(kinds(removed)).toEqual(['greeting', 'greeting', 'greeting']);
+    expect(restoreRemovals(text, removed)).toBe(input);
+  });
+
+  it('removes "-- " signatures and client signatures', () => {
+    const { input, text, removed } = strip(
+      'More trees downtown.\n\n-- \nAna\n+1 555 123 4567\nSent from my iPhone',
+    );
+    expect(text).toBe('More trees downtown.');
+    expect(kinds(removed)).toEqual(['signature', 'signature']);
+    expect(restoreRemovals(text, removed)).toBe(input);
+  });
+
+  it('removes quoted replies with their attribution, anywhere in the text', () => {
+    const raw =
+      '> What about parking?\n\nParking is fine.\n\nOn Tue, 13 Feb 2018 at 12:58, Ana <[email]> wrote:\n> Buses are late.\n> Every day.\n\nBuses need lanes.';
+    const { input, text, removed } = strip(raw);
+    expect(text).toBe('Parking is fine.\n\nBuses need lanes.');
+    expect(kinds(removed)).toEqual(['quoted-reply', 'quoted-reply']);
+    expect(removed[1]?.text).toContain('wrote:');
+    expect(restoreRemovals(text, removed)).toBe(input);
+  });
+
+  it('removes a forwarded message to the end', () => {
+    const { text, removed } = strip(
+      'Agree with Ana.\n\n-----Original Message-----\nFrom: Ana\nSent: Monday\nFull text',
+    );
+    expect(text).toBe('Agree with Ana.');
+    expect(kinds(removed)).toEqual(['quoted-reply']);
+  });
+
+  it('keeps greeting-like lines that are content', () => {
+    for (const content of [
+      'Thanks to the city for the new park, more please',
+      'We love the park.\nThanks to the city for building it',
+      'Hi-vis vests should be required for cyclists',
+      'Hello Kitty shops are not what downtown needs',
+      'Good morning routines help kids at school',
+    ]) {
+      expect(strip(content).text).toBe(content);
+    }
+  });
+
+  it('does not strip boilerplate that is the whole contribution', () => {
+    expect(strip('Thanks!').text).toBe('Thanks!');
+    expect(strip('Hi all,\nThanks!').text).toBe('Hi all,');
+  });
+
+  it('reaches a fixed point: stripping again changes nothing', () => {
+    const { text } = strip('Dear all,\n\nHi,\n\nMy point.\n\nThanks,\nAna\n\nCheers');
+    expect(text).toBe('My point.');
+    expect(strip(text).text).toBe(text);
+  });
+});
+
+describe('greetingLength', () => {
+  it('measures greeting prefixes and rejects non-greetings', () => {
+    expect(greetingLength('Hi all, I think')).toBe('Hi all, '.length);
+    expect(greetingLength('Dear Sir/Madam,')).toBe('Dear Sir/Madam,'.length);
+    expect(greetingLength('Dear')).toBe(0);
+    expect(greetingLength('Hey you should see this')).toBe(0);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { accountFor, formatAccountingTable } from '../../pipeline/clean/accounting.js';
+import { AbortError } from '../../pipeline/errors.js';
+import { cleanContributions } from '../../pipeline/stages/clean.js';
+import { CleanRecord } from '../../schemas/clean-record.js';
+import { contribution } from '../helpers/arbitraries.js';
+import { createTestContext } from '../helpers/context.js';
+
+const LONG =
+  'The city should build protected bike lanes on Main Street so that children can ride to school safely';
+
+describe('cleanContributions', () => {
+  it('excludes empty, emoji-only, number-only, link-only, short and rejected records with the right reason', async () => {
+    const inputs = [
+      contribution('ws', '   \n\t '),
+      contribution('emoji', '👍👍 🎉!!'),
+      contribution('numbers', '2018 — 42%'),
+      contribution('link', 'https://example.org/plan.pdf'),
+      contribution('profile', 'https://twitter.com/ana'),
+      contribution('short', 'More parks'),
+      contribution('rejected', LONG, { rejected: true }),
+      contribution('script', '<script>alert(1)</script>', { markup: 'html' }),
+      contribution('ok', LONG),
+    ];
+    const { output } = await cleanContributions(inputs, createTestContext());
+    const reasons = output.map((r) => (r.status === 'excluded' ? r.reason : r.status));
+    expect(reasons).toEqual([
+      'empty',
+      'no-words',
+      'no-words',
+      'link-only',
+      'link-only',
+      'too-short',
+      'rejected-by-moderator',
+      'empty',
+      'kept',
+    ]);
+    expect(output[6]?.text).toBe(LONG);
+    expect(output[4]?.text).toBe('[link]');
+  });
+
+  it('returns one valid record per contribution, in input order', async () => {
+    const inputs = [contribution('b', LONG), contribution('a', `${LONG}!`), contribution('c', 'x')];
+    const { output, counts } = await cleanContributions(inputs, createTestContext());
+    expect(output.map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    for (const record of output) CleanRecord.parse(record);
+    expect(counts).toEqual({ read: 3, kept: 1, duplicates: 1, excluded: 1, passages: 1 });
+  });
+
+  it('merges duplicates into the earliest record, which lists them as extra voices', async () => {
+    const inputs = [
+      contribution('late', LONG, { date: '2018-02-20T10:00:00Z' }),
+      contribution('early', `${LONG.toUpperCase()}!!`, { date: '2018-02-01T10:00:00Z' }),
+      contribution('typo', LONG.replace('children', 'chidlren'), { date: '2018-02-02T10:00:00Z' }),
+      contribution(
+        'other',
+        'Parking downtown is far too expensive for people who work in the shops',
+      ),
+    ];
+    const { output } = await cleanContributions(inputs, createTestContext());
+    const [late, early, typo, other] = output;
+    expect(early).toMatchObject({ status: 'kept', duplicates: ['late', 'typo'] });
+    expect(late).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: 'early',
+      match: 'exact',
+      passages: [],
+    });
+    expect(typo).toMatchObject({ status: 'duplicate', duplicateOf: 'early', match: 'near' });
+    expect(other?.status).toBe('kept');
+  });
+
+  it('strips boilerplate, redacts and detects the language', async () => {
+    const text =
+      'Hi all,\n\nPlease call me on +44 20 7946 0958 about the bike lanes on Main Street.\n\nBest regards,\nAna';
+    const { output } = await cleanContributions(
+      [contribution('c1', text)],
+      createTestContext({ language: 'fr' }),
+    );
+    const record = output[0];
+    expect(record?.text).toBe('Please call me on [phone] about the bike lanes on Main Street.');
+    expect(record?.removed.map((r) => r.kind)).toEqual(['greeting', 'sign-off']);
+    expect(record?.redactions).toEqual([{ kind: 'phone', start: 18, end: 25 }]);
+    expect(record?.language).toBe('en');
+  });
+
+  it('reports progress and stops when aborted', async () => {
+    const inputs = Array.from({ length: 4500 }, (_, i) =>
+      contribution(`c${i}`, `${LONG} number ${i}`),
+    );
+    const ctx = createTestContext();
+    await cleanContributions(inputs, ctx);
+    expect(ctx.events.map((e) => e.done)).toEqual([2000, 4000, 4500]);
+    expect(
+      ctx.events.every((e) => e.stage === 'clean' && e.unit === 'records' && e.total === 4500),
+    ).toBe(true);
+
+    const aborted = createTestContext();
+    aborted.controller.abort();
+    await expect(cleanContributions(inputs, aborted)).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('accounting', () => {
+  it('counts every state and prints a table whose numbers add up', async () => {
+    const inputs = [
+      contribution('a', LONG),
+      contribution('b', LONG),
+      contribution('c', LONG.replace('safely', 'safe')),
+      contribution('d', ''),
+      contribution('e', 'Email me at ana@example.org about the plan for the new parks', {
+        rejected: true,
+      }),
+    ];
+    const { output } = await cleanContributions(inputs, createTestContext());
+    const acc = accountFor(output);
+    expect(acc).toMatchObject({
+      read: 5,
+      kept: 1,
+      duplicates: { exact: 1, near: 1 },
+      excluded: {
+        empty: 1,
+        'rejected-by-moderator': 1,
+        'no-words': 0,
+        'link-only': 0,
+        'too-short': 0,
+      },
+      passages: 1,
+      languages: { en: 1 },
+      redactions: { email: 1, phone: 0, url: 0 },
+    });
+    const table = formatAccountingTable(acc);
+    expect(table).toMatch(/^Records read\s+5$/m);
+    expect(table).toMatch(/^ {2}kept\s+1$/m);
+    expect(table).toMatch(/^ {2}duplicates \(extra voices\)\s+2$/m);
+    expect(table).toMatch(/^ {2}excluded\s+2$/m);
+    expect(table).toMatch(/^ {4}rejected by moderator\s+1$/m);
+    expect(table).toMatch(/^ {4}too short\s+0$/m);
+    const widths = new Set(
+      table
+        .split('\n')
+        .filter((l) => /\d$/.test(l))
+        .map((l) => l.length),
+    );
+    expect(widths.size).toBe(1);
+  });
+
+  it('groups thousands independently of the locale', () => {
+    const acc = accountFor([]);
+    acc.read = 1234567;
+    expect(formatAccountingTable(acc)).toMatch(/^Records read\s+1,234,567$/m);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { isPhoneNumber, redactText } from '../../pipeline/nlp/redact.js';
+
+const DEFAULTS = { emails: true, phones: true, personalUrls: true, allUrls: false };
+
+function redact(text: string, options = DEFAULTS) {
+  return redactText(text, options);
+}
+
+describe('redactText', () => {
+  it('redacts e-mail addresses', () => {
+    expect(redact('Write to ana.lima+consult@city.gov.uk today').text).toBe(
+      'Write to [email] today',
+    );
+  });
+
+  it('redacts phone numbers in international and national formats', () => {
+    const phones = [
+      '+44 20 7946 0958',
+      '+1 (555) 123-4567',
+      '0044 20 7946 0958',
+      '(555) 123-4567',
+      '555-123-4567',
+      '020 7946 0958',
+      '06 12 34 56 78',
+      '0612345678',
+      '+33612345678',
+    ];
+    for (const phone of phones) {
+      expect(redact(`Call me on ${phone}.`).text, phone).toBe('Call me on [phone].');
+    }
+  });
+
+  it('leaves years, dates, money, counts and ids alone', () => {
+    const text =
+      'In 2018 we paid $15 and €1.500.000, 1,234,567 people, 12 345 678 trees, on 2018-02-13 and 12.03.2019, for 2018-2019, ticket #123456789, id 5551234567, 10:30.';
+    expect(redact(text).text).toBe(text);
+  });
+
+  it('redacts links to personal profiles but not other links', () => {
+    const text =
+      'See https://twitter.com/ana_l, facebook.com/ana.lima, https://www.linkedin.com/in/ana-lima/ and mailto:ana@x.org; the plan is at https://example.org/plan.pdf.';
+    expect(redact(text).text).toBe(
+      'See [link], [link], [link] and [link]; the plan is at https://example.org/plan.pdf.',
+    );
+  });
+
+  it('redacts every link when asked to', () => {
+    expect(redact('Plan: https://example.org/plan.pdf.', { ...DEFAULTS, allUrls: true }).text).toBe(
+      'Plan: [link].',
+    );
+  });
+
+  it('respects switches that are off', () => {
+    const text = 'ana@x.org +44 20 7946 0958 https://twitter.com/ana';
+    expect(
+      redact(text, { emails: false, phones: false, personalUrls: false, allUrls: false }).text,
+    ).toBe(text);
+  });
+
+  it('returns placeholder spans in the redacted text', () => {
+    const { text, redactions } = redact('Mail ana@x.org or call +44 20 7946 0958 now');
+    expect(redactions.map((r) => [r.kind, text.slice(r.start, r.end)])).toEqual([
+      ['email', '[email]'],
+      ['phone', '[phone]'],
+    ]);
+  });
+
+  it('is a no-op on redacted text', () => {
+    const once = redact(
+      'ana@x.org, +44 20 7946 0958, https://x.com/ana and [email] [phone] [link]',
+    ).text;
+    const twice = redact(once);
+    expect(twice.text).toBe(once);
+    expect(twice.redactions).toEqual([]);
+  });
+});
+
+describe('isPhoneNumber', () => {
+  it('rejects digit runs that are not phones', () => {
+    expect(isPhoneNumber('2018-2019')).toBe(false);
+    expect(isPhoneNumber('192.168.100.200')).toBe(false);
+    expect(isPhoneNumber('123 456 789')).toBe(false);
+    expect(isPhoneNumber('+34 612 345 678')).toBe(true);
+  });
+});

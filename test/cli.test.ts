@@ -1,0 +1,157 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArtifact } from '../pipeline/artifacts.js';
+import { Manifest } from '../schemas/manifest.js';
+import { copyFixture, runCli } from './helpers/cli.js';
+
+async function manifestOf(out: string): Promise<Manifest> {
+  return Manifest.parse(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')));
+}
+
+describe('brief CLI', () => {
+  it('prints usage for --help and no arguments', async () => {
+    for (const argv of [['--help'], []]) {
+      const run = await runCli(argv);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Usage: brief <command> [options]');
+      expect(run.stdout).toContain('--from STAGE');
+    }
+  });
+
+  it('rejects unknown commands, options and stages with exit code 2 and one line', async () => {
+    const cases: [string[], string][] = [
+      [['frobnicate', 'x.yaml'], 'Unknown command "frobnicate"'],
+      [['run', 'x.yaml', '--fast'], "Unknown option '--fast'"],
+      [['run', 'x.yaml', '--to', 'theme'], '--to "theme" is not a stage; stages are ingest, clean'],
+      [['run'], '`brief run` needs a config file'],
+    ];
+    for (const [argv, message] of cases) {
+      const run = await runCli(argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('runs the pipeline, prints the accounting and writes valid artifacts', async () => {
+    const dir = await copyFixture('mini');
+    const out = join(dir, 'out');
+    const run = await runCli(['run', join(dir, 'consultation.yaml'), '--out', out]);
+    expect(run.stderr).not.toContain('brief:');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/ingest\s+ran in/);
+    expect(run.stdout).toMatch(/clean\s+ran in/);
+    expect(run.stdout).toContain('Run folder:');
+    const manifest = await manifestOf(out);
+    const clean = await readArtifact(out, 'clean', manifest.stages.clean?.artifact.hash);
+    const contributions = await readArtifact(
+      out,
+      'contributions',
+      manifest.stages.ingest?.artifact.hash,
+    );
+    expect(clean.map((r) => r.id)).toEqual(contributions.map((c) => c.id));
+    expect(manifest.inputs).toHaveLength(1);
+  });
+
+  it('does no work on a re-run and says so', async () => {
+    const dir = await copyFixture('mini');
+    const args = ['run', join(dir, 'consultation.yaml'), '--out', join(dir, 'out')];
+    await runCli(args);
+    const again = await runCli(args);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/ingest\s+cached/);
+    expect(again.stdout).toMatch(/clean\s+cached/);
+    expect(again.stdout).toContain('Nothing changed since the last run');
+  });
+
+  it('re-runs only the stages downstream of what changed', async () => {
+    const dir = await copyFixture('mini');
+    const config = join(dir, 'consultation.yaml');
+    const args = ['run', config, '--out', join(dir, 'out')];
+    await runCli(args);
+    const yaml = await readFile(config, 'utf8');
+
+    await writeFile(config, yaml.replace('title: Mini consultation', 'title: Renamed'));
+    expect((await runCli(args)).stdout).toContain('Nothing changed');
+
+    await writeFile(config, `${yaml}clean:\n  maxPassageChars: 150\n`);
+    const afterClean = await runCli(args);
+    expect(afterClean.stdout).toMatch(/ingest\s+cached/);
+    expect(afterClean.stdout).toMatch(/clean\s+ran in/);
+
+    await writeFile(
+      join(dir, 'contributions.csv'),
+      '\n11,a9,2024-03-16,ok,A brand new idea about bike lanes downtown.\n',
+      {
+        flag: 'a',
+      },
+    );
+    const afterInput = await runCli(args);
+    expect(afterInput.stdout).toMatch(/ingest\s+ran in/);
+    expect(afterInput.stdout).toMatch(/clean\s+ran in/);
+  });
+
+  it('runs one stage with `brief clean` and stops early with --to', async () => {
+    const dir = await copyFixture('mini');
+    const config = join(dir, 'consultation.yaml');
+    const out = join(dir, 'out');
+    const first = await runCli(['run', config, '--out', out, '--to', 'ingest']);
+    expect(first.stdout).not.toMatch(/clean\s+ran/);
+    expect((await manifestOf(out)).stages.clean).toBeUndefined();
+    const clean = await runCli(['clean', config, '--out', out]);
+    expect(clean.stdout).toMatch(/ingest\s+cached/);
+    expect(clean.stdout).toMatch(/clean\s+ran in/);
+    expect((await runCli(['clean', config, '--out', out])).stdout).toMatch(/clean\s+ran in/);
+  });
+
+  it('recomputes an artifact that was edited or deleted behind its back', async () => {
+    const dir = await copyFixture('mini');
+    const out = join(dir, 'out');
+    const args = ['run', join(dir, 'consultation.yaml'), '--out', out];
+    await runCli(args);
+    const original = await readFile(join(out, 'clean.jsonl'), 'utf8');
+    await writeFile(join(out, 'clean.jsonl'), original.replace('buses', 'trams'));
+    const run = await runCli(args);
+    expect(run.stdout).toMatch(/clean\s+ran in/);
+    expect(await readFile(join(out, 'clean.jsonl'), 'utf8')).toBe(original);
+  });
+
+  it('writes byte-identical artifacts for the same input and config', async () => {
+    const dir = await copyFixture('mini');
+    const config = join(dir, 'consultation.yaml');
+    await runCli(['run', config, '--out', join(dir, 'a')]);
+    await runCli(['run', config, '--out', join(dir, 'b')]);
+    for (const file of ['contributions.jsonl', 'clean.jsonl']) {
+      expect(await readFile(join(dir, 'a', file), 'utf8')).toBe(
+        await readFile(join(dir, 'b', file), 'utf8'),
+      );
+    }
+  });
+
+  it('fails with one clear line when an input file is missing', async () => {
+    const dir = await copyFixture('mini');
+    const config = join(dir, 'consultation.yaml');
+    await writeFile(
+      config,
+      (await readFile(config, 'utf8')).replace('[contributions.csv]', '[missing.csv]'),
+    );
+    const run = await runCli(['run', config, '--out', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^brief: missing\.csv: file not found \(looked for .*missing\.csv, listed in input\.files\)\n$/,
+    );
+  });
+
+  it('stops cleanly when aborted', async () => {
+    const dir = await copyFixture('mini');
+    const controller = new AbortController();
+    controller.abort();
+    const run = await runCli(
+      ['run', join(dir, 'consultation.yaml'), '--out', join(dir, 'out')],
+      controller.signal,
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('interrupted');
+  });
+});

@@ -1,0 +1,102 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConsultation } from '../pipeline/config.js';
+import { ConfigError } from '../pipeline/errors.js';
+
+async function configFile(yaml: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'brief-config-'));
+  const path = join(dir, 'consultation.yaml');
+  await writeFile(path, yaml);
+  return path;
+}
+
+async function loadError(yaml: string): Promise<string> {
+  const error = await loadConsultation(await configFile(yaml)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).message;
+}
+
+const MINIMAL = 'title: T\ninput:\n  files: [a.csv]\n';
+
+describe('loadConsultation', () => {
+  it('applies defaults and gives plain-string questions ids', async () => {
+    const loaded = await loadConsultation(await configFile(`${MINIMAL}questions: [Why?, How?]\n`));
+    expect(loaded.config.questions).toEqual([
+      { id: 'q1', text: 'Why?' },
+      { id: 'q2', text: 'How?' },
+    ]);
+    expect(loaded.config.input.files[0]).toMatchObject({
+      path: 'a.csv',
+      format: 'auto',
+      headingLevel: 2,
+    });
+    expect(loaded.config.input.fields.text).toBe('text');
+    expect(loaded.config.privacy.redact.emails).toBe(true);
+    expect(loaded.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads the bundled example configs', async () => {
+    for (const name of ['bowling-green', 'rule-of-law']) {
+      const loaded = await loadConsultation(`examples/${name}/consultation.yaml`);
+      expect(loaded.config.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names a misspelt key with its line and a "did you mean"', async () => {
+    const message = await loadError(`${MINIMAL}  feilds:\n    text: body\n`);
+    expect(message).toContain(
+      'consultation.yaml:4: input.feilds: unknown key (did you mean `fields`?)',
+    );
+  });
+
+  it('names a misspelt nested key', async () => {
+    const message = await loadError(`${MINIMAL}privacy:\n  redact:\n    email: false\n`);
+    expect(message).toContain('privacy.redact.email: unknown key (did you mean `emails`?)');
+  });
+
+  it('says what was expected and what was found', async () => {
+    const message = await loadError(`${MINIMAL}clean:\n  minLetters: ten\n`);
+    expect(message).toMatch(
+      /consultation\.yaml:5: clean\.minLetters: .*expected number.*found `"ten"`/,
+    );
+  });
+
+  it('rejects a missing title and an empty file list', async () => {
+    const message = await loadError('input:\n  files: []\n');
+    expect(message).toContain('title');
+    expect(message).toContain('input.files: List at least one input file');
+  });
+
+  it('rejects duplicate and empty theme labels', async () => {
+    const themes =
+      'themes:\n  - { id: a, label: Housing }\n  - { id: b, label: housing }\n  - { id: c, label: " " }\n';
+    const message = await loadError(`${MINIMAL}${themes}`);
+    expect(message).toContain('themes[1].label: Duplicate label "housing"');
+    expect(message).toContain('themes[2].label: Theme labels must not be empty');
+  });
+
+  it('rejects weeks out of order and impossible dates', async () => {
+    const weeks =
+      'weeks:\n  - { label: A, start: 2024-03-11, end: 2024-03-17 }\n  - { label: B, start: 2024-03-04, end: 2024-02-30 }\n';
+    const message = await loadError(`${MINIMAL}${weeks}`);
+    expect(message).toContain('weeks[1].end: Expected a real calendar date');
+    expect(message).toContain('weeks[1].start: Weeks must be in order');
+  });
+
+  it('reports invalid YAML with its line', async () => {
+    const message = await loadError('title: T\ninput: [unclosed\n');
+    expect(message).toMatch(/^consultation\.yaml:\d+: not valid YAML/);
+  });
+
+  it('reports a missing config file plainly', async () => {
+    const error = await loadConsultation('/nonexistent/consultation.yaml').catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      '/nonexistent/consultation.yaml: cannot read the config (no such file)',
+    );
+  });
+});
