@@ -23,7 +23,7 @@ export async function benchClean(count: number): Promise<string> {
   try {
     await writeFile(
       join(dir, 'corpus.csv'),
-      generateCorpus(count, 1, await loadSourceTexts(PACKAGE_ROOT)),
+      generateCorpus(count, 1, loadSourceTexts(PACKAGE_ROOT)),
     );
     const config = join(dir, 'consultation.yaml');
     await writeFile(

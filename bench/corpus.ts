@@ -4,9 +4,9 @@
  * contact details, merged posts, exact duplicates, emoji-only and URL-only rows).
  * Same `count`, `seed` and sources give the same CSV, byte for byte.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 
 /** The real texts a corpus is built from. */
 export interface SourceTexts {
@@ -17,7 +17,7 @@ export interface SourceTexts {
 }
 
 /** mulberry32: a small seeded 32-bit PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -28,47 +28,15 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Quotes one CSV field (RFC 4180) when it holds a comma, quote, CR or LF. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Parses RFC 4180 CSV (quoted fields may hold commas, doubled quotes and newlines). */
-export function parseCsv(input: string): string[][] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /** The non-empty values of column `name` in the CSV file at `path`. */
 function readColumn(path: string, name: string): string[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-  const index = header?.indexOf(name) ?? -1;
-  if (index < 0) throw new Error(`${path}: no column "${name}"`);
-  return rows.map((r) => (r[index] ?? '').trim()).filter((t) => t.length > 0);
+  const rows: Record<string, string>[] = parse(readFileSync(path), { columns: true, bom: true });
+  if (rows[0] && !(name in rows[0])) throw new Error(`${path}: no column "${name}"`);
+  return rows.map((r) => (r[name] ?? '').trim()).filter((t) => t.length > 0);
 }
 
 /** Reads the source texts of both examples from a checkout of the repository. */
@@ -80,16 +48,6 @@ export function loadSourceTexts(repoRoot: string): SourceTexts {
 }
 
 /** The repository root: the nearest ancestor of this module holding the examples. */
-function findRepoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'examples/bowling-green/comments.csv'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('bench/corpus: cannot find examples/ above this module');
-    dir = parent;
-  }
-  return dir;
-}
-
 const GREETINGS = ['Hi all,', 'Hello everyone,', 'Dear facilitators,', 'Good morning,', 'Hi,'];
 const SIGN_OFFS = ['Best regards,', 'Thanks,', 'Kind regards,', 'Cheers,', 'Many thanks'];
 const NAMES = ['Sam', 'Amina', 'Luis', 'Mei', 'Olga', 'Kwame', 'Priya', 'Tom', 'Fatima', 'Jan'];
@@ -110,10 +68,9 @@ const PERIOD_MS = 35 * 86_400_000;
  *
  * @param count number of rows (header excluded)
  * @param seed PRNG seed; same seed, count and sources give identical output
- * @param sources the real texts; default: read from the repository's examples/
+ * @param src the real texts (see `loadSourceTexts`)
  */
-export function generateCorpus(count: number, seed: number, sources?: SourceTexts): string {
-  const src = sources ?? loadSourceTexts(findRepoRoot());
+export function generateCorpus(count: number, seed: number, src: SourceTexts): string {
   const pool = [...src.bowlingGreen, ...src.ruleOfLaw];
   if (pool.length === 0) throw new Error('generateCorpus: no source texts');
   const rand = mulberry32(seed);

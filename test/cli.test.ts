@@ -143,6 +143,36 @@ describe('brief CLI', () => {
     );
   });
 
+  it('turns every bad input into a clear message, never a stack trace', async () => {
+    const cases: [string, string | Buffer, string][] = [
+      ['bad.csv', 'id,text\n1,"never closed\n2,fine\n', 'bad.csv:2: unclosed quote'],
+      ['empty.csv', '', 'empty.csv: the file is empty'],
+      [
+        'garbage.csv',
+        Buffer.from([0, 159, 146, 150, 0, 1, 2, 3, 255, 0, 7, 0, 0, 9]),
+        'looks like a binary file',
+      ],
+      ['posts.docx', 'PK', 'posts.docx'],
+      [
+        'columns.csv',
+        'id,body\n1,hello there\n',
+        'column "text" (input.fields.text) not found; columns are: id, body',
+      ],
+    ];
+    for (const [file, content, message] of cases) {
+      const dir = await copyFixture('mini');
+      await writeFile(join(dir, file), content);
+      const config = join(dir, 'consultation.yaml');
+      const yaml = (await readFile(config, 'utf8')).replace('[contributions.csv]', `[${file}]`);
+      await writeFile(config, yaml.replace(/ {4}(author|date|moderation): .*\n/g, ''));
+      const run = await runCli(['run', config, '--out', join(dir, 'out')]);
+      expect(run.code, file).toBe(1);
+      expect(run.stderr, file).toContain(message);
+      expect(run.stderr, file).toMatch(/^brief: /);
+      expect(run.stderr, file).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('stops cleanly when aborted', async () => {
     const dir = await copyFixture('mini');
     const controller = new AbortController();

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, loadSourceTexts } from '../bench/corpus.js';
 import { readArtifact } from '../pipeline/artifacts.js';
+import { PACKAGE_ROOT } from '../pipeline/package-info.js';
 import { Manifest } from '../schemas/manifest.js';
 
 const BIN = resolve('bin/brief.js');
@@ -35,7 +36,7 @@ async function expectConsistent(out: string): Promise<number> {
 
 async function corpusConsultation(rows: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'brief-crash-'));
-  await writeFile(join(dir, 'corpus.csv'), generateCorpus(rows, 7, await loadSourceTexts('.')));
+  await writeFile(join(dir, 'corpus.csv'), generateCorpus(rows, 7, loadSourceTexts(PACKAGE_ROOT)));
   const config = join(dir, 'consultation.yaml');
   await writeFile(
     config,

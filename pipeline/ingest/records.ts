@@ -27,6 +27,13 @@ const SINGLE_FIELDS = [
   'passes',
 ] as const;
 
+/**
+ * A common HTML tag: forum and survey exports often put HTML in a plain column, which the clean
+ * stage must convert (and whose scripts it must drop) rather than keep as text.
+ */
+const HTML_TAG =
+  /<\/?(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|blockquote|script|style|img|table|tr|td)\b[^>]*>/i;
+
 /** Columns listed in a "not found" message before it is cut short. */
 const MAX_LISTED_COLUMNS = 40;
 
@@ -93,7 +100,7 @@ export class RecordMapper {
       rejected: this.isRejected(values),
       votes: readVotes(values, fields),
       metadata: readMetadata(values, fields.metadata),
-      markup,
+      markup: markup === 'plain' && HTML_TAG.test(text) ? 'html' : markup,
       source:
         raw.line === undefined
           ? { file, record: raw.record }
