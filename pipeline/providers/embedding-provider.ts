@@ -1,0 +1,29 @@
+import type { Matrix } from '../matrix.js';
+
+/**
+ * Turns texts into vectors. Implementations: `offline` (bundled word vectors + TF-IDF, the
+ * default) and, later, OpenAI-compatible servers. Concurrency, retries and caching live around
+ * providers, never inside stages.
+ */
+export interface EmbeddingProvider {
+  /** Identifies the model and its settings; part of the embed stage's cache key. */
+  readonly id: string;
+  /** Length of each vector. */
+  readonly dimensions: number;
+  /** Most texts one `embed` call should be given at once. */
+  readonly maxBatchSize: number;
+  /**
+   * Embeds `texts` as one corpus (offline providers fit corpus statistics such as IDF and the
+   * common component on them, so texts to be compared must be embedded together). Rows are
+   * unit length, or zero for a text with nothing to embed.
+   */
+  embed(texts: readonly string[], options: EmbedOptions): Promise<Matrix>;
+}
+
+export interface EmbedOptions {
+  signal: AbortSignal;
+  /** Called with the number of texts done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Language per text (ISO 639-1), for tokenisation and stop words. */
+  languages?: readonly string[];
+}
