@@ -1,8 +1,10 @@
 import { isAbsolute, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultCacheDir } from './cache-dir.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatRunReport } from './cli-report.js';
 import { BriefError, UsageError } from './errors.js';
+import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
 import { PACKAGE } from './package-info.js';
 import { runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
@@ -24,6 +26,8 @@ const USAGE = `Usage: brief <command> [options]
 Commands:
   run CONFIG        run the pipeline on a consultation config (consultation.yaml)
 ${STAGES.map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`).join('\n')}
+  eval themes       score the theme methods against human labels (IBM ArgKP);
+                    options --json, --limit-groups N (see \`brief eval --help\`)
   help              show this help
 
 Options:
@@ -54,6 +58,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
   const { stdout, stderr } = environment;
   let verbose = environment.argv.includes('--verbose');
   try {
+    if (commandOf(environment.argv) === 'eval')
+      return await runEvalCommand(environment.argv, {
+        ...environment,
+        cacheDir: defaultCacheDir(environment.env),
+      });
     const { values, positionals } = parseCommandLine(environment.argv);
     verbose = values.verbose;
     if (values.version) return print(stdout, `${PACKAGE.name} ${PACKAGE.version}\n`);
@@ -61,7 +70,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (values.help || command === undefined || command === 'help') return print(stdout, USAGE);
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
-        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, help`,
+        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, eval, help`,
       );
     }
     if (configPath === undefined)
@@ -100,6 +109,13 @@ function parseCommandLine(argv: readonly string[]) {
   } catch (cause) {
     throw new UsageError(`${(cause as Error).message}. See \`brief --help\`.`, { cause });
   }
+}
+
+/** The first positional argument, read leniently so that `eval` may bring its own options. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const options = { ...OPTIONS, ...EVAL_OPTIONS };
+  return parseArgs({ args: [...argv], options, allowPositionals: true, strict: false })
+    .positionals[0];
 }
 
 function isStageName(name: string): name is StageName {

@@ -1,0 +1,117 @@
+/**
+ * Class-based TF-IDF (c-TF-IDF, as in BERTopic) over candidate phrases: each theme is a class,
+ * its sibling themes the contrast.
+ *
+ * weight(x, c) = tf(x, c) / |c| * log(1 + A / f(x)), where tf counts the theme's passages that
+ * contain x (a passage repeating a word is one voice), |c| is the theme's total count, A the
+ * average total count over themes and f(x) the count of x over all themes.
+ */
+import { displayOf, type PhraseCount } from './phrase-counts.js';
+
+/** A phrase of one theme with its weights. */
+export interface ScoredPhrase {
+  count: PhraseCount;
+  /** The c-TF-IDF weight. */
+  weight: number;
+  /**
+   * For choosing names: the weight, raised by a share per extra word of a noun phrase, and
+   * times the square root of the share of the phrase's passages that are in this theme, so that
+   * a phrase spread over all siblings (their parent's topic) does not name each of them.
+   */
+  rank: number;
+  /** How the phrase is shown. */
+  display: string;
+  /** A generic word ("people", "way"), or a shorter phrase nearly always inside a longer one. */
+  weak: boolean;
+}
+
+/** Each extra word of a noun phrase raises its rank by this share. */
+const LENGTH_BONUS = 0.3;
+/** A phrase inside a longer one that occurs in at least this share of its passages is weak. */
+const SUBSUMED_SHARE = 0.8;
+
+/**
+ * Nouns too general to name a theme on their own; they still count in longer phrases
+ * ("public places"). Not stop words in the model, so listed here.
+ */
+const GENERIC = new Set(
+  (
+    'area bit case day end example fact idea issue kind lot need number one part people person ' +
+    'place point problem question reason something sort stuff thing time today way year'
+  ).split(' '),
+);
+
+/** Scores the tallies of sibling themes against each other; per theme, in tally order. */
+export function scoreThemes(tallies: readonly Map<string, PhraseCount>[]): ScoredPhrase[][] {
+  const totals = tallies.map((tally) => {
+    let sum = 0;
+    for (const count of tally.values()) sum += count.passages;
+    return sum;
+  });
+  const average = totals.reduce((a, b) => a + b, 0) / Math.max(1, tallies.length);
+  const overall = new Map<string, number>();
+  for (const tally of tallies) {
+    for (const [key, count] of tally) overall.set(key, (overall.get(key) ?? 0) + count.passages);
+  }
+  return tallies.map((tally, c) => {
+    const subsumed = subsumedKeys(tally);
+    const scored: ScoredPhrase[] = [];
+    for (const [key, count] of tally) {
+      const frequency = overall.get(key) as number;
+      const weight = (count.passages / (totals[c] as number)) * Math.log(1 + average / frequency);
+      const words = count.kind === 'other' ? 1 : count.words.length;
+      const bonus = 1 + LENGTH_BONUS * (words - 1);
+      const rank = weight * bonus * Math.sqrt(count.passages / frequency);
+      const weak = subsumed.has(key) || count.words.every((word) => GENERIC.has(word));
+      scored.push({ count, weight, rank, display: displayOf(count), weak });
+    }
+    return scored;
+  });
+}
+
+/**
+ * Keys of noun phrases that nearly always occur inside a longer noun phrase of the same theme:
+ * "bay detention camp" inside "guantanamo bay detention camp", "flag" inside "flag burning".
+ */
+function subsumedKeys(tally: ReadonlyMap<string, PhraseCount>): Set<string> {
+  const subsumed = new Set<string>();
+  for (const longer of tally.values()) {
+    const { words } = longer;
+    if (longer.kind !== 'noun' || words.length < 2) continue;
+    for (let first = 0; first < words.length; first++) {
+      for (let last = first + 1; last <= words.length; last++) {
+        if (last - first === words.length) continue;
+        const key = words.slice(first, last).join(' ');
+        const shorter = tally.get(key);
+        if (shorter !== undefined && longer.passages >= SUBSUMED_SHARE * shorter.passages) {
+          subsumed.add(key);
+        }
+      }
+    }
+  }
+  return subsumed;
+}
+
+/** `phrases` best first by rank (ties: first seen). */
+export function byRank(phrases: readonly ScoredPhrase[]): ScoredPhrase[] {
+  return phrases
+    .map((phrase, i) => ({ phrase, i }))
+    .sort((a, b) => b.phrase.rank - a.phrase.rank || a.i - b.i)
+    .map(({ phrase }) => phrase);
+}
+
+/**
+ * Whether two phrases share a word, or two words with the same stem as far as a shared prefix
+ * shows it ("accident" and "accidental", "terrorist" and "terrorism").
+ */
+export function overlaps(a: ScoredPhrase, b: ScoredPhrase): boolean {
+  return a.count.words.some((x) => b.count.words.some((y) => sameStem(x, y)));
+}
+
+function sameStem(x: string, y: string): boolean {
+  if (x === y) return true;
+  let common = 0;
+  while (common < x.length && x[common] === y[common]) common++;
+  const shorter = Math.min(x.length, y.length);
+  return common >= 6 || (common === shorter && shorter >= 4);
+}

@@ -1,0 +1,160 @@
+import { createMatrix, dot, type Matrix, normalise, rowOf } from '../matrix.js';
+import { createRandom } from '../random.js';
+import { averageLinkage, cutDendrogram } from './agglomerative.js';
+import { modularity, nearestNeighbourGraph } from './knn-graph.js';
+
+export interface ClusterOptions {
+  /** Most clusters to return (default 12). */
+  maxClusters: number;
+  /** Smallest cluster kept; members of smaller ones join their nearest cluster. */
+  minClusterSize: number;
+  seed: number;
+  /** Rows clustered exactly; larger inputs are clustered on a seeded sample of this size. */
+  sampleSize?: number;
+  /** Neighbours per row in the graph whose modularity picks the number of clusters. */
+  neighbours?: number;
+  /** Modularity resolution: above 1 favours more, smaller clusters. */
+  resolution?: number;
+}
+
+/** A partition of the rows: `labels[i]` in 0..k-1, or -1 for a row with nothing to cluster on. */
+export interface Clustering {
+  labels: Int32Array;
+  k: number;
+  /** Unit-length mean of each cluster's rows. */
+  centroids: Matrix;
+  /** The criterion for each number of clusters tried. */
+  scores: { k: number; score: number }[];
+}
+
+const DEFAULTS = { sampleSize: 2000, neighbours: 8, resolution: 1.2 };
+
+/**
+ * Finds clusters and their number: average-linkage agglomerative clustering, cut at the level
+ * whose partition (after small clusters join their nearest large one) has the highest modularity
+ * on the nearest-neighbour graph. Deterministic for a seed, and exact (seed-free) when the input
+ * fits in one sample. Zero rows (texts with no known words) get -1.
+ */
+export function clusterVectors(vectors: Matrix, options: ClusterOptions): Clustering {
+  const settings = { ...DEFAULTS, ...options };
+  const valid = nonZeroRows(vectors);
+  const sample = sampleRows(valid, settings.sampleSize, settings.seed);
+  const sampled = selectRows(vectors, sample);
+  const candidates = candidatePartitions(sampled, settings);
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  const centroids = centroidsOf(sampled, best.labels, best.k);
+  const labels = new Int32Array(vectors.rows).fill(-1);
+  if (sample.length === valid.length)
+    sample.forEach((row, i) => (labels[row] = best.labels[i] as number));
+  else for (const row of valid) labels[row] = nearestCentroid(rowOf(vectors, row), centroids);
+  return {
+    labels,
+    k: best.k,
+    centroids: centroidsOf(vectors, labels, best.k),
+    scores: candidates.map(({ k, score }) => ({ k, score })),
+  };
+}
+
+interface Candidate {
+  k: number;
+  labels: Int32Array;
+  score: number;
+}
+
+/** One partition per dendrogram level that yields 1..maxClusters clusters of the minimum size. */
+function candidatePartitions(rows: Matrix, settings: Required<ClusterOptions>): Candidate[] {
+  const single: Candidate = {
+    k: rows.rows > 0 ? 1 : 0,
+    labels: new Int32Array(rows.rows),
+    score: 0,
+  };
+  if (rows.rows < 2 * settings.minClusterSize) return [single];
+  const merges = averageLinkage(rows);
+  const graph = nearestNeighbourGraph(rows, settings.neighbours);
+  const byK = new Map<number, Candidate>([[1, single]]);
+  for (let cut = 2; cut <= Math.min(rows.rows, settings.maxClusters * 4); cut++) {
+    const { labels, k } = absorbSmallClusters(
+      rows,
+      cutDendrogram(merges, rows.rows, cut),
+      settings.minClusterSize,
+    );
+    if (k > settings.maxClusters) break;
+    if (byK.has(k)) continue;
+    byK.set(k, { k, labels, score: modularity(graph, labels, settings.resolution) });
+  }
+  return [...byK.values()];
+}
+
+/** Moves the members of clusters under `minSize` to the nearest large cluster; renumbers. */
+function absorbSmallClusters(
+  rows: Matrix,
+  labels: Int32Array,
+  minSize: number,
+): { labels: Int32Array; k: number } {
+  const sizes = new Map<number, number>();
+  for (const c of labels) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const large = [...sizes].filter(([, size]) => size >= minSize).map(([c]) => c);
+  if (large.length === 0) return { labels: new Int32Array(labels.length), k: 1 };
+  const renumber = new Map(large.map((c, i) => [c, i]));
+  const kept = Int32Array.from(labels, (c) => renumber.get(c) ?? -1);
+  const centroids = centroidsOf(rows, kept, large.length);
+  const out = Int32Array.from(kept, (c, i) =>
+    c >= 0 ? c : nearestCentroid(rowOf(rows, i), centroids),
+  );
+  return { labels: out, k: large.length };
+}
+
+/** Unit-length means of each cluster's rows (rows labelled -1 are ignored). */
+export function centroidsOf(rows: Matrix, labels: Int32Array, k: number): Matrix {
+  const centroids = createMatrix(k, rows.dims);
+  labels.forEach((c, i) => {
+    if (c < 0) return;
+    const target = rowOf(centroids, c);
+    const source = rowOf(rows, i);
+    for (let d = 0; d < rows.dims; d++) target[d] = (target[d] as number) + (source[d] as number);
+  });
+  for (let c = 0; c < k; c++) normalise(rowOf(centroids, c));
+  return centroids;
+}
+
+/** Index of the centroid most similar to `v` (lowest index on a tie). */
+export function nearestCentroid(v: Float32Array, centroids: Matrix): number {
+  let best = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < centroids.rows; c++) {
+    const score = dot(v, rowOf(centroids, c));
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function nonZeroRows(vectors: Matrix): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < vectors.rows; i++) {
+    const v = rowOf(vectors, i);
+    if (dot(v, v) > 0) rows.push(i);
+  }
+  return rows;
+}
+
+/** All rows when they fit, else a seeded sample of `size`, in row order. */
+function sampleRows(rows: number[], size: number, seed: number): number[] {
+  if (rows.length <= size) return rows;
+  const random = createRandom(seed);
+  const shuffled = [...rows];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
+  }
+  return shuffled.slice(0, size).sort((a, b) => a - b);
+}
+
+/** The given rows as a new matrix. */
+export function selectRows(vectors: Matrix, rows: readonly number[]): Matrix {
+  const out = createMatrix(rows.length, vectors.dims);
+  rows.forEach((row, i) => out.data.set(rowOf(vectors, row), i * vectors.dims));
+  return out;
+}

@@ -1,0 +1,68 @@
+import { dot, type Matrix, rowOf } from '../matrix.js';
+
+/** A weighted undirected graph as neighbour lists (each edge appears in both lists). */
+export interface Graph {
+  neighbours: Int32Array[];
+  weights: Float32Array[];
+}
+
+/**
+ * Each row's `k` most similar rows by cosine, with positive similarity as the edge weight,
+ * made symmetric (an edge exists if either end chose the other).
+ */
+export function nearestNeighbourGraph(vectors: Matrix, k: number): Graph {
+  const n = vectors.rows;
+  const edges = Array.from({ length: n }, () => new Map<number, number>());
+  const similarity = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const vi = rowOf(vectors, i);
+    for (let j = 0; j < n; j++)
+      similarity[j] = j === i ? Number.NEGATIVE_INFINITY : dot(vi, rowOf(vectors, j));
+    for (const j of topIndices(similarity, Math.min(k, n - 1))) {
+      const w = Math.max(0, similarity[j] as number);
+      if (w <= 0) continue;
+      edges[i]?.set(j, w);
+      edges[j]?.set(i, w);
+    }
+  }
+  return {
+    neighbours: edges.map((m) => Int32Array.from([...m.keys()].sort((a, b) => a - b))),
+    weights: edges.map((m) =>
+      Float32Array.from(
+        [...m.keys()].sort((a, b) => a - b),
+        (j) => m.get(j) ?? 0,
+      ),
+    ),
+  };
+}
+
+function topIndices(values: Float32Array, k: number): number[] {
+  const order = Array.from({ length: values.length }, (_, i) => i);
+  order.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+  return order.slice(0, k);
+}
+
+/**
+ * Newman's modularity of a partition at resolution `gamma`: the share of edge weight inside
+ * clusters minus what a random graph with the same degrees would put there. Higher is better;
+ * gamma above 1 favours more, smaller clusters.
+ */
+export function modularity(graph: Graph, labels: Int32Array, gamma: number): number {
+  let total = 0;
+  const inside = new Map<number, number>();
+  const degree = new Map<number, number>();
+  graph.neighbours.forEach((list, i) => {
+    const ci = labels[i] as number;
+    const ws = graph.weights[i] as Float32Array;
+    list.forEach((j, e) => {
+      const w = ws[e] as number;
+      total += w;
+      degree.set(ci, (degree.get(ci) ?? 0) + w);
+      if (labels[j] === ci) inside.set(ci, (inside.get(ci) ?? 0) + w);
+    });
+  });
+  if (total === 0) return 0;
+  let q = 0;
+  for (const [c, d] of degree) q += (inside.get(c) ?? 0) / total - gamma * (d / total) ** 2;
+  return q;
+}

@@ -1,0 +1,183 @@
+/**
+ * Offline theme labels, keywords and descriptions from class-based TF-IDF over candidate
+ * phrases (see `class-tfidf.ts`): the label names a theme by its one or two most characteristic
+ * noun phrases ("Public transport and bus routes"), never by a list of single words.
+ */
+import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
+import { tallyPhrases } from './phrase-counts.js';
+import { capitalise } from './phrases.js';
+
+/** A theme's readable name, its keywords and a one-sentence description. */
+export interface ThemeLabel {
+  label: string;
+  keywords: string[];
+  description: string;
+}
+
+/** Options for {@link labelThemes}. */
+export interface LabelOptions {
+  /** Passage count per group, as the description states it; default each group's length. */
+  sizes?: readonly number[];
+  /** Keywords per theme; default 6. */
+  keywordCount?: number;
+  /** Fewest passages a phrase must occur in to be label material, if any does; default 2. */
+  minPassages?: number;
+}
+
+/** A second phrase joins the label ("X and Y") if it ranks at least this share of the first. */
+const SECOND_PHRASE_SHARE = 0.4;
+const DESCRIPTION_PHRASES = 3;
+
+/**
+ * Labels each group of passage texts (one group per theme) against the other groups. Sibling
+ * labels are distinct: a theme whose label a larger theme already has adds a distinguishing
+ * phrase, or takes its next best one. Deterministic: ties go to the phrase seen first.
+ */
+export function labelThemes(
+  groups: readonly (readonly string[])[],
+  options: LabelOptions = {},
+): ThemeLabel[] {
+  const { keywordCount = 6, minPassages = 2 } = options;
+  const scored = scoreThemes(groups.map((texts) => tallyPhrases(texts)));
+  const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
+  const sizes = groups.map((texts, g) => options.sizes?.[g] ?? texts.length);
+  const named = distinctLabels(scored, material, sizes);
+  return scored.map((phrases, g) => {
+    const { label, phrases: inLabel } = named[g] as Named;
+    const described = nonOverlapping([...inLabel, ...(material[g] as ScoredPhrase[])]);
+    return {
+      label,
+      keywords: keywordsOf(phrases, keywordCount, minPassages),
+      description: describe(described, sizes[g] as number),
+    };
+  });
+}
+
+/** A label and the one or two phrases it is made of. */
+interface Named {
+  label: string;
+  phrases: ScoredPhrase[];
+}
+
+/**
+ * Phrases that may name the theme, best first: recurring noun phrases that are not weak, or
+ * failing those, the best the theme has (a theme of one passage still gets a name).
+ */
+function labelMaterial(phrases: readonly ScoredPhrase[], minPassages: number): ScoredPhrase[] {
+  const nouns = phrases.filter((p) => p.count.kind === 'noun' || p.count.kind === 'coordination');
+  const whole = phrases.filter((p) => p.count.kind !== 'fragment');
+  const recurring = (pool: readonly ScoredPhrase[]) =>
+    pool.filter((p) => p.count.passages >= minPassages);
+  const strong = (pool: readonly ScoredPhrase[]) => pool.filter((p) => !p.weak);
+  const pools = [strong(recurring(nouns)), recurring(nouns), strong(nouns), nouns, whole];
+  return byRank(pools.find((pool) => pool.length > 0) ?? []);
+}
+
+/** Labels in the groups' order, chosen largest group first so it keeps the plainest label. */
+function distinctLabels(
+  scored: readonly ScoredPhrase[][],
+  material: readonly ScoredPhrase[][],
+  sizes: readonly number[],
+): Named[] {
+  const order = sizes.map((size, g) => ({ size, g })).sort((a, b) => b.size - a.size || a.g - b.g);
+  const used = new Set<string>();
+  const named: Named[] = [];
+  for (const { g } of order) {
+    let chosen: Named = { label: `Theme ${g + 1}`, phrases: [] };
+    const partners = byRank((scored[g] as ScoredPhrase[]).filter(isPartner));
+    for (const phrases of labelOptions(material[g] as ScoredPhrase[], partners)) {
+      const label = capitalise(phrases.map((p) => p.display).join(' and '));
+      if (!used.has(label.toLowerCase())) {
+        chosen = { label, phrases };
+        break;
+      }
+    }
+    used.add(chosen.label.toLowerCase());
+    named[g] = chosen;
+  }
+  return named;
+}
+
+/** A noun phrase that can distinguish a label whose best phrase a sibling already uses. */
+function isPartner(phrase: ScoredPhrase): boolean {
+  return phrase.count.kind === 'noun' && !phrase.weak;
+}
+
+/**
+ * Candidate labels, best first: the top phrase, joined by the next non-overlapping phrase if
+ * that ranks close; then the top phrase with each other phrase, then with each of `partners`
+ * (any noun phrase of the theme) as a distinguishing one; then the same for the next phrases.
+ */
+function* labelOptions(
+  material: readonly ScoredPhrase[],
+  partners: readonly ScoredPhrase[],
+): Generator<ScoredPhrase[]> {
+  for (const first of material) {
+    if (first.count.kind === 'coordination') {
+      yield [first];
+      continue;
+    }
+    const fits = (p: ScoredPhrase) => p !== first && isNotCoordination(p) && !overlaps(p, first);
+    const [second, ...rest] = material.filter(fits);
+    if (second === undefined) yield [first];
+    else if (second.rank >= SECOND_PHRASE_SHARE * first.rank) yield* [[first, second], [first]];
+    else yield* [[first], [first, second]];
+    for (const other of rest) yield [first, other];
+    for (const other of partners) if (fits(other)) yield [first, other];
+  }
+}
+
+function isNotCoordination(phrase: ScoredPhrase): boolean {
+  return phrase.count.kind !== 'coordination';
+}
+
+/** Up to `DESCRIPTION_PHRASES` phrases, best first, none overlapping an earlier one. */
+function nonOverlapping(ranked: readonly ScoredPhrase[]): ScoredPhrase[] {
+  const chosen: ScoredPhrase[] = [];
+  for (const phrase of ranked) {
+    if (chosen.length >= DESCRIPTION_PHRASES) break;
+    if (!chosen.some((c) => overlaps(c, phrase))) chosen.push(phrase);
+  }
+  return chosen;
+}
+
+/**
+ * The top phrases by rank, recurring and not weak ones first, skipping one whose words are all
+ * in a chosen one ("bus" after "bus routes") or that only adds words to one.
+ */
+function keywordsOf(
+  phrases: readonly ScoredPhrase[],
+  count: number,
+  minPassages: number,
+): string[] {
+  const tier = (p: ScoredPhrase) => (p.count.passages >= minPassages ? 0 : 2) + (p.weak ? 1 : 0);
+  const ordered = byRank(phrases)
+    .map((phrase, i) => ({ phrase, i }))
+    .sort((a, b) => tier(a.phrase) - tier(b.phrase) || a.i - b.i)
+    .map(({ phrase }) => phrase);
+  const chosen: ScoredPhrase[] = [];
+  for (const phrase of ordered) {
+    if (chosen.length >= count) break;
+    if (phrase.count.kind === 'fragment') continue;
+    if (chosen.some((c) => nested(c.count.words, phrase.count.words))) continue;
+    chosen.push(phrase);
+  }
+  // A verb or adjective reads better as its lemma ("deter"), a noun phrase as written.
+  return chosen.map((p) => (p.count.kind === 'other' ? p.count.key : p.display));
+}
+
+/** Whether one word list is contained in the other. */
+function nested(a: readonly string[], b: readonly string[]): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  return small.every((word) => large.includes(word));
+}
+
+/** "Contributions about X, Y and Z (84 passages)." from the theme's own top phrases. */
+function describe(phrases: readonly ScoredPhrase[], size: number): string {
+  const count = `${size} ${size === 1 ? 'passage' : 'passages'}`;
+  if (phrases.length === 0) return `No recurring words or phrases (${count}).`;
+  const names = phrases.map((p) => p.display);
+  const last = names.pop() as string;
+  const list = names.length === 0 ? last : `${names.join(', ')} and ${last}`;
+  return `Contributions about ${list} (${count}).`;
+}
