@@ -1,5 +1,6 @@
 // Runs the pipeline in a process of its own, so its peak memory is measured alone, and prints
 // one JSON line with the timings, counts and peak RSS.
+import { defaultCacheDir } from '../pipeline/cache-dir.js';
 import { runPipeline } from '../pipeline/runner.js';
 import type { StageName } from '../pipeline/stages/index.js';
 
@@ -12,6 +13,7 @@ const summary = await runPipeline({
   outDir,
   to: to as StageName | undefined,
   logger: silent,
+  cacheDir: defaultCacheDir(process.env),
 });
 const ms = performance.now() - started;
 process.stdout.write(

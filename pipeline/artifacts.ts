@@ -3,55 +3,79 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
+import { Themes } from '../schemas/themes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
 import { ArtifactError } from './errors.js';
 import { sha256 } from './hash.js';
+import { decodeVectors, encodeVectors, type Vectors } from './vectors-file.js';
 import { formatIssues } from './zod-issues.js';
 
-/** An artifact stored as JSON Lines: one schema-valid record per line. */
-interface JsonlArtifact<T> {
-  kind: 'jsonl';
+/** How an artifact is stored: its file, how to write it and how to read it back (validated). */
+interface Artifact<T> {
   file: string;
-  schema: z.ZodType<T>;
+  encode(data: T): Iterable<string | Uint8Array>;
+  decode(bytes: Buffer): T;
+  /** Records or rows, for the manifest. */
+  count(data: T): number;
 }
 
-function jsonl<T>(file: string, schema: z.ZodType<T>): JsonlArtifact<T> {
-  return { kind: 'jsonl', file, schema };
+/** JSON Lines: one schema-valid record per line. */
+function jsonl<T>(file: string, schema: z.ZodType<T>): Artifact<T[]> {
+  return {
+    file,
+    *encode(records) {
+      for (const [index, record] of records.entries())
+        yield `${JSON.stringify(check(schema, record, `${file}: record ${index + 1}`))}\n`;
+    },
+    decode(bytes) {
+      return bytes
+        .toString('utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          line ? [check(schema, parseJson(line, `${file}:${i + 1}`), `${file}:${i + 1}`)] : [],
+        );
+    },
+    count: (records) => records.length,
+  };
+}
+
+/** One schema-valid JSON document, pretty-printed so that diffs of it are readable. */
+function json<T>(file: string, schema: z.ZodType<T>, count: (data: T) => number): Artifact<T> {
+  return {
+    file,
+    encode: (data) => [`${JSON.stringify(check(schema, data, file), null, 2)}\n`],
+    decode: (bytes) => check(schema, parseJson(bytes.toString('utf8'), file), file),
+    count,
+  };
 }
 
 /** Every typed artifact a stage can write, by name. */
 export const ARTIFACTS = {
   contributions: jsonl('contributions.jsonl', Contribution),
   clean: jsonl('clean.jsonl', CleanRecord),
+  vectors: {
+    file: 'vectors.bin',
+    encode: encodeVectors,
+    decode: decodeVectors,
+    count: (v) => v.matrix.rows,
+  } satisfies Artifact<Vectors>,
+  themes: json('themes.json', Themes, (themes) => themes.themes.length),
 } as const;
 
 export type ArtifactName = keyof typeof ARTIFACTS;
 /** The in-memory value of an artifact. */
 export type ArtifactData<K extends ArtifactName> =
-  (typeof ARTIFACTS)[K] extends JsonlArtifact<infer T> ? T[] : never;
+  (typeof ARTIFACTS)[K] extends Artifact<infer T> ? T : never;
 
-/** Validates `data` against the artifact's schema and writes it atomically into `dir`. */
+/** Validates `data` and writes it atomically into `dir`. */
 export async function writeArtifact<K extends ArtifactName>(
   dir: string,
   name: K,
   data: ArtifactData<K>,
 ): Promise<WrittenFile & { records: number }> {
-  const artifact = ARTIFACTS[name];
-  const schema: z.ZodType = artifact.schema;
-  function* lines() {
-    for (const [index, record] of data.entries()) {
-      const checked = schema.safeParse(record);
-      if (!checked.success) {
-        throw new ArtifactError(
-          `${artifact.file}: record ${index + 1} fails its schema: ${formatIssues(checked.error)}`,
-          artifact.file,
-        );
-      }
-      yield `${JSON.stringify(checked.data)}\n`;
-    }
-  }
-  const written = await writeFileAtomic(join(dir, artifact.file), lines());
-  return { ...written, records: data.length };
+  const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  const written = await writeFileAtomic(join(dir, artifact.file), artifact.encode(data));
+  return { ...written, records: artifact.count(data) };
 }
 
 /**
@@ -63,15 +87,12 @@ export async function readArtifact<K extends ArtifactName>(
   name: K,
   expectedHash?: string,
 ): Promise<ArtifactData<K>> {
-  const artifact = ARTIFACTS[name];
-  const path = join(dir, artifact.file);
-  const bytes = await readFile(path).catch((cause: unknown) => {
+  const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  const bytes = await readFile(join(dir, artifact.file)).catch((cause: unknown) => {
     throw new ArtifactError(
       `${artifact.file}: cannot read it (${(cause as Error).message})`,
       artifact.file,
-      {
-        cause,
-      },
+      { cause },
     );
   });
   if (expectedHash && sha256(bytes) !== expectedHash) {
@@ -80,31 +101,20 @@ export async function readArtifact<K extends ArtifactName>(
       artifact.file,
     );
   }
-  return parseJsonl(artifact as JsonlArtifact<unknown>, bytes.toString('utf8')) as ArtifactData<K>;
+  return artifact.decode(bytes);
 }
 
-function parseJsonl<T>(artifact: JsonlArtifact<T>, text: string): T[] {
-  const records: T[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (cause) {
-      throw new ArtifactError(`${artifact.file}:${i + 1}: not valid JSON`, artifact.file, {
-        cause,
-      });
-    }
-    const checked = artifact.schema.safeParse(value);
-    if (!checked.success) {
-      throw new ArtifactError(
-        `${artifact.file}:${i + 1}: fails its schema: ${formatIssues(checked.error)}`,
-        artifact.file,
-      );
-    }
-    records.push(checked.data);
+function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const checked = schema.safeParse(value);
+  if (!checked.success)
+    throw new ArtifactError(`${where}: fails its schema: ${formatIssues(checked.error)}`, where);
+  return checked.data;
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ArtifactError(`${where}: not valid JSON`, where, { cause });
   }
-  return records;
 }

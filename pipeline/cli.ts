@@ -83,6 +83,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     const summary = await runPipeline({
       configPath,
       outDir: values.out,
+      cacheDir: defaultCacheDir(environment.env),
       from,
       to,
       logger,

@@ -14,6 +14,8 @@ import { AbortError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources } from './input-sources.js';
 import { PACKAGE } from './package-info.js';
+import type { EmbeddingProvider } from './providers/embedding-provider.js';
+import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import type { Logger, ProgressEvent, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
 
@@ -27,6 +29,8 @@ export interface RunOptions {
   /** Stop after this stage. Default: the last stage. */
   to?: StageName | undefined;
   logger: Logger;
+  /** Where converted models are cached (see `defaultCacheDir`). */
+  cacheDir: string;
   progress?: ((event: ProgressEvent) => void) | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -70,8 +74,16 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     stages: { ...previous?.stages },
   };
   const signal = options.signal ?? new AbortController().signal;
+  let embeddings: Promise<EmbeddingProvider> | undefined;
   const ctx: StageContext = {
     config: config.config,
+    embeddings: () => {
+      embeddings ??= createOfflineEmbeddings({
+        cacheDir: options.cacheDir,
+        seed: config.config.seed,
+      });
+      return embeddings;
+    },
     logger: options.logger,
     progress: options.progress ?? (() => {}),
     signal,

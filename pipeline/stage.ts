@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Consultation, InputFile } from '../schemas/consultation.js';
+import type { EmbeddingProvider } from './providers/embedding-provider.js';
 
 /** Where stages report; the CLI prints it, tests collect it. */
 export interface Logger {
@@ -30,6 +31,8 @@ export interface InputSource {
 /** Everything a stage may use besides its typed input. Stages do no file I/O of their own. */
 export interface StageContext {
   config: Consultation;
+  /** The embedding provider the config names, created on first use. */
+  embeddings(): Promise<EmbeddingProvider>;
   logger: Logger;
   progress(event: ProgressEvent): void;
   signal: AbortSignal;

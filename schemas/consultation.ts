@@ -145,6 +145,27 @@ export const CleanConfig = z.strictObject({
 });
 export type CleanConfig = z.infer<typeof CleanConfig>;
 
+/** How themes are found. Defaults are tuned with `brief eval themes`. */
+export const ThemingConfig = z.strictObject({
+  /** Embedding provider; `offline` uses the bundled word vectors and TF-IDF. */
+  embeddings: z.enum(['offline']).default('offline'),
+  /** Most top-level emergent themes. */
+  maxThemes: z.number().int().min(1).max(50).default(12),
+  /** Most sub-themes under one theme. */
+  maxSubthemes: z.number().int().min(2).max(20).default(6),
+  /** Fewest passages a theme needs; smaller clusters join their nearest theme. */
+  minThemeSize: z.number().int().min(2).default(3),
+  /** Fewest distinct participants a theme needs; themes with fewer go to "Other ideas". */
+  minParticipants: z.number().int().min(1).default(2),
+  /** Themes whose centres are at least this similar (cosine) are merged. */
+  mergeSimilarity: z.number().min(0).max(1).default(0.9),
+  /** Least similarity for a passage to join a taxonomy theme; the rest go to discovery. */
+  guidedThreshold: z.number().min(0).max(1).default(0.15),
+  /** A passage joins a second taxonomy theme within this margin of its best one. */
+  guidedSecondMargin: z.number().min(0).max(1).default(0.03),
+});
+export type ThemingConfig = z.infer<typeof ThemingConfig>;
+
 /** The consultation config (`consultation.yaml`). Unknown keys are errors. */
 export const Consultation = z.strictObject({
   title: z.string().min(1),
@@ -166,6 +187,7 @@ export const Consultation = z.strictObject({
   input: InputConfig,
   privacy: PrivacyConfig.default(PrivacyConfig.parse({})),
   clean: CleanConfig.default(CleanConfig.parse({})),
+  theming: ThemingConfig.default(ThemingConfig.parse({})),
 });
 export type Consultation = z.infer<typeof Consultation>;
 /** The config as written, before defaults are applied. */

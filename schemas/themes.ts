@@ -34,6 +34,8 @@ export const Themes = z.strictObject({
     label: z.string(),
     passageIds: z.array(z.string()),
   }),
+  /** Passages not in English: themed by their wording only (the word vectors are English). */
+  nonEnglishPassageIds: z.array(z.string()),
   /** How the theme set was chosen, for the methodology section and for debugging. */
   method: z.strictObject({
     provider: z.string(),

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultCacheDir } from '../pipeline/cache-dir.js';
 import { accountFor, formatAccountingTable } from '../pipeline/clean/accounting.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { copyFixture } from './helpers/cli.js';
@@ -13,6 +14,8 @@ describe('the mini fixture, end to end', () => {
     const summary = await runPipeline({
       configPath: join(dir, 'consultation.yaml'),
       outDir: out,
+      to: 'clean',
+      cacheDir: defaultCacheDir(process.env),
       logger: createCollectingLogger(),
     });
     const records = await summary.load('clean');

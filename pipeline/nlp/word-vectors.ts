@@ -89,7 +89,7 @@ function decodeVectors(bytes: Buffer, source: string, file: string): WordVectors
       ? new Float32Array(bytes.buffer, start, count * dims)
       : new Float32Array(bytes.buffer.slice(start, start + count * dims * 4));
   const index = new Map<string, number>();
-  words.forEach((word, row) => index.set(word, row));
+  for (const [row, word] of words.entries()) index.set(word, row);
   return { source, dims, index, data };
 }
 

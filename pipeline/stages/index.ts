@@ -2,7 +2,9 @@ import type { Consultation } from '../../schemas/consultation.js';
 import type { ArtifactData, ArtifactName } from '../artifacts.js';
 import type { InputSource, StageContext, StageResult } from '../stage.js';
 import { cleanContributions } from './clean.js';
+import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
+import { findThemes } from './themes.js';
 
 /** What the runner hands a stage: the input files and a loader for upstream artifacts. */
 export interface StageInputs {
@@ -56,6 +58,31 @@ export const STAGES = [
       language: config.language,
     }),
     run: async ({ load }, ctx) => cleanContributions(await load('contributions'), ctx),
+  }),
+  defineStage({
+    name: 'embed',
+    version: 1,
+    summary: 'embed passages and taxonomy themes into vectors.bin',
+    output: 'vectors',
+    inputs: ['clean'],
+    readsInputFiles: false,
+    configSlice: (config) => ({
+      provider: config.theming.embeddings,
+      taxonomy: config.themes,
+      language: config.language,
+    }),
+    run: async ({ load }, ctx) => embedPassages(await load('clean'), ctx),
+  }),
+  defineStage({
+    name: 'themes',
+    version: 1,
+    summary: 'find guided and emergent themes into themes.json',
+    output: 'themes',
+    inputs: ['clean', 'contributions', 'vectors'],
+    readsInputFiles: false,
+    configSlice: (config) => ({ theming: config.theming, taxonomy: config.themes }),
+    run: async ({ load }, ctx) =>
+      findThemes(await load('clean'), await load('contributions'), await load('vectors'), ctx),
   }),
 ] as const satisfies readonly StageSpec[];
 

@@ -45,7 +45,7 @@ export function clusterVectors(vectors: Matrix, options: ClusterOptions): Cluste
   const centroids = centroidsOf(sampled, best.labels, best.k);
   const labels = new Int32Array(vectors.rows).fill(-1);
   if (sample.length === valid.length)
-    sample.forEach((row, i) => (labels[row] = best.labels[i] as number));
+    for (const [i, row] of sample.entries()) labels[row] = best.labels[i] as number;
   else for (const row of valid) labels[row] = nearestCentroid(rowOf(vectors, row), centroids);
   return {
     labels,
@@ -155,6 +155,6 @@ function sampleRows(rows: number[], size: number, seed: number): number[] {
 /** The given rows as a new matrix. */
 export function selectRows(vectors: Matrix, rows: readonly number[]): Matrix {
   const out = createMatrix(rows.length, vectors.dims);
-  rows.forEach((row, i) => out.data.set(rowOf(vectors, row), i * vectors.dims));
+  for (const [i, row] of rows.entries()) out.data.set(rowOf(vectors, row), i * vectors.dims);
   return out;
 }

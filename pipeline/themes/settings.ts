@@ -1,8 +1,4 @@
-/** Tuned defaults of the offline theming, shared by the themes stage and `brief eval themes`. */
-export const THEME_DEFAULTS = {
-  maxThemes: 12,
-  minThemeSize: 3,
-  maxSubthemes: 6,
-  guidedThreshold: 0,
-  guidedSecondMargin: 0.05,
-} as const;
+import { ThemingConfig } from '../../schemas/consultation.js';
+
+/** The theming defaults of a config that sets none; `brief eval themes` scores these. */
+export const THEME_DEFAULTS = ThemingConfig.parse({});

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { createOfflineEmbeddings } from '../../pipeline/providers/offline-embeddings.js';
 import type { InputSource, Logger, ProgressEvent, StageContext } from '../../pipeline/stage.js';
 import { Consultation, type ConsultationInput, InputFile } from '../../schemas/consultation.js';
 
@@ -45,6 +47,8 @@ export function createTestContext(overrides: Partial<ConsultationInput> = {}): T
   const controller = new AbortController();
   return {
     config,
+    embeddings: () =>
+      createOfflineEmbeddings({ cacheDir: defaultCacheDir(process.env), seed: config.seed }),
     logger: createCollectingLogger(),
     progress: (event) => void events.push(event),
     signal: controller.signal,

@@ -1,0 +1,49 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { TaxonomyTheme } from '../../schemas/consultation.js';
+import { AbortError } from '../errors.js';
+import type { StageContext, StageResult } from '../stage.js';
+import type { Vectors } from '../vectors-file.js';
+
+/** The text a taxonomy theme is embedded as: everything the config says about it. */
+export function taxonomyText(theme: TaxonomyTheme): string {
+  return [theme.label, theme.description, theme.keywords.join(', '), ...theme.examples]
+    .filter(Boolean)
+    .join('. ');
+}
+
+/**
+ * The embed stage: one vector per kept passage, then one per taxonomy theme (`theme:<id>`),
+ * embedded together so they share one space.
+ */
+export async function embedPassages(
+  records: readonly CleanRecord[],
+  ctx: StageContext,
+): Promise<StageResult<Vectors>> {
+  const kept = records.filter((r) => r.status === 'kept');
+  const passages = kept.flatMap((r) =>
+    r.passages.map((p) => ({ id: p.id, text: p.text, language: r.language })),
+  );
+  const taxonomy = ctx.config.themes.map((t) => ({
+    id: `theme:${t.id}`,
+    text: taxonomyText(t),
+    language: ctx.config.language,
+  }));
+  const rows = [...passages, ...taxonomy];
+  const provider = await ctx.embeddings();
+  if (ctx.signal.aborted) throw new AbortError('embed: cancelled');
+  const matrix = await provider.embed(
+    rows.map((r) => r.text),
+    {
+      signal: ctx.signal,
+      languages: rows.map((r) => r.language),
+      onProgress: (done, total) => ctx.progress({ stage: 'embed', unit: 'passages', done, total }),
+    },
+  );
+  return {
+    output: {
+      header: { provider: provider.id, dims: matrix.dims, ids: rows.map((r) => r.id) },
+      matrix,
+    },
+    counts: { passages: passages.length, taxonomyThemes: taxonomy.length, dimensions: matrix.dims },
+  };
+}

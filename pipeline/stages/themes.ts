@@ -1,0 +1,75 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type { Themes } from '../../schemas/themes.js';
+import { StageError } from '../errors.js';
+import type { StageContext, StageResult } from '../stage.js';
+import { buildThemes } from '../themes/build-themes.js';
+import { selectRows } from '../themes/emergent.js';
+import type { Vectors } from '../vectors-file.js';
+
+/**
+ * The themes stage: guided themes from the config's taxonomy, emergent themes from the rest,
+ * sub-themes, labels and representatives, from the embed stage's vectors.
+ */
+export function findThemes(
+  records: readonly CleanRecord[],
+  contributions: readonly Contribution[],
+  vectors: Vectors,
+  ctx: StageContext,
+): StageResult<Themes> {
+  const authors = new Map(contributions.map((c) => [c.id, c.author]));
+  const rowOf = new Map(vectors.header.ids.map((id, row) => [id, row]));
+  const passages = records.flatMap((r) =>
+    r.status === 'kept'
+      ? r.passages.map((p) => ({ ...p, contribution: r.id, language: r.language }))
+      : [],
+  );
+  const missing = passages.find((p) => !rowOf.has(p.id));
+  if (missing)
+    throw new StageError(
+      `themes: passage ${missing.id} has no vector; run the embed stage again`,
+      'themes',
+    );
+  if (passages.length === 0) {
+    ctx.logger.warn(
+      'themes: no passages to theme (every contribution was excluded or merged; see the accounting)',
+    );
+  }
+  const taxonomyRows = ctx.config.themes.map((t) => rowOf.get(`theme:${t.id}`) ?? -1);
+  if (taxonomyRows.includes(-1))
+    throw new StageError(
+      'themes: the taxonomy changed since embedding; run the embed stage again',
+      'themes',
+    );
+  const themes = buildThemes({
+    vectors: selectRows(
+      vectors.matrix,
+      passages.map((p) => rowOf.get(p.id) as number),
+    ),
+    passages: {
+      ids: passages.map((p) => p.id),
+      texts: passages.map((p) => p.text),
+      languages: passages.map((p) => p.language),
+      contributionOf: passages.map((p) => p.contribution),
+      // Without an author id, each contribution counts as its own participant.
+      participantOf: passages.map(
+        (p) => authors.get(p.contribution) ?? `contribution:${p.contribution}`,
+      ),
+    },
+    taxonomy: ctx.config.themes,
+    taxonomyVectors: selectRows(vectors.matrix, taxonomyRows),
+    settings: ctx.config.theming,
+    seed: ctx.seed,
+    provider: vectors.header.provider,
+  });
+  const top = themes.themes.filter((t) => t.parentId === null);
+  return {
+    output: themes,
+    counts: {
+      themes: top.length,
+      subthemes: themes.themes.length - top.length,
+      passages: passages.length,
+      other: themes.other.passageIds.length,
+    },
+  };
+}

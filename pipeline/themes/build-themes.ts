@@ -1,0 +1,199 @@
+import type { TaxonomyTheme, ThemingConfig } from '../../schemas/consultation.js';
+import type { Theme, ThemeOrigin, Themes } from '../../schemas/themes.js';
+import { dot, type Matrix, rowOf } from '../matrix.js';
+import { assignGuided } from './guided.js';
+import { labelThemes } from './labels.js';
+import { centreOf, type Group, partitionRows } from './partition.js';
+import { chooseRepresentatives } from './representatives.js';
+
+/** What theme building needs to know about each passage row of the vectors. */
+export interface PassageInfo {
+  ids: readonly string[];
+  texts: readonly string[];
+  languages: readonly string[];
+  contributionOf: readonly string[];
+  participantOf: readonly string[];
+}
+
+export interface BuildThemesInput {
+  /** Passage vectors (rows as `passages.ids`). */
+  vectors: Matrix;
+  passages: PassageInfo;
+  /** The taxonomy and its vectors (one row per taxonomy theme), for guided themes. */
+  taxonomy: readonly TaxonomyTheme[];
+  taxonomyVectors: Matrix;
+  settings: ThemingConfig;
+  seed: number;
+  provider: string;
+}
+
+/** A theme before labelling: its origin, rows and place in the hierarchy. */
+interface Draft {
+  id: string;
+  parentId: string | null;
+  origin: ThemeOrigin;
+  rows: number[];
+  centre: Float32Array;
+  taxonomy?: TaxonomyTheme;
+}
+
+const OTHER_LABEL = 'Other ideas';
+/** A theme is split only when it has this many times the minimum theme size. */
+const SUBTHEME_PARENT_FACTOR = 6;
+/** Least share of its parent's passages a sub-theme must hold. */
+const MIN_SUBTHEME_SHARE = 0.08;
+
+/**
+ * Builds the two-level theme set: passages close to a taxonomy theme join it (and a second one
+ * when close to both); the rest are clustered into emergent themes; large themes are split into
+ * sub-themes; every theme gets a label, keywords, a description and representative passages.
+ * Every passage ends in at least one theme or in "Other ideas".
+ */
+export function buildThemes(input: BuildThemesInput): Themes {
+  const { vectors, passages, settings, seed } = input;
+  const participantOf = (row: number) => passages.participantOf[row] as string;
+  const guided = guidedDrafts(input);
+  const unassigned = guided.unassigned;
+  const emergent = partitionRows(
+    vectors,
+    unassigned,
+    participantOf,
+    settings,
+    settings.maxThemes,
+    seed,
+  );
+  const top: Draft[] = [
+    ...guided.drafts,
+    ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
+  ];
+  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantOf));
+  const themes = [...labelDrafts(top, input), ...labelSiblings(subthemes, input)];
+  return {
+    themes: orderThemes(themes),
+    other: {
+      label: OTHER_LABEL,
+      passageIds: emergent.other.map((row) => passages.ids[row] as string),
+    },
+    nonEnglishPassageIds: passages.ids.filter((_, row) => passages.languages[row] !== 'en'),
+    method: {
+      provider: input.provider,
+      chosenK: emergent.k,
+      criterion: 'modularity of the nearest-neighbour graph',
+      scores: emergent.scores,
+    },
+  };
+}
+
+function guidedDrafts(input: BuildThemesInput): { drafts: Draft[]; unassigned: number[] } {
+  const rows = Array.from({ length: input.vectors.rows }, (_, i) => i);
+  if (input.taxonomy.length === 0) return { drafts: [], unassigned: rows };
+  const assignment = assignGuided(input.vectors, input.taxonomyVectors, {
+    threshold: input.settings.guidedThreshold,
+    secondMargin: input.settings.guidedSecondMargin,
+  });
+  const members = input.taxonomy.map(() => [] as number[]);
+  const unassigned: number[] = [];
+  for (const row of rows) {
+    const first = assignment.primary[row] as number;
+    if (first < 0) unassigned.push(row);
+    else members[first]?.push(row);
+    const second = assignment.secondary[row] as number;
+    if (second >= 0) members[second]?.push(row);
+  }
+  const drafts = input.taxonomy.map((theme, t) => {
+    const memberRows = (members[t] as number[]).sort((a, b) => a - b);
+    const centre =
+      memberRows.length > 0 ? centreOf(input.vectors, memberRows) : rowOf(input.taxonomyVectors, t);
+    return {
+      ...draftOf(
+        theme.id,
+        null,
+        { kind: 'guided', themeId: theme.id },
+        { rows: memberRows, centre },
+      ),
+      taxonomy: theme,
+    };
+  });
+  return { drafts, unassigned };
+}
+
+function subthemeDrafts(
+  parent: Draft,
+  input: BuildThemesInput,
+  participantOf: (row: number) => string,
+): Draft[] {
+  if (parent.rows.length < 4 * input.settings.minThemeSize) return [];
+  const split = partitionRows(
+    input.vectors,
+    parent.rows,
+    participantOf,
+    input.settings,
+    input.settings.maxSubthemes,
+    input.seed,
+  );
+  if (split.groups.length < 2) return [];
+  // Passages a split leaves out stay in the parent theme; sub-themes need not cover it all.
+  return split.groups.map((group, i) =>
+    draftOf(`${parent.id}.${i + 1}`, parent.id, parent.origin, group),
+  );
+}
+
+function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group: Group): Draft {
+  return { id, parentId, origin, rows: group.rows, centre: group.centre };
+}
+
+/** Labels top-level themes against each other; guided ones keep their configured wording. */
+function labelDrafts(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
+  const labels = labelThemes(
+    drafts.map((d) => d.rows.map((row) => input.passages.texts[row] as string)),
+  );
+  return drafts.map((draft, i) => {
+    const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
+    const configured = draft.taxonomy;
+    return themeOf(draft, input, {
+      label: configured?.label ?? made.label,
+      description: configured?.description || made.description,
+      keywords: configured && configured.keywords.length > 0 ? configured.keywords : made.keywords,
+    });
+  });
+}
+
+/** Labels sub-themes against their siblings, so each names what sets it apart. */
+function labelSiblings(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
+  const parents = [...new Set(drafts.map((d) => d.parentId))];
+  return parents.flatMap((parent) =>
+    labelDrafts(
+      drafts.filter((d) => d.parentId === parent),
+      input,
+    ),
+  );
+}
+
+function themeOf(
+  draft: Draft,
+  input: BuildThemesInput,
+  text: { label: string; description: string; keywords: string[] },
+): Theme {
+  const { passages, vectors } = input;
+  const scored = draft.rows
+    .map((row) => ({ row, score: Math.max(0, dot(rowOf(vectors, row), draft.centre)) }))
+    .sort((a, b) => b.score - a.score || a.row - b.row);
+  const representatives = chooseRepresentatives(vectors, draft.rows, draft.centre, 4);
+  return {
+    id: draft.id,
+    ...text,
+    parentId: draft.parentId,
+    origin: draft.origin,
+    passageIds: scored.map((s) => passages.ids[s.row] as string),
+    scores: scored.map((s) => Math.round(s.score * 1e4) / 1e4),
+    contributionCount: new Set(draft.rows.map((row) => passages.contributionOf[row])).size,
+    participantCount: new Set(draft.rows.map((row) => passages.participantOf[row])).size,
+    representativeIds: representatives.map((row) => passages.ids[row] as string),
+  };
+}
+
+/** Top-level themes by size (guided first in taxonomy order), each followed by its sub-themes. */
+function orderThemes(themes: Theme[]): Theme[] {
+  const top = themes.filter((t) => t.parentId === null);
+  return top.flatMap((parent) => [parent, ...themes.filter((t) => t.parentId === parent.id)]);
+}

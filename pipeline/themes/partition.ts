@@ -1,0 +1,84 @@
+import type { ThemingConfig } from '../../schemas/consultation.js';
+import { dot, type Matrix, rowOf } from '../matrix.js';
+import { centroidsOf, clusterVectors, selectRows } from './emergent.js';
+
+/** A group of passage rows (indexes into the vectors) with its centre. */
+export interface Group {
+  rows: number[];
+  centre: Float32Array;
+}
+
+/** Emergent groups of `rows`, and the rows that fit none. */
+export interface Partition {
+  groups: Group[];
+  other: number[];
+  k: number;
+  scores: { k: number; score: number }[];
+}
+
+/**
+ * Clusters the given rows into at most `maxGroups` groups, then applies the theme-set rules:
+ * groups more similar than `mergeSimilarity` are merged, and groups with fewer than
+ * `minParticipants` distinct participants go to "other". Groups come largest first.
+ */
+export function partitionRows(
+  vectors: Matrix,
+  rows: readonly number[],
+  participantOf: (row: number) => string,
+  settings: ThemingConfig,
+  maxGroups: number,
+  seed: number,
+): Partition {
+  const clustering = clusterVectors(selectRows(vectors, rows), {
+    maxClusters: maxGroups,
+    minClusterSize: settings.minThemeSize,
+    seed,
+  });
+  const members: number[][] = Array.from({ length: clustering.k }, () => []);
+  const other: number[] = [];
+  clustering.labels.forEach((label, i) => {
+    const row = rows[i] as number;
+    if (label < 0) other.push(row);
+    else members[label]?.push(row);
+  });
+  const merged = mergeSimilar(vectors, members, settings.mergeSimilarity);
+  const groups: Group[] = [];
+  for (const group of merged) {
+    const participants = new Set(group.rows.map(participantOf));
+    if (participants.size < settings.minParticipants) other.push(...group.rows);
+    else groups.push(group);
+  }
+  groups.sort(
+    (a, b) => b.rows.length - a.rows.length || (a.rows[0] as number) - (b.rows[0] as number),
+  );
+  return { groups, other: other.sort((a, b) => a - b), k: clustering.k, scores: clustering.scores };
+}
+
+/** Joins groups whose centres are at least `threshold` similar, most similar pair first. */
+function mergeSimilar(vectors: Matrix, members: number[][], threshold: number): Group[] {
+  let groups = members
+    .filter((rows) => rows.length > 0)
+    .map((rows) => ({ rows, centre: centreOf(vectors, rows) }));
+  for (;;) {
+    let best: [number, number] | undefined;
+    let bestSimilarity = threshold;
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        const similarity = dot((groups[a] as Group).centre, (groups[b] as Group).centre);
+        if (similarity >= bestSimilarity) [best, bestSimilarity] = [[a, b], similarity];
+      }
+    }
+    if (!best) return groups;
+    const [a, b] = best;
+    const rows = [...(groups[a] as Group).rows, ...(groups[b] as Group).rows].sort((x, y) => x - y);
+    groups = groups.filter((_, i) => i !== a && i !== b);
+    groups.push({ rows, centre: centreOf(vectors, rows) });
+  }
+}
+
+/** The unit-length mean of the given rows. */
+export function centreOf(vectors: Matrix, rows: readonly number[]): Float32Array {
+  const labels = new Int32Array(vectors.rows).fill(-1);
+  for (const row of rows) labels[row] = 0;
+  return rowOf(centroidsOf(vectors, labels, 1), 0);
+}
