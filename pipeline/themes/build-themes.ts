@@ -122,13 +122,19 @@ function subthemeDrafts(
   input: BuildThemesInput,
   participantOf: (row: number) => string,
 ): Draft[] {
-  if (parent.rows.length < 4 * input.settings.minThemeSize) return [];
+  if (parent.rows.length < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
+  // A sub-theme must be a real share of its parent, not a pair of stray passages.
+  const minThemeSize = Math.max(
+    input.settings.minThemeSize,
+    Math.ceil(parent.rows.length * MIN_SUBTHEME_SHARE),
+  );
+  const settings = { ...input.settings, minThemeSize };
   const split = partitionRows(
     input.vectors,
     parent.rows,
     participantOf,
-    input.settings,
-    input.settings.maxSubthemes,
+    settings,
+    settings.maxSubthemes,
     input.seed,
   );
   if (split.groups.length < 2) return [];
