@@ -1,8 +1,12 @@
 // `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures.
 import { parseArgs } from 'node:util';
 import { benchClean } from './clean.js';
+import { benchThemes } from './themes.js';
 
-const SUITES: Record<string, (count: number) => Promise<string>> = { clean: benchClean };
+const SUITES: Record<string, (count: number) => Promise<string>> = {
+  clean: benchClean,
+  themes: benchThemes,
+};
 
 const { values, positionals } = parseArgs({
   options: { n: { type: 'string', default: '100000' } },

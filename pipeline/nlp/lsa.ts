@@ -9,23 +9,50 @@ const POWER_ITERATIONS = 2;
 /**
  * Latent semantic analysis: the rows of a sparse TF-IDF matrix projected on its top `dims`
  * singular directions (randomized SVD, Halko et al. 2011), so that documents sharing related
- * terms land close together. Deterministic for a seed; linear in the number of non-zeros.
+ * terms land close together. The directions are fitted on at most `sampleSize` rows (seeded),
+ * then every row is projected, so the cost stays linear in the number of non-zeros.
  */
-export function latentSemantics(a: SparseMatrix, dims: number, seed: number): Matrix {
-  const l = Math.min(dims + OVERSAMPLE, a.rows, a.cols);
-  const out = createMatrix(a.rows, Math.min(dims, l));
-  if (l === 0) return out;
+export function latentSemantics(
+  a: SparseMatrix,
+  dims: number,
+  seed: number,
+  sampleSize = 5000,
+): Matrix {
   const random = createRandom(seed);
-  const omega = Float64Array.from({ length: a.cols * l }, () => gaussian(random));
-  let q = orthonormalise(multiply(a, omega, l), a.rows, l);
+  const fit = a.rows > sampleSize ? sampleRows(a, sampleSize, random) : a;
+  const l = Math.min(dims + OVERSAMPLE, fit.rows, fit.cols);
+  const out = createMatrix(a.rows, dims);
+  if (l === 0) return out;
+  const omega = Float64Array.from({ length: fit.cols * l }, () => gaussian(random));
+  let q = orthonormalise(multiply(fit, omega, l), fit.rows, l);
   for (let i = 0; i < POWER_ITERATIONS; i++) {
-    const z = orthonormalise(multiplyTransposed(a, q, l), a.cols, l);
-    q = orthonormalise(multiply(a, z, l), a.rows, l);
+    const z = orthonormalise(multiplyTransposed(fit, q, l), fit.cols, l);
+    q = orthonormalise(multiply(fit, z, l), fit.rows, l);
   }
-  // Q^T A A^T Q = U S^2 U^T; the documents' coordinates are Q U S.
-  const c = multiplyTransposed(a, q, l);
+  // With C = A^T Q and C^T C = U S^2 U^T, the right singular vectors are V = C U / S, and
+  // each row's coordinates are its projection A V.
+  const c = multiplyTransposed(fit, q, l);
+  const { values, vectors } = symmetricEigen(gramOf(c, fit.cols, l), l);
+  const kept = Math.min(dims, l);
+  const basis = new Float64Array(a.cols * dims);
+  for (let d = 0; d < kept; d++) {
+    const s = Math.sqrt(Math.max(0, values[d] as number));
+    if (s < 1e-9) continue;
+    for (let r = 0; r < a.cols; r++) {
+      let sum = 0;
+      for (let k = 0; k < l; k++) sum += (c[r * l + k] as number) * (vectors[k * l + d] as number);
+      basis[r * dims + d] = sum / s;
+    }
+  }
+  const projected = multiply(a, basis, dims);
+  for (let i = 0; i < projected.length; i++) out.data[i] = projected[i] as number;
+  return out;
+}
+
+/** C^T C for a row-major rows x l matrix. */
+function gramOf(c: Float64Array, rows: number, l: number): Float64Array {
   const gram = new Float64Array(l * l);
-  for (let r = 0; r < a.cols; r++) {
+  for (let r = 0; r < rows; r++) {
     for (let i = 0; i < l; i++) {
       const ci = c[r * l + i] as number;
       if (ci === 0) continue;
@@ -35,15 +62,31 @@ export function latentSemantics(a: SparseMatrix, dims: number, seed: number): Ma
   }
   for (let i = 0; i < l; i++)
     for (let j = 0; j < i; j++) gram[i * l + j] = gram[j * l + i] as number;
-  const { values, vectors } = symmetricEigen(gram, l);
-  for (let i = 0; i < a.rows; i++) {
-    for (let d = 0; d < out.dims; d++) {
-      let sum = 0;
-      for (let k = 0; k < l; k++) sum += (q[i * l + k] as number) * (vectors[k * l + d] as number);
-      out.data[i * out.dims + d] = sum * Math.sqrt(Math.max(0, values[d] as number));
+  return gram;
+}
+
+/** A seeded sample of `size` rows of a sparse matrix, in row order. */
+function sampleRows(a: SparseMatrix, size: number, random: () => number): SparseMatrix {
+  const picked = new Set<number>();
+  while (picked.size < size) picked.add(Math.floor(random() * a.rows));
+  const rows = [...picked].sort((x, y) => x - y);
+  const start = new Int32Array(rows.length + 1);
+  const col: number[] = [];
+  const value: number[] = [];
+  rows.forEach((row, i) => {
+    for (let e = a.start[row] as number; e < (a.start[row + 1] as number); e++) {
+      col.push(a.col[e] as number);
+      value.push(a.value[e] as number);
     }
-  }
-  return out;
+    start[i + 1] = col.length;
+  });
+  return {
+    rows: rows.length,
+    cols: a.cols,
+    start,
+    col: Int32Array.from(col),
+    value: Float32Array.from(value),
+  };
 }
 
 /** A (rows x cols, sparse) times M (cols x l, dense row-major). */

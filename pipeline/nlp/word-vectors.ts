@@ -73,15 +73,16 @@ function decodeVectors(bytes: Buffer, source: string, file: string): WordVectors
   if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) {
     throw new ArtifactError(`${file}: not a word-vector cache; delete it to rebuild`, file);
   }
+  const headerBytes = MAGIC.length + 12;
+  const truncated = () =>
+    new ArtifactError(`${file}: truncated word-vector cache; delete it to rebuild`, file);
+  if (bytes.length < headerBytes) throw truncated();
   const dims = bytes.readUInt32LE(8);
   const count = bytes.readUInt32LE(12);
   const wordLength = bytes.readUInt32LE(16);
-  const headerBytes = MAGIC.length + 12;
   const words = bytes.toString('utf8', headerBytes, headerBytes + wordLength).split('\n');
   const floatsAt = align4(headerBytes + wordLength);
-  if (words.length !== count || bytes.length !== floatsAt + count * dims * 4) {
-    throw new ArtifactError(`${file}: truncated word-vector cache; delete it to rebuild`, file);
-  }
+  if (words.length !== count || bytes.length !== floatsAt + count * dims * 4) throw truncated();
   const start = bytes.byteOffset + floatsAt;
   // A view when the floats happen to be 4-byte aligned in memory (large reads are), else a copy.
   const data =

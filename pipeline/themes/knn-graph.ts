@@ -36,10 +36,18 @@ export function nearestNeighbourGraph(vectors: Matrix, k: number): Graph {
   };
 }
 
+/** Indexes of the `k` largest values, largest first (lower index on a tie); O(n k). */
 function topIndices(values: Float32Array, k: number): number[] {
-  const order = Array.from({ length: values.length }, (_, i) => i);
-  order.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-  return order.slice(0, k);
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (top.length === k && v <= (values[top[k - 1] as number] as number)) continue;
+    let at = top.length;
+    while (at > 0 && (values[top[at - 1] as number] as number) < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /**

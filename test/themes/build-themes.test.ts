@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildThemes } from '../../pipeline/themes/build-themes.js';
+import { TaxonomyTheme } from '../../schemas/consultation.js';
+import { expectThemeInvariants, themesInput, unitRows } from '../helpers/themes.js';
+
+const LIMITS = { maxThemes: 12, maxSubthemes: 6 };
+const BUS = 'We need more buses on the west side routes.';
+
+describe('buildThemes', () => {
+  it('puts twenty identical passages in one theme', () => {
+    const vectors = unitRows(Array.from({ length: 20 }, () => [0.3, 0.5, 0.8, 0.1]));
+    const input = themesInput(vectors, { texts: Array.from({ length: 20 }, () => BUS) });
+    const themes = buildThemes(input);
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    expect(themes.themes).toHaveLength(1);
+    expect([...(themes.themes[0]?.passageIds ?? [])].sort()).toEqual(
+      [...input.passages.ids].sort(),
+    );
+    expect(themes.themes[0]?.participantCount).toBe(20);
+    expect(themes.other.passageIds).toEqual([]);
+  });
+
+  it('sends rows with nothing to cluster on to other', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => (i % 4 === 0 ? [0, 0, 0] : [1, 0.1, 0]));
+    const input = themesInput(unitRows(rows));
+    const themes = buildThemes(input);
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    expect(themes.other.passageIds).toEqual(['p0', 'p4', 'p8']);
+  });
+
+  it('sends a group voiced by too few participants to other', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => (i < 6 ? [1, 0, 0.1 * i] : [0, 1, 0.1 * i]));
+    const input = themesInput(unitRows(rows));
+    const participantOf = input.passages.participantOf.map((a, i) => (i < 6 ? 'same' : a));
+    const themes = buildThemes({ ...input, passages: { ...input.passages, participantOf } });
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    expect(themes.other.passageIds).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(themes.themes.map((t) => t.passageIds.length)).toEqual([6]);
+  });
+
+  it('puts a passage between two taxonomy themes in both, and clusters the rest', () => {
+    const taxonomy = [
+      TaxonomyTheme.parse({ id: 'buses', label: 'Buses' }),
+      TaxonomyTheme.parse({ id: 'parks', label: 'Parks' }),
+    ];
+    const taxonomyVectors = unitRows([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+    ]);
+    const rows = [
+      [1, 0.05, 0, 0], // p0-p2: buses
+      [1, 0, 0.05, 0],
+      [1, 0.02, 0, 0.02],
+      [0.05, 1, 0, 0], // p3-p5: parks
+      [0, 1, 0.05, 0],
+      [0.02, 1, 0.02, 0],
+      [1, 1, 0, 0], // p6: buses and parks alike
+      ...Array.from({ length: 6 }, (_, i) => [0, 0, 1, 0.05 * i]), // p7-p12: something else
+    ];
+    const input = themesInput(unitRows(rows), { taxonomy, taxonomyVectors });
+    const themes = buildThemes(input);
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    const byId = new Map(themes.themes.map((t) => [t.id, t]));
+    expect(byId.get('buses')?.origin).toEqual({ kind: 'guided', themeId: 'buses' });
+    expect(byId.get('buses')?.label).toBe('Buses');
+    expect(byId.get('buses')?.passageIds.sort()).toEqual(['p0', 'p1', 'p2', 'p6']);
+    expect(byId.get('parks')?.passageIds.sort()).toEqual(['p3', 'p4', 'p5', 'p6']);
+    const emergent = themes.themes.filter((t) => t.origin.kind === 'emergent');
+    expect(emergent.map((t) => t.passageIds.length)).toEqual([6]);
+  });
+
+  it('keeps a taxonomy theme no passage is close to, empty', () => {
+    const taxonomy = [TaxonomyTheme.parse({ id: 'tax', label: 'Taxes' })];
+    const input = themesInput(
+      unitRows([
+        [1, 0, 0],
+        [1, 0.1, 0],
+        [1, 0, 0.1],
+      ]),
+      {
+        taxonomy,
+        taxonomyVectors: unitRows([[0, 1, 0]]),
+      },
+    );
+    const themes = buildThemes(input);
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    expect(themes.themes[0]).toMatchObject({ id: 'tax', label: 'Taxes', passageIds: [] });
+  });
+});
