@@ -21,7 +21,7 @@ export function findThemes(
   const rowOf = new Map(vectors.header.ids.map((id, row) => [id, row]));
   const passages = records.flatMap((r) =>
     r.status === 'kept'
-      ? r.passages.map((p) => ({ ...p, contribution: r.id, language: r.language }))
+      ? r.passages.map((p) => ({ ...p, voices: [r.id, ...r.duplicates], language: r.language }))
       : [],
   );
   const missing = passages.find((p) => !rowOf.has(p.id));
@@ -50,10 +50,10 @@ export function findThemes(
       ids: passages.map((p) => p.id),
       texts: passages.map((p) => p.text),
       languages: passages.map((p) => p.language),
-      contributionOf: passages.map((p) => p.contribution),
+      contributionsOf: passages.map((p) => p.voices),
       // Without an author id, each contribution counts as its own participant.
-      participantOf: passages.map(
-        (p) => authors.get(p.contribution) ?? `contribution:${p.contribution}`,
+      participantsOf: passages.map((p) =>
+        p.voices.map((id) => authors.get(id) ?? `contribution:${id}`),
       ),
     },
     taxonomy: ctx.config.themes,

@@ -11,8 +11,10 @@ export interface PassageInfo {
   ids: readonly string[];
   texts: readonly string[];
   languages: readonly string[];
-  contributionOf: readonly string[];
-  participantOf: readonly string[];
+  /** The contribution behind each passage, with the duplicates merged into it (extra voices). */
+  contributionsOf: readonly (readonly string[])[];
+  /** The participants behind each passage: its author and the authors of its duplicates. */
+  participantsOf: readonly (readonly string[])[];
 }
 
 export interface BuildThemesInput {
@@ -51,13 +53,13 @@ const MIN_SUBTHEME_SHARE = 0.08;
  */
 export function buildThemes(input: BuildThemesInput): Themes {
   const { vectors, passages, settings, seed } = input;
-  const participantOf = (row: number) => passages.participantOf[row] as string;
+  const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
   const guided = guidedDrafts(input);
   const unassigned = guided.unassigned;
   const emergent = partitionRows(
     vectors,
     unassigned,
-    participantOf,
+    participantsOf,
     settings,
     settings.maxThemes,
     seed,
@@ -66,7 +68,7 @@ export function buildThemes(input: BuildThemesInput): Themes {
     ...guided.drafts,
     ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
   ];
-  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantOf));
+  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantsOf));
   const themes = [...labelDrafts(top, input), ...labelSiblings(subthemes, input)];
   return {
     themes: orderThemes(themes),
@@ -120,7 +122,7 @@ function guidedDrafts(input: BuildThemesInput): { drafts: Draft[]; unassigned: n
 function subthemeDrafts(
   parent: Draft,
   input: BuildThemesInput,
-  participantOf: (row: number) => string,
+  participantsOf: (row: number) => readonly string[],
 ): Draft[] {
   if (parent.rows.length < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
   // A sub-theme must be a real share of its parent, not a pair of stray passages.
@@ -132,7 +134,7 @@ function subthemeDrafts(
   const split = partitionRows(
     input.vectors,
     parent.rows,
-    participantOf,
+    participantsOf,
     settings,
     settings.maxSubthemes,
     input.seed,
@@ -192,8 +194,9 @@ function themeOf(
     origin: draft.origin,
     passageIds: scored.map((s) => passages.ids[s.row] as string),
     scores: scored.map((s) => Math.round(s.score * 1e4) / 1e4),
-    contributionCount: new Set(draft.rows.map((row) => passages.contributionOf[row])).size,
-    participantCount: new Set(draft.rows.map((row) => passages.participantOf[row])).size,
+    contributionCount: new Set(draft.rows.flatMap((row) => passages.contributionsOf[row] ?? []))
+      .size,
+    participantCount: new Set(draft.rows.flatMap((row) => passages.participantsOf[row] ?? [])).size,
     representativeIds: representatives.map((row) => passages.ids[row] as string),
   };
 }

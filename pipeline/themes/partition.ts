@@ -24,7 +24,7 @@ export interface Partition {
 export function partitionRows(
   vectors: Matrix,
   rows: readonly number[],
-  participantOf: (row: number) => string,
+  participantsOf: (row: number) => readonly string[],
   settings: ThemingConfig,
   maxGroups: number,
   seed: number,
@@ -44,7 +44,7 @@ export function partitionRows(
   const merged = mergeSimilar(vectors, members, settings.mergeSimilarity);
   const groups: Group[] = [];
   for (const group of merged) {
-    const participants = new Set(group.rows.map(participantOf));
+    const participants = new Set(group.rows.flatMap(participantsOf));
     if (participants.size < settings.minParticipants) other.push(...group.rows);
     else groups.push(group);
   }

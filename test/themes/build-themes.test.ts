@@ -31,8 +31,8 @@ describe('buildThemes', () => {
   it('sends a group voiced by too few participants to other', () => {
     const rows = Array.from({ length: 12 }, (_, i) => (i < 6 ? [1, 0, 0.1 * i] : [0, 1, 0.1 * i]));
     const input = themesInput(unitRows(rows));
-    const participantOf = input.passages.participantOf.map((a, i) => (i < 6 ? 'same' : a));
-    const themes = buildThemes({ ...input, passages: { ...input.passages, participantOf } });
+    const participantsOf = input.passages.participantsOf.map((a, i) => (i < 6 ? ['same'] : a));
+    const themes = buildThemes({ ...input, passages: { ...input.passages, participantsOf } });
     expectThemeInvariants(themes, input.passages.ids, LIMITS);
     expect(themes.other.passageIds).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5']);
     expect(themes.themes.map((t) => t.passageIds.length)).toEqual([6]);

@@ -7,6 +7,8 @@ import { expectThemeInvariants, themesInput, unitRows } from '../helpers/themes.
 const DIMS = 4;
 const WORDS = ['bus', 'routes', 'park', 'trees', 'housing', 'rent', 'safer', 'streets'];
 
+const VECTOR = fc.array(fc.integer({ min: -3, max: 3 }), { minLength: DIMS, maxLength: DIMS });
+
 /** A row: a zero vector (no known words), a copy of an earlier row, or a random direction. */
 type RowSpec = { kind: 'zero' } | { kind: 'copy'; of: number } | { kind: 'new'; v: number[] };
 
@@ -15,9 +17,7 @@ const rowSpec: fc.Arbitrary<RowSpec> = fc.oneof(
   { weight: 2, arbitrary: fc.nat().map((of) => ({ kind: 'copy' as const, of })) },
   {
     weight: 5,
-    arbitrary: fc
-      .array(fc.integer({ min: -3, max: 3 }), { minLength: DIMS, maxLength: DIMS })
-      .map((v) => ({ kind: 'new' as const, v })),
+    arbitrary: VECTOR.map((v) => ({ kind: 'new' as const, v })),
   },
 );
 
@@ -33,14 +33,10 @@ function rowsOf(specs: readonly RowSpec[]): number[][] {
 }
 
 const scenario = fc.record({
+  // Up to 60 rows, so that large themes get sub-themes and taxonomy themes share passages.
   rows: fc.array(rowSpec, { maxLength: 60, size: 'max' }),
   participants: fc.integer({ min: 1, max: 6 }),
-  taxonomy: fc.array(
-    fc.array(fc.integer({ min: -3, max: 3 }), { minLength: DIMS, maxLength: DIMS }),
-    {
-      maxLength: 3,
-    },
-  ),
+  taxonomy: fc.array(VECTOR, { maxLength: 3 }),
   words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
   settings: fc.record({
     maxThemes: fc.integer({ min: 1, max: 6 }),
@@ -55,7 +51,6 @@ const scenario = fc.record({
 });
 
 describe('buildThemes (properties)', () => {
-  // Up to 60 rows, so that large themes get sub-themes and taxonomy themes share passages.
   it('puts every passage in a theme or in other, never twice in one theme', () => {
     fc.assert(
       fc.property(scenario, ({ rows: specs, participants, taxonomy, words, settings, seed }) => {
@@ -68,7 +63,7 @@ describe('buildThemes (properties)', () => {
             texts: rows.map(
               (_, i) => `${words[i % words.length]} ${words[(i * 3) % words.length]}`,
             ),
-            participantOf: rows.map((_, i) => `a${i % participants}`),
+            participantsOf: rows.map((_, i) => [`a${i % participants}`]),
           },
           taxonomy: taxonomy.map((_, t) =>
             TaxonomyTheme.parse({ id: `g${t}`, label: `Guided ${t}` }),
