@@ -1,6 +1,6 @@
 import { createMatrix, dot, type Matrix, normalise, rowOf } from '../matrix.js';
+import { contentWords } from '../nlp/tokenise.js';
 import { createRandom } from '../random.js';
-import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import type { ThemeMethod } from './theme-method.js';
 
 /** The name the eval knows the baseline by. */
@@ -26,11 +26,11 @@ export function createBaselineMethod(options: BaselineOptions = {}): ThemeMethod
   return {
     name: BASELINE_NAME,
     async cluster(texts, k, seed) {
-      const vectors = tfidfVectors(texts.map(tokenise), sublinear);
+      const vectors = tfidfVectors(texts.map(englishWords), sublinear);
       return kMeans(vectors, Math.min(k, texts.length), createRandom(seed), options);
     },
     async assign(texts, taxonomy) {
-      const vectors = tfidfVectors([...texts, ...taxonomy].map(tokenise), sublinear);
+      const vectors = tfidfVectors([...texts, ...taxonomy].map(englishWords), sublinear);
       const choices = new Int32Array(texts.length);
       for (let i = 0; i < texts.length; i++) {
         let best = -1;
@@ -46,20 +46,7 @@ export function createBaselineMethod(options: BaselineOptions = {}): ThemeMethod
   };
 }
 
-/** Lowercased word tokens of two or more letters or digits, without stop words or `'s`. */
-export function tokenise(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .replaceAll('’', "'")
-    .match(/[\p{L}\p{N}]+(?:'\p{L}+)*/gu);
-  const tokens: string[] = [];
-  for (const word of words ?? []) {
-    if (ENGLISH_STOP_WORDS.has(word)) continue;
-    const token = word.endsWith("'s") ? word.slice(0, -2) : word;
-    if (token.length >= 2) tokens.push(token);
-  }
-  return tokens;
-}
+const englishWords = (text: string) => contentWords(text, 'en');
 
 /**
  * Dense TF-IDF rows over the documents' vocabulary, L2-normalised (an empty document stays a

@@ -25,7 +25,10 @@ const SUFFIXES: readonly [string, string][] = [
   ['ing', ''],
   ['edly', ''],
   ['ed', ''],
-  ['es', ''],
+  // "-es" is a suffix only after a sibilant (taxes, churches); elsewhere (routes) just "-s" is.
+  ['xes', 'x'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
   ['s', ''],
 ];
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createBaselineMethod,
-  kMeans,
-  tfidfVectors,
-  tokenise,
-} from '../../pipeline/eval/baseline.js';
+import { createBaselineMethod, kMeans, tfidfVectors } from '../../pipeline/eval/baseline.js';
 import { adjustedRandIndex } from '../../pipeline/eval/metrics.js';
 import { dot, rowOf } from '../../pipeline/matrix.js';
+import { contentWords } from '../../pipeline/nlp/tokenise.js';
 import { createRandom } from '../../pipeline/random.js';
 
 const TEXTS = [
@@ -22,20 +18,6 @@ const TEXTS = [
 ];
 const THEMES = [0, 0, 0, 1, 1, 1, 2, 2, 2];
 
-describe('tokenise', () => {
-  it('lowercases, drops stop words, one-letter tokens and possessive s', () => {
-    expect(tokenise("The State's right isn't absolute: it's a 2nd-class idea, 24/7.")).toEqual([
-      'state',
-      'right',
-      'absolute',
-      '2nd',
-      'class',
-      'idea',
-      '24',
-    ]);
-  });
-});
-
 describe('tfidfVectors', () => {
   it('gives unit rows, zero for a document without words, and weighs rare words more', () => {
     const m = tfidfVectors([['crime', 'murder'], ['crime', 'prison'], []], false);
@@ -50,7 +32,10 @@ describe('tfidfVectors', () => {
 
 describe('kMeans', () => {
   it('recovers well-separated clusters and repeats itself for a seed', () => {
-    const points = tfidfVectors(TEXTS.map(tokenise), false);
+    const points = tfidfVectors(
+      TEXTS.map((t) => contentWords(t, 'en')),
+      false,
+    );
     const labels = kMeans(points, 3, createRandom(1));
     expect(new Set(labels).size).toBe(3);
     expect(kMeans(points, 3, createRandom(1))).toEqual(labels);
