@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { createRandom } from '../pipeline/random.js';
 
 /** The real texts a corpus is built from. */
 export interface SourceTexts {
@@ -14,17 +15,6 @@ export interface SourceTexts {
   bowlingGreen: readonly string[];
   /** `text` of examples/rule-of-law/contributions.csv. */
   ruleOfLaw: readonly string[];
-}
-
-/** mulberry32: a small seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Quotes one CSV field (RFC 4180) when it holds a comma, quote, CR or LF. */
@@ -73,7 +63,7 @@ const PERIOD_MS = 35 * 86_400_000;
 export function generateCorpus(count: number, seed: number, src: SourceTexts): string {
   const pool = [...src.bowlingGreen, ...src.ruleOfLaw];
   if (pool.length === 0) throw new Error('generateCorpus: no source texts');
-  const rand = mulberry32(seed);
+  const rand = createRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const participants = Math.max(1, Math.ceil(count / 3));
 
