@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Consultation, InputFile } from '../schemas/consultation.js';
+import { AbortError } from './errors.js';
 import type { EmbeddingProvider } from './providers/embedding-provider.js';
 
 /** Where stages report; the CLI prints it, tests collect it. */
@@ -43,4 +44,9 @@ export interface StageContext {
 export interface StageResult<T> {
   output: T;
   counts: Record<string, number>;
+}
+
+/** Stops a stage at a safe point once the run is cancelled; `stage` names it, e.g. "Ingest". */
+export function throwIfAborted(signal: AbortSignal, stage: string): void {
+  if (signal.aborted) throw new AbortError(`${stage} was cancelled`);
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { InputFile } from '../../schemas/consultation.js';
 import { AbortError, InputError } from '../errors.js';
+import { throwIfAborted } from '../stage.js';
 import type { ReadContext } from './source.js';
 
 /** An encoding the decoder can read; `utf-8?` is UTF-8 that falls back to Windows-1252. */
@@ -140,7 +141,7 @@ export async function* readChunks(ctx: ReadContext): AsyncGenerator<Buffer> {
   const stream = ctx.source.open();
   try {
     for await (const chunk of stream) {
-      if (ctx.signal.aborted) throw new AbortError('Ingest was cancelled');
+      throwIfAborted(ctx.signal, 'Ingest');
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       ctx.onBytes(buffer.length);
       yield buffer;

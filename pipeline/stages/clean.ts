@@ -7,11 +7,10 @@ import type { Contribution } from '../../schemas/contribution.js';
 import { accountFor } from '../clean/accounting.js';
 import { type CleanedText, cleanText } from '../clean/clean-text.js';
 import { exclusionReason } from '../clean/exclusions.js';
-import { AbortError } from '../errors.js';
 import { detectLanguages } from '../nlp/language.js';
 import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
-import type { StageContext, StageResult } from '../stage.js';
+import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 
 /** Records between progress reports, abort checks and yields to the event loop. */
 const BATCH = 2000;
@@ -32,11 +31,11 @@ export async function cleanContributions(
   const languages = await detectLanguages(
     drafts.map((draft, i) => ({ text: draft.text, declared: contributions[i]?.language ?? null })),
     ctx.config.language,
-    () => throwIfAborted(ctx),
+    () => throwIfAborted(ctx.signal, 'Clean'),
   );
-  throwIfAborted(ctx);
+  throwIfAborted(ctx.signal, 'Clean');
   const duplicates = matchDuplicates(contributions, drafts, ctx);
-  throwIfAborted(ctx);
+  throwIfAborted(ctx.signal, 'Clean');
   const records = buildRecords(contributions, drafts, languages, duplicates, ctx);
   ctx.progress({
     stage: 'clean',
@@ -55,10 +54,6 @@ export async function cleanContributions(
   return { output: records, counts };
 }
 
-function throwIfAborted(ctx: StageContext): void {
-  if (ctx.signal.aborted) throw new AbortError('clean: cancelled');
-}
-
 /** Text cleaning and exclusion, the per-record work; yields now and then so aborts get through. */
 async function cleanAll(
   contributions: readonly Contribution[],
@@ -74,7 +69,7 @@ async function cleanAll(
     if (i % BATCH === 0 && i > 0) {
       ctx.progress({ stage: 'clean', unit: 'records', done: i, total });
       await new Promise((resolve) => setImmediate(resolve));
-      throwIfAborted(ctx);
+      throwIfAborted(ctx.signal, 'Clean');
     }
     const cleaned = cleanText(contribution.text, contribution.markup, options);
     const reason = exclusionReason(

@@ -1,7 +1,6 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { TaxonomyTheme } from '../../schemas/consultation.js';
-import { AbortError } from '../errors.js';
-import type { StageContext, StageResult } from '../stage.js';
+import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import type { Vectors } from '../vectors-file.js';
 
 /** The text a taxonomy theme is embedded as: everything the config says about it. */
@@ -30,7 +29,7 @@ export async function embedPassages(
   }));
   const rows = [...passages, ...taxonomy];
   const provider = await ctx.embeddings();
-  if (ctx.signal.aborted) throw new AbortError('embed: cancelled');
+  throwIfAborted(ctx.signal, 'Embed');
   const matrix = await provider.embed(
     rows.map((r) => r.text),
     {

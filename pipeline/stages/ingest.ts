@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { InputFormat } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
-import { AbortError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { readCsv } from '../ingest/csv.js';
 import { readHtml, readMarkdown, readPlainText } from '../ingest/documents.js';
 import { readJson, readJsonl } from '../ingest/json.js';
@@ -9,7 +9,7 @@ import { DOCUMENT_FIELDS, RecordMapper } from '../ingest/records.js';
 import type { ReadContext, RecordReader } from '../ingest/source.js';
 import { UniqueIds } from '../ingest/unique-ids.js';
 import { readXlsx } from '../ingest/xlsx.js';
-import type { InputSource, StageContext, StageResult } from '../stage.js';
+import { type InputSource, type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 
 type Format = Exclude<InputFormat, 'auto'>;
 
@@ -68,7 +68,7 @@ export async function ingestContributions(
   const onBytes = createByteProgress(ctx, sources, counts);
   const collected: Collected = { output: [], ids, counts, onBytes };
   for (const source of sources) {
-    throwIfAborted(ctx.signal);
+    throwIfAborted(ctx.signal, 'Ingest');
     await ingestFile(source, ctx, collected);
     counts.files++;
   }
@@ -105,7 +105,7 @@ async function ingestFile(
   let count = 0;
   for await (const raw of reader.records) {
     if (count === 0 && reader.kind === 'table') mapper.checkColumns(reader.columns());
-    if (count % ABORT_CHECK_EVERY === 0) throwIfAborted(ctx.signal);
+    if (count % ABORT_CHECK_EVERY === 0) throwIfAborted(ctx.signal, 'Ingest');
     const contribution = mapper.map(raw);
     contribution.id = ids.claim(contribution.id, contribution.source);
     output.push(contribution);
@@ -184,8 +184,4 @@ function createByteProgress(
     const done = counts.bytes;
     ctx.progress({ stage: 'ingest', unit: 'bytes', done, total: Math.max(total, done) });
   };
-}
-
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new AbortError('Ingest was cancelled');
 }

@@ -1,6 +1,6 @@
 import type { ThemingConfig } from '../../schemas/consultation.js';
-import { dot, type Matrix, rowOf } from '../matrix.js';
-import { centroidsOf, clusterVectors, selectRows } from './emergent.js';
+import { dot, type Matrix, normalise, rowOf } from '../matrix.js';
+import { clusterVectors, selectRows } from './emergent.js';
 
 /** A group of passage rows (indexes into the vectors) with its centre. */
 export interface Group {
@@ -78,7 +78,11 @@ function mergeSimilar(vectors: Matrix, members: number[][], threshold: number): 
 
 /** The unit-length mean of the given rows. */
 export function centreOf(vectors: Matrix, rows: readonly number[]): Float32Array {
-  const labels = new Int32Array(vectors.rows).fill(-1);
-  for (const row of rows) labels[row] = 0;
-  return rowOf(centroidsOf(vectors, labels, 1), 0);
+  const centre = new Float32Array(vectors.dims);
+  for (const row of rows) {
+    const v = rowOf(vectors, row);
+    for (let d = 0; d < centre.length; d++) centre[d] = (centre[d] as number) + (v[d] as number);
+  }
+  normalise(centre);
+  return centre;
 }
