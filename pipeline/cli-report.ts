@@ -1,7 +1,8 @@
 import { accountFor, formatAccountingTable } from './clean/accounting.js';
 import type { RunSummary } from './runner.js';
+import { formatThemesTable } from './themes/themes-table.js';
 
-/** The text the CLI prints after a run: what each stage did, the accounting and the files. */
+/** The text the CLI prints after a run: what each stage did, the accounting, the themes and the files. */
 export async function formatRunReport(summary: RunSummary, where: string): Promise<string> {
   const lines = [`${summary.config.config.title}`, ''];
   for (const stage of summary.stages) {
@@ -14,6 +15,9 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
   }
   if (summary.stages.some((stage) => stage.name === 'clean')) {
     lines.push('', formatAccountingTable(accountFor(await summary.load('clean'))).trimEnd());
+  }
+  if (summary.stages.some((stage) => stage.name === 'themes')) {
+    lines.push('', formatThemesTable(await summary.load('themes')));
   }
   const files = ['manifest.json', ...summary.stages.map((stage) => stage.record.artifact.file)];
   lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');

@@ -155,6 +155,8 @@ export const ThemingConfig = z.strictObject({
   maxSubthemes: z.number().int().min(2).max(20).default(6),
   /** Fewest passages a theme needs; smaller clusters join their nearest theme. */
   minThemeSize: z.number().int().min(2).default(3),
+  /** Least share of all passages a top-level emergent theme needs (default 1%). */
+  minThemeShare: z.number().min(0).max(0.5).default(0.01),
   /** Fewest distinct participants a theme needs; themes with fewer go to "Other ideas". */
   minParticipants: z.number().int().min(1).default(2),
   /** Themes whose centres are at least this similar (cosine) are merged. */

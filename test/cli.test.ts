@@ -43,6 +43,8 @@ describe('brief CLI', () => {
     expect(run.stdout).toMatch(/ingest\s+ran in/);
     expect(run.stdout).toMatch(/clean\s+ran in/);
     expect(run.stdout).toContain('Run folder:');
+    expect(run.stdout).toMatch(/Themes +passages +people +sub-themes/);
+    expect(run.stdout).toMatch(/Other ideas +\d+/);
     const manifest = await manifestOf(out);
     const clean = await readArtifact(out, 'clean', manifest.stages.clean?.artifact.hash);
     const contributions = await readArtifact(

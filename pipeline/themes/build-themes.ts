@@ -56,11 +56,16 @@ export function buildThemes(input: BuildThemesInput): Themes {
   const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
   const guided = guidedDrafts(input);
   const unassigned = guided.unassigned;
+  // A top-level theme must also be a real share of the consultation, however large it is.
+  const minThemeSize = Math.max(
+    settings.minThemeSize,
+    Math.ceil(settings.minThemeShare * vectors.rows),
+  );
   const emergent = partitionRows(
     vectors,
     unassigned,
     participantsOf,
-    settings,
+    { ...settings, minThemeSize },
     settings.maxThemes,
     seed,
   );
