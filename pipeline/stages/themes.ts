@@ -2,6 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Themes } from '../../schemas/themes.js';
 import { StageError } from '../errors.js';
+import { contentWords } from '../nlp/tokenise.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
@@ -59,6 +60,11 @@ export function findThemes(
     taxonomy: ctx.config.themes,
     taxonomyVectors: selectRows(vectors.matrix, taxonomyRows),
     settings: ctx.config.theming,
+    context: new Set(
+      [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>
+        contentWords(text, ctx.config.language),
+      ),
+    ),
     seed: ctx.seed,
     provider: vectors.header.provider,
   });

@@ -26,6 +26,8 @@ export interface BuildThemesInput {
   taxonomyVectors: Matrix;
   settings: ThemingConfig;
   seed: number;
+  /** Words of the consultation's own subject, too common to name a theme (see `labelThemes`). */
+  context?: ReadonlySet<string>;
   provider: string;
 }
 
@@ -159,6 +161,7 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
 function labelDrafts(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
   const labels = labelThemes(
     drafts.map((d) => d.rows.map((row) => input.passages.texts[row] as string)),
+    input.context ? { context: input.context } : {},
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };

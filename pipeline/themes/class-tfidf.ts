@@ -41,8 +41,15 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-/** Scores the tallies of sibling themes against each other; per theme, in tally order. */
-export function scoreThemes(tallies: readonly Map<string, PhraseCount>[]): ScoredPhrase[][] {
+/**
+ * Scores the tallies of sibling themes against each other; per theme, in tally order. Phrases
+ * made only of `context` words (the consultation's own subject, such as its place name) are weak:
+ * every theme is about them, so they name none.
+ */
+export function scoreThemes(
+  tallies: readonly Map<string, PhraseCount>[],
+  context: ReadonlySet<string> = new Set(),
+): ScoredPhrase[][] {
   const totals = tallies.map((tally) => {
     let sum = 0;
     for (const count of tally.values()) sum += count.passages;
@@ -62,7 +69,10 @@ export function scoreThemes(tallies: readonly Map<string, PhraseCount>[]): Score
       const words = count.kind === 'other' ? 1 : count.words.length;
       const bonus = 1 + LENGTH_BONUS * (words - 1);
       const rank = weight * bonus * Math.sqrt(count.passages / frequency);
-      const weak = subsumed.has(key) || count.words.every((word) => GENERIC.has(word));
+      const weak =
+        subsumed.has(key) ||
+        count.words.every((word) => GENERIC.has(word)) ||
+        count.words.every((word) => context.has(word.toLowerCase()));
       scored.push({ count, weight, rank, display: displayOf(count), weak });
     }
     return scored;

@@ -22,6 +22,8 @@ export interface LabelOptions {
   keywordCount?: number;
   /** Fewest passages a phrase must occur in to be label material, if any does; default 2. */
   minPassages?: number;
+  /** Words of the consultation's own subject (title, questions); phrases of only these are weak. */
+  context?: ReadonlySet<string>;
 }
 
 /** A second phrase joins the label ("X and Y") if it ranks at least this share of the first. */
@@ -38,7 +40,10 @@ export function labelThemes(
   options: LabelOptions = {},
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
-  const scored = scoreThemes(groups.map((texts) => tallyPhrases(texts)));
+  const scored = scoreThemes(
+    groups.map((texts) => tallyPhrases(texts)),
+    options.context,
+  );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
   const sizes = groups.map((texts, g) => options.sizes?.[g] ?? texts.length);
   const named = distinctLabels(scored, material, sizes);

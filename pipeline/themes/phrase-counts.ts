@@ -53,7 +53,8 @@ export function tallyPhrases(texts: Iterable<string>): Map<string, PhraseCount> 
 /**
  * The most frequent surface form of a phrase, ignoring case (ties: the first seen); in that
  * form, the capitalised spelling if a quarter of its uses have one, since writers who capitalise
- * names do so and many who do not write everything in lower case ("guantanamo bay").
+ * names do so and many who do not write everything in lower case ("guantanamo bay"). Shouted
+ * capitals do not count.
  */
 export function displayOf(count: Pick<PhraseCount, 'key' | 'surfaces'>): string {
   const uses = new Map<string, number>();
@@ -67,10 +68,20 @@ export function displayOf(count: Pick<PhraseCount, 'key' | 'surfaces'>): string 
   let capital: string | undefined;
   let capitalUses = 0;
   for (const [surface, n] of count.surfaces) {
-    if (surface !== form && surface.toLowerCase() === form && n > capitalUses) {
+    if (
+      surface !== form &&
+      surface.toLowerCase() === form &&
+      n > capitalUses &&
+      !isShouted(surface)
+    ) {
       [capital, capitalUses] = [surface, n];
     }
   }
   const lowerUses = count.surfaces.get(form) ?? 0;
   return capital !== undefined && 4 * (total - lowerUses) >= total ? capital : form;
+}
+
+/** A word in capitals longer than an acronym ("DRIVERS", not "WKU") is emphasis, not a name. */
+function isShouted(surface: string): boolean {
+  return /(?<!\p{L})\p{Lu}{5,}(?!\p{L})/u.test(surface);
 }

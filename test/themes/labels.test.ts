@@ -102,6 +102,40 @@ describe('labelThemes', () => {
     });
   });
 
+  it("does not name a theme after the consultation's own subject", () => {
+    const parks = [
+      'Warren County needs more parks and playgrounds for children.',
+      'More parks and playgrounds in Warren County, please.',
+      'Warren County parks need shade trees and playgrounds.',
+    ];
+    const roads = [
+      'The roads need repair and better lighting.',
+      'Fix the potholes on our roads.',
+      'The roads are full of potholes.',
+    ];
+    const [plain] = labelThemes([parks, roads]);
+    const [withContext] = labelThemes([parks, roads], { context: new Set(['warren', 'county']) });
+    expect(plain?.label.toLowerCase()).toContain('warren county');
+    expect(withContext?.label.toLowerCase()).not.toContain('warren county');
+    expect(withContext?.label.toLowerCase()).toMatch(/park|playground/);
+  });
+
+  it('does not keep shouted capitals in a label', () => {
+    const [theme] = labelThemes([
+      [
+        'Young DRIVERS need safer roads.',
+        'Young DRIVERS speed on the bypass.',
+        'young drivers need training',
+      ],
+      [
+        'The library needs longer hours.',
+        'Library hours are too short.',
+        'Open the library on Sundays.',
+      ],
+    ]);
+    expect(theme?.label).not.toContain('DRIVERS');
+  });
+
   it('states the size it is given and the number of keywords asked for', () => {
     const groups = TOPICS.map(({ filter }) => comments.filter((text) => filter.test(text)));
     const labels = labelThemes(groups, { sizes: [84, 1, 2], keywordCount: 8 });
