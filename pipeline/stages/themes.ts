@@ -2,6 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Themes } from '../../schemas/themes.js';
 import { StageError } from '../errors.js';
+import type { Matrix } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
@@ -43,7 +44,7 @@ export function findThemes(
       'themes',
     );
   const themes = buildThemes({
-    vectors: selectRows(
+    vectors: passageRows(
       vectors.matrix,
       passages.map((p) => rowOf.get(p.id) as number),
     ),
@@ -77,5 +78,19 @@ export function findThemes(
       passages: passages.length,
       other: themes.other.passageIds.length,
     },
+  };
+}
+
+/**
+ * The passages' rows of the vectors: a view when they are the leading rows in order (as the
+ * embed stage writes them), so 100,000 vectors are not copied; else a copy in passage order.
+ */
+function passageRows(matrix: Matrix, rows: readonly number[]): Matrix {
+  const leading = rows.every((row, i) => row === i);
+  if (!leading) return selectRows(matrix, rows);
+  return {
+    rows: rows.length,
+    dims: matrix.dims,
+    data: matrix.data.subarray(0, rows.length * matrix.dims),
   };
 }

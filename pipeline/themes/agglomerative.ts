@@ -11,19 +11,12 @@ export interface Merge {
  * Average-linkage agglomerative clustering of unit-length rows by cosine distance, with the
  * nearest-neighbour-chain algorithm: O(n^2) time and memory, so callers pass a sample of at
  * most a few thousand rows. Returns the n - 1 merges in order of distance. Deterministic: ties
- * go to the lower index.
+ * go to the lower index. `similarity` may be passed when the caller has it already.
  */
-export function averageLinkage(vectors: Matrix): Merge[] {
+export function averageLinkage(vectors: Matrix, similarity = cosineSimilarities(vectors)): Merge[] {
   const n = vectors.rows;
-  const distance = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const vi = rowOf(vectors, i);
-    for (let j = i + 1; j < n; j++) {
-      const d = 1 - dot(vi, rowOf(vectors, j));
-      distance[i * n + j] = d;
-      distance[j * n + i] = d;
-    }
-  }
+  const distance = new Float32Array(similarity.length);
+  for (let i = 0; i < distance.length; i++) distance[i] = 1 - (similarity[i] as number);
   const size = new Int32Array(n).fill(1);
   const active = new Uint8Array(n).fill(1);
   const merges: Merge[] = [];
@@ -90,6 +83,22 @@ function joinInto(
   }
   size[keep] = sk + sd;
   active[drop] = 0;
+}
+
+/** All pairwise cosine similarities of unit-length rows, as an n x n row-major matrix. */
+export function cosineSimilarities(vectors: Matrix): Float32Array {
+  const n = vectors.rows;
+  const similarity = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const vi = rowOf(vectors, i);
+    similarity[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      const s = dot(vi, rowOf(vectors, j));
+      similarity[i * n + j] = s;
+      similarity[j * n + i] = s;
+    }
+  }
+  return similarity;
 }
 
 /** Cluster labels 0..k-1 (numbered by first appearance) after applying the first n - k merges. */

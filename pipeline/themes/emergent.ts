@@ -1,6 +1,6 @@
 import { createMatrix, dot, type Matrix, normalise, rowOf } from '../matrix.js';
 import { createRandom } from '../random.js';
-import { averageLinkage, cutDendrogram } from './agglomerative.js';
+import { averageLinkage, cosineSimilarities, cutDendrogram } from './agglomerative.js';
 import { modularity, nearestNeighbourGraph } from './knn-graph.js';
 
 export interface ClusterOptions {
@@ -40,7 +40,10 @@ export function clusterVectors(vectors: Matrix, options: ClusterOptions): Cluste
   const valid = nonZeroRows(vectors);
   const sample = sampleRows(valid, settings.sampleSize, settings.seed);
   const sampled = selectRows(vectors, sample);
-  const candidates = candidatePartitions(sampled, settings);
+  // The minimum size is in rows of the input; on a sample it shrinks in proportion.
+  const scale = sample.length / Math.max(1, valid.length);
+  const minClusterSize = Math.max(2, Math.round(settings.minClusterSize * scale));
+  const candidates = candidatePartitions(sampled, { ...settings, minClusterSize });
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const centroids = centroidsOf(sampled, best.labels, best.k);
   const labels = new Int32Array(vectors.rows).fill(-1);
@@ -69,8 +72,10 @@ function candidatePartitions(rows: Matrix, settings: Required<ClusterOptions>): 
     score: 0,
   };
   if (rows.rows < 2 * settings.minClusterSize) return [single];
-  const merges = averageLinkage(rows);
-  const graph = nearestNeighbourGraph(rows, settings.neighbours);
+  // One similarity matrix serves both the dendrogram and the graph that judges its cuts.
+  const similarity = cosineSimilarities(rows);
+  const merges = averageLinkage(rows, similarity);
+  const graph = nearestNeighbourGraph(rows, settings.neighbours, similarity);
   const byK = new Map<number, Candidate>([[1, single]]);
   for (let cut = 2; cut <= Math.min(rows.rows, settings.maxClusters * 4); cut++) {
     const { labels, k } = absorbSmallClusters(

@@ -1,4 +1,5 @@
-import { dot, type Matrix, rowOf } from '../matrix.js';
+import type { Matrix } from '../matrix.js';
+import { cosineSimilarities } from './agglomerative.js';
 
 /** A weighted undirected graph as neighbour lists (each edge appears in both lists). */
 export interface Graph {
@@ -10,14 +11,17 @@ export interface Graph {
  * Each row's `k` most similar rows by cosine, with positive similarity as the edge weight,
  * made symmetric (an edge exists if either end chose the other).
  */
-export function nearestNeighbourGraph(vectors: Matrix, k: number): Graph {
+export function nearestNeighbourGraph(
+  vectors: Matrix,
+  k: number,
+  pairwise = cosineSimilarities(vectors),
+): Graph {
   const n = vectors.rows;
   const edges = Array.from({ length: n }, () => new Map<number, number>());
   const similarity = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    const vi = rowOf(vectors, i);
-    for (let j = 0; j < n; j++)
-      similarity[j] = j === i ? Number.NEGATIVE_INFINITY : dot(vi, rowOf(vectors, j));
+    similarity.set(pairwise.subarray(i * n, (i + 1) * n));
+    similarity[i] = Number.NEGATIVE_INFINITY;
     for (const j of topIndices(similarity, Math.min(k, n - 1))) {
       const w = Math.max(0, similarity[j] as number);
       if (w <= 0) continue;

@@ -95,7 +95,9 @@ function tagWords(raw: string): Word[] {
       i += 1;
       continue;
     }
-    const key = pos === 'NOUN' || pos === 'VERB' ? (lemmas[i] as string) : value.toLowerCase();
+    // wink-nlp gives no lemma for some tokens; the word itself stands in.
+    const lemma = pos === 'NOUN' || pos === 'VERB' ? lemmas[i] : undefined;
+    const key = lemma || value.toLowerCase();
     const content = isWord && CONTENT_POS.has(pos) && !stops[i];
     words.push({ text: value, key, pos, content, initial });
   }

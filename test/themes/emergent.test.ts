@@ -93,3 +93,13 @@ describe('clusterVectors', () => {
 function firstRows(matrix: Matrix, rows: number): Matrix {
   return { rows, dims: matrix.dims, data: matrix.data.slice(0, rows * matrix.dims) };
 }
+
+describe('clusterVectors on a sample', () => {
+  it('applies the minimum cluster size in proportion to the sample, not to its rows', () => {
+    // 90 rows clustered on a sample of 30: a minimum of 20 input rows is about 7 sampled ones.
+    const vectors = syntheticGroups(3, 4);
+    const clustering = clusterVectors(vectors, { ...OPTIONS, minClusterSize: 20, sampleSize: 30 });
+    expect(clustering.k).toBe(3);
+    expect(recoversGroups(clustering.labels, 3)).toBe(true);
+  });
+});
