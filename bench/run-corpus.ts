@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
 import { PACKAGE_ROOT } from '../pipeline/package-info.js';
 import { generateCorpus, loadSourceTexts } from './corpus.js';
 
@@ -27,10 +28,7 @@ export async function runOnCorpus(count: number, to: string): Promise<WorkerRepo
       generateCorpus(count, 1, loadSourceTexts(PACKAGE_ROOT)),
     );
     const config = join(dir, 'consultation.yaml');
-    await writeFile(
-      config,
-      'title: Benchmark\ninput:\n  files: [corpus.csv]\n  fields: { id: id, text: text, author: author, date: date }\n',
-    );
+    await writeFile(config, await benchConfig());
     const output = execFileSync(process.execPath, [WORKER, config, join(dir, 'out'), to], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -39,6 +37,24 @@ export async function runOnCorpus(count: number, to: string): Promise<WorkerRepo
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The benchmark's config: the generated corpus, themed in guided mode with the rule-of-law
+ * example's taxonomy (UNDP's seven thematic areas), so the bench times guided and emergent
+ * theming together, as a programme team with a taxonomy would run it.
+ */
+async function benchConfig(): Promise<string> {
+  const example = join(PACKAGE_ROOT, 'examples', 'rule-of-law', 'consultation.yaml');
+  const { themes } = parse(await readFile(example, 'utf8')) as { themes: unknown[] };
+  return stringify({
+    title: 'Benchmark',
+    input: {
+      files: ['corpus.csv'],
+      fields: { id: 'id', text: 'text', author: 'author', date: 'date' },
+    },
+    themes,
+  });
 }
 
 /** One line per stage: time and counts. */

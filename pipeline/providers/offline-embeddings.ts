@@ -3,7 +3,7 @@ import { latentSemantics } from '../nlp/lsa.js';
 import { sifVectors } from '../nlp/sif.js';
 import { tfidfMatrix } from '../nlp/tfidf.js';
 import { contentWords, foldWord } from '../nlp/tokenise.js';
-import { loadWordVectors, type WordVectors } from '../nlp/word-vectors.js';
+import type { WordVectors } from '../nlp/word-vectors.js';
 import type { EmbeddingProvider, EmbedOptions } from './embedding-provider.js';
 
 /** Dimensions of the TF-IDF part after latent semantic analysis. */
@@ -12,8 +12,8 @@ const LSA_DIMS = 100;
 const LEXICAL_WEIGHT = 0.6;
 
 export interface OfflineEmbeddingOptions {
-  /** Folder for the converted word-vector cache. */
-  cacheDir: string;
+  /** The bundled word vectors (`loadWordVectors`). */
+  words: WordVectors;
   seed: number;
 }
 
@@ -23,10 +23,8 @@ export interface OfflineEmbeddingOptions {
  * word pairs, reduced by LSA (wording: "bus route 45"). Both parts are fitted on the corpus, so
  * texts to be compared must be embedded in one call.
  */
-export async function createOfflineEmbeddings(
-  options: OfflineEmbeddingOptions,
-): Promise<EmbeddingProvider> {
-  const words = await loadWordVectors(options.cacheDir);
+export function createOfflineEmbeddings(options: OfflineEmbeddingOptions): EmbeddingProvider {
+  const { words } = options;
   return {
     id: `offline:sif(${words.source})+tfidf-lsa${LSA_DIMS}x${LEXICAL_WEIGHT}`,
     dimensions: words.dims + LSA_DIMS,

