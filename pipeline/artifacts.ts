@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
+import { Findings } from '../schemas/findings.js';
 import { Themes } from '../schemas/themes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
 import { ArtifactError } from './errors.js';
@@ -60,6 +61,7 @@ export const ARTIFACTS = {
     count: (v) => v.matrix.rows,
   } satisfies Artifact<Vectors>,
   themes: json('themes.json', Themes, (themes) => themes.themes.length),
+  findings: json('findings.json', Findings, (findings) => findings.themes.length),
 } as const;
 
 export type ArtifactName = keyof typeof ARTIFACTS;

@@ -1,5 +1,6 @@
 import { accountFor, formatAccountingTable } from './clean/accounting.js';
 import type { RunSummary } from './runner.js';
+import { formatFindingsSummary } from './synthesis/findings-summary.js';
 import { formatThemesTable } from './themes/themes-table.js';
 
 /** The text the CLI prints after a run: what each stage did, the accounting, the themes and the files. */
@@ -18,6 +19,9 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
   }
   if (summary.stages.some((stage) => stage.name === 'themes')) {
     lines.push('', formatThemesTable(await summary.load('themes')));
+  }
+  if (summary.stages.some((stage) => stage.name === 'synthesise')) {
+    lines.push('', formatFindingsSummary(await summary.load('findings')));
   }
   const files = ['manifest.json', ...summary.stages.map((stage) => stage.record.artifact.file)];
   lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');

@@ -183,8 +183,18 @@ async function readManifest(outDir: string, logger: Logger): Promise<Manifest | 
   }
 }
 
+/**
+ * Writes the manifest, with the findings' coverage (the share of kept contributions cited)
+ * surfaced at the top once they exist.
+ */
 async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const counts = manifest.stages.synthesise?.counts;
+  const { citedContributions: cited, keptContributions: kept } = counts ?? {};
+  const complete =
+    cited === undefined || kept === undefined
+      ? manifest
+      : { ...manifest, coverage: kept > 0 ? Math.round((cited / kept) * 1e4) / 1e4 : 0 };
   await writeFileAtomic(join(outDir, MANIFEST), [
-    `${JSON.stringify(Manifest.parse(manifest), null, 2)}\n`,
+    `${JSON.stringify(Manifest.parse(complete), null, 2)}\n`,
   ]);
 }

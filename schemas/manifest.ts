@@ -29,5 +29,7 @@ export const Manifest = z.strictObject({
   seed: z.number().int(),
   inputs: z.array(FileRecord),
   stages: z.record(z.string(), StageRecord),
+  /** Share of kept contributions cited somewhere in the findings, once they are written. */
+  coverage: z.number().min(0).max(1).optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;

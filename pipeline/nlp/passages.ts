@@ -64,7 +64,8 @@ function paragraphs(text: string): Span[] {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-function sentenceSegmenter(language: string): Intl.Segmenter {
+/** A sentence segmenter for a language (the root locale when the tag is not valid), cached. */
+export function sentenceSegmenter(language: string): Intl.Segmenter {
   let segmenter = segmenters.get(language);
   if (segmenter === undefined) {
     try {

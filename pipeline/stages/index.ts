@@ -4,6 +4,7 @@ import type { InputSource, StageContext, StageResult } from '../stage.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
+import { synthesiseFindings } from './synthesise.js';
 import { findThemes } from './themes.js';
 
 /** What the runner hands a stage: the input files and a loader for upstream artifacts. */
@@ -87,6 +88,32 @@ export const STAGES = [
         await load('contributions'),
         await load('vectors'),
         await ctx.wordVectors(),
+        ctx,
+      ),
+  }),
+  defineStage({
+    name: 'synthesise',
+    version: 1,
+    summary: 'write grounded findings per theme, question and week into findings.json',
+    output: 'findings',
+    inputs: ['clean', 'contributions', 'themes', 'vectors'],
+    readsInputFiles: false,
+    configSlice: (config) => ({
+      title: config.title,
+      language: config.language,
+      questions: config.questions,
+      weeks: config.weeks,
+      credit: config.privacy.credit,
+    }),
+    run: async ({ load }, ctx) =>
+      synthesiseFindings(
+        {
+          records: await load('clean'),
+          contributions: await load('contributions'),
+          themes: await load('themes'),
+          vectors: await load('vectors'),
+          words: await ctx.wordVectors(),
+        },
         ctx,
       ),
   }),

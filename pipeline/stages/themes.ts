@@ -89,7 +89,7 @@ export function findThemes(
  * The passages' rows of the vectors: a view when they are the leading rows in order (as the
  * embed stage writes them), so 100,000 vectors are not copied; else a copy in passage order.
  */
-function passageRows(matrix: Matrix, rows: readonly number[]): Matrix {
+export function passageRows(matrix: Matrix, rows: readonly number[]): Matrix {
   const leading = rows.every((row, i) => row === i);
   if (!leading) return selectRows(matrix, rows);
   return {

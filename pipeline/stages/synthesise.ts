@@ -1,0 +1,80 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type { Findings } from '../../schemas/findings.js';
+import type { Themes } from '../../schemas/themes.js';
+import { StageError } from '../errors.js';
+import { contentWords } from '../nlp/tokenise.js';
+import type { WordVectors } from '../nlp/word-vectors.js';
+import type { StageContext, StageResult } from '../stage.js';
+import { buildCorpus } from '../synthesis/corpus.js';
+import { enforceGrounding } from '../synthesis/grounding.js';
+import { createOfflineSynthesiser } from '../synthesis/offline-synthesiser.js';
+import type { Vectors } from '../vectors-file.js';
+import { passageRows } from './themes.js';
+
+export interface SynthesiseInputs {
+  records: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+  themes: Themes;
+  vectors: Vectors;
+  words: WordVectors;
+}
+
+/**
+ * The synthesise stage: findings per theme, question and week and the executive summary, from
+ * the offline synthesiser, through the grounding checks into `findings.json`.
+ */
+export async function synthesiseFindings(
+  inputs: SynthesiseInputs,
+  ctx: StageContext,
+): Promise<StageResult<Findings>> {
+  const rowOf = new Map(inputs.vectors.header.ids.map((id, row) => [id, row]));
+  const ids = inputs.records.flatMap((r) =>
+    r.status === 'kept' ? r.passages.map((p) => p.id) : [],
+  );
+  const rows = ids.map((id) => rowOf.get(id) ?? -1);
+  if (rows.includes(-1)) {
+    throw new StageError(
+      'synthesise: a passage has no vector; run the embed stage again',
+      'synthesise',
+    );
+  }
+  const corpus = buildCorpus({
+    config: ctx.config,
+    records: inputs.records,
+    contributions: inputs.contributions,
+    themes: inputs.themes,
+    vectors: passageRows(inputs.vectors.matrix, rows),
+    words: inputs.words,
+  });
+  const subject = new Set(
+    [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>
+      contentWords(text, ctx.config.language),
+    ),
+  );
+  const draft = await createOfflineSynthesiser().synthesise(corpus, {
+    signal: ctx.signal,
+    subject,
+  });
+  const findings = enforceGrounding(draft, corpus);
+  const dropped = Object.values(findings.grounding.dropped).reduce((sum, n) => sum + n, 0);
+  if (dropped > 0) {
+    ctx.logger.warn(
+      `synthesise: ${dropped} finding(s) failed the grounding checks and were left out (${Object.entries(
+        findings.grounding.dropped,
+      )
+        .map(([reason, n]) => `${reason} ${n}`)
+        .join(', ')})`,
+    );
+  }
+  return {
+    output: findings,
+    counts: {
+      themes: findings.themes.length,
+      citedContributions: findings.grounding.citedContributions,
+      keptContributions: findings.grounding.keptContributions,
+      minorityViews: findings.grounding.minorityViews,
+      dropped,
+    },
+  };
+}

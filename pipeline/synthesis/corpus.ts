@@ -1,0 +1,184 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Consultation, Week } from '../../schemas/consultation.js';
+import type { Contribution, Votes } from '../../schemas/contribution.js';
+import type { Theme, Themes } from '../../schemas/themes.js';
+import type { Matrix } from '../matrix.js';
+import type { WordVectors } from '../nlp/word-vectors.js';
+
+/** A kept passage with everything synthesis needs to know about where it came from. */
+export interface SynthesisPassage {
+  id: string;
+  /** Index in `SynthesisCorpus.passages` and row of `SynthesisCorpus.vectors`. */
+  index: number;
+  text: string;
+  language: string;
+  /** The contribution it is part of. */
+  contributionId: string;
+  /** That contribution and the duplicates merged into it: every voice that made the passage. */
+  voices: readonly string[];
+  /** The participants behind the voices (an author id, else one per contribution). */
+  participants: readonly string[];
+  /** The contribution's date (ISO), or null. */
+  date: string | null;
+  /** Index in `SynthesisCorpus.weeks`, or -1. */
+  week: number;
+  /** The guiding question id the input gave, if it is one of the config's. */
+  questionId: string | null;
+  /** Votes on the voices' contributions, summed; null when none had votes. */
+  votes: Votes | null;
+}
+
+/** Everything a synthesiser reads, indexed for lookups. */
+export interface SynthesisCorpus {
+  config: Consultation;
+  passages: readonly SynthesisPassage[];
+  byId: ReadonlyMap<string, SynthesisPassage>;
+  /** Passage vectors, row i for passage i. */
+  vectors: Matrix;
+  themes: Themes;
+  /** Top-level themes and sub-themes by id. */
+  themeById: ReadonlyMap<string, Theme>;
+  /** The config's weeks, or 7-day weeks from the first date when the config names none. */
+  weeks: readonly Week[];
+  /** Ids of the contributions the clean stage kept. */
+  keptContributions: readonly string[];
+  /** Distinct participants among kept contributions and their duplicates. */
+  participantCount: number;
+  /** How a contribution's author is credited in quotes, per `privacy.credit`. */
+  credit(contributionId: string): string;
+  words: WordVectors;
+}
+
+export interface CorpusInput {
+  config: Consultation;
+  records: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+  themes: Themes;
+  /** Vectors of the passages, row i for the i-th kept passage in `records` order. */
+  vectors: Matrix;
+  words: WordVectors;
+}
+
+/** Joins the clean records, contributions and themes into the corpus synthesisers read. */
+export function buildCorpus(input: CorpusInput): SynthesisCorpus {
+  const { config, records, contributions } = input;
+  const byContribution = new Map(contributions.map((c) => [c.id, c]));
+  const participantOf = (id: string) => byContribution.get(id)?.author ?? `contribution:${id}`;
+  const questionIds = new Set(config.questions.map((q) => q.id));
+  const weeks = config.weeks.length > 0 ? config.weeks : derivedWeeks(contributions);
+  const passages: SynthesisPassage[] = [];
+  const kept = records.filter((r) => r.status === 'kept');
+  for (const record of kept) {
+    const contribution = byContribution.get(record.id);
+    const voices = [record.id, ...record.duplicates];
+    const date = contribution?.date ?? null;
+    const question = contribution?.question ?? null;
+    for (const passage of record.passages) {
+      passages.push({
+        id: passage.id,
+        index: passages.length,
+        text: passage.text,
+        language: record.language,
+        contributionId: record.id,
+        voices,
+        participants: [...new Set(voices.map(participantOf))],
+        date,
+        week: weekOf(weeks, contribution),
+        questionId: question !== null && questionIds.has(question) ? question : null,
+        votes: sumVotes(voices.map((id) => byContribution.get(id)?.votes ?? null)),
+      });
+    }
+  }
+  const participants = new Set(kept.flatMap((r) => [r.id, ...r.duplicates].map(participantOf)));
+  return {
+    config,
+    passages,
+    byId: new Map(passages.map((p) => [p.id, p])),
+    vectors: input.vectors,
+    themes: input.themes,
+    themeById: new Map(input.themes.themes.map((t) => [t.id, t])),
+    weeks,
+    keptContributions: kept.map((r) => r.id),
+    participantCount: participants.size,
+    credit: creditor(config, contributions),
+    words: input.words,
+  };
+}
+
+/** The week a contribution falls in: its own week field if it names one, else by its date. */
+function weekOf(weeks: readonly Week[], contribution: Contribution | undefined): number {
+  if (!contribution) return -1;
+  const named = weeks.findIndex((w) => w.label === contribution.week);
+  if (named >= 0) return named;
+  const day = contribution.date?.slice(0, 10);
+  if (!day) return -1;
+  return weeks.findIndex((w) => w.start <= day && day <= w.end);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Seven-day weeks from the first contribution's date to the last's. */
+function derivedWeeks(contributions: readonly Contribution[]): Week[] {
+  const days = contributions
+    .map((c) => c.date?.slice(0, 10))
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  const [first, last] = [days[0], days.at(-1)];
+  if (first === undefined || last === undefined) return [];
+  const weeks: Week[] = [];
+  for (let t = Date.parse(first); t <= Date.parse(last); t += 7 * DAY_MS) {
+    const start = new Date(t).toISOString().slice(0, 10);
+    const end = new Date(t + 6 * DAY_MS).toISOString().slice(0, 10);
+    weeks.push({ label: `Week ${weeks.length + 1} (${start} to ${end})`, start, end });
+  }
+  return weeks;
+}
+
+function sumVotes(votes: readonly (Votes | null)[]): Votes | null {
+  const present = votes.filter((v): v is Votes => v !== null);
+  if (present.length === 0) return null;
+  return {
+    agrees: present.reduce((sum, v) => sum + v.agrees, 0),
+    disagrees: present.reduce((sum, v) => sum + v.disagrees, 0),
+    passes: present.reduce((sum, v) => sum + v.passes, 0),
+  };
+}
+
+/**
+ * Credits per `privacy.credit`: `name` gives the display name (else the author id), `initials`
+ * the initials of the display name, `anonymous` "Participant N", numbered by first appearance.
+ * Contributions without an author are credited "Anonymous contributor".
+ */
+function creditor(
+  config: Consultation,
+  contributions: readonly Contribution[],
+): (contributionId: string) => string {
+  const byId = new Map(contributions.map((c) => [c.id, c]));
+  const numbers = new Map<string, number>();
+  for (const c of contributions) {
+    if (c.author !== null && !numbers.has(c.author)) numbers.set(c.author, numbers.size + 1);
+  }
+  return (id) => {
+    const contribution = byId.get(id);
+    const author = contribution?.author ?? null;
+    const name = contribution?.authorName ?? null;
+    switch (config.privacy.credit) {
+      case 'name':
+        return name ?? (author !== null ? `Participant ${author}` : 'Anonymous contributor');
+      case 'initials':
+        if (name !== null) return initialsOf(name);
+        return author !== null ? `Participant ${numbers.get(author)}` : 'Anonymous contributor';
+      case 'anonymous':
+        return author !== null ? `Participant ${numbers.get(author)}` : 'Anonymous contributor';
+    }
+  };
+}
+
+/** "Ana María López" gives "A. M. L." */
+function initialsOf(name: string): string {
+  const initials = name
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((part) => `${[...part][0]?.toUpperCase()}.`);
+  return initials.length > 0 ? initials.join(' ') : 'Anonymous contributor';
+}

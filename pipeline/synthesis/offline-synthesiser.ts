@@ -1,0 +1,41 @@
+import type { ThemeFindings } from '../../schemas/findings.js';
+import { throwIfAborted } from '../stage.js';
+import { crossCutting } from './cross-cutting.js';
+import { executiveSummary } from './executive.js';
+import { questionFindings } from './questions.js';
+import type { Synthesiser } from './synthesiser.js';
+import { themeFindings } from './theme-findings.js';
+import { weekDigests } from './weeks.js';
+
+/**
+ * The offline synthesiser: extractive and template-based. Every statement is a contributor's
+ * own sentence (the most typical of the passages making a point) or a fixed frame around such
+ * sentences and counted figures; it paraphrases nothing, so it never says what the passages do
+ * not.
+ */
+export function createOfflineSynthesiser(): Synthesiser {
+  return {
+    kind: 'offline',
+    name: 'offline (extractive, template-based)',
+    async synthesise(corpus, { signal, subject }) {
+      const themes: ThemeFindings[] = [];
+      for (const theme of corpus.themes.themes) {
+        throwIfAborted(signal, 'Synthesis');
+        themes.push(themeFindings(corpus, theme, subject));
+      }
+      return {
+        synthesiser: { kind: 'offline', name: this.name },
+        totals: {
+          contributions: corpus.keptContributions.length,
+          participants: corpus.participantCount,
+          passages: corpus.passages.length,
+        },
+        executiveSummary: executiveSummary(corpus, themes),
+        themes,
+        questions: questionFindings(corpus),
+        crossCutting: crossCutting(corpus, subject),
+        weeks: weekDigests(corpus),
+      };
+    },
+  };
+}

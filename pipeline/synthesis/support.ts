@@ -1,0 +1,89 @@
+import type { Finding, Support } from '../../schemas/findings.js';
+import { contentWords, foldWord } from '../nlp/tokenise.js';
+import type { SynthesisPassage } from './corpus.js';
+import { type Sentence, sentencesOf } from './statements.js';
+
+/** Distinct contributions (with their merged duplicates) and participants behind passages. */
+export function supportOf(passages: readonly SynthesisPassage[]): Support {
+  return {
+    contributions: new Set(passages.flatMap((p) => p.voices)).size,
+    participants: new Set(passages.flatMap((p) => p.participants)).size,
+  };
+}
+
+/** A finding citing the given passages (in the given order, each once). */
+export function findingOf(text: string, passages: readonly SynthesisPassage[]): Finding {
+  const cited = [...new Map(passages.map((p) => [p.id, p])).values()];
+  return { text, citations: cited.map((p) => p.id), support: supportOf(cited) };
+}
+
+/** Longest finding text taken from a sentence; longer ones are cut at a word and marked. */
+const MAX_STATEMENT_CHARS = 280;
+
+/** A sentence shortened for a finding: whole when short, else cut at a word with an ellipsis. */
+export function statementText(sentence: string): string {
+  if (sentence.length <= MAX_STATEMENT_CHARS) return sentence;
+  const cut = sentence.lastIndexOf(' ', MAX_STATEMENT_CHARS - 1);
+  return `${sentence.slice(0, cut > 0 ? cut : MAX_STATEMENT_CHARS - 1).trimEnd()}…`;
+}
+
+/** How often each folded content word occurs across passages (once per passage). */
+export function wordCounts(passages: readonly SynthesisPassage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of passages) {
+    for (const w of new Set(foldedWords(p.text, p.language)))
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The folded content words of a text. */
+export function foldedWords(text: string, language: string): string[] {
+  return contentWords(text, language).map((w) => foldWord(w, language));
+}
+
+/** Sentences opening like this lean on the one before ("This would reduce accidents"). */
+const LEANS_BACK = /^(this|that|these|those|it|they|he|she|which|and|but|also|so|then)\b/i;
+
+/** A sentence's score for carrying words with the given counts. */
+function sentenceScore(text: string, language: string, counts: ReadonlyMap<string, number>) {
+  const words = foldedWords(text, language);
+  const total = words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
+  const score = words.length > 1 ? total / Math.sqrt(words.length) : total / 4;
+  return LEANS_BACK.test(text) ? score / 2 : score;
+}
+
+/**
+ * The sentence of a passage that best carries a group's common words: the highest count of its
+ * words in `counts` over the square root of its length, halved for a sentence that leans on
+ * the one before it (a sentence of one word or none is a last resort).
+ */
+export function centralSentence(
+  passage: SynthesisPassage,
+  counts: ReadonlyMap<string, number>,
+): Sentence {
+  return bestSentence([passage], counts).sentence;
+}
+
+/**
+ * The best sentence (as `centralSentence`) among several passages, and the passage it is from;
+ * earlier passages win ties.
+ */
+export function bestSentence(
+  passages: readonly SynthesisPassage[],
+  counts: ReadonlyMap<string, number>,
+): { sentence: Sentence; passage: SynthesisPassage } {
+  const first = passages[0] as SynthesisPassage;
+  let best = {
+    sentence: { text: first.text, start: 0, end: first.text.length } as Sentence,
+    passage: first,
+  };
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const passage of passages) {
+    for (const sentence of sentencesOf(passage.text, passage.language)) {
+      const score = sentenceScore(sentence.text, passage.language, counts);
+      if (score > bestScore) [best, bestScore] = [{ sentence, passage }, score];
+    }
+  }
+  return best;
+}

@@ -1,0 +1,20 @@
+import type { SynthesisCorpus } from './corpus.js';
+import type { FindingsDraft } from './grounding.js';
+
+export interface SynthesisOptions {
+  signal: AbortSignal;
+  /** Words of the consultation's own subject (title, questions): too general to report. */
+  subject: ReadonlySet<string>;
+}
+
+/**
+ * Writes the findings of a consultation from its corpus. Implementations: the offline
+ * synthesiser (extractive, template-based) and, later, an LLM one. Whatever one produces goes
+ * through the same grounding checks (`enforceGrounding`) before it is written.
+ */
+export interface Synthesiser {
+  kind: 'offline' | 'llm';
+  /** The implementation and, for an LLM, the model: recorded in `findings.json`. */
+  name: string;
+  synthesise(corpus: SynthesisCorpus, options: SynthesisOptions): Promise<FindingsDraft>;
+}

@@ -1,0 +1,33 @@
+import { contentWords } from '../nlp/tokenise.js';
+
+/**
+ * The sentence frames the offline synthesiser writes around what contributors said. Everything
+ * inside a frame's slots comes from the passages a finding cites (their sentences, their words)
+ * or from counting them; the frames' own words are the only ones the grounding check lets
+ * through unsupported (see `FRAME_WORDS`).
+ */
+export const TEMPLATES = {
+  keywords: (list: string) => `Contributors here spoke most often of ${list}.`,
+  keyPoint: (label: string, example: string) => `${label}, for example: “${example}”`,
+  widestPoint: (point: string) => `The point made most widely: ${point}`,
+  leadingProposal: (proposal: string) => `The leading proposal: “${proposal}”`,
+  mainConcern: (concern: string) => `The main concern: “${concern}”`,
+  scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
+  crossCutting: (term: string, count: number, labels: string) =>
+    `“${term}” comes up across ${count} themes: ${labels}.`,
+  themeMessage: (label: string, point: string, contributions: number) =>
+    `${label}: ${point} (${contributions} contributions)`,
+  topProposal: (proposal: string, contributions: number) =>
+    `The proposal with the widest support: “${proposal}” (${contributions} contributions)`,
+  broadestAgreement: (comment: string, percent: number, voters: number) =>
+    `Broadest agreement: “${comment}” (${percent}% of ${voters} voters agreed)`,
+  mostDivided: (comment: string, agrees: number, disagrees: number) =>
+    `Opinion was most divided on “${comment}” (${agrees} agreed, ${disagrees} disagreed)`,
+} as const;
+
+/** The content words of the frames themselves, in folded-free lower case. */
+export const FRAME_WORDS: ReadonlySet<string> = new Set(
+  Object.values(TEMPLATES).flatMap((frame) =>
+    contentWords((frame as (...args: string[]) => string)('', '', ''), 'en'),
+  ),
+);

@@ -1,0 +1,110 @@
+import type { Finding, ThemeFindings } from '../../schemas/findings.js';
+import type { Theme } from '../../schemas/themes.js';
+import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import { keyPointsOf, pointGroups } from './key-points.js';
+import { minorityViews } from './minority.js';
+import { themeQuotes } from './quotes.js';
+import { type Statements, statementsOf } from './statement-groups.js';
+import { findingOf, supportOf } from './support.js';
+import { TEMPLATES } from './templates.js';
+import { trendOf } from './trend.js';
+import { agreementOf, votedFindings } from './votes.js';
+
+/** A theme's passages, best fitting first, as corpus passages. */
+export function themePassages(corpus: SynthesisCorpus, theme: Theme): SynthesisPassage[] {
+  return theme.passageIds.flatMap((id) => {
+    const passage = corpus.byId.get(id);
+    return passage ? [passage] : [];
+  });
+}
+
+/** Passages per week across the whole consultation, for theme shares. */
+export function weekTotals(corpus: SynthesisCorpus): number[] {
+  const totals = corpus.weeks.map(() => 0);
+  for (const p of corpus.passages) if (p.week >= 0) totals[p.week] = (totals[p.week] as number) + 1;
+  return totals;
+}
+
+/** Everything the brief says about one theme or sub-theme, before the grounding checks. */
+export function themeFindings(
+  corpus: SynthesisCorpus,
+  theme: Theme,
+  subject: ReadonlySet<string>,
+): ThemeFindings {
+  const passages = themePassages(corpus, theme);
+  const groups = pointGroups(corpus, theme, passages, subject);
+  const keyPoints = keyPointsOf(groups);
+  const statements = statementsOf(passages);
+  const support = supportOf(passages);
+  const representatives = theme.representativeIds.flatMap((id) => corpus.byId.get(id) ?? []);
+  return {
+    themeId: theme.id,
+    label: theme.label,
+    parentId: theme.parentId,
+    prevalence: {
+      passages: passages.length,
+      ...support,
+      participantShare:
+        corpus.participantCount > 0 ? round(support.participants / corpus.participantCount) : 0,
+      agreement: agreementOf(passages),
+    },
+    summary: summaryOf(passages, theme, keyPoints, statements),
+    keyPoints,
+    ...statements,
+    quotes: themeQuotes(corpus, representatives),
+    minorityViews: minorityViews(corpus, passages, groups),
+    ...votedFindings(passages),
+    trend: trendOf(passages, weekTotals(corpus)),
+  };
+}
+
+/**
+ * A few plain sentences naming the theme's main points, each citing what it rests on: the
+ * words contributors used most (citing the passages that use them), the most widely made
+ * point, the leading proposal and the main concern (citing theirs).
+ */
+function summaryOf(
+  passages: readonly SynthesisPassage[],
+  theme: Theme,
+  keyPoints: readonly Finding[],
+  statements: Statements,
+): Finding[] {
+  const summary: Finding[] = [];
+  const used = usedKeywords(passages, theme.keywords);
+  if (used.length > 0) {
+    const cited = passages.filter((p) => used.some((k) => mentions(p.text, k)));
+    summary.push(findingOf(TEMPLATES.keywords(listOf(used)), cited));
+  }
+  const [point] = keyPoints;
+  if (point && point.support.contributions > 1) {
+    summary.push({ ...point, text: TEMPLATES.widestPoint(point.text) });
+  }
+  const [proposal] = statements.proposals;
+  if (proposal) summary.push({ ...proposal, text: TEMPLATES.leadingProposal(proposal.text) });
+  const [concern] = statements.concerns;
+  if (concern) summary.push({ ...concern, text: TEMPLATES.mainConcern(concern.text) });
+  return summary;
+}
+
+/** Up to three of the theme's keywords that at least two of its passages use. */
+function usedKeywords(passages: readonly SynthesisPassage[], keywords: readonly string[]) {
+  return keywords
+    .filter((k) => passages.filter((p) => mentions(p.text, k)).length >= 2)
+    .slice(0, 3);
+}
+
+/** Whether a text uses a keyword as a whole word or phrase, ignoring case. */
+export function mentions(text: string, keyword: string): boolean {
+  const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/** Distinct contributions (with merged duplicates) and participants behind a finding. */
+export const Support = z.strictObject({
+  contributions: z.number().int().min(0),
+  participants: z.number().int().min(0),
+});
+export type Support = z.infer<typeof Support>;
+
+/**
+ * One statement of the findings and the passages it rests on (ids as in `clean.jsonl`). Every
+ * finding that reaches `findings.json` has passed the grounding checks.
+ */
+export const Finding = z.strictObject({
+  text: z.string().min(1),
+  citations: z.array(z.string()).min(1),
+  support: Support,
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** A verbatim excerpt of one passage's clean text, credited as the privacy setting allows. */
+export const Quote = z.strictObject({
+  text: z.string().min(1),
+  passageId: z.string(),
+  contributionId: z.string(),
+  /** "Participant 12", initials or a name, per `privacy.credit`. */
+  credit: z.string(),
+  /** ISO date of the contribution, when known. */
+  date: z.string().nullable(),
+});
+export type Quote = z.infer<typeof Quote>;
+
+/** Votes on a set of comments (Polis-style agree / disagree / pass). */
+export const Agreement = z.strictObject({
+  agrees: z.number().int().min(0),
+  disagrees: z.number().int().min(0),
+  passes: z.number().int().min(0),
+  /** agrees / (agrees + disagrees); null without such votes. */
+  rate: z.number().min(0).max(1).nullable(),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+/** A point with few supporters but clearly unlike the rest of its theme. */
+export const MinorityView = Finding.extend({
+  /** Its distance from the theme's main points (1 - cosine to the nearest), for ordering. */
+  distinctness: z.number(),
+});
+export type MinorityView = z.infer<typeof MinorityView>;
+
+/** A voted comment that most groups agree on, or that splits them. */
+export const VotedFinding = Finding.extend({ agreement: Agreement });
+export type VotedFinding = z.infer<typeof VotedFinding>;
+
+export const Trend = z.strictObject({
+  /** Passages of the theme in each week of `weeks`, in order. */
+  weekly: z.array(z.number().int().min(0)),
+  /** From the theme's share of each week's passages, first half against second half. */
+  direction: z.enum(['rising', 'fading', 'steady', 'unknown']),
+});
+export type Trend = z.infer<typeof Trend>;
+
+export const ThemeFindings = z.strictObject({
+  themeId: z.string(),
+  label: z.string(),
+  parentId: z.string().nullable(),
+  prevalence: z.strictObject({
+    passages: z.number().int().min(0),
+    contributions: z.number().int().min(0),
+    participants: z.number().int().min(0),
+    /** participants / all participants of the consultation. */
+    participantShare: z.number().min(0).max(1),
+    agreement: Agreement.nullable(),
+  }),
+  summary: z.array(Finding),
+  keyPoints: z.array(Finding),
+  proposals: z.array(Finding),
+  concerns: z.array(Finding),
+  opportunities: z.array(Finding),
+  quotes: z.array(Quote),
+  minorityViews: z.array(MinorityView),
+  consensus: z.array(VotedFinding),
+  divisive: z.array(VotedFinding),
+  trend: Trend,
+});
+export type ThemeFindings = z.infer<typeof ThemeFindings>;
+
+export const QuestionFindings = z.strictObject({
+  questionId: z.string(),
+  text: z.string(),
+  /** `field`: passages carried the question's id; `similarity`: matched by their words. */
+  mapping: z.enum(['field', 'similarity', 'only-question']),
+  passages: z.number().int().min(0),
+  contributions: z.number().int().min(0),
+  participants: z.number().int().min(0),
+  themes: z.array(z.strictObject({ themeId: z.string(), label: z.string(), passages: z.number() })),
+  keyPoints: z.array(Finding),
+  proposals: z.array(Finding),
+});
+export type QuestionFindings = z.infer<typeof QuestionFindings>;
+
+export const CrossCutting = Finding.extend({ themeIds: z.array(z.string()).min(2) });
+export type CrossCutting = z.infer<typeof CrossCutting>;
+
+export const WeekDigest = z.strictObject({
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  contributions: z.number().int().min(0),
+  participants: z.number().int().min(0),
+  leadingThemes: z.array(
+    z.strictObject({ themeId: z.string(), label: z.string(), passages: z.number() }),
+  ),
+  highlights: z.array(Quote),
+  keyPoints: z.array(Finding),
+});
+export type WeekDigest = z.infer<typeof WeekDigest>;
+
+/** `findings.json`: what the consultation said, every statement traceable to its passages. */
+export const Findings = z.strictObject({
+  synthesiser: z.strictObject({
+    kind: z.enum(['offline', 'llm']),
+    /** The implementation and, for an LLM, the model. */
+    name: z.string(),
+  }),
+  totals: z.strictObject({
+    contributions: z.number().int().min(0),
+    participants: z.number().int().min(0),
+    passages: z.number().int().min(0),
+  }),
+  executiveSummary: z.array(Finding),
+  themes: z.array(ThemeFindings),
+  questions: z.array(QuestionFindings),
+  crossCutting: z.array(CrossCutting),
+  weeks: z.array(WeekDigest),
+  grounding: z.strictObject({
+    /** Findings and quotes that failed a check and were left out, by reason. */
+    dropped: z.record(z.string(), z.number().int().min(1)),
+    /** Share of kept contributions cited somewhere in the findings. */
+    coverage: z.number().min(0).max(1),
+    citedContributions: z.number().int().min(0),
+    keptContributions: z.number().int().min(0),
+    /** Passages cited nowhere, by top-level theme ("other" for "Other ideas"), for the annex. */
+    uncited: z.record(z.string(), z.array(z.string())),
+    minorityViews: z.number().int().min(0),
+  }),
+});
+export type Findings = z.infer<typeof Findings>;
