@@ -29,15 +29,15 @@ export function crossCutting(
 ): CrossCutting[] {
   const top = corpus.themes.themes.filter((t) => t.parentId === null);
   if (top.length < MIN_THEMES) return [];
-  const termsOf = new Map<string, Map<string, string>>();
+  // Each term's first surface form, and the passages that use it.
+  const surfaces = new Map<string, string>();
   const passagesWith = new Map<string, Set<number>>();
   for (const p of corpus.passages) {
     for (const [key, surface] of terms(p)) {
-      if (!termsOf.has(key)) termsOf.set(key, new Map());
-      termsOf.get(key)?.set(surface, surface);
-      let set = passagesWith.get(key);
-      if (!set) passagesWith.set(key, (set = new Set()));
-      set.add(p.index);
+      if (!surfaces.has(key)) surfaces.set(key, surface);
+      const users = passagesWith.get(key);
+      if (users) users.add(p.index);
+      else passagesWith.set(key, new Set([p.index]));
     }
   }
   const limit = MAX_SHARE * corpus.passages.length;
@@ -56,7 +56,7 @@ export function crossCutting(
       .map(({ id, passages }) => ({ id, passages: passages.filter((p) => indexes.has(p.index)) }))
       .filter((t) => t.passages.length >= MIN_PER_THEME);
     if (themes.length < MIN_THEMES) continue;
-    const surface = [...(termsOf.get(key)?.keys() ?? [])][0] ?? key;
+    const surface = surfaces.get(key) ?? key;
     candidates.push({ key, surface, themes, total: indexes.size });
   }
   candidates.sort(
