@@ -1,11 +1,13 @@
 // `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures.
 import { parseArgs } from 'node:util';
 import { benchClean } from './clean.js';
+import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
 const SUITES: Record<string, (count: number) => Promise<string>> = {
   clean: benchClean,
   themes: benchThemes,
+  synthesise: benchSynthesise,
 };
 
 const { values, positionals } = parseArgs({

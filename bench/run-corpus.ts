@@ -7,6 +7,9 @@ import { parse, stringify } from 'yaml';
 import { PACKAGE_ROOT } from '../pipeline/package-info.js';
 import { generateCorpus, loadSourceTexts } from './corpus.js';
 
+/** Generated contributions per wanted passage: about 40% of the corpus merges as duplicates. */
+export const CONTRIBUTIONS_PER_PASSAGE = 1.65;
+
 /** What the worker process reports: total time, peak memory and each stage's figures. */
 export interface WorkerReport {
   ms: number;
@@ -29,14 +32,19 @@ export async function runOnCorpus(count: number, to: string): Promise<WorkerRepo
     );
     const config = join(dir, 'consultation.yaml');
     await writeFile(config, await benchConfig());
-    const output = execFileSync(process.execPath, [WORKER, config, join(dir, 'out'), to], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(output) as WorkerReport;
+    return runConfig(config, join(dir, 'out'), to);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs the pipeline on a config up to `to` in a fresh process (its peak memory its own). */
+export function runConfig(config: string, outDir: string, to: string): WorkerReport {
+  const output = execFileSync(process.execPath, [WORKER, config, outDir, to], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output) as WorkerReport;
 }
 
 /**

@@ -1,7 +1,4 @@
-import { formatStages, runOnCorpus } from './run-corpus.js';
-
-/** Generated contributions per wanted passage: about 40% of the corpus merges as duplicates. */
-const CONTRIBUTIONS_PER_PASSAGE = 1.65;
+import { CONTRIBUTIONS_PER_PASSAGE, formatStages, runOnCorpus } from './run-corpus.js';
 
 /**
  * Embed and themes on about `passages` passages and on a tenth of that, to show how the time

@@ -42,7 +42,12 @@ export type Agreement = z.infer<typeof Agreement>;
 
 /** A point with few supporters but clearly unlike the rest of its theme. */
 export const MinorityView = Finding.extend({
-  /** Its distance from the theme's main points (1 - cosine to the nearest), for ordering. */
+  /**
+   * `outvoted`: most of those who voted on it disagreed; `distinct`: its wording is far from
+   * every main point of the theme.
+   */
+  basis: z.enum(['outvoted', 'distinct']),
+  /** Its distance from the theme's main points (1 - cosine to the nearest). */
   distinctness: z.number(),
 });
 export type MinorityView = z.infer<typeof MinorityView>;

@@ -74,7 +74,8 @@ describe('brief CLI', () => {
     await runCli(args);
     const yaml = await readFile(config, 'utf8');
 
-    await writeFile(config, yaml.replace('title: Mini consultation', 'title: Renamed'));
+    // No stage reads the objective (the brief will): nothing re-runs.
+    await writeFile(config, yaml.replace(/^objective: .*$/m, 'objective: Something else.'));
     expect((await runCli(args)).stdout).toContain('Nothing changed');
 
     await writeFile(config, `${yaml}clean:\n  maxPassageChars: 150\n`);

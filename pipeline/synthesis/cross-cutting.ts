@@ -1,4 +1,5 @@
 import type { CrossCutting } from '../../schemas/findings.js';
+import type { Theme } from '../../schemas/themes.js';
 import { stopWordsFor } from '../nlp/stop-words.js';
 import { foldWord } from '../nlp/tokenise.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
@@ -41,23 +42,27 @@ export function crossCutting(
     }
   }
   const limit = MAX_SHARE * corpus.passages.length;
-  const foldedSubject = new Set([...subject].map((w) => foldWord(w, corpus.config.language)));
-  const candidates: {
-    key: string;
-    surface: string;
-    themes: { id: string; passages: SynthesisPassage[] }[];
-    total: number;
-  }[] = [];
-  const themeMembers = top.map((t) => ({ id: t.id, passages: themePassages(corpus, t) }));
+  const foldedSubject = new Set([...subject].map((w) => termKey(w, corpus.config.language)));
+  // The top-level themes (by position in `top`) each passage is in.
+  const themesOf = corpus.passages.map(() => [] as number[]);
+  top.forEach((theme, t) => {
+    for (const id of theme.passageIds) {
+      const passage = corpus.byId.get(id);
+      if (passage) themesOf[passage.index]?.push(t);
+    }
+  });
+  const candidates: { key: string; themes: number[]; total: number }[] = [];
   for (const [key, indexes] of passagesWith) {
     if (indexes.size > limit || indexes.size < MIN_THEMES * MIN_PER_THEME) continue;
     if (!key.includes(' ') || key.split(' ').every((w) => foldedSubject.has(w))) continue;
-    const themes = themeMembers
-      .map(({ id, passages }) => ({ id, passages: passages.filter((p) => indexes.has(p.index)) }))
-      .filter((t) => t.passages.length >= MIN_PER_THEME);
-    if (themes.length < MIN_THEMES) continue;
-    const surface = surfaces.get(key) ?? key;
-    candidates.push({ key, surface, themes, total: indexes.size });
+    const perTheme = new Map<number, number>();
+    for (const i of indexes)
+      for (const t of themesOf[i] ?? []) perTheme.set(t, (perTheme.get(t) ?? 0) + 1);
+    const themes = [...perTheme]
+      .filter(([, n]) => n >= MIN_PER_THEME)
+      .map(([t]) => t)
+      .sort((x, y) => x - y);
+    if (themes.length >= MIN_THEMES) candidates.push({ key, themes, total: indexes.size });
   }
   candidates.sort(
     (a, b) => b.themes.length - a.themes.length || b.total - a.total || (a.key < b.key ? -1 : 1),
@@ -74,11 +79,19 @@ export function crossCutting(
     if (chosen.length === MAX_ITEMS) break;
   }
   return chosen.map((c) => {
-    const labels = c.themes.map((t) => corpus.themeById.get(t.id)?.label ?? t.id);
-    const cited = c.themes.flatMap((t) => t.passages.slice(0, CITED_PER_THEME));
+    const users = passagesWith.get(c.key) as Set<number>;
+    const themes = c.themes.map((t) => top[t] as Theme);
+    // The best fitting passages of each theme that use the term.
+    const cited = themes.flatMap((theme) =>
+      themePassages(corpus, theme)
+        .filter((p) => users.has(p.index))
+        .slice(0, CITED_PER_THEME),
+    );
+    const surface = surfaces.get(c.key) ?? c.key;
+    const labels = listOf(themes.map((theme) => theme.label));
     return {
-      ...findingOf(TEMPLATES.crossCutting(c.surface, c.themes.length, listOf(labels)), cited),
-      themeIds: c.themes.map((t) => t.id),
+      ...findingOf(TEMPLATES.crossCutting(surface, themes.length, labels), cited),
+      themeIds: themes.map((theme) => theme.id),
     };
   });
 }
@@ -89,6 +102,11 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   let shared = 0;
   for (const x of small) if (large.has(x)) shared++;
   return small.size > 0 ? shared / small.size : 0;
+}
+
+/** A word as a term: folded, and without a final e, so "legalize" and "legalized" are one. */
+function termKey(word: string, language: string): string {
+  return foldWord(word, language).replace(/e$/u, '');
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -109,7 +127,7 @@ function terms(p: SynthesisPassage): Map<string, string> {
       previous = null;
       continue;
     }
-    const key = foldWord(word, p.language);
+    const key = termKey(word, p.language);
     if (!out.has(key)) out.set(key, word);
     if (previous && /^ +$/u.test(p.text.slice(previous.end, start))) {
       const pair = `${previous.key} ${key}`;

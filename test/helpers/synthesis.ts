@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { loadWordVectors } from '../../pipeline/nlp/word-vectors.js';
+import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
+import { passageRows } from '../../pipeline/stages/themes.js';
+import { buildCorpus, type SynthesisCorpus } from '../../pipeline/synthesis/corpus.js';
+import type { Themes } from '../../schemas/themes.js';
+import { copyFixture } from './cli.js';
+import { createCollectingLogger } from './context.js';
+
+/** A fixture run up to the synthesise stage, and its folder. */
+export async function runFixture(name: string): Promise<{ summary: RunSummary; out: string }> {
+  const dir = await copyFixture(name);
+  const out = join(dir, 'out');
+  const summary = await runPipeline({
+    configPath: join(dir, 'consultation.yaml'),
+    outDir: out,
+    to: 'synthesise',
+    cacheDir: defaultCacheDir(process.env),
+    logger: createCollectingLogger(),
+  });
+  return { summary, out };
+}
+
+/**
+ * The synthesis corpus of a run, with its own themes or the given ones (which must use the
+ * run's passage ids).
+ */
+export async function corpusOf(summary: RunSummary, themes?: Themes): Promise<SynthesisCorpus> {
+  const records = await summary.load('clean');
+  const vectors = await summary.load('vectors');
+  const rowOf = new Map(vectors.header.ids.map((id, row) => [id, row]));
+  const ids = records.flatMap((r) => (r.status === 'kept' ? r.passages.map((p) => p.id) : []));
+  return buildCorpus({
+    config: summary.config.config,
+    records,
+    contributions: await summary.load('contributions'),
+    themes: themes ?? (await summary.load('themes')),
+    vectors: passageRows(
+      vectors.matrix,
+      ids.map((id) => rowOf.get(id) as number),
+    ),
+    words: await loadWordVectors(defaultCacheDir(process.env)),
+  });
+}

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../pipeline/runner.js';
+import type { Findings } from '../../schemas/findings.js';
+import type { Manifest } from '../../schemas/manifest.js';
+import { runFixture } from '../helpers/synthesis.js';
+
+describe('the synthesise stage on the synthesis fixture', () => {
+  let summary: RunSummary;
+  let out: string;
+  let findings: Findings;
+
+  beforeAll(async () => {
+    ({ summary, out } = await runFixture('synthesis'));
+    findings = await summary.load('findings');
+  }, 120_000);
+
+  it('matches the golden findings.json', async () => {
+    await expect(await readFile(join(out, 'findings.json'), 'utf8')).toMatchFileSnapshot(
+      '../golden/synthesis-findings.json',
+    );
+  });
+
+  it('writes only grounded findings and records coverage in the manifest', async () => {
+    expect(findings.grounding.dropped).toEqual({});
+    expect(findings.grounding.keptContributions).toBe(31);
+    expect(findings.grounding.coverage).toBeGreaterThanOrEqual(0.8);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.coverage).toBe(findings.grounding.coverage);
+  });
+
+  it('keeps the lone call to scrap the buses as a minority view', () => {
+    const minority = findings.themes.flatMap((t) => t.minorityViews);
+    const scooters = minority.find((view) => view.citations.includes('11#1'));
+    expect(scooters?.text).toMatch(/scooter voucher/);
+    expect(findings.grounding.minorityViews).toBe(minority.length);
+  });
+
+  it('credits quotes by initials and quotes verbatim', async () => {
+    const records = await summary.load('clean');
+    const textOf = new Map(records.flatMap((r) => r.passages.map((p) => [p.id, p.text])));
+    const quotes = findings.themes.flatMap((t) => [...t.quotes]);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) {
+      expect(quote.credit).toMatch(/^(\p{Lu}\. )*\p{Lu}\.$/u);
+      expect(textOf.get(quote.passageId)).toContain(quote.text);
+    }
+  });
+
+  it('answers each guiding question from the question field, and digests each week', () => {
+    expect(findings.questions.map((q) => [q.questionId, q.mapping, q.passages])).toEqual([
+      ['move', 'field', 13],
+      ['live', 'field', 18],
+    ]);
+    expect(findings.weeks.map((w) => w.label)).toEqual(['Week 1', 'Week 2']);
+    expect(findings.weeks.reduce((sum, w) => sum + w.contributions, 0)).toBe(31);
+    for (const week of findings.weeks) {
+      expect(week.leadingThemes.length).toBeGreaterThan(0);
+      expect(week.highlights.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports proposals, concerns, votes and trends per theme', () => {
+    const top = findings.themes.filter((t) => t.parentId === null);
+    expect(top.length).toBeGreaterThanOrEqual(2);
+    expect(top.flatMap((t) => t.proposals).length).toBeGreaterThan(0);
+    expect(top.flatMap((t) => t.concerns).length).toBeGreaterThan(0);
+    for (const theme of top) {
+      expect(theme.prevalence.agreement?.rate).toBeGreaterThan(0);
+      expect(theme.trend.weekly.reduce((a, b) => a + b, 0)).toBe(theme.prevalence.passages);
+      expect(theme.summary.length).toBeGreaterThan(0);
+    }
+    expect(findings.executiveSummary.length).toBeGreaterThanOrEqual(3);
+    expect(findings.executiveSummary.length).toBeLessThanOrEqual(7);
+  });
+});
