@@ -5,6 +5,7 @@ import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
 import { Findings } from '../schemas/findings.js';
 import { Themes } from '../schemas/themes.js';
+import { Ballots } from '../schemas/votes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
 import { ArtifactError } from './errors.js';
 import { sha256 } from './hash.js';
@@ -62,6 +63,7 @@ export const ARTIFACTS = {
   } satisfies Artifact<Vectors>,
   themes: json('themes.json', Themes, (themes) => themes.themes.length),
   findings: json('findings.json', Findings, (findings) => findings.themes.length),
+  votes: json('votes.json', Ballots, (ballots) => ballots.votes.length),
 } as const;
 
 export type ArtifactName = keyof typeof ARTIFACTS;

@@ -12,7 +12,7 @@ import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
-import { hashInputSources, openInputSources } from './input-sources.js';
+import { hashInputSources, openInputSources, openVotesSource } from './input-sources.js';
 import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
@@ -65,12 +65,13 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   await mkdir(outDir, { recursive: true });
   await removeStaleTempFiles(outDir);
   const sources = await openInputSources(config);
+  const votes = await openVotesSource(config);
   const previous = await readManifest(outDir, options.logger);
   const manifest: Manifest = {
     tool: { name: PACKAGE.name, version: PACKAGE.version, node: process.versions.node },
     config: { file: basename(config.path), hash: config.hash, bytes: config.bytes },
     seed: config.config.seed,
-    inputs: await hashInputSources(sources),
+    inputs: await hashInputSources(votes ? [...sources, votes] : sources),
     stages: { ...previous?.stages },
   };
   const signal = options.signal ?? new AbortController().signal;
@@ -113,7 +114,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
     const started = performance.now();
     options.logger.debug(`${stage.name}: running`);
-    const result = await (stage as StageSpec).run({ sources, load }, ctx);
+    const result = await (stage as StageSpec).run({ sources, votes, load }, ctx);
     const artifact = await writeArtifact(outDir, stage.output, result.output);
     produced.set(stage.output, result.output);
     const record: StageRecord = {

@@ -93,6 +93,17 @@ export const FieldMapping = z.strictObject({
 });
 export type FieldMapping = z.infer<typeof FieldMapping>;
 
+/**
+ * A vote matrix: one row per participant with a `participant` column, and one column per
+ * contribution id holding 1 (agree), -1 (disagree), 0 (pass) or nothing (not seen), as in a
+ * Polis `participants-votes.csv` export. Other columns are ignored.
+ */
+export const VotesFile = z.strictObject({
+  path: z.string().min(1).describe('Path relative to the config file'),
+  participant: z.string().default('participant').describe('The column naming the voter'),
+});
+export type VotesFile = z.infer<typeof VotesFile>;
+
 export const InputConfig = z.strictObject({
   files: z
     .array(
@@ -106,6 +117,16 @@ export const InputConfig = z.strictObject({
     )
     .min(1, 'List at least one input file'),
   fields: FieldMapping.default(FieldMapping.parse({})),
+  /** Per-participant votes on the contributions, for opinion groups (see `VotesFile`). */
+  votes: z
+    .union([
+      z
+        .string()
+        .min(1)
+        .transform((path) => VotesFile.parse({ path })),
+      VotesFile,
+    ])
+    .optional(),
   /** Values of the moderation field that mean "rejected" (compared case-insensitively). */
   rejectedValues: z
     .array(z.string())

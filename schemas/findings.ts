@@ -52,8 +52,29 @@ export const MinorityView = Finding.extend({
 });
 export type MinorityView = z.infer<typeof MinorityView>;
 
+/** How one opinion group voted on a comment. */
+export const GroupVotes = z.strictObject({
+  agrees: z.number().int().min(0),
+  disagrees: z.number().int().min(0),
+  passes: z.number().int().min(0),
+  /** (agrees + 1) / (seen + 2). */
+  agreement: z.number().min(0).max(1),
+});
+
 /** A voted comment that most groups agree on, or that splits them. */
-export const VotedFinding = Finding.extend({ agreement: Agreement });
+export const VotedFinding = Finding.extend({
+  agreement: Agreement,
+  /** By opinion group, when the consultation has per-participant votes. */
+  opinion: z
+    .strictObject({
+      /** Group-informed consensus: the product of the groups' agreement. */
+      consensus: z.number().min(0).max(1),
+      /** The largest gap in agreement between two groups. */
+      division: z.number().min(0).max(1),
+      groups: z.array(GroupVotes),
+    })
+    .nullable(),
+});
 export type VotedFinding = z.infer<typeof VotedFinding>;
 
 export const Trend = z.strictObject({
@@ -137,6 +158,14 @@ export const Findings = z.strictObject({
   questions: z.array(QuestionFindings),
   crossCutting: z.array(CrossCutting),
   weeks: z.array(WeekDigest),
+  /** Opinion groups found from per-participant votes (Polis-style), or null without them. */
+  opinionGroups: z
+    .strictObject({
+      /** Members of each group, largest first. */
+      sizes: z.array(z.number().int().min(1)),
+      method: z.string(),
+    })
+    .nullable(),
   grounding: z.strictObject({
     /** Findings and quotes that failed a check and were left out, by reason. */
     dropped: z.record(z.string(), z.number().int().min(1)),

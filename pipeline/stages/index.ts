@@ -6,10 +6,13 @@ import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
 import { synthesiseFindings } from './synthesise.js';
 import { findThemes } from './themes.js';
+import { readBallots } from './votes.js';
 
 /** What the runner hands a stage: the input files and a loader for upstream artifacts. */
 export interface StageInputs {
   sources: readonly InputSource[];
+  /** The vote matrix file (`input.votes`), or null. */
+  votes: InputSource | null;
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
 }
 
@@ -45,6 +48,22 @@ export const STAGES = [
     readsInputFiles: true,
     configSlice: (config) => config.input,
     run: ({ sources }, ctx) => ingestContributions(sources, ctx),
+  }),
+  defineStage({
+    name: 'votes',
+    version: 1,
+    summary: 'read the vote matrix (input.votes) into votes.json',
+    output: 'votes',
+    inputs: ['contributions'],
+    readsInputFiles: true,
+    configSlice: (config) => config.input.votes ?? null,
+    run: async ({ votes, load }, ctx) =>
+      readBallots(
+        votes,
+        ctx.config.input.votes?.participant ?? 'participant',
+        await load('contributions'),
+        ctx,
+      ),
   }),
   defineStage({
     name: 'clean',
@@ -96,7 +115,7 @@ export const STAGES = [
     version: 1,
     summary: 'write grounded findings per theme, question and week into findings.json',
     output: 'findings',
-    inputs: ['clean', 'contributions', 'themes', 'vectors'],
+    inputs: ['clean', 'contributions', 'themes', 'vectors', 'votes'],
     readsInputFiles: false,
     configSlice: (config) => ({
       title: config.title,
@@ -113,6 +132,7 @@ export const STAGES = [
           themes: await load('themes'),
           vectors: await load('vectors'),
           words: await ctx.wordVectors(),
+          ballots: await load('votes'),
         },
         ctx,
       ),

@@ -2,6 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
 import type { Themes } from '../../schemas/themes.js';
+import type { Ballots } from '../../schemas/votes.js';
 import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
@@ -18,6 +19,7 @@ export interface SynthesiseInputs {
   themes: Themes;
   vectors: Vectors;
   words: WordVectors;
+  ballots: Ballots;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function synthesiseFindings(
     themes: inputs.themes,
     vectors: passageRows(inputs.vectors.matrix, rows),
     words: inputs.words,
+    ballots: inputs.ballots,
   });
   const subject = new Set(
     [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>

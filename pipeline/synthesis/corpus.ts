@@ -2,8 +2,10 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Consultation, Week } from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
+import type { Ballots } from '../../schemas/votes.js';
 import type { Matrix } from '../matrix.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 
 /** A kept passage with everything synthesis needs to know about where it came from. */
 export interface SynthesisPassage {
@@ -44,6 +46,8 @@ export interface SynthesisCorpus {
   keptContributions: readonly string[];
   /** Distinct participants among kept contributions and their duplicates. */
   participantCount: number;
+  /** Opinion groups from per-participant votes, or null without them. */
+  opinions: OpinionGroups | null;
   /** How a contribution's author is credited in quotes, per `privacy.credit`. */
   credit(contributionId: string): string;
   words: WordVectors;
@@ -57,6 +61,7 @@ export interface CorpusInput {
   /** Vectors of the passages, row i for the i-th kept passage in `records` order. */
   vectors: Matrix;
   words: WordVectors;
+  ballots: Ballots;
 }
 
 /** Joins the clean records, contributions and themes into the corpus synthesisers read. */
@@ -100,6 +105,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     weeks,
     keptContributions: kept.map((r) => r.id),
     participantCount: participants.size,
+    opinions: opinionGroups(input.ballots, config.seed),
     credit: creditor(config, contributions),
     words: input.words,
   };

@@ -1,4 +1,4 @@
-import type { Finding, ThemeFindings } from '../../schemas/findings.js';
+import type { Finding, ThemeFindings, VotedFinding } from '../../schemas/findings.js';
 import type { SynthesisCorpus } from './corpus.js';
 import { TEMPLATES } from './templates.js';
 import { votedFindings } from './votes.js';
@@ -11,8 +11,8 @@ const THEME_MESSAGES = 4;
 /**
  * The consultation's key messages: the most widely made point of each of the four themes
  * with the most participants, the proposal with the widest support, and, where there were
- * votes, the comment with the broadest agreement and the one that divided opinion most. Each
- * cites the passages behind it.
+ * votes, the comment with the broadest agreement (across opinion groups when there are groups)
+ * and the one that divided opinion most. Each cites the passages behind it.
  */
 export function executiveSummary(
   corpus: SynthesisCorpus,
@@ -35,28 +35,41 @@ export function executiveSummary(
     const text = TEMPLATES.topProposal(proposal.text, proposal.support.contributions);
     messages.push({ ...proposal, text });
   }
-  const { consensus, divisive } = votedFindings(corpus.passages);
+  const { consensus, divisive } = votedFindings(corpus.passages, corpus.opinions);
   const [agreed] = consensus;
-  if (agreed?.agreement.rate != null) {
-    const voters = agreed.agreement.agrees + agreed.agreement.disagrees;
-    const percent = Math.round(agreed.agreement.rate * 100);
-    messages.push({
-      text: TEMPLATES.broadestAgreement(agreed.text, percent, voters),
-      citations: agreed.citations,
-      support: agreed.support,
-    });
-  }
+  if (agreed) messages.push(plain(agreed, agreementText(agreed)));
   const [divided] = divisive;
-  if (divided) {
-    messages.push({
-      text: TEMPLATES.mostDivided(
-        divided.text,
-        divided.agreement.agrees,
-        divided.agreement.disagrees,
-      ),
-      citations: divided.citations,
-      support: divided.support,
-    });
-  }
+  if (divided) messages.push(plain(divided, divisionText(divided)));
   return messages.slice(0, MAX_MESSAGES);
+}
+
+function plain(item: VotedFinding, text: string): Finding {
+  return { text, citations: item.citations, support: item.support };
+}
+
+/** Agreement across opinion groups when there are groups, else overall. */
+function agreementText(item: VotedFinding): string {
+  const groups = item.opinion?.groups.map((g) => g.agreement) ?? [];
+  if (groups.length > 0) {
+    return TEMPLATES.agreedAcrossGroups(item.text, groups.length, percent(Math.min(...groups)));
+  }
+  const voters = item.agreement.agrees + item.agreement.disagrees;
+  return TEMPLATES.broadestAgreement(item.text, percent(item.agreement.rate ?? 0), voters);
+}
+
+/** The gap between opinion groups when there are groups, else the overall split. */
+function divisionText(item: VotedFinding): string {
+  const groups = item.opinion?.groups.map((g) => g.agreement) ?? [];
+  if (groups.length > 0) {
+    return TEMPLATES.splitGroups(
+      item.text,
+      percent(Math.min(...groups)),
+      percent(Math.max(...groups)),
+    );
+  }
+  return TEMPLATES.mostDivided(item.text, item.agreement.agrees, item.agreement.disagrees);
+}
+
+function percent(x: number): number {
+  return Math.round(x * 100);
 }

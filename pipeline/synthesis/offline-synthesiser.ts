@@ -2,6 +2,7 @@ import type { ThemeFindings } from '../../schemas/findings.js';
 import { throwIfAborted } from '../stage.js';
 import { crossCutting } from './cross-cutting.js';
 import { executiveSummary } from './executive.js';
+import { OPINION_GROUPS_METHOD } from './opinion-groups.js';
 import { questionFindings } from './questions.js';
 import type { Synthesiser } from './synthesiser.js';
 import { themeFindings } from './theme-findings.js';
@@ -35,6 +36,12 @@ export function createOfflineSynthesiser(): Synthesiser {
         questions: questionFindings(corpus),
         crossCutting: crossCutting(corpus, subject),
         weeks: weekDigests(corpus),
+        opinionGroups: corpus.opinions
+          ? {
+              sizes: corpus.opinions.sizes,
+              method: OPINION_GROUPS_METHOD,
+            }
+          : null,
       };
     },
   };

@@ -21,6 +21,10 @@ export const TEMPLATES = {
     `The proposal with the widest support: “${proposal}” (${contributions} contributions)`,
   broadestAgreement: (comment: string, percent: number, voters: number) =>
     `Broadest agreement: “${comment}” (${percent}% of ${voters} voters agreed)`,
+  agreedAcrossGroups: (comment: string, groups: number, least: number) =>
+    `Agreed across all ${groups} opinion groups: “${comment}” (${least}% agreement or more in each)`,
+  splitGroups: (comment: string, least: number, most: number) =>
+    `Split the opinion groups: “${comment}” (from ${least}% to ${most}% agreement)`,
   mostDivided: (comment: string, agrees: number, disagrees: number) =>
     `Opinion was most divided on “${comment}” (${agrees} agreed, ${disagrees} disagreed)`,
 } as const;

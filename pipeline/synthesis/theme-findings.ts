@@ -53,7 +53,7 @@ export function themeFindings(
     ...statements,
     quotes: themeQuotes(corpus, representatives),
     minorityViews: minorityViews(corpus, passages, groups),
-    ...votedFindings(passages),
+    ...votedFindings(passages, corpus.opinions),
     trend: trendOf(passages, weekTotals(corpus)),
   };
 }

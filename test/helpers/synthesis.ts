@@ -41,5 +41,6 @@ export async function corpusOf(summary: RunSummary, themes?: Themes): Promise<Sy
       ids.map((id) => rowOf.get(id) as number),
     ),
     words: await loadWordVectors(defaultCacheDir(process.env)),
+    ballots: await summary.load('votes'),
   });
 }

@@ -61,6 +61,17 @@ describe('the synthesise stage on the synthesis fixture', () => {
     }
   });
 
+  it('finds the two voting camps and the comments that split them', () => {
+    expect(findings.opinionGroups?.sizes).toEqual([14, 10]);
+    const divisive = findings.themes.flatMap((t) => t.divisive);
+    expect(divisive.length).toBeGreaterThan(0);
+    for (const item of divisive) expect(item.opinion?.division).toBeGreaterThanOrEqual(0.3);
+    const split = findings.executiveSummary.find((m) =>
+      m.text.startsWith('Split the opinion groups'),
+    );
+    expect(split?.citations.length).toBe(1);
+  });
+
   it('reports proposals, concerns, votes and trends per theme', () => {
     const top = findings.themes.filter((t) => t.parentId === null);
     expect(top.length).toBeGreaterThanOrEqual(2);

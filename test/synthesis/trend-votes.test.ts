@@ -67,7 +67,7 @@ describe('votes', () => {
     const agreed = passage(0, [90, 5]);
     const split = passage(0, [50, 48]);
     const few = passage(0, [4, 4]);
-    const { consensus, divisive } = votedFindings([agreed, split, few, passage(0, [60, 30])]);
+    const { consensus, divisive } = votedFindings([agreed, split, few, passage(0, [60, 30])], null);
     expect(consensus.map((f) => f.citations)).toEqual([[agreed.id]]);
     expect(divisive.map((f) => f.citations)).toEqual([[split.id]]);
     expect(consensus[0]?.agreement.rate).toBeCloseTo(90 / 95, 3);
