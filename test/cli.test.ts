@@ -23,7 +23,10 @@ describe('brief CLI', () => {
     const cases: [string[], string][] = [
       [['frobnicate', 'x.yaml'], 'Unknown command "frobnicate"'],
       [['run', 'x.yaml', '--fast'], "Unknown option '--fast'"],
-      [['run', 'x.yaml', '--to', 'theme'], '--to "theme" is not a stage; stages are ingest, votes, clean'],
+      [
+        ['run', 'x.yaml', '--to', 'theme'],
+        '--to "theme" is not a stage; stages are ingest, votes, clean',
+      ],
       [['run'], '`brief run` needs a config file'],
     ];
     for (const [argv, message] of cases) {

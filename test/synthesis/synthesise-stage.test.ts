@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../pipeline/runner.js';
+import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
 import type { Findings } from '../../schemas/findings.js';
 import type { Manifest } from '../../schemas/manifest.js';
+import { copyFixture } from '../helpers/cli.js';
+import { createCollectingLogger } from '../helpers/context.js';
 import { runFixture } from '../helpers/synthesis.js';
 
 describe('the synthesise stage on the synthesis fixture', () => {
@@ -85,4 +88,49 @@ describe('the synthesise stage on the synthesis fixture', () => {
     expect(findings.executiveSummary.length).toBeGreaterThanOrEqual(3);
     expect(findings.executiveSummary.length).toBeLessThanOrEqual(7);
   });
+});
+
+describe('the synthesise stage on degenerate input', () => {
+  /** The synthesis fixture with its contributions replaced by `csv` and no vote matrix. */
+  async function runWith(csv: string): Promise<Findings> {
+    const dir = await copyFixture('synthesis');
+    const config = join(dir, 'consultation.yaml');
+    await writeFile(join(dir, 'contributions.csv'), csv);
+    await writeFile(config, (await readFile(config, 'utf8')).replace('  votes: votes.csv\n', ''));
+    const summary = await runPipeline({
+      configPath: config,
+      outDir: join(dir, 'out'),
+      to: 'synthesise',
+      cacheDir: defaultCacheDir(process.env),
+      logger: createCollectingLogger(),
+    });
+    return summary.load('findings');
+  }
+  const header = 'id,author,name,date,question,agrees,disagrees,text\n';
+
+  it('writes empty findings when no contribution survives cleaning', async () => {
+    const findings = await runWith(
+      `${header}1,a1,Ana,2024-03-04,move,1,0,ok\n2,a2,Ben,2024-03-05,live,0,0,\n`,
+    );
+    expect(findings.themes).toEqual([]);
+    expect(findings.executiveSummary).toEqual([]);
+    expect(findings.grounding).toMatchObject({ coverage: 0, keptContributions: 0, dropped: {} });
+    expect(findings.weeks.map((w) => w.contributions)).toEqual([0, 0]);
+  }, 60_000);
+
+  it('describes a single contribution, and twenty copies of one as one voice each', async () => {
+    const one = await runWith(
+      `${header}1,a1,Ana Lopez,2024-03-04,move,5,1,We need more buses on the west side of the city.\n`,
+    );
+    expect(one.grounding).toMatchObject({ coverage: 1, keptContributions: 1, dropped: {} });
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `${i + 1},a${i + 1},Person ${i + 1},2024-03-0${(i % 5) + 4},move,3,1,We need more buses on the west side.`,
+    );
+    const copies = await runWith(`${header}${rows.join('\n')}\n`);
+    expect(copies.grounding.keptContributions).toBe(1);
+    expect(copies.totals.participants).toBe(20);
+    expect(copies.grounding.dropped).toEqual({});
+  }, 60_000);
 });
