@@ -6,7 +6,7 @@ import { enforceGrounding, type FindingsDraft } from '../../pipeline/synthesis/g
 import { createOfflineSynthesiser } from '../../pipeline/synthesis/offline-synthesiser.js';
 import type { Finding, Findings } from '../../schemas/findings.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
-import { corpusOf, runFixture } from '../helpers/synthesis.js';
+import { corpusOf, runFixture } from '../helpers/runs.js';
 
 const options = { signal: new AbortController().signal, subject: new Set<string>() };
 

@@ -1,13 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheDir } from '../../pipeline/cache-dir.js';
-import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
+import type { RunSummary } from '../../pipeline/runner.js';
 import type { Findings } from '../../schemas/findings.js';
 import type { Manifest } from '../../schemas/manifest.js';
 import { copyFixture } from '../helpers/cli.js';
-import { createCollectingLogger } from '../helpers/context.js';
-import { runFixture } from '../helpers/synthesis.js';
+import { runCopy, runFixture } from '../helpers/runs.js';
 
 describe('the synthesise stage on the synthesis fixture', () => {
   let summary: RunSummary;
@@ -97,13 +95,7 @@ describe('the synthesise stage on degenerate input', () => {
     const config = join(dir, 'consultation.yaml');
     await writeFile(join(dir, 'contributions.csv'), csv);
     await writeFile(config, (await readFile(config, 'utf8')).replace('  votes: votes.csv\n', ''));
-    const summary = await runPipeline({
-      configPath: config,
-      outDir: join(dir, 'out'),
-      to: 'synthesise',
-      cacheDir: defaultCacheDir(process.env),
-      logger: createCollectingLogger(),
-    });
+    const { summary } = await runCopy(dir);
     return summary.load('findings');
   }
   const header = 'id,author,name,date,question,agrees,disagrees,text\n';

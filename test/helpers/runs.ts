@@ -2,20 +2,31 @@ import { join } from 'node:path';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { loadWordVectors } from '../../pipeline/nlp/word-vectors.js';
 import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
+import type { StageName } from '../../pipeline/stages/index.js';
 import { passageRows } from '../../pipeline/stages/themes.js';
 import { buildCorpus, type SynthesisCorpus } from '../../pipeline/synthesis/corpus.js';
 import type { Themes } from '../../schemas/themes.js';
 import { copyFixture } from './cli.js';
 import { createCollectingLogger } from './context.js';
 
-/** A fixture run up to the synthesise stage, and its folder. */
-export async function runFixture(name: string): Promise<{ summary: RunSummary; out: string }> {
-  const dir = await copyFixture(name);
+/** A copy of a fixture run up to a stage (default: synthesise), and its run folder. */
+export async function runFixture(
+  name: string,
+  to: StageName = 'synthesise',
+): Promise<{ summary: RunSummary; out: string }> {
+  return runCopy(await copyFixture(name), to);
+}
+
+/** Runs `consultation.yaml` in a folder up to a stage, into `out` there. */
+export async function runCopy(
+  dir: string,
+  to: StageName = 'synthesise',
+): Promise<{ summary: RunSummary; out: string }> {
   const out = join(dir, 'out');
   const summary = await runPipeline({
     configPath: join(dir, 'consultation.yaml'),
     outDir: out,
-    to: 'synthesise',
+    to,
     cacheDir: defaultCacheDir(process.env),
     logger: createCollectingLogger(),
   });
