@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
@@ -19,6 +19,21 @@ interface Artifact<T> {
   decode(bytes: Buffer): T;
   /** Records or rows, for the manifest. */
   count(data: T): number;
+  /** Files written beside the artifact (paths relative to the run folder), derived from it. */
+  attachments?(data: T): readonly Attachment[];
+}
+
+/** A file written beside an artifact, such as a chart of the brief. */
+export interface Attachment {
+  file: string;
+  content: string;
+}
+
+/** The brief: its Markdown (the artifact, `brief.md`) and the files it refers to. */
+export interface Brief {
+  markdown: string;
+  /** Charts (`charts/*.svg`) and `assignments.csv`; empty when read back. */
+  attachments: Attachment[];
 }
 
 /** JSON Lines: one schema-valid record per line. */
@@ -64,6 +79,13 @@ export const ARTIFACTS = {
   themes: json('themes.json', Themes, (themes) => themes.themes.length),
   findings: json('findings.json', Findings, (findings) => findings.themes.length),
   votes: json('votes.json', Ballots, (ballots) => ballots.votes.length),
+  brief: {
+    file: 'brief.md',
+    encode: (brief) => [brief.markdown],
+    decode: (bytes) => ({ markdown: bytes.toString('utf8'), attachments: [] }),
+    count: (brief) => brief.markdown.split('\n').length,
+    attachments: (brief) => brief.attachments,
+  } satisfies Artifact<Brief>,
 } as const;
 
 export type ArtifactName = keyof typeof ARTIFACTS;
@@ -78,6 +100,10 @@ export async function writeArtifact<K extends ArtifactName>(
   data: ArtifactData<K>,
 ): Promise<WrittenFile & { records: number }> {
   const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  for (const attachment of artifact.attachments?.(data) ?? []) {
+    await mkdir(dirname(join(dir, attachment.file)), { recursive: true });
+    await writeFileAtomic(join(dir, attachment.file), [attachment.content]);
+  }
   const written = await writeFileAtomic(join(dir, artifact.file), artifact.encode(data));
   return { ...written, records: artifact.count(data) };
 }

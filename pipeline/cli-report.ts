@@ -4,7 +4,11 @@ import { formatFindingsSummary } from './synthesis/findings-summary.js';
 import { formatThemesTable } from './themes/themes-table.js';
 
 /** The text the CLI prints after a run: what each stage did, the accounting, the themes and the files. */
-export async function formatRunReport(summary: RunSummary, where: string): Promise<string> {
+export async function formatRunReport(
+  summary: RunSummary,
+  where: string,
+  exported: readonly string[] = [],
+): Promise<string> {
   const lines = [`${summary.config.config.title}`, ''];
   for (const stage of summary.stages) {
     const how = stage.status === 'cached' ? 'cached' : `ran in ${seconds(stage.record.ms)}`;
@@ -23,7 +27,11 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
   if (summary.stages.some((stage) => stage.name === 'synthesise')) {
     lines.push('', formatFindingsSummary(await summary.load('findings')));
   }
-  const files = ['manifest.json', ...summary.stages.map((stage) => stage.record.artifact.file)];
+  const files = [
+    'manifest.json',
+    ...summary.stages.map((stage) => stage.record.artifact.file),
+    ...exported,
+  ];
   lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
-import { isAbsolute, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatRunReport } from './cli-report.js';
@@ -26,6 +27,8 @@ const USAGE = `Usage: brief <command> [options]
 Commands:
   run CONFIG        run the pipeline on a consultation config (consultation.yaml)
 ${STAGES.map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`).join('\n')}
+  export FILE.md    turn a brief's Markdown (edited or not) into PDF and/or HTML:
+                    --pdf, --html, --out FILE (with one format), --page-size
   eval themes       score the theme methods against human labels (IBM ArgKP);
                     options --json, --limit-groups N (see \`brief eval --help\`)
   help              show this help
@@ -36,6 +39,8 @@ Options:
   --to STAGE        stop after this stage
   --verbose         more detail, and stack traces on errors
   --quiet           print only errors and the run folder
+  --page-size SIZE  PDF paper: a4 (default) or letter
+  --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
   --help, -h        show this help
   --version         show the version
 
@@ -50,6 +55,10 @@ const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  pdf: { type: 'boolean', default: false },
+  html: { type: 'boolean', default: false },
+  'page-size': { type: 'string', default: 'a4' },
+  date: { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const;
 
@@ -68,9 +77,19 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (values.version) return print(stdout, `${PACKAGE.name} ${PACKAGE.version}\n`);
     const [command, configPath, ...extra] = positionals;
     if (values.help || command === undefined || command === 'help') return print(stdout, USAGE);
+    const exportOptions = {
+      pageSize: pageSizeOption(values['page-size']),
+      date: dateOption(values.date),
+    };
+    if (command === 'export') {
+      if (configPath === undefined)
+        throw new UsageError('`brief export` needs a Markdown file, e.g. brief.md');
+      if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+      return print(stdout, await exportCommand(configPath, values, exportOptions));
+    }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
-        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, eval, help`,
+        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, export, eval, help`,
       );
     }
     if (configPath === undefined)
@@ -89,9 +108,19 @@ export async function main(environment: CliEnvironment): Promise<number> {
       logger,
       progress: progress?.report,
       signal: environment.signal,
+      date: exportOptions.date,
     }).finally(() => progress?.done());
+    // The brief's PDF and HTML are rebuilt on every run that reaches it: quick, and never stale.
+    const exported = summary.stages.some((stage) => stage.name === 'render')
+      ? await exportBrief(
+          join(summary.outDir, 'brief.md'),
+          { pdf: join(summary.outDir, 'brief.pdf'), html: join(summary.outDir, 'report.html') },
+          exportOptions,
+        )
+      : [];
     const where = displayPath(summary.outDir, environment.cwd ?? process.cwd());
-    stdout.write(values.quiet ? `${where}\n` : await formatRunReport(summary, where));
+    const files = exported.map((file) => basename(file));
+    stdout.write(values.quiet ? `${where}\n` : await formatRunReport(summary, where, files));
     return 0;
   } catch (error) {
     return reportError(error, stderr, verbose);
@@ -117,6 +146,40 @@ function commandOf(argv: readonly string[]): string | undefined {
   const options = { ...OPTIONS, ...EVAL_OPTIONS };
   return parseArgs({ args: [...argv], options, allowPositionals: true, strict: false })
     .positionals[0];
+}
+
+/** `brief export FILE.md [--pdf] [--html] [--out FILE]`: both formats unless one is asked for. */
+async function exportCommand(
+  markdown: string,
+  values: { pdf: boolean; html: boolean; out?: string | undefined },
+  options: { pageSize: 'A4' | 'LETTER'; date: string },
+): Promise<string> {
+  const both = !values.pdf && !values.html;
+  if (values.out && (both || (values.pdf && values.html))) {
+    throw new UsageError('`--out` names one file: use it with --pdf or with --html');
+  }
+  const stem = markdown.replace(/\.(md|markdown)$/i, '');
+  const written = await exportBrief(
+    markdown,
+    {
+      pdf: values.pdf || both ? (values.out ?? `${stem}.pdf`) : undefined,
+      html: values.html || both ? (values.out ?? `${stem}.html`) : undefined,
+    },
+    options,
+  );
+  return `${written.map((file) => `wrote ${file}`).join('\n')}\n`;
+}
+
+function pageSizeOption(value: string): 'A4' | 'LETTER' {
+  const size = value.toUpperCase();
+  if (size === 'A4' || size === 'LETTER') return size;
+  throw new UsageError(`--page-size "${value}": use a4 or letter`);
+}
+
+function dateOption(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
+  throw new UsageError(`--date "${value}": use YYYY-MM-DD`);
 }
 
 function isStageName(name: string): name is StageName {

@@ -33,6 +33,8 @@ export interface RunOptions {
   cacheDir: string;
   progress?: ((event: ProgressEvent) => void) | undefined;
   signal?: AbortSignal | undefined;
+  /** The date the brief says it was produced (ISO); default: today (UTC). */
+  date?: string | undefined;
 }
 
 /** What happened to one stage in a run. */
@@ -89,6 +91,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     progress: options.progress ?? (() => {}),
     signal,
     seed: config.config.seed,
+    today: options.date ?? new Date().toISOString().slice(0, 10),
   };
   const produced = new Map<ArtifactName, unknown>();
   const load = async <K extends ArtifactName>(name: K): Promise<ArtifactData<K>> => {

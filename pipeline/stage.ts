@@ -41,6 +41,8 @@ export interface StageContext {
   progress(event: ProgressEvent): void;
   signal: AbortSignal;
   seed: number;
+  /** The date of the run (ISO), which the brief shows as its production date. */
+  today: string;
 }
 
 /** What a stage returns: its artifact and the counts recorded in the manifest. */

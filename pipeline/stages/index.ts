@@ -4,6 +4,7 @@ import type { InputSource, StageContext, StageResult } from '../stage.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
+import { renderStage } from './render.js';
 import { synthesiseFindings } from './synthesise.js';
 import { findThemes } from './themes.js';
 import { readBallots } from './votes.js';
@@ -133,6 +134,25 @@ export const STAGES = [
           vectors: await load('vectors'),
           words: await ctx.wordVectors(),
           ballots: await load('votes'),
+        },
+        ctx,
+      ),
+  }),
+  defineStage({
+    name: 'render',
+    version: 1,
+    summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
+    output: 'brief',
+    inputs: ['findings', 'themes', 'clean', 'contributions'],
+    readsInputFiles: false,
+    configSlice: (config) => config,
+    run: async ({ load }, ctx) =>
+      renderStage(
+        {
+          findings: await load('findings'),
+          themes: await load('themes'),
+          records: await load('clean'),
+          contributions: await load('contributions'),
         },
         ctx,
       ),

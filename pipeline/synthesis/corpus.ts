@@ -155,7 +155,7 @@ function sumVotes(votes: readonly (Votes | null)[]): Votes | null {
  * the initials of the display name, `anonymous` "Participant N", numbered by first appearance.
  * Contributions without an author are credited "Anonymous contributor".
  */
-function creditor(
+export function creditor(
   config: Consultation,
   contributions: readonly Contribution[],
 ): (contributionId: string) => string {

@@ -1,0 +1,69 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Themes } from '../../schemas/themes.js';
+
+const COLUMNS = [
+  'contribution',
+  'passage',
+  'theme_id',
+  'theme',
+  'subtheme_id',
+  'subtheme',
+  'status',
+  'detail',
+];
+
+/**
+ * `assignments.csv`, for auditing in a spreadsheet: one row per kept passage and theme it is in
+ * (with its sub-theme, if any; "other" when it fits none), and one row per duplicate (detail:
+ * the contribution it was merged into) or excluded record (detail: why). Every input record
+ * appears at least once.
+ */
+export function assignmentsCsv(records: readonly CleanRecord[], themes: Themes): string {
+  const top = themes.themes.filter((t) => t.parentId === null);
+  const topOf = new Map<string, string[]>();
+  for (const theme of top)
+    for (const id of theme.passageIds) topOf.set(id, [...(topOf.get(id) ?? []), theme.id]);
+  const subOf = new Map<string, { id: string; label: string; parentId: string }[]>();
+  for (const sub of themes.themes.filter((t) => t.parentId !== null)) {
+    for (const id of sub.passageIds) {
+      subOf.set(id, [
+        ...(subOf.get(id) ?? []),
+        { id: sub.id, label: sub.label, parentId: sub.parentId as string },
+      ]);
+    }
+  }
+  const label = new Map(top.map((t) => [t.id, t.label]));
+  const rows: string[][] = [];
+  for (const record of records) {
+    if (record.status === 'duplicate')
+      rows.push([record.id, '', '', '', '', '', 'duplicate', record.duplicateOf]);
+    else if (record.status === 'excluded')
+      rows.push([record.id, '', '', '', '', '', 'excluded', record.reason]);
+    else {
+      for (const passage of record.passages) {
+        const themeIds = topOf.get(passage.id) ?? [];
+        if (themeIds.length === 0) rows.push([record.id, passage.id, '', '', '', '', 'other', '']);
+        for (const themeId of themeIds) {
+          const sub = (subOf.get(passage.id) ?? []).find((s) => s.parentId === themeId);
+          rows.push([
+            record.id,
+            passage.id,
+            themeId,
+            label.get(themeId) ?? '',
+            sub?.id ?? '',
+            sub?.label ?? '',
+            'themed',
+            '',
+          ]);
+        }
+      }
+    }
+  }
+  return `${[COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A CSV field, quoted when needed; a leading = + - @ is prefixed so spreadsheets do not run it. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

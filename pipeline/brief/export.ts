@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { InputError } from '../errors.js';
+import { markdownToHtml } from './html.js';
+import { markdownToPdf } from './pdf.js';
+
+export interface ExportTargets {
+  pdf?: string | undefined;
+  html?: string | undefined;
+}
+
+export interface ExportOptions {
+  pageSize: 'A4' | 'LETTER';
+  /** The date in the PDF's metadata (ISO). */
+  date: string;
+}
+
+/**
+ * Turns a brief's Markdown (as written, or as an author edited it) into PDF and/or HTML.
+ * Charts are read from the SVG files it refers to, relative to it and inside its folder.
+ */
+export async function exportBrief(
+  markdownPath: string,
+  targets: ExportTargets,
+  options: ExportOptions,
+): Promise<string[]> {
+  const markdown = await readFile(markdownPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+    throw new InputError(
+      `${markdownPath}: cannot read it (${cause.code ?? cause.message})`,
+      markdownPath,
+      undefined,
+      { cause },
+    );
+  });
+  const readAsset = assetReader(dirname(markdownPath));
+  const written: string[] = [];
+  if (targets.pdf) {
+    const pdf = await markdownToPdf(markdown, { ...options, readAsset });
+    await writeFileAtomic(targets.pdf, [pdf]);
+    written.push(targets.pdf);
+  }
+  if (targets.html) {
+    await writeFileAtomic(targets.html, [markdownToHtml(markdown, { readAsset })]);
+    written.push(targets.html);
+  }
+  return written;
+}
+
+/** Reads files under `dir` by relative path; nothing outside it, nothing absolute. */
+function assetReader(dir: string): (path: string) => string | undefined {
+  return (path) => {
+    const clean = normalize(decodeURI(path));
+    if (isAbsolute(clean) || clean.startsWith('..')) return undefined;
+    try {
+      return readFileSync(join(dir, clean), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,169 @@
+import { Marked, type Tokens } from 'marked';
+import { escapeXml } from './charts.js';
+import { drawingToSvg, parseSvg } from './svg-shapes.js';
+
+export interface HtmlOptions {
+  /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
+  readAsset(path: string): string | undefined;
+}
+
+/** The only raw HTML a brief may carry: the sources annex's anchors. */
+const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
+
+/**
+ * `report.html`: the brief as one self-contained page to share. Headings get ids and a table
+ * of contents in a side bar; citations open their source's text on hover or click; charts are
+ * inlined as SVG (the drawing subset only); there is a print stylesheet; nothing is fetched
+ * from anywhere. Raw HTML other than annex anchors is shown as text, links go only to anchors,
+ * http(s) and mailto, and images other than local SVG charts show their description.
+ */
+export function markdownToHtml(markdown: string, options: HtmlOptions): string {
+  const toc: { depth: number; id: string; text: string }[] = [];
+  const ids = new Set<string>();
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    renderer: {
+      heading({ tokens, depth }) {
+        const inner = this.parser.parseInline(tokens);
+        const plain = inner.replace(/<[^>]+>/g, '');
+        const id = uniqueId(slug(plain), ids);
+        if (depth >= 2 && depth <= 3) toc.push({ depth, id, text: plain });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+      html({ text }: Tokens.HTML | Tokens.Tag) {
+        const trimmed = text.trim();
+        const anchor = ANCHOR.exec(trimmed);
+        if (anchor) return `<a id="${anchor[1]}">`;
+        if (trimmed === '</a>') return '</a>';
+        return escapeXml(text);
+      },
+      link({ href, tokens }) {
+        const inner = this.parser.parseInline(tokens);
+        if (!safeHref(href)) return inner;
+        const cite = href.startsWith('#source-') ? ' class="cite"' : '';
+        return `<a href="${escapeXml(href)}"${cite}>${inner}</a>`;
+      },
+      image({ href, text }) {
+        const svg =
+          href.toLowerCase().endsWith('.svg') && !/^[a-z]+:/i.test(href)
+            ? options.readAsset(href)
+            : undefined;
+        const drawing = svg === undefined ? null : parseSvg(svg);
+        if (!drawing) return `<span class="missing">[${escapeXml(text)}]</span>`;
+        return `<figure>${drawingToSvg(drawing)}<figcaption>${escapeXml(text)}</figcaption></figure>`;
+      },
+    },
+  });
+  const body = marked.parse(markdown, { async: false });
+  const heading = /<h1[^>]*>(.*?)<\/h1>/.exec(body)?.[1]?.replace(/<[^>]+>/g, '') ?? 'Brief';
+  const nav = toc
+    .map((t) => `<li class="d${t.depth}"><a href="#${t.id}">${t.text}</a></li>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${heading}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<nav aria-label="Contents"><p class="nav-title">Contents</p><ul>
+${nav}
+</ul></nav>
+<main>
+${body}
+</main>
+<div id="popover" role="dialog" hidden></div>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function safeHref(href: string): boolean {
+  return /^(#[\w-]+|https?:\/\/|mailto:)/i.test(href);
+}
+
+function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(s) ? s : `h-${s}`;
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+const STYLE = `
+:root { --ink: #1d2733; --muted: #5b6775; --accent: #0b5cad; --rule: #d9dee4; --paper: #ffffff; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: var(--ink); background: #f4f6f8; display: flex; }
+nav { position: sticky; top: 0; align-self: flex-start; width: 19rem; max-height: 100vh; overflow: auto; padding: 1.5rem 1rem; font-size: 14px; border-right: 1px solid var(--rule); background: #eef1f4; }
+nav ul { list-style: none; margin: 0; padding: 0; }
+nav li { margin: 0.2rem 0; }
+nav li.d3 { padding-left: 1rem; font-size: 13px; }
+nav a { color: var(--ink); text-decoration: none; }
+nav a:hover { color: var(--accent); }
+.nav-title { font-weight: bold; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-top: 0; }
+main { flex: 1; max-width: 54rem; margin: 0 auto; padding: 2rem 3rem 4rem; background: var(--paper); min-height: 100vh; }
+h1 { font-size: 2rem; line-height: 1.25; margin-top: 0; }
+h2 { border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; margin-top: 2.5rem; }
+h3 { margin-top: 2rem; }
+a { color: var(--accent); }
+a.cite { font-size: 0.78em; vertical-align: super; text-decoration: none; }
+blockquote { margin: 1rem 0; padding: 0.4rem 1rem; border-left: 4px solid var(--rule); color: #333; background: #f8f9fb; }
+table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
+th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
+td[align=right], th[align=right] { text-align: right; }
+figure { margin: 1.5rem 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: 13px; color: var(--muted); }
+.missing { color: var(--muted); font-style: italic; }
+#popover { position: absolute; z-index: 10; max-width: 28rem; padding: 0.8rem 1rem; background: #fff; border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,0.15); font-size: 14px; }
+:target { background: #fff6d5; }
+@media (max-width: 800px) { body { display: block; } nav { position: static; width: auto; max-height: none; } main { padding: 1rem; } }
+@media print {
+  body { background: #fff; display: block; font-size: 11pt; }
+  nav, #popover { display: none; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  blockquote, figure, tr { break-inside: avoid; }
+}
+`;
+
+/** Shows a citation's source text beside it on hover or click; Escape or a click elsewhere hides it. */
+const SCRIPT = `
+(function () {
+  var pop = document.getElementById('popover');
+  function show(link) {
+    var id = link.getAttribute('href').slice(1);
+    var anchor = document.getElementById(id);
+    if (!anchor) return;
+    var entry = anchor.closest('p') || anchor.parentElement;
+    pop.textContent = entry ? entry.textContent : '';
+    var box = link.getBoundingClientRect();
+    pop.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - 460)) + 'px';
+    pop.style.top = (window.scrollY + box.bottom + 6) + 'px';
+    pop.hidden = false;
+  }
+  document.addEventListener('mouseover', function (e) {
+    var link = e.target.closest && e.target.closest('a.cite');
+    if (link) show(link);
+  });
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('a.cite');
+    if (link) { e.preventDefault(); show(link); return; }
+    if (!pop.contains(e.target)) pop.hidden = true;
+  });
+  document.addEventListener('keydown', function (e) { if (e.key === 'Escape') pop.hidden = true; });
+})();
+`;

@@ -1,0 +1,399 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Consultation } from '../../schemas/consultation.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type {
+  Finding,
+  Findings,
+  Quote,
+  ThemeFindings,
+  VotedFinding,
+} from '../../schemas/findings.js';
+import type { Themes } from '../../schemas/themes.js';
+import { accountFor } from '../clean/accounting.js';
+import { creditor } from '../synthesis/corpus.js';
+import { briefCharts, type Chart } from './charts.js';
+import { cellText, inlineText } from './markdown-escape.js';
+import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
+
+export interface BriefInput {
+  config: Consultation;
+  findings: Findings;
+  themes: Themes;
+  records: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+  /** The date the brief is produced (ISO), shown on its title block. */
+  date: string;
+}
+
+export interface RenderedBrief {
+  markdown: string;
+  charts: Chart[];
+}
+
+/** Most recommendations listed. */
+const MAX_RECOMMENDATIONS = 10;
+
+/**
+ * The brief as Markdown, the canonical and editable output: title block, key messages, about
+ * the consultation (with a methodology and limitations paragraph written from the run itself),
+ * thematic findings by prevalence, guiding questions, cross-cutting issues, recommendations,
+ * and annexes (weekly digests, theme table, sources, data accounting). Contribution text is
+ * escaped everywhere, so it shows as text and cannot change the document's structure; each
+ * citation is a short link to the contribution's anchor in the sources annex.
+ */
+export function renderBrief(input: BriefInput): RenderedBrief {
+  const { config, findings } = input;
+  const sources = sourceIndex(
+    input.records,
+    input.contributions,
+    creditor(config, input.contributions),
+  );
+  const top = findings.themes
+    .filter((t) => t.parentId === null)
+    .sort(
+      (a, b) =>
+        b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
+    );
+  const charts = briefCharts(
+    findings,
+    config.weeks.length > 0 ? config.weeks.map((w) => w.label) : findings.weeks.map((w) => w.label),
+  );
+  const chartRef = (name: string) => {
+    const chart = charts.find((c) => c.name === name);
+    return chart ? [`![${chart.title}](charts/${chart.name}.svg)`, ''] : [];
+  };
+  const sections = [
+    titleBlock(input),
+    keyMessages(findings, sources),
+    about(input, chartRef('passages-per-week')),
+    [
+      '## Thematic findings',
+      '',
+      ...chartRef('participants-per-theme'),
+      ...top.flatMap((theme) => themeSection(theme, findings, sources)),
+    ],
+    questionsSection(findings, sources),
+    crossCutting(findings, sources),
+    recommendations(top, sources),
+    annexes(input, top, sources),
+  ];
+  return {
+    markdown: `${sections
+      .flat()
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
+    charts,
+  };
+}
+
+function titleBlock({ config, findings, date }: BriefInput): string[] {
+  const period = config.period
+    ? `${config.period.start} to ${config.period.end}`
+    : 'dates not given';
+  return [
+    `# ${inlineText(config.title)}`,
+    '',
+    '**Policy input for programme formulation**',
+    '',
+    `Consultation period: ${period}  `,
+    `Produced: ${date}  `,
+    `Scope: what ${count(findings.totals.participants, 'participant')} said in ${count(findings.totals.contributions, 'contribution')}, by theme, guiding question and week.`,
+    '',
+  ];
+}
+
+function keyMessages(findings: Findings, sources: SourceIndex): string[] {
+  if (findings.executiveSummary.length === 0) {
+    return ['## Key messages', '', 'No key messages: no contribution was kept.', ''];
+  }
+  return [
+    '## Key messages',
+    '',
+    ...findings.executiveSummary.map((m, i) => `${i + 1}. ${statement(m, sources)}`),
+    '',
+  ];
+}
+
+function about(input: BriefInput, weeklyChart: string[]): string[] {
+  const { config, findings } = input;
+  const lines = ['## About the consultation', ''];
+  if (config.objective) lines.push(`**Objective.** ${inlineText(config.objective)}`, '');
+  if (config.intendedUse) lines.push(`**Intended use.** ${inlineText(config.intendedUse)}`, '');
+  if (config.questions.length > 0) {
+    lines.push(
+      '**Guiding questions.**',
+      '',
+      ...config.questions.map((q, i) => `${i + 1}. ${inlineText(q.text)}`),
+      '',
+    );
+  }
+  lines.push(
+    `**Participation.** ${count(findings.totals.contributions, 'contribution')} kept from ${count(findings.totals.participants, 'participant')}, in ${count(findings.totals.passages, 'passage')}.`,
+    '',
+  );
+  if (findings.weeks.length > 0) {
+    lines.push(
+      '| Week | Dates | Contributions | Participants |',
+      '| --- | --- | ---: | ---: |',
+      ...findings.weeks.map(
+        (w) =>
+          `| ${cellText(w.label)} | ${w.start} to ${w.end} | ${w.contributions} | ${w.participants} |`,
+      ),
+      '',
+      ...weeklyChart,
+    );
+  }
+  lines.push(`**Methodology and limitations.** ${methodology(input)}`, '');
+  return lines;
+}
+
+/** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
+function methodology({ records, themes, findings, config }: BriefInput): string {
+  const acc = accountFor(records);
+  const excluded = Object.entries(acc.excluded).filter(([, n]) => n > 0);
+  const duplicates = acc.duplicates.exact + acc.duplicates.near;
+  const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
+  const guided = config.themes.length > 0;
+  const sentences = [
+    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
+    `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
+    `Themes were found offline (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}.`,
+    findings.synthesiser.kind === 'offline'
+      ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
+      : `The findings were written by a language model (${inlineText(findings.synthesiser.name)}) and checked against their sources.`,
+    `Every finding cites the contributions it rests on; ${Math.round(findings.grounding.coverage * 100)}% of kept contributions are cited, and findings that failed the grounding checks were left out (${Object.values(findings.grounding.dropped).reduce((a, b) => a + b, 0)}).`,
+  ];
+  if (findings.opinionGroups) {
+    sentences.push(
+      `Votes split participants into ${findings.opinionGroups.sizes.length} opinion groups (${findings.opinionGroups.sizes.join(', ')} members; ${findings.opinionGroups.method}).`,
+    );
+  }
+  sentences.push(
+    'Counts describe who took part, not the population: participants chose themselves, and one person may write under several names.',
+  );
+  return sentences.join(' ');
+}
+
+function themeSection(theme: ThemeFindings, findings: Findings, sources: SourceIndex): string[] {
+  const p = theme.prevalence;
+  const lines = [
+    `### ${inlineText(theme.label)}`,
+    '',
+    `*${count(p.participants, 'participant')} (${Math.round(p.participantShare * 100)}% of all), ${count(p.contributions, 'contribution')}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
+    '',
+  ];
+  if (theme.summary.length > 0)
+    lines.push(theme.summary.map((f) => statement(f, sources)).join(' '), '');
+  lines.push(...findingList('Key points', theme.keyPoints, sources, true));
+  lines.push(...findingList('Proposals', theme.proposals, sources, true));
+  lines.push(...findingList('Concerns', theme.concerns, sources, true));
+  lines.push(...findingList('Opportunities', theme.opportunities, sources, true));
+  lines.push(...quotes(theme.quotes, sources));
+  const children = findings.themes.filter((t) => t.parentId === theme.themeId);
+  if (children.length > 0) {
+    lines.push(
+      '**Sub-themes**',
+      '',
+      ...children.map((child) => {
+        const point = child.keyPoints[0];
+        const example = point ? `: ${statement(point, sources)}` : '';
+        return `- **${inlineText(child.label)}** (${count(child.prevalence.contributions, 'contribution')})${example}`;
+      }),
+      '',
+    );
+  }
+  lines.push(...findingList('Minority views', theme.minorityViews, sources, false));
+  lines.push(...votedList('Broad agreement', theme.consensus, sources));
+  lines.push(...votedList('Divided opinion', theme.divisive, sources));
+  return lines;
+}
+
+function questionsSection(findings: Findings, sources: SourceIndex): string[] {
+  if (findings.questions.length === 0) return [];
+  const lines = ['## What contributors said on each guiding question', ''];
+  findings.questions.forEach((q, i) => {
+    lines.push(
+      `### Question ${i + 1}: ${inlineText(q.text)}`,
+      '',
+      `*${count(q.contributions, 'contribution')} from ${count(q.participants, 'participant')}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+      '',
+      ...findingList('Main points', q.keyPoints, sources, true),
+      ...findingList('Proposals', q.proposals, sources, true),
+    );
+  });
+  return lines;
+}
+
+function crossCutting(findings: Findings, sources: SourceIndex): string[] {
+  const lines = ['## Cross-cutting issues', ''];
+  if (findings.crossCutting.length === 0) {
+    return [...lines, 'No phrase recurred across three or more themes.', ''];
+  }
+  return [...lines, ...findings.crossCutting.map((c) => `- ${statement(c, sources)}`), ''];
+}
+
+/** Proposals across themes, by support, then by how many themes' wording they span. */
+function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): string[] {
+  const proposals = top
+    .flatMap((theme) => theme.proposals.map((p) => ({ p, theme })))
+    .sort(
+      (a, b) =>
+        b.p.support.contributions - a.p.support.contributions ||
+        b.p.support.participants - a.p.support.participants,
+    )
+    .slice(0, MAX_RECOMMENDATIONS);
+  const lines = ['## Recommendations for programme formulation', ''];
+  if (proposals.length === 0)
+    return [...lines, 'Contributors made no proposal the tool could recognise.', ''];
+  lines.push(
+    'The proposals contributors made, across themes, ordered by how many contributions made them:',
+    '',
+    ...proposals.map(
+      ({ p, theme }, i) =>
+        `${i + 1}. ${inlineText(p.text)} *(${inlineText(theme.label)}; ${count(p.support.contributions, 'contribution')}, ${count(p.support.participants, 'participant')})* ${sources.cite(p.citations)}`,
+    ),
+    '',
+  );
+  return lines;
+}
+
+function annexes(input: BriefInput, top: readonly ThemeFindings[], sources: SourceIndex): string[] {
+  const { findings } = input;
+  const lines = ['## Annexes', ''];
+  if (findings.weeks.length > 0) {
+    lines.push('### Weekly digests', '');
+    for (const week of findings.weeks) {
+      lines.push(
+        `#### ${inlineText(week.label)}`,
+        '',
+        `*${week.start} to ${week.end}: ${count(week.contributions, 'contribution')} from ${count(week.participants, 'participant')}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+        '',
+        ...findingList('Key points', week.keyPoints, sources, true),
+        ...quotes(week.highlights, sources, 'Highlighted contributions'),
+      );
+    }
+  }
+  lines.push(
+    '### Theme table',
+    '',
+    '| Theme | Passages | Contributions | Participants | Share of participants |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...top.flatMap((t) => [
+      themeRow(t, ''),
+      ...findings.themes.filter((s) => s.parentId === t.themeId).map((s) => themeRow(s, '↳ ')),
+    ]),
+    '',
+  );
+  // Quotes and findings above numbered their sources; the annex lists them in that order.
+  const textOf = new Map(
+    input.records.flatMap((r) => r.passages.map((p) => [p.id, p.text] as [string, string])),
+  );
+  lines.push(
+    '### Sources',
+    '',
+    'Every contribution cited above, numbered in the order the brief first cites it.',
+    '',
+    ...sources.all().flatMap((s) => [sourceEntry(s, (id) => textOf.get(id) ?? ''), '']),
+  );
+  const uncited = Object.entries(findings.grounding.uncited);
+  if (uncited.length > 0) {
+    const label = new Map(findings.themes.map((t) => [t.themeId, t.label]));
+    lines.push(
+      '#### Contributions not cited',
+      '',
+      ...uncited.map(
+        ([themeId, ids]) =>
+          `- ${inlineText(label.get(themeId) ?? 'Other ideas')}: ${ids.map(inlineText).join(', ')}`,
+      ),
+      '',
+    );
+  }
+  lines.push('### Data accounting', '', ...accountingTable(input.records), '');
+  return lines;
+}
+
+function themeRow(t: ThemeFindings, prefix: string): string {
+  const p = t.prevalence;
+  return `| ${prefix}${cellText(t.label)} | ${p.passages} | ${p.contributions} | ${p.participants} | ${Math.round(p.participantShare * 100)}% |`;
+}
+
+function accountingTable(records: readonly CleanRecord[]): string[] {
+  const acc = accountFor(records);
+  const rows: [string, number][] = [
+    ['Read', acc.read],
+    ['Kept', acc.kept],
+    ['Merged as exact duplicates', acc.duplicates.exact],
+    ['Merged as near duplicates', acc.duplicates.near],
+    ...Object.entries(acc.excluded).map(
+      ([reason, n]) => [`Excluded: ${reason.replaceAll('-', ' ')}`, n] as [string, number],
+    ),
+    ['Passages themed', acc.passages],
+    ...Object.entries(acc.redactions).map(
+      ([kind, n]) => [`Redacted: ${kind}`, n] as [string, number],
+    ),
+  ];
+  return ['| | Records |', '| --- | ---: |', ...rows.map(([name, n]) => `| ${name} | ${n} |`)];
+}
+
+function findingList(
+  title: string,
+  items: readonly Finding[],
+  sources: SourceIndex,
+  bold: boolean,
+): string[] {
+  if (items.length === 0) return [];
+  const heading = bold ? `**${title}**` : `**${title}** (few contributors, but unlike the rest)`;
+  return [
+    heading,
+    '',
+    ...items.map(
+      (f) => `- ${statement(f, sources)} *(${count(f.support.contributions, 'contribution')})*`,
+    ),
+    '',
+  ];
+}
+
+function votedList(title: string, items: readonly VotedFinding[], sources: SourceIndex): string[] {
+  if (items.length === 0) return [];
+  return [
+    `**${title}**`,
+    '',
+    ...items.map((f) => {
+      const groups = f.opinion?.groups.map((g) => `${Math.round(g.agreement * 100)}%`).join(' / ');
+      const votes = groups
+        ? `agreement by opinion group ${groups}`
+        : agreementText(f.agreement).replace(/^; /, '');
+      return `- ${statement(f, sources)} *(${votes})*`;
+    }),
+    '',
+  ];
+}
+
+function quotes(items: readonly Quote[], sources: SourceIndex, title = 'In their words'): string[] {
+  if (items.length === 0) return [];
+  return [
+    `**${title}**`,
+    '',
+    ...items.flatMap((q) => [
+      `> “${inlineText(q.text)}”  `,
+      `> — ${inlineText(q.credit)}${q.date ? `, ${q.date}` : ''} ${sources.cite([q.passageId])}`,
+      '',
+    ]),
+  ];
+}
+
+/** A finding's text and its citations. */
+function statement(f: Finding, sources: SourceIndex): string {
+  return `${inlineText(f.text)} ${sources.cite(f.citations)}`;
+}
+
+function agreementText(agreement: ThemeFindings['prevalence']['agreement']): string {
+  if (!agreement || agreement.rate === null) return '';
+  const votes = agreement.agrees + agreement.disagrees;
+  return `; ${Math.round(agreement.rate * 100)}% agreement over ${votes.toLocaleString('en')} votes`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,33 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type { Findings } from '../../schemas/findings.js';
+import type { Themes } from '../../schemas/themes.js';
+import type { Brief } from '../artifacts.js';
+import { assignmentsCsv } from '../brief/assignments.js';
+import { renderBrief } from '../brief/render-brief.js';
+import type { StageContext, StageResult } from '../stage.js';
+
+export interface RenderInputs {
+  findings: Findings;
+  themes: Themes;
+  records: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+}
+
+/**
+ * The render stage: `brief.md` from the findings, with its charts (`charts/*.svg`) and
+ * `assignments.csv` beside it.
+ */
+export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResult<Brief> {
+  const { markdown, charts } = renderBrief({ ...inputs, config: ctx.config, date: ctx.today });
+  return {
+    output: {
+      markdown,
+      attachments: [
+        ...charts.map((chart) => ({ file: `charts/${chart.name}.svg`, content: chart.svg })),
+        { file: 'assignments.csv', content: assignmentsCsv(inputs.records, inputs.themes) },
+      ],
+    },
+    counts: { lines: markdown.split('\n').length, charts: charts.length },
+  };
+}
