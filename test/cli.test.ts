@@ -28,6 +28,10 @@ describe('brief CLI', () => {
         '--to "theme" is not a stage; stages are ingest, votes, clean',
       ],
       [['run'], '`brief run` needs a config file'],
+      [['export'], '`brief export` needs a Markdown file'],
+      [['export', 'b.md', '--out', 'x'], '`--out` names one file'],
+      [['export', 'b.md', '--pdf', '--page-size', 'a5'], '--page-size "a5": use a4 or letter'],
+      [['run', 'x.yaml', '--date', '28/11/2026'], '--date "28/11/2026": use YYYY-MM-DD'],
     ];
     for (const [argv, message] of cases) {
       const run = await runCli(argv);
@@ -35,6 +39,32 @@ describe('brief CLI', () => {
       expect(run.stderr).toContain(message);
       expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('writes the brief in three formats on a run, and exports an edited brief', async () => {
+    const dir = await copyFixture('mini');
+    const out = join(dir, 'out');
+    const run = await runCli([
+      'run',
+      join(dir, 'consultation.yaml'),
+      '--out',
+      out,
+      '--date',
+      '2024-06-01',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/brief\.md {2}brief\.pdf {2}report\.html/);
+    const markdown = await readFile(join(out, 'brief.md'), 'utf8');
+    expect(markdown).toContain('Produced: 2024-06-01');
+    const edited = join(dir, 'edited.md');
+    await writeFile(edited, markdown.replace('# Mini consultation', '# Mini consultation, edited'));
+    const exported = await runCli(['export', edited, '--pdf', '--page-size', 'letter']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(`wrote ${join(dir, 'edited.pdf')}\n`);
+    expect((await readFile(join(dir, 'edited.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const missing = await runCli(['export', join(dir, 'nope.md')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.md: cannot read it (ENOENT)');
   });
 
   it('runs the pipeline, prints the accounting and writes valid artifacts', async () => {
@@ -77,9 +107,12 @@ describe('brief CLI', () => {
     await runCli(args);
     const yaml = await readFile(config, 'utf8');
 
-    // No stage reads the objective (the brief will): nothing re-runs.
-    await writeFile(config, yaml.replace(/^objective: .*$/m, 'objective: Something else.'));
     expect((await runCli(args)).stdout).toContain('Nothing changed');
+    // Only the brief shows the objective.
+    await writeFile(config, yaml.replace(/^objective: .*$/m, 'objective: Something else.'));
+    const afterObjective = await runCli(args);
+    expect(afterObjective.stdout).toMatch(/synthesise\s+cached/);
+    expect(afterObjective.stdout).toMatch(/render\s+ran in/);
 
     await writeFile(config, `${yaml}clean:\n  maxPassageChars: 150\n`);
     const afterClean = await runCli(args);

@@ -106,7 +106,7 @@ const STYLE = `
 :root { --ink: #1d2733; --muted: #5b6775; --accent: #0b5cad; --rule: #d9dee4; --paper: #ffffff; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.55 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: var(--ink); background: #f4f6f8; display: flex; }
-nav { position: sticky; top: 0; align-self: flex-start; width: 19rem; max-height: 100vh; overflow: auto; padding: 1.5rem 1rem; font-size: 14px; border-right: 1px solid var(--rule); background: #eef1f4; }
+nav { position: sticky; top: 0; align-self: flex-start; width: 19rem; height: 100vh; overflow: auto; padding: 1.5rem 1rem; font-size: 14px; border-right: 1px solid var(--rule); background: #eef1f4; }
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav li { margin: 0.2rem 0; }
 nav li.d3 { padding-left: 1rem; font-size: 13px; }

@@ -302,12 +302,17 @@ function annexes(input: BriefInput, top: readonly ThemeFindings[], sources: Sour
     lines.push(
       '#### Contributions not cited',
       '',
-      ...uncited.map(
-        ([themeId, ids]) =>
-          `- ${inlineText(label.get(themeId) ?? 'Other ideas')}: ${ids.map(inlineText).join(', ')}`,
-      ),
+      'By theme, the contributions no finding above cites.',
       '',
     );
+    for (const [themeId, ids] of uncited) {
+      lines.push(
+        `**${inlineText(label.get(themeId) ?? 'Other ideas')}**`,
+        '',
+        ...ids.map((id) => `- ${sources.uncitedEntry(id, textOf.get(id) ?? '')}`),
+        '',
+      );
+    }
   }
   lines.push('### Data accounting', '', ...accountingTable(input.records), '');
   return lines;

@@ -63,6 +63,13 @@ export class SourceIndex {
   all(): Source[] {
     return [...this.sources.values()];
   }
+
+  /** An uncited passage for the annex: who, when, which contribution, and an excerpt. */
+  uncitedEntry(passageId: string, text: string): string {
+    const contributionId = this.contributionOf.get(passageId) ?? passageId;
+    const date = this.dateOf(contributionId);
+    return `${inlineText(this.credit(contributionId))}${date ? `, ${date}` : ''} (contribution ${inlineText(contributionId)}): ${inlineText(excerptOf(text))}`;
+  }
 }
 
 /** Creates the index over a run's records, crediting as `credit` says. */

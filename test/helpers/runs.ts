@@ -9,6 +9,9 @@ import type { Themes } from '../../schemas/themes.js';
 import { copyFixture } from './cli.js';
 import { createCollectingLogger } from './context.js';
 
+/** The production date of briefs rendered in tests. */
+export const FIXED_DATE = '2024-06-01';
+
 /** A copy of a fixture run up to a stage (default: synthesise), and its run folder. */
 export async function runFixture(
   name: string,
@@ -29,6 +32,8 @@ export async function runCopy(
     to,
     cacheDir: defaultCacheDir(process.env),
     logger: createCollectingLogger(),
+    // A fixed production date, so that rendered briefs can be compared with golden files.
+    date: FIXED_DATE,
   });
   return { summary, out };
 }

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lexer, type Token } from 'marked';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportBrief } from '../../pipeline/brief/export.js';
+import type { Findings } from '../../schemas/findings.js';
+import { pdfPages } from '../helpers/pdf-text.js';
+import { FIXED_DATE, runFixture } from '../helpers/runs.js';
+
+describe('the brief of the synthesis fixture', () => {
+  let out: string;
+  let markdown: string;
+  let findings: Findings;
+  let pages: string[];
+
+  beforeAll(async () => {
+    const run = await runFixture('synthesis', 'render');
+    out = run.out;
+    findings = await run.summary.load('findings');
+    markdown = await readFile(join(out, 'brief.md'), 'utf8');
+    await exportBrief(
+      join(out, 'brief.md'),
+      { pdf: join(out, 'brief.pdf'), html: join(out, 'report.html') },
+      { pageSize: 'A4', date: FIXED_DATE },
+    );
+    pages = pdfPages(join(out, 'brief.pdf'));
+  }, 120_000);
+
+  it('matches the golden brief.md', async () => {
+    await expect(markdown).toMatchFileSnapshot('../golden/synthesis-brief.md');
+  });
+
+  it('writes the charts it refers to and one assignment row per passage and theme', async () => {
+    for (const [, file] of markdown.matchAll(/\]\((charts\/[\w-]+\.svg)\)/g)) {
+      expect(await readFile(join(out, file as string), 'utf8')).toMatch(/^<svg /);
+    }
+    const csv = (await readFile(join(out, 'assignments.csv'), 'utf8')).trim().split('\r\n');
+    expect(csv[0]).toBe('contribution,passage,theme_id,theme,subtheme_id,subtheme,status,detail');
+    const passages = new Set(csv.slice(1).map((row) => row.split(',')[1]));
+    expect(passages.size).toBe(31);
+  });
+
+  it('has every section, in order, in the PDF', () => {
+    const text = pages.join('\n');
+    const sections = [
+      'Key messages',
+      'About the consultation',
+      'Thematic findings',
+      'What contributors said on each guiding question',
+      'Cross-cutting issues',
+      'Recommendations for programme formulation',
+      'Annexes',
+      'Sources',
+      'Data accounting',
+    ];
+    // After the contents page, the sections appear in the brief's order.
+    const body = pages.slice(2).join('\n');
+    const at = sections.map((s) => body.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const theme of findings.themes) expect(text).toContain(theme.label);
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    expect(pages.length).toBeLessThanOrEqual(40);
+  });
+
+  it('lists every cited source in the PDF annex, and numbers its pages', () => {
+    const cited = new Set([...markdown.matchAll(/\(#source-(\d+)\)/g)].map((m) => m[1]));
+    const annex = pages
+      .slice(pages.findIndex((p) => p.includes('Every contribution cited above')))
+      .join('\n');
+    for (const n of cited) expect(annex).toContain(`[${n}]`);
+    expect(pages[1]).toContain('Contents');
+    expect(pages[2]).toMatch(new RegExp(`Page 3 of ${pages.length}`));
+  });
+
+  it('exports the same bytes twice for the same date, and Letter paper on request', async () => {
+    const again = join(out, 'again.pdf');
+    await exportBrief(join(out, 'brief.md'), { pdf: again }, { pageSize: 'A4', date: FIXED_DATE });
+    expect((await readFile(again)).equals(await readFile(join(out, 'brief.pdf')))).toBe(true);
+    const letter = join(out, 'letter.pdf');
+    await exportBrief(
+      join(out, 'brief.md'),
+      { pdf: letter },
+      { pageSize: 'LETTER', date: FIXED_DATE },
+    );
+    expect((await readFile(letter, 'latin1')).includes('/MediaBox [0 0 612 792]')).toBe(true);
+  });
+
+  it('exports an edited brief: the PDF carries the edit', async () => {
+    const edited = join(out, 'edited.md');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      edited,
+      markdown.replace(
+        '## Key messages',
+        '## Key messages\n\nAn editor’s note: Ελληνικά, Кириллица, Čeština.',
+      ),
+    );
+    await exportBrief(
+      edited,
+      { pdf: join(out, 'edited.pdf') },
+      { pageSize: 'A4', date: FIXED_DATE },
+    );
+    expect(pdfPages(join(out, 'edited.pdf')).join('\n')).toContain(
+      'An editor’s note: Ελληνικά, Кириллица, Čeština.',
+    );
+  });
+});
+
+/** Every token of a Markdown document, depth first. */
+function allTokens(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) => {
+    const children: Token[] = [];
+    if ('tokens' in t && Array.isArray(t.tokens)) children.push(...allTokens(t.tokens));
+    if (t.type === 'list') for (const item of t.items) children.push(...allTokens(item.tokens));
+    if (t.type === 'table') {
+      for (const cell of [...t.header, ...t.rows.flat()]) children.push(...allTokens(cell.tokens));
+    }
+    return [t, ...children];
+  });
+}
+
+describe('hostile contribution text', () => {
+  let out: string;
+  let markdown: string;
+
+  beforeAll(async () => {
+    ({ out } = await runFixture('hostile', 'render'));
+    markdown = await readFile(join(out, 'brief.md'), 'utf8');
+    await exportBrief(
+      join(out, 'brief.md'),
+      { pdf: join(out, 'brief.pdf'), html: join(out, 'report.html') },
+      { pageSize: 'A4', date: FIXED_DATE },
+    );
+  }, 120_000);
+
+  it('stays text in brief.md: no raw HTML, links, images, headings or tables of its own', () => {
+    const tokens = allTokens(lexer(markdown));
+    for (const t of tokens.filter((t) => t.type === 'html')) {
+      expect(t.raw.trim()).toMatch(/^(<a id="source-\d+">|<\/a>)$/);
+    }
+    for (const t of tokens) {
+      if (t.type === 'link') expect(t.href).toMatch(/^#source-\d+$/);
+      if (t.type === 'image') expect(t.href).toMatch(/^charts\/[\w-]+\.svg$/);
+    }
+    const headings = tokens.flatMap((t) => (t.type === 'heading' ? [t.text] : []));
+    expect(headings.some((h) => /Not a heading/.test(h))).toBe(false);
+    expect(tokens.filter((t) => t.type === 'table').every((t) => !t.raw.includes('not'))).toBe(
+      true,
+    );
+    expect(markdown).toContain('{{placeholder}}');
+  });
+
+  it('stays text in report.html: one script (its own), no handlers, no outside links', async () => {
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html.match(/<script/g)?.length).toBe(1);
+    expect(html).not.toMatch(/\son\w+\s*=/i);
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).not.toMatch(/<img|<iframe|<link |src="http/i);
+    // The clean stage drops script bodies from contributions; a name is shown as written.
+    expect(html).toContain('&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;');
+    expect(html).toContain('[click here](javascript:alert(1))');
+  });
+
+  it('stays text in the PDF, in Latin, Greek and Cyrillic', () => {
+    const text = pdfPages(join(out, 'brief.pdf')).join('\n');
+    expect(text).toContain("<script>alert('name')</script>");
+    expect(text).toContain('[click here](javascript:alert(1))');
+    expect(text).toContain('Κώστας Δημητρίου');
+    expect(text).toMatch(/Больше деревьев/);
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+  });
+});
