@@ -97,7 +97,9 @@ function layout(
   doc.addPage();
   pen.contents(headings, known);
   doc.addPage();
-  bodyTokens.forEach((token, i) => pen.block(token, bodyTokens[i + 1]));
+  bodyTokens.forEach((token, i) => {
+    pen.block(token, bodyTokens[i + 1]);
+  });
   footers(doc, titleOf(tokens));
   doc.end();
   return { entries, done };
@@ -209,7 +211,7 @@ class Pen {
         .font(heading.depth === 2 ? 'bold' : 'regular')
         .fontSize(size)
         .fillColor(INK);
-      const text = fit(doc, plainText(heading.tokens), this.width - indent - 48);
+      const text = fitToWidth(doc, plainText(heading.tokens), this.width - indent - 48);
       doc.text(text, this.left + indent, y, {
         width: this.width - indent - 40,
         goTo,
@@ -230,7 +232,8 @@ class Pen {
     const doc = this.doc;
     switch (token.type) {
       case 'heading':
-        return this.heading(token as Tokens.Heading, next);
+        this.heading(token as Tokens.Heading, next);
+        return;
       case 'paragraph': {
         const paragraph = token as Tokens.Paragraph;
         const image = paragraph.tokens.find((t): t is Tokens.Image => t.type === 'image');
@@ -238,7 +241,8 @@ class Pen {
           image &&
           paragraph.tokens.every((t) => t === image || (t.type === 'text' && !t.raw.trim()))
         ) {
-          return this.image(image);
+          this.image(image);
+          return;
         }
         this.room(SIZES.body * 3);
         this.inline(paragraph.tokens, {});
@@ -246,11 +250,14 @@ class Pen {
         return;
       }
       case 'list':
-        return this.list(token as Tokens.List, 0);
+        this.list(token as Tokens.List, 0);
+        return;
       case 'blockquote':
-        return this.quote(token as Tokens.Blockquote);
+        this.quote(token as Tokens.Blockquote);
+        return;
       case 'table':
-        return this.table(token as Tokens.Table);
+        this.table(token as Tokens.Table);
+        return;
       case 'hr':
         this.room(20);
         doc
@@ -602,7 +609,7 @@ function decode(text: string): string {
 }
 
 /** The text, shortened with an ellipsis until it fits `width` in the current font. */
-function fit(doc: Doc, text: string, width: number): string {
+function fitToWidth(doc: Doc, text: string, width: number): string {
   let fitted = text;
   while (fitted.length > 1 && doc.widthOfString(fitted) > width) fitted = `${fitted.slice(0, -2)}…`;
   return fitted;

@@ -102,14 +102,11 @@ export function parseSvg(svg: string): Drawing | null {
 /** A drawing as SVG markup again: only the subset, every value escaped. */
 export function drawingToSvg(drawing: Drawing): string {
   const parts = drawing.shapes.map((s) => {
-    switch (s.kind) {
-      case 'rect':
-        return `<rect x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}" fill="${s.fill}"/>`;
-      case 'line':
-        return `<line x1="${s.x1}" y1="${s.y1}" x2="${s.x2}" y2="${s.y2}" stroke="${s.stroke}"/>`;
-      case 'text':
-        return `<text x="${s.x}" y="${s.y}" font-size="${s.size}"${s.bold ? ' font-weight="bold"' : ''} text-anchor="${s.anchor}" fill="${s.fill}">${escapeXml(s.text)}</text>`;
-    }
+    if (s.kind === 'rect')
+      return `<rect x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}" fill="${s.fill}"/>`;
+    if (s.kind === 'line')
+      return `<line x1="${s.x1}" y1="${s.y1}" x2="${s.x2}" y2="${s.y2}" stroke="${s.stroke}"/>`;
+    return `<text x="${s.x}" y="${s.y}" font-size="${s.size}"${s.bold ? ' font-weight="bold"' : ''} text-anchor="${s.anchor}" fill="${s.fill}">${escapeXml(s.text)}</text>`;
   });
   const title = escapeXml(drawing.title);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${drawing.width} ${drawing.height}" width="${drawing.width}" height="${drawing.height}" role="img" aria-label="${title}" font-family="DejaVu Sans, Arial, sans-serif"><title>${title}</title>${parts.join('')}</svg>`;
