@@ -1,5 +1,6 @@
 // `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures.
 import { parseArgs } from 'node:util';
+import { benchBrief } from './brief.js';
 import { benchClean } from './clean.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
@@ -8,6 +9,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   clean: benchClean,
   themes: benchThemes,
   synthesise: benchSynthesise,
+  brief: benchBrief,
 };
 
 const { values, positionals } = parseArgs({

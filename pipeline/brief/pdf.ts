@@ -244,7 +244,9 @@ class Pen {
           this.image(image);
           return;
         }
-        this.room(SIZES.body * 3);
+        // A label alone on its line ("**Proposals**") stays with the lines after it.
+        const label = paragraph.tokens.length === 1 && paragraph.tokens[0]?.type === 'strong';
+        this.room(SIZES.body * (label ? 8 : 3));
         this.inline(paragraph.tokens, {});
         doc.moveDown(0.6);
         return;
@@ -378,21 +380,36 @@ class Pen {
   private table(table: Tokens.Table): void {
     const doc = this.doc;
     const columns = table.header.length;
-    const lengths = table.header.map((cell, c) =>
-      Math.max(
-        plainText(cell.tokens).length,
-        ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length),
-      ),
+    const lengths = table.header.map((_, c) =>
+      Math.max(1, ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length)),
     );
-    const total = lengths.reduce((a, b) => a + Math.min(60, Math.max(6, b)), 0);
-    const widths = lengths.map((l) => (Math.min(60, Math.max(6, l)) / total) * this.width);
-    const drawRow = (cells: Tokens.TableCell[], header: boolean) => {
+    // Each column is at least as wide as its longest header word; the rest of the width goes
+    // to the columns in proportion to their longest cell (capped, so one long text cannot starve
+    // the others).
+    doc.font('bold').fontSize(SIZES.table);
+    const minimum = table.header.map(
+      (cell) =>
+        Math.max(
+          ...plainText(cell.tokens)
+            .split(/\s+/)
+            .map((w) => doc.widthOfString(w)),
+        ) + 10,
+    );
+    const weights = lengths.map((l) => Math.min(60, l));
+    const spare = Math.max(0, this.width - minimum.reduce((a, b) => a + b, 0));
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const widths = minimum.map((m, c) => m + (spare * (weights[c] as number)) / totalWeight);
+    const drawRow = (cells: Tokens.TableCell[], header: boolean): void => {
       doc.font(header ? 'bold' : 'regular').fontSize(SIZES.table);
       const heights = cells.map((cell, c) =>
         doc.heightOfString(plainText(cell.tokens), { width: (widths[c] as number) - 8 }),
       );
       const height = Math.max(...heights, SIZES.table) + 8;
-      this.room(height);
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        // A table that runs over a page repeats its header row.
+        if (!header) drawRow(table.header.slice(0, columns), true);
+      }
       const y = doc.y;
       let x = this.left;
       cells.forEach((cell, c) => {
