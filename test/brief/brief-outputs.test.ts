@@ -74,6 +74,14 @@ describe('the brief of the synthesis fixture', () => {
     expect(pages[2]).toMatch(new RegExp(`Page 3 of ${pages.length}`));
   });
 
+  it('links citations and contents entries to named destinations in the PDF', async () => {
+    const pdf = await readFile(join(out, 'brief.pdf'), 'latin1');
+    const targets = new Set([...pdf.matchAll(/\/S \/GoTo\s*\/D \(([\w-]+)\)/g)].map((m) => m[1]));
+    expect(targets.has('heading-1')).toBe(true);
+    const cited = [...markdown.matchAll(/\(#(source-\d+)\)/g)].map((m) => m[1]);
+    for (const target of cited) expect(targets.has(target)).toBe(true);
+  });
+
   it('exports the same bytes twice for the same date, and Letter paper on request', async () => {
     const again = join(out, 'again.pdf');
     await exportBrief(join(out, 'brief.md'), { pdf: again }, { pageSize: 'A4', date: FIXED_DATE });
