@@ -118,6 +118,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     const started = performance.now();
     options.logger.debug(`${stage.name}: running`);
     const result = await (stage as StageSpec).run({ sources, votes, load }, ctx);
+    if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
     const artifact = await writeArtifact(outDir, stage.output, result.output);
     produced.set(stage.output, result.output);
     const record: StageRecord = {
@@ -174,6 +175,23 @@ async function artifactIntact(
 ): Promise<boolean> {
   const bytes = await readFile(join(outDir, ARTIFACTS[name].file)).catch(() => undefined);
   return bytes !== undefined && sha256(bytes) === record.artifact.hash;
+}
+
+/**
+ * Before an artifact is rewritten, a copy edited by hand since the tool wrote it (most likely
+ * `brief.md`) is kept as `<file>.edited` rather than lost, with a warning saying so.
+ */
+async function keepEditedCopy(
+  outDir: string,
+  name: ArtifactName,
+  record: StageRecord,
+  logger: Logger,
+): Promise<void> {
+  const file = ARTIFACTS[name].file;
+  const bytes = await readFile(join(outDir, file)).catch(() => undefined);
+  if (bytes === undefined || sha256(bytes) === record.artifact.hash) return;
+  await writeFileAtomic(join(outDir, `${file}.edited`), [bytes]);
+  logger.warn(`${file} was edited since it was written; your copy is kept as ${file}.edited`);
 }
 
 async function readManifest(outDir: string, logger: Logger): Promise<Manifest | undefined> {

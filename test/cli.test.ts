@@ -154,6 +154,9 @@ describe('brief CLI', () => {
     const run = await runCli(args);
     expect(run.stdout).toMatch(/clean\s+ran in/);
     expect(await readFile(join(out, 'clean.jsonl'), 'utf8')).toBe(original);
+    // The edited file is not lost: an author's edits to brief.md survive a re-run.
+    expect(await readFile(join(out, 'clean.jsonl.edited'), 'utf8')).toContain('trams');
+    expect(run.stderr).toContain('clean.jsonl was edited since it was written');
   });
 
   it('writes byte-identical artifacts for the same input and config', async () => {
