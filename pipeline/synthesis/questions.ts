@@ -42,10 +42,23 @@ export function questionScopes(corpus: SynthesisCorpus): Map<string, Set<string>
   );
 }
 
-function mapQuestions(corpus: SynthesisCorpus): {
+interface QuestionMap {
   mapping: QuestionFindings['mapping'];
   questionOf: Int32Array;
-} {
+}
+
+/** Each corpus's question map, so the findings and the grounding checks align words once. */
+const mapped = new WeakMap<SynthesisCorpus, QuestionMap>();
+
+function mapQuestions(corpus: SynthesisCorpus): QuestionMap {
+  const known = mapped.get(corpus);
+  if (known) return known;
+  const map = questionMap(corpus);
+  mapped.set(corpus, map);
+  return map;
+}
+
+function questionMap(corpus: SynthesisCorpus): QuestionMap {
   const { questions, language } = corpus.config;
   const { passages } = corpus;
   const ids = questions.map((q) => q.id);
