@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lexer, type Token } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBrief } from '../../pipeline/brief/export.js';
 import type { Findings } from '../../schemas/findings.js';
+import { copyFixture } from '../helpers/cli.js';
 import { pdfPages } from '../helpers/pdf-text.js';
-import { FIXED_DATE, runFixture } from '../helpers/runs.js';
+import { FIXED_DATE, runCopy, runFixture } from '../helpers/runs.js';
 
 describe('the brief of the synthesis fixture', () => {
   let out: string;
@@ -97,7 +98,6 @@ describe('the brief of the synthesis fixture', () => {
 
   it('exports an edited brief: the PDF carries the edit', async () => {
     const edited = join(out, 'edited.md');
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(
       edited,
       markdown.replace(
@@ -179,4 +179,26 @@ describe('hostile contribution text', () => {
     expect(text).toMatch(/Больше деревьев/);
     expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
   });
+});
+
+describe('the brief of a consultation with nothing kept', () => {
+  it('still renders and exports, saying so', async () => {
+    const dir = await copyFixture('synthesis');
+    await writeFile(
+      join(dir, 'contributions.csv'),
+      'id,author,name,date,question,agrees,disagrees,text\n1,a1,Ana,2024-03-04,move,1,0,ok\n',
+    );
+    const config = join(dir, 'consultation.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('  votes: votes.csv\n', ''));
+    const { out } = await runCopy(dir, 'render');
+    await exportBrief(
+      join(out, 'brief.md'),
+      { pdf: join(out, 'brief.pdf'), html: join(out, 'report.html') },
+      { pageSize: 'A4', date: FIXED_DATE },
+    );
+    const text = pdfPages(join(out, 'brief.pdf')).join('\n');
+    expect(text).toContain('No key messages: no contribution was kept.');
+    expect(text).not.toMatch(/undefined|NaN|\[object Object\]/);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('No key messages');
+  }, 60_000);
 });
