@@ -127,6 +127,7 @@ figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: var(--muted); }
 .missing { color: var(--muted); font-style: italic; }
+#popover p { margin: 0 0 0.5rem; }
 #popover { position: absolute; z-index: 10; max-width: 28rem; padding: 0.8rem 1rem; background: #fff; border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,0.15); font-size: 14px; }
 :target { background: #fff6d5; }
 @media (max-width: 800px) { body { display: block; } nav { position: static; width: auto; max-height: none; } main { padding: 1rem; } }
@@ -140,7 +141,10 @@ figcaption { font-size: 13px; color: var(--muted); }
 }
 `;
 
-/** Shows a citation's source text beside it on hover or click; Escape or a click elsewhere hides it. */
+/**
+ * Shows a citation's source text beside it on hover or click, with a link to the source in the
+ * annex; Escape, a click elsewhere or following the link hides it.
+ */
 const SCRIPT = `
 (function () {
   var pop = document.getElementById('popover');
@@ -149,7 +153,15 @@ const SCRIPT = `
     var anchor = document.getElementById(id);
     if (!anchor) return;
     var entry = anchor.closest('p') || anchor.parentElement;
-    pop.textContent = entry ? entry.textContent : '';
+    pop.textContent = '';
+    var text = document.createElement('p');
+    text.textContent = entry ? entry.textContent : '';
+    var go = document.createElement('a');
+    go.href = '#' + id;
+    go.className = 'go';
+    go.textContent = 'Go to this source in the annex';
+    pop.appendChild(text);
+    pop.appendChild(go);
     var box = link.getBoundingClientRect();
     pop.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - 460)) + 'px';
     pop.style.top = (window.scrollY + box.bottom + 6) + 'px';
@@ -162,7 +174,7 @@ const SCRIPT = `
   document.addEventListener('click', function (e) {
     var link = e.target.closest && e.target.closest('a.cite');
     if (link) { e.preventDefault(); show(link); return; }
-    if (!pop.contains(e.target)) pop.hidden = true;
+    if (!pop.contains(e.target) || (e.target.closest && e.target.closest('a.go'))) pop.hidden = true;
   });
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') pop.hidden = true; });
 })();

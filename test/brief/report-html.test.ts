@@ -58,9 +58,14 @@ describe('report.html in a browser (Debian chromium)', () => {
     const popover = page.locator('#popover');
     await expect.poll(() => popover.isVisible()).toBe(true);
     const source = await page.locator(`[id="${target}"]`).locator('xpath=..').textContent();
-    expect(await popover.textContent()).toBe(source);
+    expect(await popover.locator('p').textContent()).toBe(source);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-citation.png') });
     await page.keyboard.press('Escape');
+    await expect.poll(() => popover.isVisible()).toBe(false);
+    // From the popover, the reader can go to the source in the annex.
+    await citation.click();
+    await popover.locator('a.go').click();
+    expect(page.url()).toMatch(new RegExp(`#${target}$`));
     await expect.poll(() => popover.isVisible()).toBe(false);
   });
 
