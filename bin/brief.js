@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `brief` command: wires the real process into the CLI's main().
-import { main } from '../dist/pipeline/cli.js';
-
+// The `brief` command: wires the real process into the CLI's main(). The Ctrl-C handler is
+// installed before the CLI is loaded, so an interrupt during start-up is handled like any other.
 const controller = new AbortController();
 process.once('SIGINT', () => {
   controller.abort();
@@ -9,6 +8,7 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
+const { main } = await import('../dist/pipeline/cli.js');
 process.exitCode = await main({
   argv: process.argv.slice(2),
   env: process.env,

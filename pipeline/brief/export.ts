@@ -4,7 +4,6 @@ import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { markdownToHtml } from './html.js';
-import { markdownToPdf } from './pdf.js';
 
 export interface ExportTargets {
   pdf?: string | undefined;
@@ -37,6 +36,8 @@ export async function exportBrief(
   const readAsset = assetReader(dirname(markdownPath));
   const written: string[] = [];
   if (targets.pdf) {
+    // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
+    const { markdownToPdf } = await import('./pdf.js');
     const pdf = await markdownToPdf(markdown, { ...options, readAsset });
     await writeFileAtomic(targets.pdf, [pdf]);
     written.push(targets.pdf);
