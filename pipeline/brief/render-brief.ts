@@ -1,3 +1,4 @@
+import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Consultation } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
@@ -43,6 +44,8 @@ const MAX_RECOMMENDATIONS = 10;
  */
 export function renderBrief(input: BriefInput): RenderedBrief {
   const { config, findings } = input;
+  // The clean stage's accounting, for the methodology paragraph and the annex.
+  const accounting = accountFor(input.records);
   const sources = sourceIndex(
     input.records,
     input.contributions,
@@ -65,7 +68,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const sections = [
     titleBlock(input),
     keyMessages(findings, sources),
-    about(input, chartRef('passages-per-week')),
+    about(input, accounting, chartRef('passages-per-week')),
     [
       '## Thematic findings',
       '',
@@ -75,7 +78,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     questionsSection(findings, sources),
     crossCutting(findings, sources),
     recommendations(top, sources),
-    annexes(input, top, sources),
+    annexes(input, accounting, top, sources),
   ];
   return {
     markdown: `${sections
@@ -115,7 +118,7 @@ function keyMessages(findings: Findings, sources: SourceIndex): string[] {
   ];
 }
 
-function about(input: BriefInput, weeklyChart: string[]): string[] {
+function about(input: BriefInput, accounting: Accounting, weeklyChart: string[]): string[] {
   const { config, findings } = input;
   const lines = ['## About the consultation', ''];
   if (config.objective) lines.push(`**Objective.** ${inlineText(config.objective)}`, '');
@@ -144,13 +147,12 @@ function about(input: BriefInput, weeklyChart: string[]): string[] {
       ...weeklyChart,
     );
   }
-  lines.push(`**Methodology and limitations.** ${methodology(input)}`, '');
+  lines.push(`**Methodology and limitations.** ${methodology(input, accounting)}`, '');
   return lines;
 }
 
 /** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
-function methodology({ records, themes, findings, config }: BriefInput): string {
-  const acc = accountFor(records);
+function methodology({ themes, findings, config }: BriefInput, acc: Accounting): string {
   const excluded = Object.entries(acc.excluded).filter(([, n]) => n > 0);
   const duplicates = acc.duplicates.exact + acc.duplicates.near;
   const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
@@ -258,7 +260,12 @@ function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): s
   return lines;
 }
 
-function annexes(input: BriefInput, top: readonly ThemeFindings[], sources: SourceIndex): string[] {
+function annexes(
+  input: BriefInput,
+  accounting: Accounting,
+  top: readonly ThemeFindings[],
+  sources: SourceIndex,
+): string[] {
   const { findings } = input;
   const lines = ['## Annexes', ''];
   if (findings.weeks.length > 0) {
@@ -314,7 +321,7 @@ function annexes(input: BriefInput, top: readonly ThemeFindings[], sources: Sour
       );
     }
   }
-  lines.push('### Data accounting', '', ...accountingTable(input.records), '');
+  lines.push('### Data accounting', '', ...accountingTable(accounting), '');
   return lines;
 }
 
@@ -323,8 +330,7 @@ function themeRow(t: ThemeFindings, prefix: string): string {
   return `| ${prefix}${cellText(t.label)} | ${p.passages} | ${p.contributions} | ${p.participants} | ${Math.round(p.participantShare * 100)}% |`;
 }
 
-function accountingTable(records: readonly CleanRecord[]): string[] {
-  const acc = accountFor(records);
+function accountingTable(acc: Accounting): string[] {
   const rows: [string, number][] = [
     ['Read', acc.read],
     ['Kept', acc.kept],

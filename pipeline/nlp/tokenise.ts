@@ -1,6 +1,7 @@
 import { stopWordsFor } from './stop-words.js';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word: letters and digits, with inner apostrophes ("don't", "l’eau"). */
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 
 /** Lower-cased word tokens of a text (letters and digits, with inner apostrophes). */

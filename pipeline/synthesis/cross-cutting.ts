@@ -1,7 +1,7 @@
 import type { CrossCutting } from '../../schemas/findings.js';
 import type { Theme } from '../../schemas/themes.js';
 import { stopWordsFor } from '../nlp/stop-words.js';
-import { foldWord } from '../nlp/tokenise.js';
+import { foldWord, WORD } from '../nlp/tokenise.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { findingOf } from './support.js';
 import { TEMPLATES } from './templates.js';
@@ -108,8 +108,6 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 function termKey(word: string, language: string): string {
   return foldWord(word, language).replace(/e$/u, '');
 }
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * A passage's terms: folded content words, and pairs of content words that stand next to each

@@ -9,7 +9,7 @@ import type {
 import { contentWords, foldWord } from '../nlp/tokenise.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { questionScopes } from './questions.js';
-import { supportOf } from './support.js';
+import { foldedWords, supportOf } from './support.js';
 import { FRAME_WORDS } from './templates.js';
 
 /** What a synthesiser produces: the findings before the grounding checks. */
@@ -111,7 +111,7 @@ class Checker {
       [
         ...corpus.themes.themes.map((t) => t.label),
         ...corpus.config.questions.map((q) => q.text),
-      ].flatMap((text) => this.wordsOf(text, corpus.config.language)),
+      ].flatMap((text) => contentWords(text, corpus.config.language)),
     );
   }
 
@@ -193,7 +193,7 @@ class Checker {
   /** Whether enough of the text's own words are carried by the passages. */
   private supported(text: string, passages: readonly SynthesisPassage[]): boolean {
     const language = this.corpus.config.language;
-    const own = this.wordsOf(text, language).filter(
+    const own = contentWords(text, language).filter(
       (w) => !FRAME_WORDS.has(w) && !this.names.has(w) && !/^\p{N}+$/u.test(w),
     );
     if (own.length === 0) return true;
@@ -219,14 +219,10 @@ class Checker {
     return false;
   }
 
-  private wordsOf(text: string, language: string): string[] {
-    return contentWords(text, language);
-  }
-
   private foldedWordsOf(p: SynthesisPassage): Set<string> {
     let words = this.folded.get(p.id);
     if (!words) {
-      words = new Set(contentWords(p.text, p.language).map((w) => foldWord(w, p.language)));
+      words = new Set(foldedWords(p.text, p.language));
       this.folded.set(p.id, words);
     }
     return words;
