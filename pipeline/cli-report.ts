@@ -1,4 +1,5 @@
 import { accountFor, formatAccountingTable } from './clean/accounting.js';
+import { formatUsd, type Usage, usedModel } from './llm/cost.js';
 import type { RunSummary } from './runner.js';
 import { formatFindingsSummary } from './synthesis/findings-summary.js';
 import { formatThemesTable } from './themes/themes-table.js';
@@ -12,7 +13,19 @@ export async function formatRunReport(
   const lines = [`${summary.config.config.title}`, ''];
   for (const stage of summary.stages) {
     const how = stage.status === 'cached' ? 'cached' : `ran in ${seconds(stage.record.ms)}`;
-    lines.push(`  ${stage.name.padEnd(10)} ${how.padEnd(14)} ${formatCounts(stage.record.counts)}`);
+    const model =
+      stage.status === 'ran' && stage.record.usage ? `; ${formatUsage(stage.record.usage)}` : '';
+    lines.push(
+      `  ${stage.name.padEnd(10)} ${how.padEnd(14)} ${formatCounts(stage.record.counts)}${model}`,
+    );
+  }
+  if (summary.llm && usedModel(summary.llm.usage)) {
+    lines.push('', `Language model, this run: ${formatUsage(summary.llm.usage)}`);
+    if (summary.llm.fallbacks > 0) {
+      lines.push(
+        `  ${summary.llm.fallbacks} part(s) kept the offline text: their replies did not match the schema`,
+      );
+    }
   }
   const cached = summary.stages.filter((stage) => stage.status === 'cached').length;
   if (cached === summary.stages.length) {
@@ -49,4 +62,30 @@ function formatCounts(counts: Record<string, number>): string {
         `${value.toLocaleString('en')} ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`,
     )
     .join(', ');
+}
+
+/** What a dry run found: per stage and in total, the requests, tokens and cost a run would take. */
+export function formatDryRun(summary: RunSummary): string {
+  const lines = [`${summary.config.config.title}: dry run, no model was called`, ''];
+  for (const stage of summary.stages) {
+    if (stage.record.usage)
+      lines.push(`  ${stage.name.padEnd(10)} ${formatUsage(stage.record.usage)}`);
+  }
+  const usage = summary.llm?.usage;
+  lines.push(
+    '',
+    usage
+      ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.`
+      : 'The provider is offline: no model would be called.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** `12 requests (3 from cache), 45,678 tokens (40,000 prompt + 5,678 completion), $0.0123`. */
+function formatUsage(usage: Usage): string {
+  const tokens = usage.promptTokens + usage.completionTokens;
+  const cached =
+    usage.cached > 0 ? ` (${usage.cached.toLocaleString('en')} answered from cache)` : '';
+  return `${usage.requests.toLocaleString('en')} model requests${cached}, ${tokens.toLocaleString('en')} tokens (${usage.promptTokens.toLocaleString('en')} prompt + ${usage.completionTokens.toLocaleString('en')} completion), ${formatUsd(usage.cost)}`;
 }

@@ -1,9 +1,11 @@
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
-import { formatRunReport } from './cli-report.js';
+import { formatDryRun, formatRunReport } from './cli-report.js';
+import { withDotEnv } from './dot-env.js';
 import { BriefError, UsageError } from './errors.js';
 import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
 import { PACKAGE } from './package-info.js';
@@ -39,6 +41,11 @@ Options:
   --to STAGE        stop after this stage
   --verbose         more detail, and stack traces on errors
   --quiet           print only errors and the run folder
+  --provider NAME   language model: offline (default), openai or openai-compatible
+                    (overrides llm.provider; the key comes from OPENAI_API_KEY, the
+                    server from llm.baseUrl or OPENAI_BASE_URL, also read from .env)
+  --dry-run         print the tokens and cost a run would take, and call no model
+  --max-cost USD    stop before the model calls would cost more than this
   --page-size SIZE  PDF paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
   --help, -h        show this help
@@ -59,6 +66,9 @@ const OPTIONS = {
   html: { type: 'boolean', default: false },
   'page-size': { type: 'string', default: 'a4' },
   date: { type: 'string' },
+  provider: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'max-cost': { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const;
 
@@ -101,6 +111,12 @@ export async function main(environment: CliEnvironment): Promise<number> {
     const progress = values.quiet ? undefined : createProgressReporter(stderr);
     const summary = await runPipeline({
       configPath,
+      provider: providerOption(values.provider),
+      llm: {
+        dryRun: values['dry-run'],
+        maxCost: costOption(values['max-cost']),
+        env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
+      },
       outDir: values.out,
       cacheDir: defaultCacheDir(environment.env),
       from,
@@ -110,6 +126,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       signal: environment.signal,
       date: exportOptions.date,
     }).finally(() => progress?.done());
+    if (summary.llm?.dryRun) return print(stdout, formatDryRun(summary));
     // The brief's PDF and HTML are rebuilt on every run that reaches it: quick, and never stale.
     const exported = summary.stages.some((stage) => stage.name === 'render')
       ? await exportBrief(
@@ -180,6 +197,20 @@ function dateOption(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString().slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
   throw new UsageError(`--date "${value}": use YYYY-MM-DD`);
+}
+
+function providerOption(value: string | undefined): LlmProvider | undefined {
+  if (value === undefined) return undefined;
+  const parsed = LlmProvider.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(`--provider "${value}": use ${LlmProvider.options.join(', ')}`);
+}
+
+function costOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const usd = Number(value.replace(/^\$/, ''));
+  if (value.trim() !== '' && Number.isFinite(usd) && usd >= 0) return usd;
+  throw new UsageError(`--max-cost "${value}": give an amount in US dollars, e.g. 2.50`);
 }
 
 function isStageName(name: string): name is StageName {

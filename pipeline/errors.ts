@@ -64,3 +64,13 @@ export class UsageError extends BriefError {
 export class AbortError extends BriefError {
   override name = 'AbortError';
 }
+
+/** The language model server cannot be used: refused, unreachable or failing after retries. */
+export class LlmError extends BriefError {
+  override name = 'LlmError';
+}
+
+/** The run would cost more than `--max-cost` allows. */
+export class BudgetError extends BriefError {
+  override name = 'BudgetError';
+}

@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
 import {
   ARTIFACTS,
@@ -13,6 +14,10 @@ import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources, openVotesSource } from './input-sources.js';
+import { addUsage, NO_USAGE, type Usage, usageSince, usedModel } from './llm/cost.js';
+import { createLlmService, type LlmRunOptions } from './llm/create-llm.js';
+import type { LlmService } from './llm/llm-service.js';
+import { PROMPT_TASKS, promptHashes } from './llm/prompts.js';
 import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
@@ -35,6 +40,10 @@ export interface RunOptions {
   signal?: AbortSignal | undefined;
   /** The date the brief says it was produced (ISO); default: today (UTC). */
   date?: string | undefined;
+  /** Overrides the config's `llm.provider`. */
+  provider?: LlmProvider | undefined;
+  /** Dry run, budget and environment of the language model. */
+  llm?: LlmRunOptions | undefined;
 }
 
 /** What happened to one stage in a run. */
@@ -52,6 +61,8 @@ export interface RunSummary {
   manifest: Manifest;
   /** Reads an artifact of this run (from memory when this run produced it). */
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+  /** The language model's use in this run (estimates in a dry run); null when offline. */
+  llm: { usage: Usage; dryRun: boolean; fallbacks: number } | null;
 }
 
 const MANIFEST = 'manifest.json';
@@ -62,7 +73,7 @@ const MANIFEST = 'manifest.json';
  * crash keeps every finished stage and the next run resumes after it.
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
-  const config = await loadConsultation(options.configPath);
+  const config = withProvider(await loadConsultation(options.configPath), options.provider);
   const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
   await mkdir(outDir, { recursive: true });
   await removeStaleTempFiles(outDir);
@@ -82,8 +93,22 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     words ??= loadWordVectors(options.cacheDir);
     return words;
   };
+  let llmService: Promise<LlmService | null> | undefined;
+  const llm = () => {
+    llmService ??= createLlmService(options.llm ?? {}, {
+      config: config.config.llm,
+      configPath: config.path,
+      outDir,
+      logger: options.logger,
+      signal,
+      progress: options.progress,
+    });
+    return llmService;
+  };
+  const dryRun = options.llm?.dryRun === true && config.config.llm.provider !== 'offline';
   const ctx: StageContext = {
     config: config.config,
+    llm,
     embeddings: async () =>
       createOfflineEmbeddings({ words: await wordVectors(), seed: config.config.seed }),
     wordVectors,
@@ -102,7 +127,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   };
   const outcomes: StageOutcome[] = [];
   let forced = false;
-  for (const stage of selectStages(options.to)) {
+  // A dry run writes nothing from the first stage that would have called the model.
+  let dry = false;
+  for (const stage of selectStages(options.to ?? (dryRun ? 'synthesise' : undefined))) {
     if (signal.aborted) throw new AbortError('Interrupted');
     forced ||= stage.name === options.from;
     const key = stageKey(stage, manifest, config);
@@ -117,24 +144,52 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
     const started = performance.now();
     options.logger.debug(`${stage.name}: running`);
+    const service = llmService ? await llmService : null;
+    if (service) service.stage = stage.name;
+    const before = service?.usage() ?? NO_USAGE;
     const result = await (stage as StageSpec).run({ sources, votes, load }, ctx);
-    if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
-    const artifact = await writeArtifact(outDir, stage.output, result.output);
+    const after = llmService ? await llmService : null;
+    const usage = after ? usageSince(before, after.usage()) : undefined;
+    const usedLlm = usage !== undefined && usedModel(usage);
     produced.set(stage.output, result.output);
     const record: StageRecord = {
       version: stage.version,
       key,
-      artifact: { file: ARTIFACTS[stage.output].file, ...artifact },
+      artifact: { file: ARTIFACTS[stage.output].file, hash: '', bytes: 0, records: 0 },
       counts: result.counts,
       ms: Math.round(performance.now() - started),
       finishedAt: new Date().toISOString(),
+      ...(usedLlm ? { usage } : {}),
     };
-    manifest.stages[stage.name] = record;
-    await writeManifest(outDir, manifest);
+    dry ||= dryRun && usedLlm;
+    forced ||= dry;
+    if (!dry) {
+      if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
+      const artifact = await writeArtifact(outDir, stage.output, result.output);
+      record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };
+      manifest.stages[stage.name] = record;
+      await writeManifest(outDir, manifest, config.config.llm);
+    }
     outcomes.push({ name: stage.name, status: 'ran', record });
   }
-  await writeManifest(outDir, manifest);
-  return { outDir, config, stages: outcomes, manifest, load };
+  if (!dry) await writeManifest(outDir, manifest, config.config.llm);
+  const service = llmService ? await llmService : null;
+  return {
+    outDir,
+    config,
+    stages: outcomes,
+    manifest,
+    load,
+    llm: service
+      ? { usage: service.usage(), dryRun: service.dryRun, fallbacks: service.fallbacks }
+      : null,
+  };
+}
+
+/** The config with `--provider` applied, so that stage cache keys follow it. */
+function withProvider(config: LoadedConfig, provider: LlmProvider | undefined): LoadedConfig {
+  if (provider === undefined || provider === config.config.llm.provider) return config;
+  return { ...config, config: { ...config.config, llm: { ...config.config.llm, provider } } };
 }
 
 /** The run id of a config: its folder's name, or its file name for a config called otherwise. */
@@ -206,16 +261,36 @@ async function readManifest(outDir: string, logger: Logger): Promise<Manifest | 
 }
 
 /**
+ * The manifest's `llm` entry when a stage used the model: provider, models, prompt hashes and
+ * the usage of every stage (as each last ran) summed.
+ */
+function llmRecord(manifest: Manifest, llm: LlmConfig): Pick<Manifest, 'llm'> {
+  const usages = Object.values(manifest.stages).flatMap((stage) => stage.usage ?? []);
+  if (usages.length === 0) return {};
+  return {
+    llm: {
+      provider: llm.provider,
+      models: { ...llm.models },
+      prompts: promptHashes(PROMPT_TASKS),
+      usage: usages.reduce(addUsage, NO_USAGE),
+    },
+  };
+}
+
+/**
  * Writes the manifest, with the findings' coverage (the share of kept contributions cited)
  * surfaced at the top once they exist.
  */
-async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+async function writeManifest(outDir: string, manifest: Manifest, llm: LlmConfig): Promise<void> {
   const counts = manifest.stages.synthesise?.counts;
   const { citedContributions: cited, keptContributions: kept } = counts ?? {};
-  const complete =
-    cited === undefined || kept === undefined
-      ? manifest
-      : { ...manifest, coverage: kept > 0 ? Math.round((cited / kept) * 1e4) / 1e4 : 0 };
+  const complete: Manifest = {
+    ...manifest,
+    ...(cited === undefined || kept === undefined
+      ? {}
+      : { coverage: kept > 0 ? Math.round((cited / kept) * 1e4) / 1e4 : 0 }),
+    ...llmRecord(manifest, llm),
+  };
   await writeFileAtomic(join(outDir, MANIFEST), [
     `${JSON.stringify(Manifest.parse(complete), null, 2)}\n`,
   ]);

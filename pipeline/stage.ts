@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Consultation, InputFile } from '../schemas/consultation.js';
 import { AbortError } from './errors.js';
+import type { LlmService } from './llm/llm-service.js';
 import type { WordVectors } from './nlp/word-vectors.js';
 import type { EmbeddingProvider } from './providers/embedding-provider.js';
 
@@ -35,6 +36,8 @@ export interface StageContext {
   config: Consultation;
   /** The embedding provider the config names, created on first use. */
   embeddings(): Promise<EmbeddingProvider>;
+  /** The language model service, created on first use; null when the provider is `offline`. */
+  llm(): Promise<LlmService | null>;
   /** The bundled English word vectors, loaded on first use (guided themes align words with them). */
   wordVectors(): Promise<WordVectors>;
   logger: Logger;

@@ -193,6 +193,72 @@ export const ThemingConfig = z.strictObject({
 });
 export type ThemingConfig = z.infer<typeof ThemingConfig>;
 
+/** USD per million tokens, prompt (`input`) and completion (`output`). */
+export const ModelPrice = z.strictObject({
+  input: z.number().min(0),
+  output: z.number().min(0).default(0),
+});
+export type ModelPrice = z.infer<typeof ModelPrice>;
+
+/**
+ * List prices of common OpenAI models (USD per million tokens, as published in 2025). A model
+ * not listed here or under `llm.prices` has an unknown cost: tokens are still counted, and
+ * `--max-cost` refuses to run it.
+ */
+export const DEFAULT_PRICES: Record<string, ModelPrice> = {
+  'gpt-4o-mini': { input: 0.15, output: 0.6 },
+  'gpt-4o': { input: 2.5, output: 10 },
+  'gpt-4.1': { input: 2, output: 8 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+  'gpt-5-mini': { input: 0.25, output: 2 },
+  'text-embedding-3-small': { input: 0.02, output: 0 },
+  'text-embedding-3-large': { input: 0.13, output: 0 },
+};
+
+/** Where a language model is reached; `offline` uses none. */
+export const LlmProvider = z.enum(['offline', 'openai', 'openai-compatible']);
+export type LlmProvider = z.infer<typeof LlmProvider>;
+
+/**
+ * The language model (optional). Secrets never go here: the key comes from `OPENAI_API_KEY`
+ * (environment or `.env`), and the base URL may come from `OPENAI_BASE_URL`.
+ */
+export const LlmConfig = z.strictObject({
+  provider: LlmProvider.default('offline'),
+  /** Server of an `openai-compatible` provider, e.g. `http://localhost:11434/v1` (Ollama). */
+  baseUrl: z.url().optional(),
+  /** The model for each task. */
+  models: z
+    .strictObject({
+      labels: z.string().min(1).default('gpt-4o-mini'),
+      synthesis: z.string().min(1).default('gpt-4o-mini'),
+      translation: z.string().min(1).default('gpt-4o-mini'),
+    })
+    .default({ labels: 'gpt-4o-mini', synthesis: 'gpt-4o-mini', translation: 'gpt-4o-mini' }),
+  /** Translate passages not in `language` before synthesis (originals are kept and quoted). */
+  translate: z.boolean().default(false),
+  /** Requests in flight at once. */
+  concurrency: z.number().int().min(1).max(64).default(4),
+  requestsPerMinute: z.number().int().min(1).default(500),
+  tokensPerMinute: z.number().int().min(1000).default(200_000),
+  /** A request not answered in this time is abandoned and retried. */
+  timeoutSeconds: z.number().min(0.1).default(120),
+  /** Retries of a request after a rate limit, server error, timeout or lost connection. */
+  maxRetries: z.number().int().min(0).max(20).default(5),
+  /** First retry delay; it doubles each time (a server's `retry-after` takes precedence). */
+  retryDelaySeconds: z.number().min(0).default(1),
+  /** Retries of a reply that does not match its schema, with the error fed back. */
+  maxSchemaRetries: z.number().int().min(0).max(5).default(2),
+  /** A theme whose passages would make a longer prompt is summarised by parts (map-reduce). */
+  maxPromptTokens: z.number().int().min(500).default(6000),
+  /** Stop before the run would cost more than this (USD); `--max-cost` overrides it. */
+  maxCost: z.number().min(0).optional(),
+  /** Prices by model, added to (and overriding) `DEFAULT_PRICES`. */
+  prices: z.record(z.string(), ModelPrice).default({}),
+});
+export type LlmConfig = z.infer<typeof LlmConfig>;
+
 /** The consultation config (`consultation.yaml`). Unknown keys are errors. */
 export const Consultation = z.strictObject({
   title: z.string().min(1),
@@ -215,6 +281,7 @@ export const Consultation = z.strictObject({
   privacy: PrivacyConfig.default(PrivacyConfig.parse({})),
   clean: CleanConfig.default(CleanConfig.parse({})),
   theming: ThemingConfig.default(ThemingConfig.parse({})),
+  llm: LlmConfig.default(LlmConfig.parse({})),
 });
 export type Consultation = z.infer<typeof Consultation>;
 /** The config as written, before defaults are applied. */

@@ -8,6 +8,17 @@ export const FileRecord = z.strictObject({
 });
 export type FileRecord = z.infer<typeof FileRecord>;
 
+/** Language model calls: requests sent, answers from the cache, tokens and cost (USD). */
+export const UsageRecord = z.strictObject({
+  requests: z.number().int().min(0),
+  cached: z.number().int().min(0),
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+  /** Null when a model used has no price in the config's table. */
+  cost: z.number().min(0).nullable(),
+});
+export type UsageRecord = z.infer<typeof UsageRecord>;
+
 /** What one stage did the last time it ran. */
 export const StageRecord = z.strictObject({
   /** The stage's code version; a new version invalidates cached output. */
@@ -19,6 +30,8 @@ export const StageRecord = z.strictObject({
   /** Wall-clock time of the stage's last real run, in milliseconds. */
   ms: z.number().min(0),
   finishedAt: z.string(),
+  /** The stage's language model calls when it last ran, if it made any. */
+  usage: UsageRecord.optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 
@@ -31,5 +44,14 @@ export const Manifest = z.strictObject({
   stages: z.record(z.string(), StageRecord),
   /** Share of kept contributions cited somewhere in the findings, once they are written. */
   coverage: z.number().min(0).max(1).optional(),
+  /** The language model: provider, models, prompt hashes, and the usage of every stage summed. */
+  llm: z
+    .strictObject({
+      provider: z.string(),
+      models: z.record(z.string(), z.string()),
+      prompts: z.record(z.string(), z.string()),
+      usage: UsageRecord,
+    })
+    .optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -1,6 +1,8 @@
 import type { Consultation } from '../../schemas/consultation.js';
 import type { ArtifactData, ArtifactName } from '../artifacts.js';
+import { type PromptTask, promptHashes } from '../llm/prompts.js';
 import type { InputSource, StageContext, StageResult } from '../stage.js';
+import { SYNTHESIS_PROMPTS } from '../synthesis/llm-synthesiser.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
@@ -32,6 +34,24 @@ export interface StageSpec<K extends ArtifactName = ArtifactName> {
   /** The part of the config the output depends on; changing anything else keeps the cache. */
   configSlice(config: Consultation): unknown;
   run(inputs: StageInputs, ctx: StageContext): Promise<StageResult<ArtifactData<K>>>;
+}
+
+/**
+ * The part of the LLM settings a stage's output depends on: nothing offline; else the
+ * provider, server, the stage's models and settings and the hashes of its prompts.
+ */
+function llmSlice(
+  config: Consultation,
+  prompts: readonly PromptTask[],
+  settings: Record<string, unknown>,
+): unknown {
+  if (config.llm.provider === 'offline') return null;
+  return {
+    provider: config.llm.provider,
+    baseUrl: config.llm.baseUrl ?? null,
+    prompts: promptHashes(prompts),
+    ...settings,
+  };
 }
 
 function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
@@ -101,7 +121,11 @@ export const STAGES = [
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
     readsInputFiles: false,
-    configSlice: (config) => ({ theming: config.theming, taxonomy: config.themes }),
+    configSlice: (config) => ({
+      theming: config.theming,
+      taxonomy: config.themes,
+      llm: llmSlice(config, ['theme-labels'], { model: config.llm.models.labels }),
+    }),
     run: async ({ load }, ctx) =>
       findThemes(
         await load('clean'),
@@ -124,6 +148,12 @@ export const STAGES = [
       questions: config.questions,
       weeks: config.weeks,
       credit: config.privacy.credit,
+      objective: config.objective,
+      llm: llmSlice(config, SYNTHESIS_PROMPTS, {
+        model: config.llm.models.synthesis,
+        maxPromptTokens: config.llm.maxPromptTokens,
+        translation: config.llm.translate ? config.llm.models.translation : null,
+      }),
     }),
     run: async ({ load }, ctx) =>
       synthesiseFindings(

@@ -9,7 +9,9 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildCorpus } from '../synthesis/corpus.js';
 import { enforceGrounding } from '../synthesis/grounding.js';
+import { createLlmSynthesiser } from '../synthesis/llm-synthesiser.js';
 import { createOfflineSynthesiser } from '../synthesis/offline-synthesiser.js';
+import { translatePassages } from '../synthesis/translate.js';
 import type { Vectors } from '../vectors-file.js';
 import { passageRows } from './themes.js';
 
@@ -24,7 +26,8 @@ export interface SynthesiseInputs {
 
 /**
  * The synthesise stage: findings per theme, question and week and the executive summary, from
- * the offline synthesiser, through the grounding checks into `findings.json`.
+ * the offline synthesiser or (with a language model) the LLM synthesiser, after translating
+ * passages when `llm.translate` asks for it, through the grounding checks into `findings.json`.
  */
 export async function synthesiseFindings(
   inputs: SynthesiseInputs,
@@ -41,7 +44,7 @@ export async function synthesiseFindings(
       'synthesise',
     );
   }
-  const corpus = buildCorpus({
+  const built = buildCorpus({
     config: ctx.config,
     records: inputs.records,
     contributions: inputs.contributions,
@@ -55,10 +58,21 @@ export async function synthesiseFindings(
       contentWords(text, ctx.config.language),
     ),
   );
-  const draft = await createOfflineSynthesiser().synthesise(corpus, {
-    signal: ctx.signal,
-    subject,
-  });
+  const llm = await ctx.llm();
+  const { corpus, translated } =
+    llm && ctx.config.llm.translate
+      ? await translatePassages(built, llm, ctx.config.llm.models.translation)
+      : { corpus: built, translated: 0 };
+  const synthesiser = llm
+    ? createLlmSynthesiser(llm, {
+        model: ctx.config.llm.models.synthesis,
+        maxPromptTokens: ctx.config.llm.maxPromptTokens,
+        title: ctx.config.title,
+        objective: ctx.config.objective,
+        language: ctx.config.language,
+      })
+    : createOfflineSynthesiser();
+  const draft = await synthesiser.synthesise(corpus, { signal: ctx.signal, subject });
   const findings = enforceGrounding(draft, corpus);
   const dropped = Object.values(findings.grounding.dropped).reduce((sum, n) => sum + n, 0);
   if (dropped > 0) {
@@ -78,6 +92,7 @@ export async function synthesiseFindings(
       keptContributions: findings.grounding.keptContributions,
       minorityViews: findings.grounding.minorityViews,
       dropped,
+      translated,
     },
   };
 }

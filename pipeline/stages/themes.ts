@@ -8,19 +8,21 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
+import { labelThemesWithModel } from '../themes/llm-labels.js';
 import type { Vectors } from '../vectors-file.js';
 
 /**
  * The themes stage: guided themes from the config's taxonomy, emergent themes from the rest,
- * sub-themes, labels and representatives, from the embed stage's vectors.
+ * sub-themes, labels and representatives, from the embed stage's vectors. With a language
+ * model, emergent themes are named by the model instead.
  */
-export function findThemes(
+export async function findThemes(
   records: readonly CleanRecord[],
   contributions: readonly Contribution[],
   vectors: Vectors,
   words: WordVectors,
   ctx: StageContext,
-): StageResult<Themes> {
+): Promise<StageResult<Themes>> {
   const authors = new Map(contributions.map((c) => [c.id, c.author]));
   const rowOf = new Map(vectors.header.ids.map((id, row) => [id, row]));
   const passages = records.flatMap((r) =>
@@ -45,7 +47,7 @@ export function findThemes(
       'themes: the taxonomy changed since embedding; run the embed stage again',
       'themes',
     );
-  const themes = buildThemes({
+  const found = buildThemes({
     vectors: passageRows(
       vectors.matrix,
       passages.map((p) => rowOf.get(p.id) as number),
@@ -73,6 +75,14 @@ export function findThemes(
     seed: ctx.seed,
     provider: vectors.header.provider,
   });
+  const llm = await ctx.llm();
+  const themes = llm
+    ? await labelThemesWithModel(found, new Map(passages.map((p) => [p.id, p.text])), llm, {
+        title: ctx.config.title,
+        language: ctx.config.language,
+        model: ctx.config.llm.models.labels,
+      })
+    : found;
   const top = themes.themes.filter((t) => t.parentId === null);
   return {
     output: themes,

@@ -14,6 +14,8 @@ export interface SynthesisPassage {
   index: number;
   text: string;
   language: string;
+  /** Its text in the consultation's language when a model translated it (see `translate.ts`). */
+  translation: string | null;
   /** The contribution it is part of. */
   contributionId: string;
   /** That contribution and the duplicates merged into it: every voice that made the passage. */
@@ -84,6 +86,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
         index: passages.length,
         text: passage.text,
         language: record.language,
+        translation: null,
         contributionId: record.id,
         voices,
         participants: [...new Set(voices.map(participantOf))],

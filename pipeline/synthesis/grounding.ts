@@ -223,6 +223,10 @@ class Checker {
     let words = this.folded.get(p.id);
     if (!words) {
       words = new Set(foldedWords(p.text, p.language));
+      // A finding written from a passage's translation is carried by the translation's words.
+      if (p.translation !== null) {
+        for (const w of foldedWords(p.translation, this.corpus.config.language)) words.add(w);
+      }
       this.folded.set(p.id, words);
     }
     return words;

@@ -57,6 +57,7 @@ export function createTestContext(overrides: Partial<ConsultationInput> = {}): T
     config,
     embeddings: async () =>
       createOfflineEmbeddings({ words: await wordVectors(), seed: config.seed }),
+    llm: async () => null,
     wordVectors,
     logger: createCollectingLogger(),
     progress: (event) => void events.push(event),

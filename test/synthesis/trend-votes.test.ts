@@ -16,6 +16,7 @@ function passage(
     index: next,
     text: `A comment worth voting on, number ${next}.`,
     language: 'en',
+    translation: null,
     contributionId: contribution,
     voices: [contribution],
     participants: [`a${next}`],

@@ -1,0 +1,303 @@
+import PQueue from 'p-queue';
+import { z } from 'zod';
+import type { LlmConfig, ModelPrice } from '../../schemas/consultation.js';
+import { AbortError, BriefError, BudgetError, LlmError } from '../errors.js';
+import { canonicalJson, sha256 } from '../hash.js';
+import type { Logger, ProgressEvent } from '../stage.js';
+import type { ChatTransport } from './chat-transport.js';
+import { addUsage, costOf, formatUsd, NO_USAGE, priceTable, type Usage } from './cost.js';
+import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
+import type { ResponseCache } from './response-cache.js';
+import { classifyFailure } from './server-failures.js';
+import { sleep, TokenWindow } from './token-window.js';
+import { messageTokens, type TokenCounter } from './tokens.js';
+
+/** One question to the model: a prompt's slots and the JSON shape the answer must have. */
+export interface LlmRequest<T> {
+  task: PromptTask;
+  model: string;
+  slots: Record<string, string>;
+  schema: z.ZodType<T>;
+  /**
+   * The answer used when there is none from the model: in a dry run, and when the replies keep
+   * failing the schema. Its size is the dry run's estimate of the completion.
+   */
+  fallback: T;
+}
+
+export interface LlmAnswer<T> {
+  value: T;
+  from: 'model' | 'cache' | 'fallback';
+}
+
+export interface LlmServiceOptions {
+  config: LlmConfig;
+  transport: ChatTransport;
+  cache: ResponseCache;
+  tokens: TokenCounter;
+  logger: Logger;
+  signal: AbortSignal;
+  /** Count what each request would cost and send nothing. */
+  dryRun: boolean;
+  /** USD; stop before the run's cost would exceed it. */
+  maxCost: number | undefined;
+  /** The server as named in messages, e.g. "OpenAI" or "http://localhost:11434/v1". */
+  serverName: string;
+  progress?: ((event: ProgressEvent) => void) | undefined;
+}
+
+const MAX_RETRY_DELAY_MS = 60_000;
+
+/**
+ * Every call to a language model goes through here: the response cache, one queue with the
+ * configured concurrency and requests and tokens per minute, retries with backoff (honouring
+ * `retry-after`) on rate limits, server errors, timeouts and lost connections, bounded retries
+ * with the validation error fed back when a reply does not match its schema, the cost budget,
+ * token and cost accounting, and cancellation. A failure that retries cannot cure stops every
+ * other call and is thrown as one `LlmError`.
+ */
+export class LlmService {
+  /** The stage now running, for progress reports. */
+  stage = '';
+  /** Answers replaced by their fallback because the replies kept failing the schema. */
+  fallbacks = 0;
+  private total: Usage = NO_USAGE;
+  /** Estimated cost of requests sent and not yet answered, counted against the budget. */
+  private reserved = 0;
+  private asked = 0;
+  private answered = 0;
+  private readonly queue: PQueue;
+  private readonly window: TokenWindow;
+  private readonly prices: Record<string, ModelPrice>;
+  private readonly failure = new AbortController();
+  private readonly signal: AbortSignal;
+  private readonly jsonSchemas = new WeakMap<z.ZodType, unknown>();
+
+  constructor(private readonly options: LlmServiceOptions) {
+    const { config } = options;
+    this.queue = new PQueue({
+      concurrency: config.concurrency,
+      intervalCap: config.requestsPerMinute,
+      interval: 60_000,
+    });
+    this.window = new TokenWindow(config.tokensPerMinute);
+    this.prices = priceTable(config.prices);
+    this.signal = AbortSignal.any([options.signal, this.failure.signal]);
+  }
+
+  get dryRun(): boolean {
+    return this.options.dryRun;
+  }
+
+  /** The tokens a text takes (the o200k tokenizer's estimate). */
+  countTokens(text: string): number {
+    return this.options.tokens(text);
+  }
+
+  /** Requests, tokens and cost so far (estimates in a dry run). */
+  usage(): Usage {
+    return this.total;
+  }
+
+  /** Asks the model, or answers from the cache, or (dry run) counts what asking would cost. */
+  async ask<T>(request: LlmRequest<T>): Promise<LlmAnswer<T>> {
+    this.stopIfCancelled();
+    const messages = renderPrompt(loadPrompt(request.task), request.slots);
+    const key = sha256(
+      canonicalJson({
+        model: request.model,
+        messages,
+        schema: this.jsonSchema(request.schema),
+      }),
+    );
+    const cached = await this.options.cache.get(key);
+    const fromCache = cached && validate(request.schema, cached.content);
+    if (fromCache?.ok) {
+      this.total = addUsage(this.total, { ...NO_USAGE, cached: 1 });
+      return { value: fromCache.value, from: 'cache' };
+    }
+    const promptTokens = messageTokens(this.options.tokens, messages);
+    const completionTokens = this.options.tokens(JSON.stringify(request.fallback));
+    const estimate = costOf(this.prices, request.model, promptTokens, completionTokens);
+    if (this.options.dryRun) {
+      this.total = addUsage(this.total, {
+        ...NO_USAGE,
+        requests: 1,
+        promptTokens,
+        completionTokens,
+        cost: estimate,
+      });
+      return { value: request.fallback, from: 'fallback' };
+    }
+    this.checkBudget(request.model, estimate);
+    this.reserved += estimate ?? 0;
+    this.asked += 1;
+    try {
+      const answer = await this.queue.add(
+        () => this.converse(request, messages, key, promptTokens + completionTokens),
+        { signal: this.signal },
+      );
+      this.answered += 1;
+      this.options.progress?.({
+        stage: this.stage,
+        unit: 'model calls',
+        done: this.answered,
+        total: this.asked,
+      });
+      return answer;
+    } catch (error) {
+      throw this.failure.signal.aborted ? this.failure.signal.reason : this.cancelled(error);
+    } finally {
+      this.reserved -= estimate ?? 0;
+    }
+  }
+
+  /** Sends a request, and again with the validation error while the reply fails its schema. */
+  private async converse<T>(
+    request: LlmRequest<T>,
+    messages: ChatMessage[],
+    key: string,
+    tokens: number,
+  ): Promise<LlmAnswer<T>> {
+    const conversation = [...messages];
+    const { maxSchemaRetries } = this.options.config;
+    let problem = '';
+    for (let attempt = 0; attempt <= maxSchemaRetries; attempt++) {
+      const reply = await this.send(request, conversation, tokens);
+      const checked = validate(request.schema, reply.content);
+      if (checked.ok) {
+        await this.options.cache.set(key, {
+          task: request.task,
+          model: request.model,
+          content: reply.content,
+          promptTokens: reply.promptTokens,
+          completionTokens: reply.completionTokens,
+        });
+        return { value: checked.value, from: 'model' };
+      }
+      problem = checked.error;
+      this.options.logger.debug(`${request.task}: reply rejected (${problem}); asking again`);
+      conversation.push(
+        { role: 'assistant', content: reply.content },
+        {
+          role: 'user',
+          content: `That reply cannot be used: ${problem}. Answer again with only the JSON object the schema asks for.`,
+        },
+      );
+    }
+    this.fallbacks += 1;
+    this.options.logger.warn(
+      `${request.task}: ${maxSchemaRetries + 1} replies did not match the schema (${problem}); the offline result is used for this part`,
+    );
+    return { value: request.fallback, from: 'fallback' };
+  }
+
+  /** One request, retried on rate limits, server errors, timeouts and lost connections. */
+  private async send<T>(
+    request: LlmRequest<T>,
+    messages: readonly ChatMessage[],
+    tokens: number,
+  ): Promise<{ content: string; promptTokens: number; completionTokens: number }> {
+    const { maxRetries, retryDelaySeconds, timeoutSeconds } = this.options.config;
+    for (let attempt = 0; ; attempt++) {
+      await this.window.reserve(tokens, this.signal);
+      const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
+      try {
+        this.total = addUsage(this.total, { ...NO_USAGE, requests: 1 });
+        const reply = await this.options.transport.send({
+          model: request.model,
+          messages,
+          schemaName: request.task.replaceAll('-', '_'),
+          schema: request.schema,
+          signal: AbortSignal.any([this.signal, timeout]),
+        });
+        const promptTokens =
+          reply.usage?.promptTokens ?? messageTokens(this.options.tokens, messages);
+        const completionTokens =
+          reply.usage?.completionTokens ?? this.options.tokens(reply.content);
+        this.total = addUsage(this.total, {
+          ...NO_USAGE,
+          promptTokens,
+          completionTokens,
+          cost: costOf(this.prices, request.model, promptTokens, completionTokens),
+        });
+        return { content: reply.content, promptTokens, completionTokens };
+      } catch (error) {
+        this.stopIfCancelled();
+        const failure = classifyFailure(error, timeout.aborted, timeoutSeconds);
+        if (!failure.retry || attempt >= maxRetries) {
+          const tries = attempt + 1;
+          const fatal = new LlmError(
+            `the model server (${this.options.serverName}) ${failure.description}${failure.retry ? ` on ${tries} attempt${tries === 1 ? '' : 's'}` : ''}${failure.hint ? `; ${failure.hint}` : ''}`,
+            { cause: error },
+          );
+          this.failure.abort(fatal);
+          throw fatal;
+        }
+        const delay = Math.min(
+          failure.retryAfterMs ?? retryDelaySeconds * 1000 * 2 ** attempt,
+          MAX_RETRY_DELAY_MS,
+        );
+        this.options.logger.info(
+          `${request.task}: the model server ${failure.description}; retrying in ${(delay / 1000).toFixed(1)} s`,
+        );
+        await sleep(delay, this.signal).catch(() => this.stopIfCancelled());
+      }
+    }
+  }
+
+  private checkBudget(model: string, estimate: number | null): void {
+    const { maxCost } = this.options;
+    if (maxCost === undefined) return;
+    if (estimate === null) {
+      throw new BudgetError(
+        `--max-cost needs the price of model "${model}": add it under llm.prices in the config`,
+      );
+    }
+    const spent = this.total.cost ?? 0;
+    if (spent + this.reserved + estimate > maxCost) {
+      const error = new BudgetError(
+        `stopped before exceeding --max-cost ${formatUsd(maxCost)}: ${formatUsd(spent)} spent, the next request would cost about ${formatUsd(estimate)}; the answers so far are cached, so a run with a larger budget resumes from here`,
+      );
+      this.failure.abort(error);
+      throw error;
+    }
+  }
+
+  private stopIfCancelled(): void {
+    if (this.failure.signal.aborted) throw this.failure.signal.reason;
+    if (this.options.signal.aborted) throw new AbortError('The model calls were cancelled');
+  }
+
+  private cancelled(error: unknown): unknown {
+    if (this.options.signal.aborted) return new AbortError('The model calls were cancelled');
+    return error instanceof BriefError ? error : new LlmError(String(error), { cause: error });
+  }
+
+  private jsonSchema(schema: z.ZodType): unknown {
+    let json = this.jsonSchemas.get(schema);
+    if (json === undefined) {
+      json = z.toJSONSchema(schema);
+      this.jsonSchemas.set(schema, json);
+    }
+    return json;
+  }
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Parses a reply as JSON and checks it against the schema, with a short error to feed back. */
+function validate<T>(schema: z.ZodType<T>, content: string): Checked<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    return { ok: false, error: `it is not valid JSON (${(error as Error).message})` };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'the reply'}: ${issue.message}`);
+  return { ok: false, error: `it does not match the schema (${issues.join('; ')})` };
+}

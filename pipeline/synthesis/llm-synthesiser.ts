@@ -1,0 +1,186 @@
+import type {
+  Finding,
+  QuestionFindings,
+  ThemeFindings,
+  WeekDigest,
+} from '../../schemas/findings.js';
+import { languageName, PointsAnswer, QuestionAnswer, WeekAnswer } from '../llm/answers.js';
+import type { LlmService } from '../llm/llm-service.js';
+import type { PromptTask } from '../llm/prompts.js';
+import type { SynthesisCorpus } from './corpus.js';
+import { type ModelSettings, writeTheme } from './llm-theme.js';
+import {
+  dataBudget,
+  findingsOf,
+  fitPassages,
+  itemTokens,
+  NoteRefs,
+  PassageRefs,
+  statementsOf,
+} from './model-writing.js';
+import { createOfflineSynthesiser } from './offline-synthesiser.js';
+import { questionScopes } from './questions.js';
+import type { Synthesiser } from './synthesiser.js';
+
+/** The prompts synthesis uses; their hashes are part of the synthesise stage's cache key. */
+export const SYNTHESIS_PROMPTS = [
+  'theme-findings',
+  'theme-notes',
+  'executive-summary',
+  'question-answer',
+  'week-digest',
+  'translations',
+] as const satisfies readonly PromptTask[];
+
+/**
+ * The LLM synthesiser: the offline synthesiser's draft, with the prose a model writes better
+ * put in its place: each top-level theme's summary, key points, proposals, concerns and quotes
+ * (map-reduced over sub-themes when large), the guiding questions' answers, the weekly digests'
+ * key points and the executive summary. Counts, votes, minority views, trends and cross-cutting
+ * issues stay computed. The model cites passages by reference; the stage's grounding checks
+ * then drop whatever does not resolve or is not carried by its sources. A part whose replies
+ * keep failing their schema keeps the offline text.
+ */
+export function createLlmSynthesiser(llm: LlmService, settings: ModelSettings): Synthesiser {
+  return {
+    kind: 'llm',
+    name: `${settings.model} (language model)`,
+    async synthesise(corpus, options) {
+      const offline = await createOfflineSynthesiser().synthesise(corpus, options);
+      const written = await Promise.all(
+        offline.themes.map((theme) =>
+          theme.parentId === null ? writeTheme(corpus, theme, llm, settings) : null,
+        ),
+      );
+      const subthemePoints = new Map(written.flatMap((w) => [...(w?.subthemeKeyPoints ?? [])]));
+      const themes = offline.themes.map((theme, i): ThemeFindings => {
+        const mine = written[i]?.theme;
+        if (mine) return mine;
+        const points = subthemePoints.get(theme.themeId);
+        return points ? { ...theme, keyPoints: points } : theme;
+      });
+      const [executiveSummary, questions, weeks] = await Promise.all([
+        writeExecutiveSummary(themes, offline.executiveSummary, llm, settings),
+        Promise.all(offline.questions.map((q) => writeQuestion(corpus, q, llm, settings))),
+        Promise.all(offline.weeks.map((w, i) => writeWeek(corpus, w, i, llm, settings))),
+      ]);
+      return {
+        ...offline,
+        synthesiser: { kind: 'llm', name: this.name },
+        executiveSummary,
+        themes,
+        questions,
+        weeks,
+      };
+    },
+  };
+}
+
+/** 3-6 statements across the themes, each citing the passages behind the findings it rests on. */
+async function writeExecutiveSummary(
+  themes: readonly ThemeFindings[],
+  offline: Finding[],
+  llm: LlmService,
+  settings: ModelSettings,
+): Promise<Finding[]> {
+  const labelled = themes
+    .filter((t) => t.parentId === null)
+    .flatMap((t) =>
+      [...t.summary, ...t.keyPoints, ...t.proposals.slice(0, 2), ...t.concerns.slice(0, 2)].map(
+        (finding) => ({ finding, label: t.label }),
+      ),
+    );
+  const budget = dataBudget(settings.maxPromptTokens);
+  let used = 0;
+  const chosen = labelled.filter(({ finding, label }) => {
+    used += itemTokens(llm, `${label}: ${finding.text}`);
+    return used <= budget;
+  });
+  if (chosen.length === 0) return offline;
+  const labelOf = new Map(chosen.map(({ finding, label }) => [finding, label]));
+  const refs = new NoteRefs(
+    chosen.map(({ finding }) => finding),
+    (note) => `${labelOf.get(note)}: `,
+  );
+  const { value, from } = await llm.ask({
+    task: 'executive-summary',
+    model: settings.model,
+    slots: {
+      language: languageName(settings.language),
+      title: settings.title,
+      objective: settings.objective ? `Objective: ${settings.objective}` : '',
+      data: refs.block,
+    },
+    schema: PointsAnswer,
+    fallback: { points: offline.map((f) => ({ text: f.text, refs: ['N1'] })) },
+  });
+  return from === 'fallback' ? offline : findingsOf(value.points, refs);
+}
+
+async function writeQuestion(
+  corpus: SynthesisCorpus,
+  offline: QuestionFindings,
+  llm: LlmService,
+  settings: ModelSettings,
+): Promise<QuestionFindings> {
+  const scope = questionScopes(corpus).get(offline.questionId) ?? new Set<string>();
+  const passages = fitPassages(
+    llm,
+    corpus.passages.filter((p) => scope.has(p.id)),
+    dataBudget(settings.maxPromptTokens),
+  );
+  if (passages.length === 0) return offline;
+  const refs = new PassageRefs(passages);
+  const { value, from } = await llm.ask({
+    task: 'question-answer',
+    model: settings.model,
+    slots: {
+      language: languageName(settings.language),
+      title: settings.title,
+      question: offline.text,
+      data: refs.block,
+    },
+    schema: QuestionAnswer,
+    fallback: {
+      keyPoints: statementsOf(offline.keyPoints, refs),
+      proposals: statementsOf(offline.proposals, refs),
+    },
+  });
+  if (from === 'fallback') return offline;
+  return {
+    ...offline,
+    keyPoints: findingsOf(value.keyPoints, refs),
+    proposals: findingsOf(value.proposals, refs),
+  };
+}
+
+async function writeWeek(
+  corpus: SynthesisCorpus,
+  offline: WeekDigest,
+  index: number,
+  llm: LlmService,
+  settings: ModelSettings,
+): Promise<WeekDigest> {
+  const passages = fitPassages(
+    llm,
+    corpus.passages.filter((p) => p.week === index),
+    dataBudget(settings.maxPromptTokens),
+  );
+  if (passages.length === 0) return offline;
+  const refs = new PassageRefs(passages);
+  const { value, from } = await llm.ask({
+    task: 'week-digest',
+    model: settings.model,
+    slots: {
+      language: languageName(settings.language),
+      title: settings.title,
+      week: `${offline.label} (${offline.start} to ${offline.end})`,
+      data: refs.block,
+    },
+    schema: WeekAnswer,
+    fallback: { keyPoints: statementsOf(offline.keyPoints, refs) },
+  });
+  return from === 'fallback'
+    ? offline
+    : { ...offline, keyPoints: findingsOf(value.keyPoints, refs) };
+}
