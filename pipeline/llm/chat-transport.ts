@@ -1,6 +1,6 @@
 import type { BaseMessageLike, UsageMetadata } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ChatMessage } from './prompts.js';
 
 /** What the server answered: the reply's text and the usage it reported (null if none). */
@@ -20,6 +20,33 @@ export interface ChatTransport {
   }): Promise<ChatReply>;
 }
 
+const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+/** The JSON schema of a zod schema, without the `$schema` tag some servers reject. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  let json = jsonSchemas.get(schema);
+  if (!json) {
+    const { $schema: _tag, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+    json = rest;
+    jsonSchemas.set(schema, json);
+  }
+  return json;
+}
+
+/**
+ * A JSON schema response format that the openai SDK leaves unparsed: its `$parseRaw` hook
+ * (not sent to the server) replaces the SDK's `JSON.parse`, which would throw on a malformed
+ * reply and lose the reply and its usage. The service parses and validates the text itself.
+ */
+function unparsedJsonSchema(name: string, schema: z.ZodType) {
+  const format = {
+    type: 'json_schema' as const,
+    json_schema: { name, strict: true, schema: jsonSchemaOf(schema) },
+  };
+  Object.defineProperty(format, '$parseRaw', { value: () => null, enumerable: false });
+  return format;
+}
+
 /** Where the OpenAI-compatible server is and how to authenticate. */
 export interface ServerSettings {
   apiKey: string;
@@ -28,11 +55,12 @@ export interface ServerSettings {
 }
 
 /**
- * The LangChain transport: `ChatOpenAI` with structured output from the zod schema (JSON schema
- * response format). LangChain's own retries are off: retries, timeouts and rate limits are the
- * `LlmService`'s, so that they are counted and honour `retry-after` the same way for every
- * provider. The raw reply is returned for the service to validate, so a schema error can be
- * fed back to the model.
+ * The LangChain transport: `ChatOpenAI` asked for structured output with the zod schema's JSON
+ * schema as the response format. LangChain's own retries are off: retries, timeouts and rate
+ * limits are the `LlmService`'s, so that they are counted and honour `retry-after` the same way
+ * for every provider. The reply is returned unparsed (LangChain's `withStructuredOutput` would
+ * throw away a reply that fails to parse, and its usage with it): the service validates it and
+ * feeds a schema error back to the model.
  */
 export function createLangChainTransport(server: ServerSettings): ChatTransport {
   const models = new Map<string, ChatOpenAI>();
@@ -52,14 +80,12 @@ export function createLangChainTransport(server: ServerSettings): ChatTransport 
   };
   return {
     async send({ model, messages, schemaName, schema, signal }) {
-      const structured = modelFor(model).withStructuredOutput(schema, {
-        name: schemaName,
-        method: 'jsonSchema',
-        includeRaw: true,
+      const raw = await modelFor(model).invoke(messages as BaseMessageLike[], {
+        signal,
+        response_format: unparsedJsonSchema(schemaName, schema),
       });
-      const { raw } = await structured.invoke(messages as BaseMessageLike[], { signal });
       const content = typeof raw.content === 'string' ? raw.content : JSON.stringify(raw.content);
-      const reported = (raw as { usage_metadata?: UsageMetadata }).usage_metadata;
+      const reported = (raw as unknown as { usage_metadata?: UsageMetadata }).usage_metadata;
       const usage = reported
         ? { promptTokens: reported.input_tokens, completionTokens: reported.output_tokens }
         : null;

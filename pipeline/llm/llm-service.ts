@@ -1,10 +1,10 @@
 import PQueue from 'p-queue';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { LlmConfig, ModelPrice } from '../../schemas/consultation.js';
 import { AbortError, BriefError, BudgetError, LlmError } from '../errors.js';
 import { canonicalJson, sha256 } from '../hash.js';
 import type { Logger, ProgressEvent } from '../stage.js';
-import type { ChatTransport } from './chat-transport.js';
+import { type ChatTransport, jsonSchemaOf } from './chat-transport.js';
 import { addUsage, costOf, formatUsd, NO_USAGE, priceTable, type Usage } from './cost.js';
 import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
 import type { ResponseCache } from './response-cache.js';
@@ -71,7 +71,6 @@ export class LlmService {
   private readonly prices: Record<string, ModelPrice>;
   private readonly failure = new AbortController();
   private readonly signal: AbortSignal;
-  private readonly jsonSchemas = new WeakMap<z.ZodType, unknown>();
 
   constructor(private readonly options: LlmServiceOptions) {
     const { config } = options;
@@ -107,7 +106,7 @@ export class LlmService {
       canonicalJson({
         model: request.model,
         messages,
-        schema: this.jsonSchema(request.schema),
+        schema: jsonSchemaOf(request.schema),
       }),
     );
     const cached = await this.options.cache.get(key);
@@ -272,15 +271,6 @@ export class LlmService {
   private cancelled(error: unknown): unknown {
     if (this.options.signal.aborted) return new AbortError('The model calls were cancelled');
     return error instanceof BriefError ? error : new LlmError(String(error), { cause: error });
-  }
-
-  private jsonSchema(schema: z.ZodType): unknown {
-    let json = this.jsonSchemas.get(schema);
-    if (json === undefined) {
-      json = z.toJSONSchema(schema);
-      this.jsonSchemas.set(schema, json);
-    }
-    return json;
   }
 }
 

@@ -11,12 +11,16 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output, as a user would from a shell. */
-export async function runCli(argv: string[], signal?: AbortSignal): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  signal?: AbortSignal,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main({
     argv,
-    env: {},
+    env,
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     ...(signal ? { signal } : {}),

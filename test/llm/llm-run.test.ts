@@ -1,0 +1,238 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { costOf, priceTable } from '../../pipeline/llm/cost.js';
+import type { Findings } from '../../schemas/findings.js';
+import {
+  INJECTION,
+  llmFixture,
+  type OpenAiStub,
+  readFindings,
+  readManifest,
+  runAgainst,
+  startOpenAiStub,
+} from '../helpers/llm-fixture.js';
+
+let stub: OpenAiStub;
+beforeAll(async () => {
+  stub = await startOpenAiStub();
+});
+afterAll(() => stub.close());
+beforeEach(() => {
+  stub.reset();
+  stub.failAll = false;
+});
+
+/** Every statement and quote of the findings, as text. */
+function allText(findings: Findings): string {
+  return JSON.stringify(findings);
+}
+
+/** Every citation of every finding, flattened. */
+function allCitations(findings: Findings): string[] {
+  const cited: string[] = [];
+  JSON.stringify(findings, (key, value: unknown) => {
+    if (key === 'citations' && Array.isArray(value)) cited.push(...(value as string[]));
+    if (key === 'passageId' && typeof value === 'string') cited.push(value);
+    return value;
+  });
+  return cited;
+}
+
+function expectCostMatchesServer(manifestUsage: {
+  promptTokens: number;
+  completionTokens: number;
+  cost: number | null;
+}) {
+  const server = stub.usage();
+  expect(manifestUsage.promptTokens).toBe(server.prompt_tokens);
+  expect(manifestUsage.completionTokens).toBe(server.completion_tokens);
+  expect(manifestUsage.cost).toBeCloseTo(
+    costOf(priceTable({}), 'gpt-4o-mini', server.prompt_tokens, server.completion_tokens) ?? -1,
+    5,
+  );
+}
+
+describe('LLM mode against a local OpenAI-compatible server', () => {
+  it('survives every scripted fault, keeps only grounded output, costs what the server reported, and re-runs from cache for free', async () => {
+    const dir = await llmFixture();
+    stub.fault({ status: 429, retryAfter: 1 });
+    stub.fault({ status: 500, task: 'theme_findings' });
+    stub.fault({ delayMs: 1500, task: 'week_digest' });
+    stub.fault({ reply: 'malformed-json', task: 'question_answer' });
+    stub.fault({ reply: 'schema-break', task: 'executive_summary' });
+    stub.fault({ reply: 'unknown-refs', task: 'theme_findings' });
+    stub.fault({ reply: 'paraphrased-quote', task: 'theme_findings' });
+    stub.fault({ reply: 'omit-items', task: 'theme_labels' });
+    const run = await runAgainst(stub, dir);
+    expect(run.stderr).not.toContain('brief:');
+    expect(run.code).toBe(0);
+    const statuses = stub.requests.map((r) => r.status);
+    expect(statuses).toContain(429);
+    expect(statuses).toContain(500);
+    // The slow reply was abandoned (the stub saw the client go) and asked again.
+    expect(statuses).toContain(499);
+    // The malformed and schema-breaking replies were asked again with the error fed back.
+    const retried = stub.requests.filter((r) =>
+      JSON.stringify(r.body.messages).includes('That reply cannot be used'),
+    );
+    expect(retried.map((r) => r.task).sort()).toEqual(['executive_summary', 'question_answer']);
+    // The theme the labels reply left out was asked about on its own.
+    const labelBatches = stub.requests
+      .filter((r) => r.task === 'theme_labels' && r.status === 200)
+      .map((r) => (JSON.stringify(r.body.messages).match(/\[T\d+\]/g) ?? []).length);
+    expect(labelBatches).toContain(1);
+
+    const findings = await readFindings(dir);
+    expect(findings.synthesiser.kind).toBe('llm');
+    // Bad citations and paraphrased quotes were dropped and counted, never written.
+    expect(findings.grounding.dropped['unknown-passage']).toBeGreaterThan(0);
+    expect(findings.grounding.dropped['quote-not-verbatim']).toBeGreaterThan(0);
+    expect(allCitations(findings).some((id) => id.startsWith('unknown'))).toBe(false);
+    expect(allText(findings)).not.toContain(' indeed');
+    // Nothing is lost: every kept contribution is still cited somewhere.
+    expect(findings.grounding.coverage).toBe(1);
+
+    const manifest = await readManifest(dir);
+    const usage = manifest.llm?.usage;
+    expect(usage?.requests).toBe(stub.requests.length);
+    if (!usage) throw new Error('no usage in the manifest');
+    expectCostMatchesServer(usage);
+    expect(Object.keys(manifest.llm?.prompts ?? {})).toContain('theme-findings');
+    expect(run.stdout).toContain('Language model, this run:');
+
+    const before = await readFile(join(dir, 'out', 'findings.json'), 'utf8');
+    stub.reset();
+    const again = await runAgainst(stub, dir, ['--from', 'themes']);
+    expect(again.code).toBe(0);
+    expect(stub.requests).toHaveLength(0);
+    expect(await readFile(join(dir, 'out', 'findings.json'), 'utf8')).toBe(before);
+    expect(again.stdout).toMatch(/0 model requests \(\d+ answered from cache\)/);
+  }, 60_000);
+
+  it('keeps a contribution that gives instructions inside the data, where it cannot steer the model', async () => {
+    const dir = await llmFixture();
+    const run = await runAgainst(stub, dir);
+    expect(run.code).toBe(0);
+    const carrying = stub.requests.filter((r) =>
+      JSON.stringify(r.body.messages).includes('Ignore previous instructions'),
+    );
+    expect(carrying.length).toBeGreaterThan(0);
+    // The stub obeys instructions outside the data block: it never found one.
+    expect(stub.requests.some((r) => r.injected)).toBe(false);
+    const findings = await readFindings(dir);
+    const texts: string[] = [];
+    JSON.stringify(findings, (key, value: unknown) => {
+      if (key === 'text' && typeof value === 'string') texts.push(value);
+      return value;
+    });
+    expect(texts.filter((text) => text === 'HACKED')).toEqual([]);
+    // The contribution's fake closing tag did not end the block: it sits on its item's line.
+    const body = JSON.stringify(carrying[0]?.body.messages);
+    expect(body).toContain(`] ${INJECTION.slice(0, 20)}`);
+  }, 60_000);
+
+  it('summarises a theme too large for one prompt by parts (map-reduce), with citations to passages', async () => {
+    const dir = await llmFixture('  maxPromptTokens: 500\n');
+    const run = await runAgainst(stub, dir);
+    expect(run.code).toBe(0);
+    expect(stub.requests.some((r) => r.task === 'theme_notes')).toBe(true);
+    const findings = await readFindings(dir);
+    const top = findings.themes.filter((t) => t.parentId === null);
+    expect(top.some((t) => t.keyPoints.length > 0)).toBe(true);
+    const ids = allCitations(findings);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => /#\d+$/.test(id))).toBe(true);
+  }, 60_000);
+
+  it('translates passages in other languages when asked, and quotes the originals', async () => {
+    const dir = await llmFixture('  translate: true\n');
+    const run = await runAgainst(stub, dir);
+    expect(run.code).toBe(0);
+    const translations = stub.requests.filter((r) => r.task === 'translations');
+    expect(translations.length).toBeGreaterThan(0);
+    expect(JSON.stringify(translations[0]?.body.messages)).toContain('pistes cyclables');
+    expect(run.stdout).toMatch(/synthesise .*1 translated/);
+  }, 60_000);
+
+  it('estimates tokens and cost with --dry-run and calls nothing, close to what the run then takes', async () => {
+    const dir = await llmFixture();
+    const dry = await runAgainst(stub, dir, ['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(stub.requests).toHaveLength(0);
+    expect(dry.stdout).toContain('dry run, no model was called');
+    expect(await readdir(join(dir, 'out'))).not.toContain('findings.json');
+    const estimated = Number(
+      /Estimated: [\d,]+ model requests, ([\d,]+) tokens/
+        .exec(dry.stdout)?.[1]
+        ?.replaceAll(',', ''),
+    );
+    const real = await runAgainst(stub, dir);
+    expect(real.code).toBe(0);
+    const used = stub.usage();
+    const actual = used.prompt_tokens + used.completion_tokens;
+    expect(estimated / actual).toBeGreaterThan(0.5);
+    expect(estimated / actual).toBeLessThan(2);
+  }, 60_000);
+
+  it('stops before exceeding --max-cost, having sent nothing it could not pay for', async () => {
+    const dir = await llmFixture();
+    const run = await runAgainst(stub, dir, ['--max-cost', '0.000001']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^brief: stopped before exceeding --max-cost/,
+    );
+    expect(stub.requests).toHaveLength(0);
+    const unknown = await llmFixture('  models: { labels: my-local-model }\n');
+    const refused = await runAgainst(stub, unknown, ['--max-cost', '5']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('add it under llm.prices');
+  }, 60_000);
+
+  it('fails with one line and a non-zero exit when the server fails every request', async () => {
+    const dir = await llmFixture();
+    stub.failAll = true;
+    const run = await runAgainst(stub, dir);
+    expect(run.code).toBe(1);
+    const last = run.stderr.trim().split('\n').at(-1);
+    expect(last).toMatch(
+      /^brief: the model server \(http:\/\/127\.0\.0\.1:\d+\/v1\) answered HTTP 500 .* on 4 attempts$/,
+    );
+    expect(run.stderr).not.toContain('    at ');
+  }, 60_000);
+
+  it('says how to set the key when provider openai has none', async () => {
+    const dir = await llmFixture();
+    const run = await runAgainst(stub, dir, ['--provider', 'openai']).then(() =>
+      import('../helpers/cli.js').then(({ runCli }) =>
+        runCli([
+          'run',
+          join(dir, 'consultation.yaml'),
+          '--out',
+          join(dir, 'out2'),
+          '--provider',
+          'openai',
+        ]),
+      ),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('OPENAI_API_KEY is not set');
+    expect(run.stderr).toContain('.env');
+  }, 60_000);
+
+  it('stops cleanly on Ctrl-C during a call, keeping the answers already paid for', async () => {
+    const dir = await llmFixture();
+    stub.fault({ delayMs: 800, task: 'theme_findings' }, 20);
+    const controller = new AbortController();
+    const watching = setInterval(() => {
+      if (stub.requests.some((r) => r.task === 'theme_findings')) controller.abort();
+    }, 20);
+    const started = Date.now();
+    const run = await runAgainst(stub, dir, [], controller.signal);
+    clearInterval(watching);
+    expect(run.code).toBe(130);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const cached = await readdir(join(dir, 'out', 'cache'));
+    expect(cached.length).toBeGreaterThan(0);
+  }, 60_000);
+});
