@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { benchBrief } from './brief.js';
 import { benchClean } from './clean.js';
+import { benchLlm } from './llm.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
@@ -10,6 +11,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   themes: benchThemes,
   synthesise: benchSynthesise,
   brief: benchBrief,
+  llm: benchLlm,
 };
 
 const { values, positionals } = parseArgs({

@@ -16,5 +16,6 @@ export function withDotEnv(
   } catch {
     return { ...env };
   }
-  return { ...parse(text), ...env };
+  const set = Object.entries(env).filter(([, value]) => value !== undefined);
+  return { ...parse(text), ...Object.fromEntries(set) };
 }

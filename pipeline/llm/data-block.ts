@@ -19,7 +19,7 @@ export function dataBlock(items: readonly DataItem[]): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[\s\u0085]+/gu, ' ').trim();
 }
 
 /** Items with references `<prefix>1`, `<prefix>2`, ... and a map back from reference to value. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { z } from 'zod';
 import type { LlmConfig, ModelPrice } from '../../schemas/consultation.js';
@@ -82,6 +83,8 @@ export class LlmService {
     this.window = new TokenWindow(config.tokensPerMinute);
     this.prices = priceTable(config.prices);
     this.signal = AbortSignal.any([options.signal, this.failure.signal]);
+    // Every queued and in-flight call listens for cancellation: hundreds at once are expected.
+    setMaxListeners(0, this.signal, options.signal);
   }
 
   get dryRun(): boolean {

@@ -83,7 +83,7 @@ export function parsePrompt(task: PromptTask, text: string): Prompt {
 export function renderPrompt(prompt: Prompt, values: Record<string, string>): ChatMessage[] {
   const given = Object.keys(values);
   const unknown = given.filter((name) => !prompt.slots.has(name));
-  const missing = [...prompt.slots].filter((name) => !(name in values));
+  const missing = [...prompt.slots].filter((name) => !Object.hasOwn(values, name));
   if (unknown.length > 0 || missing.length > 0) {
     const parts = [
       unknown.length > 0 ? `unknown slot(s) ${unknown.join(', ')}` : '',
@@ -92,7 +92,10 @@ export function renderPrompt(prompt: Prompt, values: Record<string, string>): Ch
     throw new PromptError(`prompts/${prompt.task}.md: ${parts.join('; ')}`);
   }
   const fill = (template: string) =>
-    template.replace(SLOT, (_match, name: string) => values[name] ?? '');
+    template.replace(
+      SLOT,
+      (_match, name: string) => (Object.hasOwn(values, name) ? values[name] : '') ?? '',
+    );
   return [
     { role: 'system', content: fill(prompt.system) },
     { role: 'user', content: fill(prompt.user) },

@@ -34,13 +34,13 @@ export function classifyFailure(
     return { retry: true, description: `could not be reached (${said})` };
   }
   const description = `answered HTTP ${status} (${said})`;
-  if (status === 429) {
+  if (status === 429 || status >= 500 || status === 408 || status === 409) {
+    // A rate limit or an overloaded server may say when to come back.
     const retryAfterMs = retryAfter(http);
     return retryAfterMs === undefined
       ? { retry: true, description }
       : { retry: true, description, retryAfterMs };
   }
-  if (status >= 500 || status === 408 || status === 409) return { retry: true, description };
   if (status === 401 || status === 403) {
     return {
       retry: false,
@@ -64,7 +64,9 @@ function retryAfter(error: HttpErrorLike): number | undefined {
   const value =
     headers && typeof headers.get === 'function'
       ? headers.get('retry-after')
-      : (headers as Record<string, string> | undefined)?.['retry-after'];
+      : Object.entries((headers ?? {}) as Record<string, string>).find(
+          ([name]) => name.toLowerCase() === 'retry-after',
+        )?.[1];
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
