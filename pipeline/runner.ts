@@ -11,7 +11,7 @@ import {
 } from './artifacts.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
-import { AbortError, UsageError } from './errors.js';
+import { AbortError, ConfigError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources, openVotesSource } from './input-sources.js';
 import { addUsage, NO_USAGE, type Usage, usageSince, usedModel } from './llm/cost.js';
@@ -20,6 +20,7 @@ import type { LlmService } from './llm/llm-service.js';
 import { PROMPT_TASKS, promptHashes } from './llm/prompts.js';
 import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
+import { createModelEmbeddings } from './providers/model-embeddings.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import type { Logger, ProgressEvent, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
@@ -109,8 +110,19 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const ctx: StageContext = {
     config: config.config,
     llm,
-    embeddings: async () =>
-      createOfflineEmbeddings({ words: await wordVectors(), seed: config.config.seed }),
+    embeddings: async () => {
+      const offline = async () =>
+        createOfflineEmbeddings({ words: await wordVectors(), seed: config.config.seed });
+      if (config.config.theming.embeddings === 'offline') return offline();
+      const service = await llm();
+      if (!service) {
+        throw new ConfigError(
+          'theming.embeddings is "model" but llm.provider is offline: set llm.provider (or --provider), or use offline embeddings',
+          config.path,
+        );
+      }
+      return createModelEmbeddings(service, config.config.llm.models.embeddings, offline);
+    },
     wordVectors,
     logger: options.logger,
     progress: options.progress ?? (() => {}),

@@ -168,8 +168,11 @@ export type CleanConfig = z.infer<typeof CleanConfig>;
 
 /** How themes are found. Defaults are tuned with `brief eval themes`. */
 export const ThemingConfig = z.strictObject({
-  /** Embedding provider; `offline` uses the bundled word vectors and TF-IDF. */
-  embeddings: z.enum(['offline']).default('offline'),
+  /**
+   * Embedding provider: `offline` uses the bundled word vectors and TF-IDF; `model` the
+   * embeddings model `llm.models.embeddings` on the LLM provider's server.
+   */
+  embeddings: z.enum(['offline', 'model']).default('offline'),
   /** Most top-level emergent themes. */
   maxThemes: z.number().int().min(1).max(50).default(12),
   /** Most sub-themes under one theme. */
@@ -234,8 +237,15 @@ export const LlmConfig = z.strictObject({
       labels: z.string().min(1).default('gpt-4o-mini'),
       synthesis: z.string().min(1).default('gpt-4o-mini'),
       translation: z.string().min(1).default('gpt-4o-mini'),
+      /** Used when `theming.embeddings` is `model`. */
+      embeddings: z.string().min(1).default('text-embedding-3-small'),
     })
-    .default({ labels: 'gpt-4o-mini', synthesis: 'gpt-4o-mini', translation: 'gpt-4o-mini' }),
+    .default({
+      labels: 'gpt-4o-mini',
+      synthesis: 'gpt-4o-mini',
+      translation: 'gpt-4o-mini',
+      embeddings: 'text-embedding-3-small',
+    }),
   /** Translate passages not in `language` before synthesis (originals are kept and quoted). */
   translate: z.boolean().default(false),
   /** Requests in flight at once. */

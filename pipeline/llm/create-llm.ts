@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { LlmConfig } from '../../schemas/consultation.js';
 import { ConfigError } from '../errors.js';
 import type { Logger, ProgressEvent } from '../stage.js';
-import { createLangChainTransport, type ServerSettings } from './chat-transport.js';
 import { LlmService } from './llm-service.js';
 import { ResponseCache } from './response-cache.js';
 import { tokenCounter } from './tokens.js';
+import { createOpenAiTransport, type ServerSettings } from './transport.js';
 
 /** How this run uses the language model, from the command line and the environment. */
 export interface LlmRunOptions {
@@ -42,7 +42,7 @@ export async function createLlmService(
   const server = serverSettings(config, env, context.configPath, dryRun);
   return new LlmService({
     config,
-    transport: createLangChainTransport(server),
+    transport: createOpenAiTransport(server),
     cache: new ResponseCache(join(context.outDir, 'cache')),
     tokens: await tokenCounter(),
     logger: context.logger,

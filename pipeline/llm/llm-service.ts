@@ -5,13 +5,13 @@ import type { LlmConfig, ModelPrice } from '../../schemas/consultation.js';
 import { AbortError, BriefError, BudgetError, LlmError } from '../errors.js';
 import { canonicalJson, sha256 } from '../hash.js';
 import type { Logger, ProgressEvent } from '../stage.js';
-import { type ChatTransport, jsonSchemaOf } from './chat-transport.js';
 import { addUsage, costOf, formatUsd, NO_USAGE, priceTable, type Usage } from './cost.js';
 import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
 import type { ResponseCache } from './response-cache.js';
 import { classifyFailure } from './server-failures.js';
 import { sleep, TokenWindow } from './token-window.js';
 import { messageTokens, type TokenCounter } from './tokens.js';
+import { jsonSchemaOf, type ModelTransport } from './transport.js';
 
 /** One question to the model: a prompt's slots and the JSON shape the answer must have. */
 export interface LlmRequest<T> {
@@ -33,7 +33,7 @@ export interface LlmAnswer<T> {
 
 export interface LlmServiceOptions {
   config: LlmConfig;
-  transport: ChatTransport;
+  transport: ModelTransport;
   cache: ResponseCache;
   tokens: TokenCounter;
   logger: Logger;
@@ -131,14 +131,69 @@ export class LlmService {
       });
       return { value: request.fallback, from: 'fallback' };
     }
-    this.checkBudget(request.model, estimate);
+    return this.schedule(request.model, estimate, () =>
+      this.converse(request, messages, key, promptTokens + completionTokens),
+    );
+  }
+
+  /**
+   * Embeds a batch of texts with an embeddings model: one vector per text, from the cache when
+   * the same batch was embedded before. A dry run counts the tokens and returns null.
+   */
+  async embed(model: string, texts: readonly string[]): Promise<number[][] | null> {
+    this.stopIfCancelled();
+    const key = sha256(canonicalJson({ model, embed: texts }));
+    const cached = await this.options.cache.get(key);
+    const vectors = cached ? parseVectors(cached.content, texts.length) : undefined;
+    if (vectors) {
+      this.total = addUsage(this.total, { ...NO_USAGE, cached: 1 });
+      return vectors;
+    }
+    const promptTokens = texts.reduce((sum, text) => sum + this.options.tokens(text), 0);
+    const estimate = costOf(this.prices, model, promptTokens, 0);
+    if (this.options.dryRun) {
+      this.total = addUsage(this.total, { ...NO_USAGE, requests: 1, promptTokens, cost: estimate });
+      return null;
+    }
+    return this.schedule(model, estimate, async () => {
+      const reply = await this.retrying('embeddings', promptTokens, (signal) =>
+        this.options.transport.embed({ model, texts, signal }),
+      );
+      if (reply.vectors.length !== texts.length) {
+        throw this.fail(
+          new LlmError(
+            `the model server (${this.options.serverName}) returned ${reply.vectors.length} embeddings for ${texts.length} texts`,
+          ),
+        );
+      }
+      const used = reply.promptTokens ?? promptTokens;
+      this.total = addUsage(this.total, {
+        ...NO_USAGE,
+        promptTokens: used,
+        cost: costOf(this.prices, model, used, 0),
+      });
+      await this.options.cache.set(key, {
+        task: 'embeddings',
+        model,
+        content: JSON.stringify(reply.vectors),
+        promptTokens: used,
+        completionTokens: 0,
+      });
+      return reply.vectors;
+    });
+  }
+
+  /** Runs a call in the queue within the budget, reporting progress; failures stop every call. */
+  private async schedule<R>(
+    model: string,
+    estimate: number | null,
+    work: () => Promise<R>,
+  ): Promise<R> {
+    this.checkBudget(model, estimate);
     this.reserved += estimate ?? 0;
     this.asked += 1;
     try {
-      const answer = await this.queue.add(
-        () => this.converse(request, messages, key, promptTokens + completionTokens),
-        { signal: this.signal },
-      );
+      const result = await this.queue.add(work, { signal: this.signal });
       this.answered += 1;
       this.options.progress?.({
         stage: this.stage,
@@ -146,7 +201,7 @@ export class LlmService {
         done: this.answered,
         total: this.asked,
       });
-      return answer;
+      return result;
     } catch (error) {
       throw this.failure.signal.aborted ? this.failure.signal.reason : this.cancelled(error);
     } finally {
@@ -194,58 +249,78 @@ export class LlmService {
     return { value: request.fallback, from: 'fallback' };
   }
 
-  /** One request, retried on rate limits, server errors, timeouts and lost connections. */
+  /** One chat request, retried as `retrying` does, with its usage counted. */
   private async send<T>(
     request: LlmRequest<T>,
     messages: readonly ChatMessage[],
     tokens: number,
   ): Promise<{ content: string; promptTokens: number; completionTokens: number }> {
+    const reply = await this.retrying(request.task, tokens, (signal) =>
+      this.options.transport.send({
+        model: request.model,
+        messages,
+        schemaName: request.task.replaceAll('-', '_'),
+        schema: request.schema,
+        signal,
+      }),
+    );
+    const promptTokens = reply.usage?.promptTokens ?? messageTokens(this.options.tokens, messages);
+    const completionTokens = reply.usage?.completionTokens ?? this.options.tokens(reply.content);
+    this.total = addUsage(this.total, {
+      ...NO_USAGE,
+      promptTokens,
+      completionTokens,
+      cost: costOf(this.prices, request.model, promptTokens, completionTokens),
+    });
+    return { content: reply.content, promptTokens, completionTokens };
+  }
+
+  /**
+   * Makes one request, within the tokens-per-minute limit and the timeout, and again after a
+   * rate limit (waiting as long as `retry-after` says), a server error, a timeout or a lost
+   * connection, up to `maxRetries` times with doubling delays. A failure retries cannot cure
+   * stops every other call and is thrown as an `LlmError`.
+   */
+  private async retrying<R>(
+    label: string,
+    tokens: number,
+    call: (signal: AbortSignal) => Promise<R>,
+  ): Promise<R> {
     const { maxRetries, retryDelaySeconds, timeoutSeconds } = this.options.config;
     for (let attempt = 0; ; attempt++) {
       await this.window.reserve(tokens, this.signal);
       const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
       try {
         this.total = addUsage(this.total, { ...NO_USAGE, requests: 1 });
-        const reply = await this.options.transport.send({
-          model: request.model,
-          messages,
-          schemaName: request.task.replaceAll('-', '_'),
-          schema: request.schema,
-          signal: AbortSignal.any([this.signal, timeout]),
-        });
-        const promptTokens =
-          reply.usage?.promptTokens ?? messageTokens(this.options.tokens, messages);
-        const completionTokens =
-          reply.usage?.completionTokens ?? this.options.tokens(reply.content);
-        this.total = addUsage(this.total, {
-          ...NO_USAGE,
-          promptTokens,
-          completionTokens,
-          cost: costOf(this.prices, request.model, promptTokens, completionTokens),
-        });
-        return { content: reply.content, promptTokens, completionTokens };
+        return await call(AbortSignal.any([this.signal, timeout]));
       } catch (error) {
         this.stopIfCancelled();
         const failure = classifyFailure(error, timeout.aborted, timeoutSeconds);
         if (!failure.retry || attempt >= maxRetries) {
           const tries = attempt + 1;
-          const fatal = new LlmError(
-            `the model server (${this.options.serverName}) ${failure.description}${failure.retry ? ` on ${tries} attempt${tries === 1 ? '' : 's'}` : ''}${failure.hint ? `; ${failure.hint}` : ''}`,
-            { cause: error },
+          throw this.fail(
+            new LlmError(
+              `the model server (${this.options.serverName}) ${failure.description}${failure.retry ? ` on ${tries} attempt${tries === 1 ? '' : 's'}` : ''}${failure.hint ? `; ${failure.hint}` : ''}`,
+              { cause: error },
+            ),
           );
-          this.failure.abort(fatal);
-          throw fatal;
         }
         const delay = Math.min(
           failure.retryAfterMs ?? retryDelaySeconds * 1000 * 2 ** attempt,
           MAX_RETRY_DELAY_MS,
         );
         this.options.logger.info(
-          `${request.task}: the model server ${failure.description}; retrying in ${(delay / 1000).toFixed(1)} s`,
+          `${label}: the model server ${failure.description}; retrying in ${(delay / 1000).toFixed(1)} s`,
         );
         await sleep(delay, this.signal).catch(() => this.stopIfCancelled());
       }
     }
+  }
+
+  /** Stops every other call with this error, and returns it to be thrown. */
+  private fail(error: BriefError): BriefError {
+    this.failure.abort(error);
+    return error;
   }
 
   private checkBudget(model: string, estimate: number | null): void {
@@ -258,11 +333,11 @@ export class LlmService {
     }
     const spent = this.total.cost ?? 0;
     if (spent + this.reserved + estimate > maxCost) {
-      const error = new BudgetError(
-        `stopped before exceeding --max-cost ${formatUsd(maxCost)}: ${formatUsd(spent)} spent, the next request would cost about ${formatUsd(estimate)}; the answers so far are cached, so a run with a larger budget resumes from here`,
+      throw this.fail(
+        new BudgetError(
+          `stopped before exceeding --max-cost ${formatUsd(maxCost)}: ${formatUsd(spent)} spent, the next request would cost about ${formatUsd(estimate)}; the answers so far are cached, so a run with a larger budget resumes from here`,
+        ),
       );
-      this.failure.abort(error);
-      throw error;
     }
   }
 
@@ -293,4 +368,18 @@ function validate<T>(schema: z.ZodType<T>, content: string): Checked<T> {
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || 'the reply'}: ${issue.message}`);
   return { ok: false, error: `it does not match the schema (${issues.join('; ')})` };
+}
+
+/** Cached embeddings, or undefined when the entry is not `count` vectors of numbers. */
+function parseVectors(content: string, count: number): number[][] | undefined {
+  try {
+    const vectors = JSON.parse(content) as unknown;
+    const valid =
+      Array.isArray(vectors) &&
+      vectors.length === count &&
+      vectors.every((v) => Array.isArray(v) && v.every((x) => typeof x === 'number'));
+    return valid ? (vectors as number[][]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

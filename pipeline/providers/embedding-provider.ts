@@ -2,16 +2,12 @@ import type { Matrix } from '../matrix.js';
 
 /**
  * Turns texts into vectors. Implementations: `offline` (bundled word vectors + TF-IDF, the
- * default) and, later, OpenAI-compatible servers. Concurrency, retries and caching live around
+ * default) and `model` (an embeddings model on the LLM provider's server). Concurrency, retries and caching live around
  * providers, never inside stages.
  */
 export interface EmbeddingProvider {
   /** Identifies the model and its settings; part of the embed stage's cache key. */
   readonly id: string;
-  /** Length of each vector. */
-  readonly dimensions: number;
-  /** Most texts one `embed` call should be given at once. */
-  readonly maxBatchSize: number;
   /**
    * Embeds `texts` as one corpus (offline providers fit corpus statistics such as IDF and the
    * common component on them, so texts to be compared must be embedded together). Rows are

@@ -27,8 +27,6 @@ export function createOfflineEmbeddings(options: OfflineEmbeddingOptions): Embed
   const { words } = options;
   return {
     id: `offline:sif(${words.source})+tfidf-lsa${LSA_DIMS}x${LEXICAL_WEIGHT}`,
-    dimensions: words.dims + LSA_DIMS,
-    maxBatchSize: Number.POSITIVE_INFINITY,
     embed: async (texts, embedOptions) => embedCorpus(texts, words, options.seed, embedOptions),
   };
 }

@@ -111,6 +111,10 @@ export const STAGES = [
       provider: config.theming.embeddings,
       taxonomy: config.themes,
       language: config.language,
+      llm:
+        config.theming.embeddings === 'model'
+          ? llmSlice(config, [], { model: config.llm.models.embeddings })
+          : null,
     }),
     run: async ({ load }, ctx) => embedPassages(await load('clean'), ctx),
   }),
@@ -148,8 +152,8 @@ export const STAGES = [
       questions: config.questions,
       weeks: config.weeks,
       credit: config.privacy.credit,
-      objective: config.objective,
       llm: llmSlice(config, SYNTHESIS_PROMPTS, {
+        objective: config.objective,
         model: config.llm.models.synthesis,
         maxPromptTokens: config.llm.maxPromptTokens,
         translation: config.llm.translate ? config.llm.models.translation : null,

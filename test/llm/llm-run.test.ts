@@ -155,6 +155,25 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(run.stdout).toMatch(/synthesise .*1 translated/);
   }, 60_000);
 
+  it('embeds passages with an embeddings model on the server when asked, cached by batch', async () => {
+    const dir = await llmFixture('theming:\n  embeddings: model\n');
+    const run = await runAgainst(stub, dir, ['--to', 'themes']);
+    expect(run.stderr).not.toContain('brief:');
+    expect(run.code).toBe(0);
+    const embedding = stub.requests.filter((r) => r.task === 'embeddings');
+    expect(embedding.length).toBeGreaterThan(0);
+    expect(embedding[0]?.body.model).toBe('text-embedding-3-small');
+    const manifest = await readManifest(dir);
+    expect(manifest.stages.embed?.counts.dimensions).toBe(64);
+    expect(manifest.stages.embed?.usage?.promptTokens).toBe(
+      embedding.reduce((sum, r) => sum + (r.usage?.prompt_tokens ?? 0), 0),
+    );
+    stub.reset();
+    const again = await runAgainst(stub, dir, ['--from', 'embed', '--to', 'themes']);
+    expect(again.code).toBe(0);
+    expect(stub.requests).toHaveLength(0);
+  }, 60_000);
+
   it('estimates tokens and cost with --dry-run and calls nothing, close to what the run then takes', async () => {
     const dir = await llmFixture();
     const dry = await runAgainst(stub, dir, ['--dry-run']);

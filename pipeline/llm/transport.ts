@@ -1,5 +1,6 @@
 import type { BaseMessageLike, UsageMetadata } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
+import OpenAI from 'openai';
 import { z } from 'zod';
 import type { ChatMessage } from './prompts.js';
 
@@ -9,8 +10,16 @@ export interface ChatReply {
   usage: { promptTokens: number; completionTokens: number } | null;
 }
 
-/** Sends one chat request asking for JSON that matches `schema`. */
-export interface ChatTransport {
+/** What the server answered to an embeddings request: one vector per text, and the usage. */
+export interface EmbeddingReply {
+  vectors: number[][];
+  /** Null when the server reported none. */
+  promptTokens: number | null;
+}
+
+/** Sends single requests to a model server; retries, limits and caching are the caller's. */
+export interface ModelTransport {
+  /** One chat request asking for JSON that matches `schema`. */
   send(request: {
     model: string;
     messages: readonly ChatMessage[];
@@ -18,6 +27,12 @@ export interface ChatTransport {
     schema: z.ZodType;
     signal: AbortSignal;
   }): Promise<ChatReply>;
+  /** One embeddings request for a batch of texts. */
+  embed(request: {
+    model: string;
+    texts: readonly string[];
+    signal: AbortSignal;
+  }): Promise<EmbeddingReply>;
 }
 
 const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
@@ -55,14 +70,20 @@ export interface ServerSettings {
 }
 
 /**
- * The LangChain transport: `ChatOpenAI` asked for structured output with the zod schema's JSON
+ * The transport to OpenAI and OpenAI-compatible servers. Chat goes through LangChain: `ChatOpenAI` asked for structured output with the zod schema's JSON
  * schema as the response format. LangChain's own retries are off: retries, timeouts and rate
  * limits are the `LlmService`'s, so that they are counted and honour `retry-after` the same way
  * for every provider. The reply is returned unparsed (LangChain's `withStructuredOutput` would
  * throw away a reply that fails to parse, and its usage with it): the service validates it and
- * feeds a schema error back to the model.
+ * feeds a schema error back to the model. Embeddings go through the openai SDK, because
+ * LangChain's `OpenAIEmbeddings` does not return the usage the server reports.
  */
-export function createLangChainTransport(server: ServerSettings): ChatTransport {
+export function createOpenAiTransport(server: ServerSettings): ModelTransport {
+  const client = new OpenAI({
+    apiKey: server.apiKey,
+    maxRetries: 0,
+    ...(server.baseUrl ? { baseURL: server.baseUrl } : {}),
+  });
   const models = new Map<string, ChatOpenAI>();
   const modelFor = (name: string) => {
     let model = models.get(name);
@@ -90,6 +111,14 @@ export function createLangChainTransport(server: ServerSettings): ChatTransport 
         ? { promptTokens: reported.input_tokens, completionTokens: reported.output_tokens }
         : null;
       return { content, usage };
+    },
+    async embed({ model, texts, signal }) {
+      const response = await client.embeddings.create(
+        { model, input: [...texts], encoding_format: 'float' },
+        { signal },
+      );
+      const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+      return { vectors, promptTokens: response.usage?.prompt_tokens ?? null };
     },
   };
 }
