@@ -76,7 +76,7 @@ export function formatDryRun(summary: RunSummary): string {
     '',
     usage
       ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.`
-      : 'The provider is offline: no model would be called.',
+      : 'The provider is offline: no model is called, and a run costs nothing.',
     '',
   );
   return lines.join('\n');

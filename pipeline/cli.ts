@@ -126,7 +126,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       signal: environment.signal,
       date: exportOptions.date,
     }).finally(() => progress?.done());
-    if (summary.llm?.dryRun) return print(stdout, formatDryRun(summary));
+    if (values['dry-run']) return print(stdout, formatDryRun(summary));
     // The brief's PDF and HTML are rebuilt on every run that reaches it: quick, and never stale.
     const exported = summary.stages.some((stage) => stage.name === 'render')
       ? await exportBrief(

@@ -63,7 +63,7 @@ export interface RunSummary {
   /** Reads an artifact of this run (from memory when this run produced it). */
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
   /** The language model's use in this run (estimates in a dry run); null when offline. */
-  llm: { usage: Usage; dryRun: boolean; fallbacks: number } | null;
+  llm: { usage: Usage; fallbacks: number } | null;
 }
 
 const MANIFEST = 'manifest.json';
@@ -106,7 +106,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     });
     return llmService;
   };
-  const dryRun = options.llm?.dryRun === true && config.config.llm.provider !== 'offline';
+  const dryRun = options.llm?.dryRun === true;
   const ctx: StageContext = {
     config: config.config,
     llm,
@@ -192,9 +192,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     stages: outcomes,
     manifest,
     load,
-    llm: service
-      ? { usage: service.usage(), dryRun: service.dryRun, fallbacks: service.fallbacks }
-      : null,
+    llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
   };
 }
 

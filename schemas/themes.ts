@@ -41,6 +41,8 @@ export const Themes = z.strictObject({
     provider: z.string(),
     chosenK: z.number().int().min(0),
     criterion: z.string(),
+    /** The model that named the emergent themes, or null when they were named offline. */
+    labelledBy: z.string().nullable(),
     scores: z.array(z.strictObject({ k: z.number().int(), score: z.number() })),
   }),
 });

@@ -87,10 +87,6 @@ export class LlmService {
     setMaxListeners(0, this.signal, options.signal);
   }
 
-  get dryRun(): boolean {
-    return this.options.dryRun;
-  }
-
   /** The tokens a text takes (the o200k tokenizer's estimate). */
   countTokens(text: string): number {
     return this.options.tokens(text);

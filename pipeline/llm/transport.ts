@@ -107,9 +107,11 @@ export function createOpenAiTransport(server: ServerSettings): ModelTransport {
       });
       const content = typeof raw.content === 'string' ? raw.content : JSON.stringify(raw.content);
       const reported = (raw as unknown as { usage_metadata?: UsageMetadata }).usage_metadata;
-      const usage = reported
-        ? { promptTokens: reported.input_tokens, completionTokens: reported.output_tokens }
-        : null;
+      // Servers that report no usage still get a usage object from LangChain, with no numbers.
+      const usage =
+        typeof reported?.input_tokens === 'number' && typeof reported.output_tokens === 'number'
+          ? { promptTokens: reported.input_tokens, completionTokens: reported.output_tokens }
+          : null;
       return { content, usage };
     },
     async embed({ model, texts, signal }) {

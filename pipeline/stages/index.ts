@@ -120,7 +120,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 2,
+    version: 3,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],

@@ -95,6 +95,7 @@ export function buildThemes(input: BuildThemesInput): Themes {
       provider: input.provider,
       chosenK: emergent.k,
       criterion: 'modularity of the nearest-neighbour graph',
+      labelledBy: null,
       scores: emergent.scores,
     },
   };

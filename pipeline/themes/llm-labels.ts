@@ -86,7 +86,11 @@ export async function labelThemesWithModel(
       }
     }
   }
-  return { ...themes, themes: themes.themes.map((t) => named.get(t.id) ?? t) };
+  return {
+    ...themes,
+    themes: themes.themes.map((t) => named.get(t.id) ?? t),
+    method: { ...themes.method, labelledBy: settings.model },
+  };
 }
 
 function themeLine(theme: Theme, textOf: ReadonlyMap<string, string>): string {

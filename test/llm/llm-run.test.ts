@@ -239,7 +239,7 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(run.stderr).toContain('.env');
   }, 60_000);
 
-  it('stops cleanly on Ctrl-C during a call, keeping the answers already paid for', async () => {
+  it('stops cleanly on Ctrl-C during a call, and the next run resumes without paying twice', async () => {
     const dir = await llmFixture();
     stub.fault({ delayMs: 800, task: 'theme_findings' }, 20);
     const controller = new AbortController();
@@ -253,5 +253,14 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     const cached = await readdir(join(dir, 'out', 'cache'));
     expect(cached.length).toBeGreaterThan(0);
+    // The next run resumes: what was answered before the interrupt is not asked (or paid) again.
+    const answered = new Set(
+      stub.requests.filter((r) => r.status === 200).map((r) => JSON.stringify(r.body.messages)),
+    );
+    stub.reset();
+    const resumed = await runAgainst(stub, dir);
+    expect(resumed.code).toBe(0);
+    expect(stub.requests.some((r) => answered.has(JSON.stringify(r.body.messages)))).toBe(false);
+    expect(stub.requests.some((r) => r.task === 'theme_labels')).toBe(false);
   }, 60_000);
 });

@@ -139,7 +139,13 @@ describe('grounding invariants over random themes (properties)', () => {
       themes,
       other: { label: 'Other ideas', passageIds: ids.filter((_, i) => spec.assignment[i] === -1) },
       nonEnglishPassageIds: [],
-      method: { provider: 'test', chosenK: themes.length, criterion: 'random', scores: [] },
+      method: {
+        provider: 'test',
+        chosenK: themes.length,
+        criterion: 'random',
+        scores: [],
+        labelledBy: null,
+      },
     };
   }
 
