@@ -27,7 +27,9 @@ export function formatFindingsSummary(findings: Findings): string {
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return [
-    `Findings, by the ${findings.synthesiser.name} synthesiser`,
+    findings.synthesiser.kind === 'offline'
+      ? `Findings, by the ${findings.synthesiser.name} synthesiser`
+      : `Findings, written by ${findings.synthesiser.name}`,
     ...rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`),
   ].join('\n');
 }

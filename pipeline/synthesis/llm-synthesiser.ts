@@ -6,7 +6,7 @@ import type {
 } from '../../schemas/findings.js';
 import { languageName, PointsAnswer, QuestionAnswer, WeekAnswer } from '../llm/answers.js';
 import type { LlmService } from '../llm/llm-service.js';
-import type { PromptTask } from '../llm/prompts.js';
+import { PROMPT_TASKS, type PromptTask } from '../llm/prompts.js';
 import type { SynthesisCorpus } from './corpus.js';
 import { type ModelSettings, writeTheme } from './llm-theme.js';
 import {
@@ -23,14 +23,9 @@ import { questionScopes } from './questions.js';
 import type { Synthesiser } from './synthesiser.js';
 
 /** The prompts synthesis uses; their hashes are part of the synthesise stage's cache key. */
-export const SYNTHESIS_PROMPTS = [
-  'theme-findings',
-  'theme-notes',
-  'executive-summary',
-  'question-answer',
-  'week-digest',
-  'translations',
-] as const satisfies readonly PromptTask[];
+export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
+  (task) => task !== 'theme-labels',
+);
 
 /**
  * The LLM synthesiser: the offline synthesiser's draft, with the prose a model writes better

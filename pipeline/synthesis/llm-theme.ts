@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Finding, Quote, ThemeFindings } from '../../schemas/findings.js';
 import { languageName, ThemeFindingsAnswer, ThemeNotesAnswer } from '../llm/answers.js';
 import { packBatches } from '../llm/ask-for-each.js';
@@ -51,17 +52,24 @@ export async function writeTheme(
   const budget = dataBudget(settings.maxPromptTokens);
   const size = passages.reduce((sum, p) => sum + itemTokens(llm, p.translation ?? p.text), 0);
   const heading = theme?.description ? `${offline.label}: ${theme.description}` : offline.label;
+  const asking = { llm, settings, heading };
   const subthemeKeyPoints = new Map<string, Finding[]>();
   if (passages.length === 0) return { theme: offline, subthemeKeyPoints };
   if (size <= budget) {
     const refs = new PassageRefs(passages);
-    const { value, from } = await askFindings(llm, settings, heading, refs.block, {
-      summary: statementsOf(offline.summary, refs),
-      keyPoints: statementsOf(offline.keyPoints, refs),
-      proposals: statementsOf(offline.proposals, refs),
-      concerns: statementsOf(offline.concerns, refs),
-      quotes: [],
-    });
+    const { value, from } = await askTheme(
+      'theme-findings',
+      ThemeFindingsAnswer,
+      asking,
+      refs.block,
+      {
+        summary: statementsOf(offline.summary, refs),
+        keyPoints: statementsOf(offline.keyPoints, refs),
+        proposals: statementsOf(offline.proposals, refs),
+        concerns: statementsOf(offline.concerns, refs),
+        quotes: [],
+      },
+    );
     if (from === 'fallback') return { theme: offline, subthemeKeyPoints };
     const quotes = value.quotes.flatMap((q) => refs.quote(corpus, q) ?? []);
     return { theme: merged(offline, value, refs, quotes), subthemeKeyPoints };
@@ -70,7 +78,7 @@ export async function writeTheme(
   const mapped = await Promise.all(
     parts.map(async (part) => {
       const refs = new PassageRefs(part.passages);
-      const answer = await askNotes(llm, settings, heading, refs.block, {
+      const answer = await askTheme('theme-notes', ThemeNotesAnswer, asking, refs.block, {
         points: part.passages.slice(0, 3).map((p, i) => ({
           text: (p.translation ?? p.text).slice(0, 160),
           refs: [`P${i + 1}`],
@@ -89,15 +97,21 @@ export async function writeTheme(
     quotes.push(...value.quotes.flatMap((q) => refs.quote(corpus, q) ?? []));
     if (part.subthemeId) subthemeKeyPoints.set(part.subthemeId, points);
   }
-  const reduced = await condense(llm, settings, heading, notes, budget);
+  const reduced = await condense(asking, notes, budget);
   const refs = new NoteRefs(reduced);
-  const { value, from } = await askFindings(llm, settings, heading, refs.block, {
-    summary: offline.summary.map((f) => ({ text: f.text, refs: ['N1'] })),
-    keyPoints: offline.keyPoints.map((f) => ({ text: f.text, refs: ['N1'] })),
-    proposals: offline.proposals.map((f) => ({ text: f.text, refs: ['N1'] })),
-    concerns: offline.concerns.map((f) => ({ text: f.text, refs: ['N1'] })),
-    quotes: [],
-  });
+  const { value, from } = await askTheme(
+    'theme-findings',
+    ThemeFindingsAnswer,
+    asking,
+    refs.block,
+    {
+      summary: offline.summary.map((f) => ({ text: f.text, refs: ['N1'] })),
+      keyPoints: offline.keyPoints.map((f) => ({ text: f.text, refs: ['N1'] })),
+      proposals: offline.proposals.map((f) => ({ text: f.text, refs: ['N1'] })),
+      concerns: offline.concerns.map((f) => ({ text: f.text, refs: ['N1'] })),
+      quotes: [],
+    },
+  );
   if (from === 'fallback') return { theme: offline, subthemeKeyPoints };
   // The final request sees notes, not passages: its quotes could not be checked, so the parts' are used.
   return { theme: merged(offline, value, refs, quotes.slice(0, 3)), subthemeKeyPoints };
@@ -123,12 +137,11 @@ function merged(
 
 /** Notes of notes, in parts that fit, until all of them fit one prompt. */
 async function condense(
-  llm: LlmService,
-  settings: ModelSettings,
-  heading: string,
+  asking: { llm: LlmService; settings: ModelSettings; heading: string },
   notes: Finding[],
   budget: number,
 ): Promise<Finding[]> {
+  const { llm } = asking;
   let current = notes;
   for (;;) {
     const size = current.reduce((sum, n) => sum + itemTokens(llm, n.text), 0);
@@ -141,7 +154,7 @@ async function condense(
     const condensed = await Promise.all(
       batches.map(async (batch) => {
         const refs = new NoteRefs(batch);
-        const { value } = await askNotes(llm, settings, heading, refs.block, {
+        const { value } = await askTheme('theme-notes', ThemeNotesAnswer, asking, refs.block, {
           points: batch.slice(0, 4).map((n, i) => ({ text: n.text, refs: [`N${i + 1}`] })),
           quotes: [],
         });
@@ -181,34 +194,25 @@ function partsOf(
   });
 }
 
-function askFindings(
-  llm: LlmService,
-  settings: ModelSettings,
-  theme: string,
+/** Asks for a theme's findings (`theme-findings`) or notes on part of it (`theme-notes`). */
+function askTheme<T>(
+  task: 'theme-findings' | 'theme-notes',
+  schema: z.ZodType<T>,
+  context: { llm: LlmService; settings: ModelSettings; heading: string },
   data: string,
-  fallback: ThemeFindingsAnswer,
+  fallback: T,
 ) {
+  const { llm, settings, heading } = context;
   return llm.ask({
-    task: 'theme-findings',
+    task,
     model: settings.model,
-    slots: { language: languageName(settings.language), title: settings.title, theme, data },
-    schema: ThemeFindingsAnswer,
-    fallback,
-  });
-}
-
-function askNotes(
-  llm: LlmService,
-  settings: ModelSettings,
-  theme: string,
-  data: string,
-  fallback: ThemeNotesAnswer,
-) {
-  return llm.ask({
-    task: 'theme-notes',
-    model: settings.model,
-    slots: { language: languageName(settings.language), title: settings.title, theme, data },
-    schema: ThemeNotesAnswer,
+    slots: {
+      language: languageName(settings.language),
+      title: settings.title,
+      theme: heading,
+      data,
+    },
+    schema,
     fallback,
   });
 }
