@@ -29,7 +29,7 @@ export function formatFindingsSummary(findings: Findings): string {
   return [
     findings.synthesiser.kind === 'offline'
       ? `Findings, by the ${findings.synthesiser.name} synthesiser`
-      : `Findings, written by ${findings.synthesiser.name}`,
+      : `Findings, written by the language model ${findings.synthesiser.name}`,
     ...rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`),
   ].join('\n');
 }

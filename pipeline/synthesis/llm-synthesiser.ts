@@ -39,7 +39,7 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
 export function createLlmSynthesiser(llm: LlmService, settings: ModelSettings): Synthesiser {
   return {
     kind: 'llm',
-    name: `${settings.model} (language model)`,
+    name: settings.model,
     async synthesise(corpus, options) {
       const offline = await createOfflineSynthesiser().synthesise(corpus, options);
       const written = await Promise.all(

@@ -53,6 +53,23 @@ function expectCostMatchesServer(manifestUsage: {
   );
 }
 
+/**
+ * The manifest's cost is what the server reported, and a re-run from the themes stage makes
+ * no request and writes the same findings.
+ */
+async function expectPaidAndCached(dir: string) {
+  const usage = (await readManifest(dir)).llm?.usage;
+  if (!usage) throw new Error('no usage in the manifest');
+  expectCostMatchesServer(usage);
+  const before = await readFile(join(dir, 'out', 'findings.json'), 'utf8');
+  stub.reset();
+  const again = await runAgainst(stub, dir, ['--from', 'themes']);
+  expect(again.code).toBe(0);
+  expect(stub.requests).toHaveLength(0);
+  expect(again.stdout).toMatch(/0 model requests \(\d+ answered from cache\)/);
+  expect(await readFile(join(dir, 'out', 'findings.json'), 'utf8')).toBe(before);
+}
+
 describe('LLM mode against a local OpenAI-compatible server', () => {
   it('survives every scripted fault, keeps only grounded output, costs what the server reported, and re-runs from cache for free', async () => {
     const dir = await llmFixture();
@@ -94,20 +111,10 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(findings.grounding.coverage).toBe(1);
 
     const manifest = await readManifest(dir);
-    const usage = manifest.llm?.usage;
-    expect(usage?.requests).toBe(stub.requests.length);
-    if (!usage) throw new Error('no usage in the manifest');
-    expectCostMatchesServer(usage);
+    expect(manifest.llm?.usage.requests).toBe(stub.requests.length);
     expect(Object.keys(manifest.llm?.prompts ?? {})).toContain('theme-findings');
     expect(run.stdout).toContain('Language model, this run:');
-
-    const before = await readFile(join(dir, 'out', 'findings.json'), 'utf8');
-    stub.reset();
-    const again = await runAgainst(stub, dir, ['--from', 'themes']);
-    expect(again.code).toBe(0);
-    expect(stub.requests).toHaveLength(0);
-    expect(await readFile(join(dir, 'out', 'findings.json'), 'utf8')).toBe(before);
-    expect(again.stdout).toMatch(/0 model requests \(\d+ answered from cache\)/);
+    await expectPaidAndCached(dir);
   }, 60_000);
 
   it('keeps a contribution that gives instructions inside the data, where it cannot steer the model', async () => {
@@ -130,6 +137,7 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     // The contribution's fake closing tag did not end the block: it sits on its item's line.
     const body = JSON.stringify(carrying[0]?.body.messages);
     expect(body).toContain(`] ${INJECTION.slice(0, 20)}`);
+    await expectPaidAndCached(dir);
   }, 60_000);
 
   it('summarises a theme too large for one prompt by parts (map-reduce), with citations to passages', async () => {
@@ -143,6 +151,7 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     const ids = allCitations(findings);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => /#\d+$/.test(id))).toBe(true);
+    await expectPaidAndCached(dir);
   }, 60_000);
 
   it('translates passages in other languages when asked, and quotes the originals', async () => {
