@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../pipeline/cache-dir.js';
+import { messageTokens, tokenCounter } from '../pipeline/llm/tokens.js';
 import { PACKAGE_ROOT } from '../pipeline/package-info.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { startOpenAiStub } from './openai-stub.js';
@@ -19,6 +20,7 @@ export async function benchLlm(_count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'brief-bench-llm-'));
   const lines: string[] = [];
   const quiet = { debug: () => {}, info: () => {}, warn: () => {} };
+  const count = await tokenCounter();
   try {
     for (const example of ['bowling-green', 'rule-of-law']) {
       const run = (dryRun: boolean, from?: 'themes') =>
@@ -38,6 +40,10 @@ export async function benchLlm(_count: number): Promise<string> {
       const seconds = (performance.now() - started) / 1000;
       const used = stub.usage();
       const tokens = used.prompt_tokens + used.completion_tokens;
+      const o200k = stub.requests.reduce(
+        (sum, r) => sum + (r.status === 200 ? messageTokens(count, r.body.messages) : 0),
+        0,
+      );
       const clean = summary.manifest.stages.clean?.counts ?? {};
       const read = clean.read ?? 0;
       const kept = clean.kept ?? 0;
@@ -48,6 +54,7 @@ export async function benchLlm(_count: number): Promise<string> {
       lines.push(
         `LLM run of ${example}: ${read} contributions read, ${kept} kept`,
         `  ${used.requests} requests, ${tokens.toLocaleString('en')} tokens (${used.prompt_tokens.toLocaleString('en')} prompt + ${used.completion_tokens.toLocaleString('en')} completion) in ${seconds.toFixed(1)} s`,
+        `  the same prompts by the o200k tokenizer (GPT-4o and later): ${o200k.toLocaleString('en')} tokens (${((o200k / used.prompt_tokens) * 100).toFixed(0)}% of the server's count)`,
         `  per 1,000 kept contributions: ${Math.round(perKept).toLocaleString('en')} tokens; per 1,000 read: ${Math.round((tokens / read) * 1000).toLocaleString('en')}  (target <= ${TARGET_PER_THOUSAND.toLocaleString('en')})`,
         `  dry-run estimate ${estimate.toLocaleString('en')} tokens (${((estimate / tokens) * 100).toFixed(0)}% of the server's count); cost at gpt-4o-mini prices $${summary.llm?.usage.cost?.toFixed(4)}`,
         `  re-run from themes: ${stub.requests.length} requests, ${again.llm?.usage.cached ?? 0} answers from the cache`,
