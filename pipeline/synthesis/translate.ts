@@ -38,8 +38,9 @@ export async function translatePassages(
         schema: TranslationsAnswer,
         fallback: { translations: [...refs].map(([ref, p]) => ({ ref, text: p.text })) },
       });
-      const usable = new Map<SynthesisPassage, string>();
-      if (from === 'fallback') return usable;
+      // No answer (a dry run, or replies that kept breaking the schema): the originals stay.
+      if (from === 'fallback') return new Map(batch.map((p) => [p, null]));
+      const usable = new Map<SynthesisPassage, string | null>();
       for (const entry of value.translations) {
         const passage = refs.get(entry.ref);
         if (passage && entry.text.trim()) usable.set(passage, entry.text.trim());
@@ -49,10 +50,10 @@ export async function translatePassages(
   });
   const passages = corpus.passages.map((p) => {
     const translation = translations.get(p);
-    return translation === undefined ? p : { ...p, translation };
+    return translation ? { ...p, translation } : p;
   });
   return {
     corpus: { ...corpus, passages, byId: new Map(passages.map((p) => [p.id, p])) },
-    translated: translations.size,
+    translated: passages.filter((p) => p.translation !== null).length,
   };
 }

@@ -32,6 +32,7 @@ export async function labelThemesWithModel(
   const taken = new Set(
     themes.themes.filter((t) => t.origin.kind === 'guided').map((t) => t.label.toLowerCase()),
   );
+  let byModel = 0;
   for (const level of [null, 'sub'] as const) {
     const candidates = themes.themes.filter(
       (t) => t.origin.kind === 'emergent' && (level === null) === (t.parentId === null),
@@ -65,8 +66,9 @@ export async function labelThemesWithModel(
               })),
             },
           });
+          // No answer (a dry run, or replies that kept breaking the schema): the offline names stay.
+          if (from === 'fallback') return new Map(batch.map((t) => [t, t]));
           const usable = new Map<Theme, { label: string; description: string }>();
-          if (from === 'fallback') return usable;
           for (const entry of value.themes) {
             const theme = refs.get(entry.ref);
             const label = cleanLabel(entry.label);
@@ -78,6 +80,8 @@ export async function labelThemesWithModel(
         },
       });
       for (const [theme, answer] of answers) {
+        if (answer === theme) continue;
+        byModel += 1;
         named.set(theme.id, {
           ...theme,
           label: answer.label,
@@ -89,7 +93,7 @@ export async function labelThemesWithModel(
   return {
     ...themes,
     themes: themes.themes.map((t) => named.get(t.id) ?? t),
-    method: { ...themes.method, labelledBy: settings.model },
+    method: { ...themes.method, labelledBy: byModel > 0 ? settings.model : null },
   };
 }
 
