@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { costOf, priceTable } from '../../pipeline/llm/cost.js';
 import type { Findings } from '../../schemas/findings.js';
+import { Themes } from '../../schemas/themes.js';
 import {
   INJECTION,
   llmFixture,
@@ -137,6 +138,15 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     // The contribution's fake closing tag did not end the block: it sits on its item's line.
     const body = JSON.stringify(carrying[0]?.body.messages);
     expect(body).toContain(`] ${INJECTION.slice(0, 20)}`);
+    // Emergent themes were named by the model; the methodology says so.
+    const themes = Themes.parse(
+      JSON.parse(await readFile(join(dir, 'out', 'themes.json'), 'utf8')),
+    );
+    expect(themes.method.labelledBy).toBe('gpt-4o-mini');
+    expect(themes.themes.every((t) => t.description.startsWith('Contributions about '))).toBe(true);
+    expect(await readFile(join(dir, 'out', 'brief.md'), 'utf8')).toContain(
+      'named by a language model (gpt-4o-mini)',
+    );
     await expectPaidAndCached(dir);
   }, 60_000);
 
