@@ -62,6 +62,11 @@ function unparsedJsonSchema(name: string, schema: z.ZodType) {
   return format;
 }
 
+/** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5 but not gpt-5-chat) refuse `temperature`. */
+export function isReasoningModel(model: string): boolean {
+  return /^o\d/.test(model) || (model.startsWith('gpt-5') && !model.startsWith('gpt-5-chat'));
+}
+
 /** Where the OpenAI-compatible server is and how to authenticate. */
 export interface ServerSettings {
   apiKey: string;
@@ -91,7 +96,8 @@ export function createOpenAiTransport(server: ServerSettings): ModelTransport {
       model = new ChatOpenAI({
         model: name,
         apiKey: server.apiKey,
-        temperature: 0,
+        // Deterministic where the model allows it; reasoning models accept only the default.
+        ...(isReasoningModel(name) ? {} : { temperature: 0 }),
         maxRetries: 0,
         configuration: server.baseUrl ? { baseURL: server.baseUrl } : {},
       });
