@@ -176,6 +176,12 @@ export const Findings = z.strictObject({
     /** Passages cited nowhere, by top-level theme ("other" for "Other ideas"), for the annex. */
     uncited: z.record(z.string(), z.array(z.string())),
     minorityViews: z.number().int().min(0),
+    /**
+     * LLM mode: sections (a theme's summary, key points, proposals or concerns, a question's or
+     * week's points, the executive summary) whose every model-written statement failed the
+     * checks, and which show the offline synthesiser's instead.
+     */
+    fromOffline: z.number().int().min(0).optional(),
   }),
 });
 export type Findings = z.infer<typeof Findings>;

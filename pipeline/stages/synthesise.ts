@@ -9,7 +9,7 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildCorpus } from '../synthesis/corpus.js';
 import { enforceGrounding } from '../synthesis/grounding.js';
-import { createLlmSynthesiser } from '../synthesis/llm-synthesiser.js';
+import { rewriteWithModel } from '../synthesis/llm-synthesiser.js';
 import { createOfflineSynthesiser } from '../synthesis/offline-synthesiser.js';
 import { translatePassages } from '../synthesis/translate.js';
 import type { Vectors } from '../vectors-file.js';
@@ -63,17 +63,21 @@ export async function synthesiseFindings(
     llm && ctx.config.llm.translate
       ? await translatePassages(built, llm, ctx.config.llm.models.translation)
       : { corpus: built, translated: 0 };
-  const synthesiser = llm
-    ? createLlmSynthesiser(llm, {
+  const offline = await createOfflineSynthesiser().synthesise(corpus, {
+    signal: ctx.signal,
+    subject,
+  });
+  const draft = llm
+    ? await rewriteWithModel(corpus, offline, llm, {
         model: ctx.config.llm.models.synthesis,
         maxPromptTokens: ctx.config.llm.maxPromptTokens,
         title: ctx.config.title,
         objective: ctx.config.objective,
         language: ctx.config.language,
       })
-    : createOfflineSynthesiser();
-  const draft = await synthesiser.synthesise(corpus, { signal: ctx.signal, subject });
-  const findings = enforceGrounding(draft, corpus);
+    : offline;
+  // A section the model wrote but whose every statement failed the checks takes the offline one.
+  const findings = enforceGrounding(draft, corpus, llm ? offline : undefined);
   const dropped = Object.values(findings.grounding.dropped).reduce((sum, n) => sum + n, 0);
   if (dropped > 0) {
     ctx.logger.warn(
@@ -93,6 +97,7 @@ export async function synthesiseFindings(
       minorityViews: findings.grounding.minorityViews,
       dropped,
       translated,
+      fromOffline: findings.grounding.fromOffline ?? 0,
     },
   };
 }

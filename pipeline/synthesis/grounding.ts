@@ -20,6 +20,20 @@ const MIN_SUPPORTED_SHARE = 0.9;
 /** A word is carried by a cited passage's word whose vector is at least this similar. */
 const SAME_MEANING = 0.6;
 
+/**
+ * Words that attribute a statement rather than make it ("contributors propose", "several
+ * residents worry"): a synthesiser reporting what people said needs them, and no source says
+ * them. Compared folded, so inflections count too.
+ */
+const REPORTING_WORDS = [
+  'contributor participant respondent resident people person citizen',
+  'many several some other most few various number also including',
+  'say said suggest propose call want ask urge argue note raise express mention describe',
+  'stress emphasise emphasize highlight point feel believe think view recommend request',
+  'support favour favor oppose worry concern fear welcome agree disagree',
+].flatMap((line) => line.split(' '));
+const REPORTING = new Set(REPORTING_WORDS.map((w) => foldWord(w, 'en')));
+
 /** Why a finding or quote was dropped. */
 type Failure =
   | 'no-citation'
@@ -36,38 +50,57 @@ type Failure =
  * synthesiser writes, theme labels and numbers) are carried by its cited passages, word for word
  * or by a word of the same meaning (word vectors), at least 90% of them. What fails is dropped
  * and counted by reason, never written. Support is recounted from the citations. Also measures
- * coverage: the share of kept contributions cited somewhere.
+ * coverage: the share of kept contributions cited somewhere. Words that only attribute (see
+ * `REPORTING_WORDS`) need no source.
  */
-export function enforceGrounding(draft: FindingsDraft, corpus: SynthesisCorpus): Findings {
-  const checker = new Checker(corpus);
+export function enforceGrounding(
+  draft: FindingsDraft,
+  corpus: SynthesisCorpus,
+  offline?: FindingsDraft,
+): Findings {
+  const checker = new Checker(corpus, offline !== undefined);
   const all = new Set(corpus.passages.map((p) => p.id));
   const themeScope = (id: string) => new Set(corpus.themeById.get(id)?.passageIds ?? []);
   const questions = questionScopes(corpus);
-  const themes = draft.themes.map((t) => checkTheme(checker, t, themeScope(t.themeId)));
+  const offlineTheme = new Map(offline?.themes.map((t) => [t.themeId, t]));
+  const offlineQuestion = new Map(offline?.questions.map((q) => [q.questionId, q]));
+  const themes = draft.themes.map((t) =>
+    checkTheme(checker, t, themeScope(t.themeId), offlineTheme.get(t.themeId)),
+  );
   const result: FindingsDraft = {
     ...draft,
-    executiveSummary: checker.findings(draft.executiveSummary, all),
+    executiveSummary: checker.findings(draft.executiveSummary, all, offline?.executiveSummary),
     themes,
     questions: draft.questions.map((q) =>
-      checkQuestion(checker, q, questions.get(q.questionId) ?? new Set()),
+      checkQuestion(
+        checker,
+        q,
+        questions.get(q.questionId) ?? new Set(),
+        offlineQuestion.get(q.questionId),
+      ),
     ),
     crossCutting: draft.crossCutting.flatMap((item) => {
       const scope = new Set(item.themeIds.flatMap((id) => [...themeScope(id)]));
       const checked = checker.finding(item, scope);
       return checked ? [{ ...item, ...checked }] : [];
     }),
-    weeks: draft.weeks.map((w, i) => checkWeek(checker, w, corpus, i)),
+    weeks: draft.weeks.map((w, i) => checkWeek(checker, w, corpus, i, offline?.weeks[i])),
   };
   return { ...result, grounding: checker.report(themes) };
 }
 
-function checkTheme(checker: Checker, t: ThemeFindings, scope: Set<string>): ThemeFindings {
+function checkTheme(
+  checker: Checker,
+  t: ThemeFindings,
+  scope: Set<string>,
+  offline: ThemeFindings | undefined,
+): ThemeFindings {
   return {
     ...t,
-    summary: checker.findings(t.summary, scope),
-    keyPoints: checker.findings(t.keyPoints, scope),
-    proposals: checker.findings(t.proposals, scope),
-    concerns: checker.findings(t.concerns, scope),
+    summary: checker.findings(t.summary, scope, offline?.summary),
+    keyPoints: checker.findings(t.keyPoints, scope, offline?.keyPoints),
+    proposals: checker.findings(t.proposals, scope, offline?.proposals),
+    concerns: checker.findings(t.concerns, scope, offline?.concerns),
     opportunities: checker.findings(t.opportunities, scope),
     quotes: checker.quotes(t.quotes, scope),
     minorityViews: checker.findings(t.minorityViews, scope),
@@ -76,11 +109,16 @@ function checkTheme(checker: Checker, t: ThemeFindings, scope: Set<string>): The
   };
 }
 
-function checkQuestion(checker: Checker, q: QuestionFindings, scope: Set<string>) {
+function checkQuestion(
+  checker: Checker,
+  q: QuestionFindings,
+  scope: Set<string>,
+  offline: QuestionFindings | undefined,
+) {
   return {
     ...q,
-    keyPoints: checker.findings(q.keyPoints, scope),
-    proposals: checker.findings(q.proposals, scope),
+    keyPoints: checker.findings(q.keyPoints, scope, offline?.keyPoints),
+    proposals: checker.findings(q.proposals, scope, offline?.proposals),
   };
 }
 
@@ -89,12 +127,13 @@ function checkWeek(
   w: WeekDigest,
   corpus: SynthesisCorpus,
   index: number,
+  offline: WeekDigest | undefined,
 ): WeekDigest {
   const scope = new Set(corpus.passages.filter((p) => p.week === index).map((p) => p.id));
   return {
     ...w,
     highlights: checker.quotes(w.highlights, scope),
-    keyPoints: checker.findings(w.keyPoints, scope),
+    keyPoints: checker.findings(w.keyPoints, scope, offline?.keyPoints),
   };
 }
 
@@ -104,8 +143,14 @@ class Checker {
   private readonly cited = new Set<string>();
   private readonly names: Set<string>;
   private readonly folded = new Map<string, Set<string>>();
+  /** Sections that took the offline synthesiser's findings (null: no offline draft given). */
+  private fromOffline: number | null;
 
-  constructor(private readonly corpus: SynthesisCorpus) {
+  constructor(
+    private readonly corpus: SynthesisCorpus,
+    withOffline: boolean,
+  ) {
+    this.fromOffline = withOffline ? 0 : null;
     // Theme labels and question texts are names the brief may use without a source saying them.
     this.names = new Set(
       [
@@ -115,11 +160,23 @@ class Checker {
     );
   }
 
-  findings<T extends Finding>(items: readonly T[], scope: ReadonlySet<string>): T[] {
-    return items.flatMap((item) => {
+  /**
+   * The items that pass. When every one of a non-empty list fails and `offline` has items for
+   * the same section, those are checked and kept instead (and counted).
+   */
+  findings<T extends Finding>(
+    items: readonly T[],
+    scope: ReadonlySet<string>,
+    offline?: readonly T[],
+  ): T[] {
+    const kept = items.flatMap((item) => {
       const checked = this.finding(item, scope);
       return checked ? [{ ...item, ...checked }] : [];
     });
+    if (kept.length > 0 || items.length === 0 || !offline?.length || this.fromOffline === null)
+      return kept;
+    this.fromOffline += 1;
+    return this.findings(offline, scope);
   }
 
   /** The finding with its support recounted, or undefined (and counted) when it fails. */
@@ -175,6 +232,7 @@ class Checker {
       keptContributions: kept.length,
       uncited,
       minorityViews: themes.reduce((sum, t) => sum + t.minorityViews.length, 0),
+      ...(this.fromOffline === null ? {} : { fromOffline: this.fromOffline }),
     };
   }
 
@@ -194,7 +252,11 @@ class Checker {
   private supported(text: string, passages: readonly SynthesisPassage[]): boolean {
     const language = this.corpus.config.language;
     const own = contentWords(text, language).filter(
-      (w) => !FRAME_WORDS.has(w) && !this.names.has(w) && !/^\p{N}+$/u.test(w),
+      (w) =>
+        !FRAME_WORDS.has(w) &&
+        !this.names.has(w) &&
+        !REPORTING.has(foldWord(w, language)) &&
+        !/^\p{N}+$/u.test(w),
     );
     if (own.length === 0) return true;
     const available = new Set<string>();

@@ -8,6 +8,7 @@ import { languageName, PointsAnswer, QuestionAnswer, WeekAnswer } from '../llm/a
 import type { LlmService } from '../llm/llm-service.js';
 import { PROMPT_TASKS, type PromptTask } from '../llm/prompts.js';
 import type { SynthesisCorpus } from './corpus.js';
+import type { FindingsDraft } from './grounding.js';
 import { type ModelSettings, writeTheme } from './llm-theme.js';
 import {
   dataBudget,
@@ -18,9 +19,7 @@ import {
   PassageRefs,
   statementsOf,
 } from './model-writing.js';
-import { createOfflineSynthesiser } from './offline-synthesiser.js';
 import { questionScopes } from './questions.js';
-import type { Synthesiser } from './synthesiser.js';
 
 /** The prompts synthesis uses; their hashes are part of the synthesise stage's cache key. */
 export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
@@ -28,7 +27,7 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
 );
 
 /**
- * The LLM synthesiser: the offline synthesiser's draft, with the prose a model writes better
+ * LLM mode's synthesis: the offline synthesiser's draft, with the prose a model writes better
  * put in its place: each top-level theme's summary, key points, proposals, concerns and quotes
  * (map-reduced over sub-themes when large), the guiding questions' answers, the weekly digests'
  * key points and the executive summary. Counts, votes, minority views, trends and cross-cutting
@@ -36,38 +35,36 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
  * then drop whatever does not resolve or is not carried by its sources. A part whose replies
  * keep failing their schema keeps the offline text.
  */
-export function createLlmSynthesiser(llm: LlmService, settings: ModelSettings): Synthesiser {
+export async function rewriteWithModel(
+  corpus: SynthesisCorpus,
+  offline: FindingsDraft,
+  llm: LlmService,
+  settings: ModelSettings,
+): Promise<FindingsDraft> {
+  const written = await Promise.all(
+    offline.themes.map((theme) =>
+      theme.parentId === null ? writeTheme(corpus, theme, llm, settings) : null,
+    ),
+  );
+  const subthemePoints = new Map(written.flatMap((w) => [...(w?.subthemeKeyPoints ?? [])]));
+  const themes = offline.themes.map((theme, i): ThemeFindings => {
+    const mine = written[i]?.theme;
+    if (mine) return mine;
+    const points = subthemePoints.get(theme.themeId);
+    return points ? { ...theme, keyPoints: points } : theme;
+  });
+  const [executiveSummary, questions, weeks] = await Promise.all([
+    writeExecutiveSummary(themes, offline.executiveSummary, llm, settings),
+    Promise.all(offline.questions.map((q) => writeQuestion(corpus, q, llm, settings))),
+    Promise.all(offline.weeks.map((w, i) => writeWeek(corpus, w, i, llm, settings))),
+  ]);
   return {
-    kind: 'llm',
-    name: settings.model,
-    async synthesise(corpus, options) {
-      const offline = await createOfflineSynthesiser().synthesise(corpus, options);
-      const written = await Promise.all(
-        offline.themes.map((theme) =>
-          theme.parentId === null ? writeTheme(corpus, theme, llm, settings) : null,
-        ),
-      );
-      const subthemePoints = new Map(written.flatMap((w) => [...(w?.subthemeKeyPoints ?? [])]));
-      const themes = offline.themes.map((theme, i): ThemeFindings => {
-        const mine = written[i]?.theme;
-        if (mine) return mine;
-        const points = subthemePoints.get(theme.themeId);
-        return points ? { ...theme, keyPoints: points } : theme;
-      });
-      const [executiveSummary, questions, weeks] = await Promise.all([
-        writeExecutiveSummary(themes, offline.executiveSummary, llm, settings),
-        Promise.all(offline.questions.map((q) => writeQuestion(corpus, q, llm, settings))),
-        Promise.all(offline.weeks.map((w, i) => writeWeek(corpus, w, i, llm, settings))),
-      ]);
-      return {
-        ...offline,
-        synthesiser: { kind: 'llm', name: this.name },
-        executiveSummary,
-        themes,
-        questions,
-        weeks,
-      };
-    },
+    ...offline,
+    synthesiser: { kind: 'llm', name: settings.model },
+    executiveSummary,
+    themes,
+    questions,
+    weeks,
   };
 }
 

@@ -8,9 +8,10 @@ export interface SynthesisOptions {
 }
 
 /**
- * Writes the findings of a consultation from its corpus. Implementations: the offline
- * synthesiser (extractive, template-based) and, later, an LLM one. Whatever one produces goes
- * through the same grounding checks (`enforceGrounding`) before it is written.
+ * Writes the findings of a consultation from its corpus: the offline synthesiser (extractive,
+ * template-based). LLM mode rewrites the prose of its draft (`rewriteWithModel`). Whatever
+ * either produces goes through the same grounding checks (`enforceGrounding`) before it is
+ * written.
  */
 export interface Synthesiser {
   kind: 'offline' | 'llm';

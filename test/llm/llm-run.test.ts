@@ -108,7 +108,12 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(findings.grounding.dropped['quote-not-verbatim']).toBeGreaterThan(0);
     expect(allCitations(findings).some((id) => id.startsWith('unknown'))).toBe(false);
     expect(allText(findings)).not.toContain(' indeed');
-    // Nothing is lost: every kept contribution is still cited somewhere.
+    // Nothing is lost: the theme whose every citation was bad shows the offline findings, and
+    // every kept contribution is still cited somewhere.
+    expect(findings.grounding.fromOffline).toBeGreaterThan(0);
+    for (const theme of findings.themes.filter((t) => t.parentId === null)) {
+      expect(theme.keyPoints.length).toBeGreaterThan(0);
+    }
     expect(findings.grounding.coverage).toBe(1);
 
     const manifest = await readManifest(dir);

@@ -79,6 +79,40 @@ describe('enforceGrounding', () => {
     expect(own.themes[0]?.keyPoints[0]?.support).toEqual({ contributions: 1, participants: 1 });
   });
 
+  it('shows the offline section when every statement a model wrote for it fails', () => {
+    const invented = withKeyPoint({
+      text: 'A new airport and a casino.',
+      citations: [corpus.themes.themes[0]?.passageIds[0] as string],
+      support: { contributions: 1, participants: 1 },
+    });
+    const alone = enforceGrounding(invented, corpus);
+    expect(alone.themes[0]?.keyPoints).toEqual([]);
+    expect(alone.grounding.fromOffline).toBeUndefined();
+    const backed = enforceGrounding(invented, corpus, draft);
+    expect(backed.themes[0]?.keyPoints).toEqual(draft.themes[0]?.keyPoints);
+    expect(backed.grounding.fromOffline).toBe(1);
+    expect(backed.grounding.dropped).toEqual({ 'unsupported-words': 1 });
+  });
+
+  it('lets a paraphrase attribute its point to contributors, not add to it', () => {
+    const theme = corpus.themes.themes[0] as Theme;
+    const [id] = theme.passageIds;
+    const source = corpus.byId.get(id as string)?.text ?? '';
+    // "Several contributors propose ..." frames the source's own words.
+    const framed = keyPointsAfter({
+      text: `Several contributors propose that ${source.charAt(0).toLowerCase()}${source.slice(1)}`,
+      citations: [id as string],
+      support: { contributions: 1, participants: 1 },
+    });
+    expect(framed.grounding.dropped).toEqual({});
+    const invented = keyPointsAfter({
+      text: 'Several contributors propose a new airport and a casino.',
+      citations: [id as string],
+      support: { contributions: 1, participants: 1 },
+    });
+    expect(invented.grounding.dropped).toEqual({ 'unsupported-words': 1 });
+  });
+
   it('keeps a quote that is verbatim up to whitespace, drops one that is not', () => {
     const [first, ...rest] = draft.themes;
     const quote = first?.quotes[0];
