@@ -32,6 +32,9 @@ describe('brief CLI', () => {
       [['export', 'b.md', '--out', 'x'], '`--out` names one file'],
       [['export', 'b.md', '--pdf', '--page-size', 'a5'], '--page-size "a5": use a4 or letter'],
       [['run', 'x.yaml', '--date', '28/11/2026'], '--date "28/11/2026": use YYYY-MM-DD'],
+      [['run', 'x.yaml', '--provider', 'anthropic'], '--provider "anthropic": use offline, openai'],
+      [['run', 'x.yaml', '--max-cost', 'lots'], '--max-cost "lots": give an amount in US dollars'],
+      [['run', 'x.yaml', '--max-cost=-1'], '--max-cost "-1": give an amount in US dollars'],
     ];
     for (const [argv, message] of cases) {
       const run = await runCli(argv);
