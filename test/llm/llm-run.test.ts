@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { costOf, priceTable } from '../../pipeline/llm/cost.js';
 import type { Findings } from '../../schemas/findings.js';
 import { Themes } from '../../schemas/themes.js';
+import { runCli } from '../helpers/cli.js';
 import {
   INJECTION,
   llmFixture,
@@ -244,23 +245,24 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     expect(run.stderr).not.toContain('    at ');
   }, 60_000);
 
-  it('says how to set the key when provider openai has none', async () => {
+  it('says how to set the key or the server address when they are missing', async () => {
     const dir = await llmFixture();
-    const run = await runAgainst(stub, dir, ['--provider', 'openai']).then(() =>
-      import('../helpers/cli.js').then(({ runCli }) =>
-        runCli([
-          'run',
-          join(dir, 'consultation.yaml'),
-          '--out',
-          join(dir, 'out2'),
-          '--provider',
-          'openai',
-        ]),
-      ),
+    const config = join(dir, 'consultation.yaml');
+    // Empty values, so that a developer's own .env cannot leak in.
+    const unset = { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
+    const noKey = await runCli(
+      ['run', config, '--out', join(dir, 'out'), '--provider', 'openai'],
+      undefined,
+      unset,
     );
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('OPENAI_API_KEY is not set');
-    expect(run.stderr).toContain('.env');
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr.trim().split('\n').at(-1)).toMatch(
+      /^brief: llm\.provider is openai but OPENAI_API_KEY is not set: .*\.env file/,
+    );
+    const noServer = await runCli(['run', config, '--out', join(dir, 'out')], undefined, unset);
+    expect(noServer.code).toBe(1);
+    expect(noServer.stderr).toContain('add llm.baseUrl to the config');
+    expect(stub.requests).toHaveLength(0);
   }, 60_000);
 
   it('stops cleanly on Ctrl-C during a call, and the next run resumes without paying twice', async () => {
