@@ -77,17 +77,22 @@ async function writeExecutiveSummary(
 ): Promise<Finding[]> {
   const labelled = themes
     .filter((t) => t.parentId === null)
-    .flatMap((t) =>
+    .flatMap((t, order) =>
       [...t.summary, ...t.keyPoints, ...t.proposals.slice(0, 2), ...t.concerns.slice(0, 2)].map(
-        (finding) => ({ finding, label: t.label }),
+        (finding, rank) => ({ finding, label: t.label, order, rank }),
       ),
     );
+  // When not everything fits, every theme keeps its leading findings: take them by rank
+  // across themes, then show them theme by theme.
   const budget = dataBudget(settings.maxPromptTokens);
   let used = 0;
-  const chosen = labelled.filter(({ finding, label }) => {
-    used += itemTokens(llm, `${label}: ${finding.text}`);
-    return used <= budget;
-  });
+  const chosen = [...labelled]
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .filter(({ finding, label }) => {
+      used += itemTokens(llm, `${label}: ${finding.text}`);
+      return used <= budget;
+    })
+    .sort((a, b) => a.order - b.order || a.rank - b.rank);
   if (chosen.length === 0) return offline;
   const labelOf = new Map(chosen.map(({ finding, label }) => [finding, label]));
   const refs = new NoteRefs(

@@ -167,6 +167,10 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     const ids = allCitations(findings);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => /#\d+$/.test(id))).toBe(true);
+    // The executive summary's prompt is as small, yet it carries the lead of every theme.
+    const summary = stub.requests.find((r) => r.task === 'executive_summary');
+    const prompt = JSON.stringify(summary?.body.messages);
+    for (const theme of top) expect(prompt).toContain(`] ${theme.label}: `);
     await expectPaidAndCached(dir);
   }, 60_000);
 
