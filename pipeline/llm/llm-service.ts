@@ -72,6 +72,7 @@ export class LlmService {
   private readonly prices: Record<string, ModelPrice>;
   private readonly failure = new AbortController();
   private readonly signal: AbortSignal;
+  private readonly tokenCounts = new Map<string, number>();
 
   constructor(private readonly options: LlmServiceOptions) {
     const { config } = options;
@@ -87,9 +88,17 @@ export class LlmService {
     setMaxListeners(0, this.signal, options.signal);
   }
 
-  /** The tokens a text takes (the o200k tokenizer's estimate). */
+  /**
+   * The tokens a text takes (the o200k tokenizer's estimate), remembered: a passage is sized
+   * for its theme, the theme's parts, its question and its week.
+   */
   countTokens(text: string): number {
-    return this.options.tokens(text);
+    let tokens = this.tokenCounts.get(text);
+    if (tokens === undefined) {
+      tokens = this.options.tokens(text);
+      this.tokenCounts.set(text, tokens);
+    }
+    return tokens;
   }
 
   /** Requests, tokens and cost so far (estimates in a dry run). */

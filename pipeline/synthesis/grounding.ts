@@ -201,7 +201,7 @@ class Checker {
       let failure: Failure | undefined;
       if (!passage) failure = 'unknown-passage';
       else if (!scope.has(quote.passageId)) failure = 'out-of-scope';
-      else if (!squash(passage.text).includes(squash(quote.text)) || !quote.text.trim())
+      else if (!quote.text.trim() || !isVerbatim(quote.text, passage.text))
         failure = 'quote-not-verbatim';
       if (failure) {
         this.dropped.set(failure, (this.dropped.get(failure) ?? 0) + 1);
@@ -305,6 +305,11 @@ function cosine(a: Float32Array, b: Float32Array): number {
     nb += (b[k] as number) ** 2;
   }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Whether `excerpt` occurs in `text`, whitespace runs counting as one space. */
+export function isVerbatim(excerpt: string, text: string): boolean {
+  return squash(text).includes(squash(excerpt));
 }
 
 /** Whitespace runs as one space, ends trimmed. */

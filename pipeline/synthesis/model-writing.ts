@@ -1,8 +1,9 @@
 import type { Finding, Quote } from '../../schemas/findings.js';
 import type { Excerpt, Statement } from '../llm/answers.js';
-import { type DataItem, dataBlock } from '../llm/data-block.js';
+import { type DataItem, dataBlock, referenced } from '../llm/data-block.js';
 import type { LlmService } from '../llm/llm-service.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import { isVerbatim } from './grounding.js';
 import { quoteOf } from './quotes.js';
 
 /** Tokens of a prompt's fixed text (instructions, title, theme), kept out of the data budget. */
@@ -13,15 +14,17 @@ const PROMPT_OVERHEAD = 700;
  * translation when there is one), and the way back from a reference to the passage.
  */
 export class PassageRefs {
-  readonly items: DataItem[];
-  private readonly byRef = new Map<string, SynthesisPassage>();
+  private readonly items: DataItem[];
+  private readonly byRef: Map<string, SynthesisPassage>;
+  private readonly refById: Map<string, string>;
 
   constructor(passages: readonly SynthesisPassage[]) {
-    this.items = passages.map((p, i) => {
-      const ref = `P${i + 1}`;
-      this.byRef.set(ref, p);
-      return { ref, text: p.translation ?? p.text };
-    });
+    ({ items: this.items, byRef: this.byRef } = referenced(
+      'P',
+      passages,
+      (p) => p.translation ?? p.text,
+    ));
+    this.refById = new Map([...this.byRef].map(([ref, p]) => [p.id, ref]));
   }
 
   get block(): string {
@@ -36,7 +39,7 @@ export class PassageRefs {
 
   /** The reference of a passage id, if the passage is in the prompt. */
   refOf(passageId: string): string | undefined {
-    return this.items.find((item) => this.byRef.get(item.ref)?.id === passageId)?.ref;
+    return this.refById.get(passageId);
   }
 
   /**
@@ -56,7 +59,7 @@ export class PassageRefs {
         date: null,
       };
     }
-    if (passage.translation !== null && !squash(passage.text).includes(squash(text))) {
+    if (passage.translation !== null && !isVerbatim(text, passage.text)) {
       return quoteOf(corpus, passage);
     }
     return { ...quoteOf(corpus, passage), text };
@@ -65,15 +68,15 @@ export class PassageRefs {
 
 /** Notes (statements already resolved to passage ids) numbered `N1`, `N2`, ... for a prompt. */
 export class NoteRefs {
-  readonly items: DataItem[];
-  private readonly byRef = new Map<string, Finding>();
+  private readonly items: DataItem[];
+  private readonly byRef: Map<string, Finding>;
 
   constructor(notes: readonly Finding[], prefix: (note: Finding) => string = () => '') {
-    this.items = notes.map((note, i) => {
-      const ref = `N${i + 1}`;
-      this.byRef.set(ref, note);
-      return { ref, text: `${prefix(note)}${note.text}` };
-    });
+    ({ items: this.items, byRef: this.byRef } = referenced(
+      'N',
+      notes,
+      (note) => `${prefix(note)}${note.text}`,
+    ));
   }
 
   get block(): string {
@@ -144,8 +147,4 @@ export function fitPassages(
     used += size;
   }
   return chosen;
-}
-
-function squash(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

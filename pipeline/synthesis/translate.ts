@@ -1,6 +1,6 @@
 import { languageName, TranslationsAnswer } from '../llm/answers.js';
 import { askForEach } from '../llm/ask-for-each.js';
-import { dataBlock } from '../llm/data-block.js';
+import { dataBlock, referenced } from '../llm/data-block.js';
 import type { LlmService } from '../llm/llm-service.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { itemTokens } from './model-writing.js';
@@ -27,16 +27,16 @@ export async function translatePassages(
     maxItems: 20,
     tokens: (p) => itemTokens(llm, p.text),
     ask: async (batch) => {
-      const refs = new Map(batch.map((p, i) => [`P${i + 1}`, p]));
+      const { items, byRef: refs } = referenced('P', batch, (p) => p.text);
       const { value, from } = await llm.ask({
         task: 'translations',
         model,
         slots: {
           language: languageName(language),
-          data: dataBlock([...refs].map(([ref, p]) => ({ ref, text: p.text }))),
+          data: dataBlock(items),
         },
         schema: TranslationsAnswer,
-        fallback: { translations: [...refs].map(([ref, p]) => ({ ref, text: p.text })) },
+        fallback: { translations: items },
       });
       // No answer (a dry run, or replies that kept breaking the schema): the originals stay.
       if (from === 'fallback') return new Map(batch.map((p) => [p, null]));

@@ -1,7 +1,7 @@
 import type { Theme, Themes } from '../../schemas/themes.js';
 import { languageName, ThemeLabelsAnswer } from '../llm/answers.js';
 import { askForEach } from '../llm/ask-for-each.js';
-import { dataBlock } from '../llm/data-block.js';
+import { dataBlock, referenced } from '../llm/data-block.js';
 import type { LlmService } from '../llm/llm-service.js';
 
 export interface LabelSettings {
@@ -47,7 +47,7 @@ export async function labelThemesWithModel(
         maxItems: THEMES_PER_REQUEST,
         tokens: (t) => llm.countTokens(lines.get(t) ?? ''),
         ask: async (batch) => {
-          const refs = new Map(batch.map((t, i) => [`T${i + 1}`, t]));
+          const { items, byRef: refs } = referenced('T', batch, (t) => lines.get(t) ?? '');
           const { value, from } = await llm.ask({
             task: 'theme-labels',
             model: settings.model,
@@ -55,7 +55,7 @@ export async function labelThemesWithModel(
               language: languageName(settings.language),
               title: settings.title,
               within,
-              data: dataBlock([...refs].map(([ref, t]) => ({ ref, text: lines.get(t) ?? '' }))),
+              data: dataBlock(items),
             },
             schema: ThemeLabelsAnswer,
             fallback: {
