@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 const TEMP_MARK = '.tmp-';
 
@@ -58,12 +59,23 @@ export async function writeFileAtomic(
   return { hash: hash.digest('hex'), bytes };
 }
 
-/** Removes temp files that an interrupted write left in `dir`. */
-export async function removeStaleTempFiles(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => []);
-  await Promise.all(
-    names
-      .filter((name) => name.includes(TEMP_MARK))
-      .map((name) => rm(join(dir, name), { force: true })),
-  );
+/**
+ * Removes the temp files that writes of dead processes left in `dir` and its subfolders (a
+ * process killed mid-write leaves one behind). Temp files of live processes, this one included,
+ * are theirs and stay. Returns the paths removed, relative to `dir`.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const owner = tempFileOwner(basename(name));
+    return owner !== undefined && owner !== process.pid && !isProcessAlive(owner);
+  });
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+  return stale;
+}
+
+/** The process id in a temp file's name (`<file>.tmp-<pid>-<random>`), if it is one. */
+function tempFileOwner(name: string): number | undefined {
+  const match = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
+  return match ? Number(match[1]) : undefined;
 }

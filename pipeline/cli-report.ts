@@ -5,11 +5,7 @@ import { formatFindingsSummary } from './synthesis/findings-summary.js';
 import { formatThemesTable } from './themes/themes-table.js';
 
 /** The text the CLI prints after a run: what each stage did, the accounting, the themes and the files. */
-export async function formatRunReport(
-  summary: RunSummary,
-  where: string,
-  exported: readonly string[] = [],
-): Promise<string> {
+export async function formatRunReport(summary: RunSummary, where: string): Promise<string> {
   const lines = [`${summary.config.config.title}`, ''];
   for (const stage of summary.stages) {
     const how = stage.status === 'cached' ? 'cached' : `ran in ${seconds(stage.record.ms)}`;
@@ -18,6 +14,12 @@ export async function formatRunReport(
     lines.push(
       `  ${stage.name.padEnd(10)} ${how.padEnd(14)} ${formatCounts(stage.record.counts)}${model}`,
     );
+  }
+  const exported = summary.exported;
+  if (exported) {
+    const how = exported.status === 'cached' ? 'cached' : `ran in ${seconds(exported.record.ms)}`;
+    const files = exported.record.files.map((file) => file.file).join(', ');
+    lines.push(`  ${'export'.padEnd(10)} ${how.padEnd(14)} ${files}`);
   }
   if (summary.llm && usedModel(summary.llm.usage)) {
     lines.push('', `Language model, this run: ${formatUsage(summary.llm.usage)}`);
@@ -28,7 +30,7 @@ export async function formatRunReport(
     }
   }
   const cached = summary.stages.filter((stage) => stage.status === 'cached').length;
-  if (cached === summary.stages.length) {
+  if (cached === summary.stages.length && exported?.status !== 'ran') {
     lines.push('', `Nothing changed since the last run: all ${cached} stages came from cache.`);
   }
   if (summary.stages.some((stage) => stage.name === 'clean')) {
@@ -43,7 +45,7 @@ export async function formatRunReport(
   const files = [
     'manifest.json',
     ...summary.stages.map((stage) => stage.record.artifact.file),
-    ...exported,
+    ...(exported?.record.files.map((file) => file.file) ?? []),
   ];
   lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
@@ -46,6 +46,8 @@ Options:
                     server from llm.baseUrl or OPENAI_BASE_URL, also read from .env)
   --dry-run         print the tokens and cost a run would take, and call no model
   --max-cost USD    stop before the model calls would cost more than this
+  --wait            when another run holds the run folder, wait for it (default: fail)
+  --strict-paths    refuse input files outside the config's folder
   --page-size SIZE  PDF paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
   --help, -h        show this help
@@ -69,6 +71,8 @@ const OPTIONS = {
   provider: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'max-cost': { type: 'string' },
+  wait: { type: 'boolean', default: false },
+  'strict-paths': { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
 } as const;
 
@@ -125,19 +129,13 @@ export async function main(environment: CliEnvironment): Promise<number> {
       progress: progress?.report,
       signal: environment.signal,
       date: exportOptions.date,
+      pageSize: exportOptions.pageSize,
+      wait: values.wait,
+      strictPaths: values['strict-paths'],
     }).finally(() => progress?.done());
     if (values['dry-run']) return print(stdout, formatDryRun(summary));
-    // The brief's PDF and HTML are rebuilt on every run that reaches it: quick, and never stale.
-    const exported = summary.stages.some((stage) => stage.name === 'render')
-      ? await exportBrief(
-          join(summary.outDir, 'brief.md'),
-          { pdf: join(summary.outDir, 'brief.pdf'), html: join(summary.outDir, 'report.html') },
-          exportOptions,
-        )
-      : [];
     const where = displayPath(summary.outDir, environment.cwd ?? process.cwd());
-    const files = exported.map((file) => basename(file));
-    stdout.write(values.quiet ? `${where}\n` : await formatRunReport(summary, where, files));
+    stdout.write(values.quiet ? `${where}\n` : await formatRunReport(summary, where));
     return 0;
   } catch (error) {
     return reportError(error, stderr, verbose);

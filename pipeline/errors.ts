@@ -74,3 +74,15 @@ export class LlmError extends BriefError {
 export class BudgetError extends BriefError {
   override name = 'BudgetError';
 }
+
+/** The run folder is locked by another run or by the review app. */
+export class LockError extends BriefError {
+  override name = 'LockError';
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,30 +1,47 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputFile } from '../schemas/consultation.js';
 import type { FileRecord } from '../schemas/manifest.js';
 import type { LoadedConfig } from './config.js';
 import { InputError } from './errors.js';
 import type { InputSource } from './stage.js';
 
+/** How input paths are checked. */
+export interface SourceOptions {
+  /**
+   * Refuse input files that lie outside the config's folder (after following symlinks), as the
+   * review app's rebuild does. Default false: a CLI run by its owner may read any file it names.
+   */
+  strictPaths?: boolean | undefined;
+}
+
 /** Opens the config's input files (paths relative to the config), failing clearly on a missing one. */
-export async function openInputSources(loaded: LoadedConfig): Promise<InputSource[]> {
+export async function openInputSources(
+  loaded: LoadedConfig,
+  options: SourceOptions = {},
+): Promise<InputSource[]> {
   return Promise.all(
-    loaded.config.input.files.map((spec) => openSource(loaded, spec, 'input.files')),
+    loaded.config.input.files.map((spec) => openSource(loaded, spec, 'input.files', options)),
   );
 }
 
 /** Opens the config's vote matrix (`input.votes`), read as a CSV; null when there is none. */
-export async function openVotesSource(loaded: LoadedConfig): Promise<InputSource | null> {
+export async function openVotesSource(
+  loaded: LoadedConfig,
+  options: SourceOptions = {},
+): Promise<InputSource | null> {
   const votes = loaded.config.input.votes;
-  return votes ? openSource(loaded, InputFile.parse({ path: votes.path }), 'input.votes') : null;
+  const spec = votes && InputFile.parse({ path: votes.path });
+  return spec ? openSource(loaded, spec, 'input.votes', options) : null;
 }
 
 async function openSource(
   loaded: LoadedConfig,
   spec: InputFile,
   listedIn: string,
+  options: SourceOptions,
 ): Promise<InputSource> {
   const path = resolve(loaded.dir, spec.path);
   const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
@@ -37,7 +54,19 @@ async function openSource(
     );
   });
   if (!info.isFile()) throw new InputError(`${spec.path}: not a file (${path})`, spec.path);
-  return { spec, name: spec.path, size: info.size, open: () => createReadStream(path) };
+  const real = await realpath(path);
+  if (options.strictPaths) await refuseOutside(loaded.dir, real, spec.path, listedIn);
+  return { spec, name: spec.path, path: real, size: info.size, open: () => createReadStream(path) };
+}
+
+/** Throws when `file` (a real path) is not inside the config's folder `dir`. */
+async function refuseOutside(dir: string, file: string, name: string, listedIn: string) {
+  const inside = relative(await realpath(dir), file);
+  if (inside !== '' && inside.split(sep)[0] !== '..' && !isAbsolute(inside)) return;
+  throw new InputError(
+    `${name}: outside the config's folder ${dir} (it is ${file}, listed in ${listedIn}); --strict-paths refuses it`,
+    name,
+  );
 }
 
 /** Hashes each input file's bytes, streaming, for the manifest and the ingest cache key. */

@@ -10,6 +10,7 @@ import {
   writeArtifact,
 } from './artifacts.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
+import type { ExportOptions } from './brief/export.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, ConfigError, UsageError } from './errors.js';
 import { canonicalJson, sha256 } from './hash.js';
@@ -22,6 +23,8 @@ import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
 import { createModelEmbeddings } from './providers/model-embeddings.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
+import { type ExportOutcome, exportRun } from './run-export.js';
+import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
 
@@ -45,6 +48,12 @@ export interface RunOptions {
   provider?: LlmProvider | undefined;
   /** Dry run, budget and environment of the language model. */
   llm?: LlmRunOptions | undefined;
+  /** Wait for another run holding the run folder to finish, rather than fail. Default false. */
+  wait?: boolean | undefined;
+  /** Refuse input files outside the config's folder (see `SourceOptions`). Default false. */
+  strictPaths?: boolean | undefined;
+  /** Paper size of `brief.pdf`, exported when the run reaches `render`. Default A4. */
+  pageSize?: ExportOptions['pageSize'] | undefined;
 }
 
 /** What happened to one stage in a run. */
@@ -64,22 +73,50 @@ export interface RunSummary {
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
   /** The language model's use in this run (estimates in a dry run); null when offline. */
   llm: { usage: Usage; fallbacks: number } | null;
+  /** The export of `brief.pdf` and `report.html`; null when the run stopped before `render`. */
+  exported: ExportOutcome | null;
 }
 
 const MANIFEST = 'manifest.json';
 
 /**
  * Runs the stages in order, each from cache when its inputs, config slice and version are
- * unchanged and its artifact is intact. The manifest is rewritten after every stage, so a
- * crash keeps every finished stage and the next run resumes after it.
+ * unchanged and its artifact is intact, then exports the brief. The manifest is rewritten after
+ * every stage, so a crash keeps every finished stage and the next run resumes after it. The run
+ * holds the run folder's lock throughout, so no other run or review writes into it meanwhile.
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const config = withProvider(await loadConsultation(options.configPath), options.provider);
   const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
   await mkdir(outDir, { recursive: true });
-  await removeStaleTempFiles(outDir);
-  const sources = await openInputSources(config);
-  const votes = await openVotesSource(config);
+  const lock = await acquireRunLock(outDir, {
+    purpose: 'brief run',
+    wait: options.wait,
+    logger: options.logger,
+    signal: options.signal,
+  });
+  try {
+    for (const dir of [outDir, options.cacheDir]) {
+      for (const file of await removeStaleTempFiles(dir))
+        options.logger.debug(`removed ${join(dir, file)}, left by an interrupted process`);
+    }
+    return await runStages(config, outDir, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The body of a run, in a folder it holds the lock of. */
+async function runStages(
+  config: LoadedConfig,
+  outDir: string,
+  options: RunOptions,
+): Promise<RunSummary> {
+  const sourceOptions = { strictPaths: options.strictPaths };
+  const sources = await openInputSources(config, sourceOptions);
+  const votes = await openVotesSource(config, sourceOptions);
+  for (const source of votes ? [...sources, votes] : sources)
+    options.logger.info(`input: ${source.path} (${formatBytes(source.size)})`);
   const previous = await readManifest(outDir, options.logger);
   const manifest: Manifest = {
     tool: { name: PACKAGE.name, version: PACKAGE.version, node: process.versions.node },
@@ -87,6 +124,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     seed: config.config.seed,
     inputs: await hashInputSources(votes ? [...sources, votes] : sources),
     stages: { ...previous?.stages },
+    ...(previous?.export ? { export: previous.export } : {}),
   };
   const signal = options.signal ?? new AbortController().signal;
   let words: Promise<WordVectors> | undefined;
@@ -184,6 +222,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
     outcomes.push({ name: stage.name, status: 'ran', record });
   }
+  let exported: ExportOutcome | null = null;
+  if (!dry && outcomes.some((outcome) => outcome.name === 'render')) {
+    if (signal.aborted) throw new AbortError('Interrupted');
+    const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
+    options.logger.debug('export: running');
+    exported = await exportRun(outDir, exportOptions, manifest.export, forced);
+    manifest.export = exported.record;
+  }
   if (!dry) await writeManifest(outDir, manifest, config.config.llm);
   const service = llmService ? await llmService : null;
   return {
@@ -193,7 +239,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     manifest,
     load,
     llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
+    exported,
   };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1 << 20 ? [bytes / 1024, 'KB'] : [bytes / (1 << 20), 'MB'];
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
 }
 
 /** The config with `--provider` applied, so that stage cache keys follow it. */

@@ -26,6 +26,8 @@ export interface InputSource {
   spec: InputFile;
   /** The path as the user wrote it in the config, used in messages and provenance. */
   name: string;
+  /** The absolute path read, symlinks followed. */
+  path: string;
   /** Size in bytes. */
   size: number;
   open(): Readable;

@@ -35,6 +35,16 @@ export const StageRecord = z.strictObject({
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 
+/** What the export of the brief (`brief.pdf`, `report.html`) did the last time it ran. */
+export const ExportRecord = z.strictObject({
+  /** Hash of what the files depend on: brief.md, its charts, the export options, the code. */
+  key: z.string(),
+  files: z.array(FileRecord),
+  ms: z.number().min(0),
+  finishedAt: z.string(),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
+
 /** `manifest.json`: what produced the run folder and what each stage did. */
 export const Manifest = z.strictObject({
   tool: z.strictObject({ name: z.string(), version: z.string(), node: z.string() }),
@@ -42,6 +52,8 @@ export const Manifest = z.strictObject({
   seed: z.number().int(),
   inputs: z.array(FileRecord),
   stages: z.record(z.string(), StageRecord),
+  /** The brief's PDF and HTML, once exported. */
+  export: ExportRecord.optional(),
   /** Share of kept contributions cited somewhere in the findings, once they are written. */
   coverage: z.number().min(0).max(1).optional(),
   /** The language model: provider, models, prompt hashes, and the usage of every stage summed. */

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArtifact } from '../pipeline/artifacts.js';
@@ -92,15 +92,30 @@ describe('brief CLI', () => {
     expect(manifest.inputs).toHaveLength(1);
   });
 
-  it('does no work on a re-run and says so', async () => {
+  it('does no work on a re-run and says so, the PDF and HTML included', async () => {
     const dir = await copyFixture('mini');
-    const args = ['run', join(dir, 'consultation.yaml'), '--out', join(dir, 'out')];
-    await runCli(args);
+    const out = join(dir, 'out');
+    const args = ['run', join(dir, 'consultation.yaml'), '--out', out, '--date', '2024-06-01'];
+    const first = await runCli(args);
+    expect(first.stdout).toMatch(/export\s+ran in [\d.]+ s\s+brief\.pdf, report\.html/);
+    const exported = (await manifestOf(out)).export;
+    expect(exported?.files.map((file) => file.file)).toEqual(['brief.pdf', 'report.html']);
+    const pdfTime = (await stat(join(out, 'brief.pdf'))).mtimeMs;
     const again = await runCli(args);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/ingest\s+cached/);
     expect(again.stdout).toMatch(/clean\s+cached/);
+    expect(again.stdout).toMatch(/export\s+cached/);
     expect(again.stdout).toContain('Nothing changed since the last run');
+    expect((await stat(join(out, 'brief.pdf'))).mtimeMs).toBe(pdfTime);
+    expect((await manifestOf(out)).export).toEqual(exported);
+    // Another paper size, or a PDF gone or damaged, is exported again; the stages stay cached.
+    expect((await runCli([...args, '--page-size', 'letter'])).stdout).toMatch(/export\s+ran in/);
+    await writeFile(join(out, 'report.html'), 'damaged');
+    const repaired = await runCli([...args, '--page-size', 'letter']);
+    expect(repaired.stdout).toMatch(/render\s+cached/);
+    expect(repaired.stdout).toMatch(/export\s+ran in/);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<!doctype html>');
   });
 
   it('re-runs only the stages downstream of what changed', async () => {

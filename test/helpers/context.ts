@@ -79,6 +79,7 @@ export async function fileSource(
   return {
     spec: InputFile.parse({ path: name, ...spec }),
     name,
+    path,
     size,
     open: () => createReadStream(path),
   };
@@ -95,6 +96,7 @@ export function memorySource(
   return {
     spec: InputFile.parse({ path: name, ...spec }),
     name,
+    path: `/memory/${name}`,
     size: bytes.length,
     open: () => Readable.from(chunks(bytes, chunkSize), { objectMode: false }),
   };

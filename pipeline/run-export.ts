@@ -1,0 +1,92 @@
+// The run's last step: brief.md to brief.pdf and report.html, skipped when nothing they depend on changed.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
+import { type ExportOptions, exportBrief } from './brief/export.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { PACKAGE } from './package-info.js';
+
+/** Bump when the PDF or HTML changes for the same Markdown, to invalidate exported files. */
+const EXPORT_VERSION = 1;
+
+/** The files the export writes into the run folder. */
+export const EXPORT_FILES = { pdf: 'brief.pdf', html: 'report.html' } as const;
+
+/** What the export did in a run. */
+export interface ExportOutcome {
+  status: 'ran' | 'cached';
+  record: ExportRecord;
+}
+
+/**
+ * Exports the run folder's `brief.md` to PDF and HTML, unless the previous export had the same
+ * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
+ * the PDF of a large consultation takes long, so an unchanged re-run must not do it.
+ */
+export async function exportRun(
+  outDir: string,
+  options: ExportOptions,
+  previous: ExportRecord | undefined,
+  force: boolean,
+): Promise<ExportOutcome> {
+  const key = await exportKey(outDir, options);
+  if (!force && previous?.key === key && (await filesIntact(outDir, previous.files))) {
+    return { status: 'cached', record: previous };
+  }
+  const started = performance.now();
+  await exportBrief(
+    join(outDir, 'brief.md'),
+    { pdf: join(outDir, EXPORT_FILES.pdf), html: join(outDir, EXPORT_FILES.html) },
+    options,
+  );
+  const files = await Promise.all(
+    Object.values(EXPORT_FILES).map((file) => fileRecord(outDir, file)),
+  );
+  return {
+    status: 'ran',
+    record: {
+      key,
+      files: files.filter((file) => file !== undefined),
+      ms: Math.round(performance.now() - started),
+      finishedAt: new Date().toISOString(),
+    },
+  };
+}
+
+/** The hash of everything the exported files depend on. */
+async function exportKey(outDir: string, options: ExportOptions): Promise<string> {
+  const charts = (await readdir(join(outDir, 'charts')).catch(() => [] as string[])).sort();
+  const hashOf = async (file: string) => sha256(await readFile(join(outDir, file)));
+  return sha256(
+    canonicalJson({
+      version: EXPORT_VERSION,
+      tool: PACKAGE.version,
+      options,
+      brief: await hashOf('brief.md'),
+      charts: await Promise.all(charts.map((chart) => hashOf(join('charts', chart)))),
+    }),
+  );
+}
+
+async function filesIntact(outDir: string, files: readonly FileRecord[]): Promise<boolean> {
+  if (files.length === 0) return false;
+  const now = await Promise.all(files.map((file) => fileRecord(outDir, file.file)));
+  return now.every((record, i) => record?.hash === files[i]?.hash);
+}
+
+/** The hash and size of a file in the run folder, streamed (a PDF can be large); undefined if absent. */
+async function fileRecord(outDir: string, file: string): Promise<FileRecord | undefined> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of createReadStream(join(outDir, file)) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.byteLength;
+    }
+  } catch {
+    return undefined;
+  }
+  return { file, hash: hash.digest('hex'), bytes };
+}
