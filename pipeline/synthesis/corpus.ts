@@ -1,6 +1,7 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Consultation, Week } from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
+import type { Support } from '../../schemas/findings.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
 import type { Ballots } from '../../schemas/votes.js';
 import type { Matrix } from '../matrix.js';
@@ -24,8 +25,10 @@ export interface SynthesisPassage {
   participants: readonly string[];
   /** The contribution's date (ISO), or null. */
   date: string | null;
-  /** Index in `SynthesisCorpus.weeks`, or -1. */
+  /** Index in `SynthesisCorpus.weeks` of the kept text, or -1. */
   week: number;
+  /** The weeks its voices were made in, each duplicate in its own week (distinct, ascending). */
+  voiceWeeks: readonly number[];
   /** The guiding question id the input gave, if it is one of the config's. */
   questionId: string | null;
   /** Votes on the voices' contributions, summed; null when none had votes. */
@@ -44,6 +47,8 @@ export interface SynthesisCorpus {
   themeById: ReadonlyMap<string, Theme>;
   /** The config's weeks, or 7-day weeks from the first date when the config names none. */
   weeks: readonly Week[];
+  /** Per week, the contributions made in it (kept or merged duplicates) and their participants. */
+  weekSupport: readonly Support[];
   /** Ids of the contributions the clean stage kept. */
   keptContributions: readonly string[];
   /** Distinct participants among kept contributions and their duplicates. */
@@ -74,10 +79,14 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
   const questionIds = new Set(config.questions.map((q) => q.id));
   const weeks = config.weeks.length > 0 ? config.weeks : derivedWeeks(contributions);
   const passages: SynthesisPassage[] = [];
-  const kept = records.filter((r) => r.status === 'kept');
+  const kept = records.filter(
+    (r): r is Extract<CleanRecord, { status: 'kept' }> => r.status === 'kept',
+  );
+  const weekOfVoice = (id: string) => weekOf(weeks, byContribution.get(id));
   for (const record of kept) {
     const contribution = byContribution.get(record.id);
     const voices = [record.id, ...record.duplicates];
+    const voiceWeeks = [...new Set(voices.map(weekOfVoice))].filter((w) => w >= 0).sort();
     const date = contribution?.date ?? null;
     const question = contribution?.question ?? null;
     for (const passage of record.passages) {
@@ -92,6 +101,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
         participants: [...new Set(voices.map(participantOf))],
         date,
         week: weekOf(weeks, contribution),
+        voiceWeeks,
         questionId: question !== null && questionIds.has(question) ? question : null,
         votes: sumVotes(voices.map((id) => byContribution.get(id)?.votes ?? null)),
       });
@@ -106,12 +116,39 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     themes: input.themes,
     themeById: new Map(input.themes.themes.map((t) => [t.id, t])),
     weeks,
+    weekSupport: weeklySupport(kept, weeks.length, weekOfVoice, participantOf),
     keptContributions: kept.map((r) => r.id),
     participantCount: participants.size,
     opinions: opinionGroups(input.ballots, config.seed),
     credit: creditor(config, contributions),
     words: input.words,
   };
+}
+
+/** The passages said in week `w`: those with a voice (the kept text or a duplicate) in it. */
+export function passagesOfWeek(corpus: SynthesisCorpus, w: number): SynthesisPassage[] {
+  return corpus.passages.filter((p) => p.voiceWeeks.includes(w));
+}
+
+/** Contributions and participants per week, each contribution (duplicates too) in its own. */
+function weeklySupport(
+  kept: readonly Extract<CleanRecord, { status: 'kept' }>[],
+  weekCount: number,
+  weekOfVoice: (id: string) => number,
+  participantOf: (id: string) => string,
+): Support[] {
+  const contributions = Array.from({ length: weekCount }, () => 0);
+  const participants = Array.from({ length: weekCount }, () => new Set<string>());
+  for (const id of kept.flatMap((r) => [r.id, ...r.duplicates])) {
+    const w = weekOfVoice(id);
+    if (w < 0) continue;
+    contributions[w] = (contributions[w] ?? 0) + 1;
+    participants[w]?.add(participantOf(id));
+  }
+  return participants.map((people, w) => ({
+    contributions: contributions[w] ?? 0,
+    participants: people.size,
+  }));
 }
 
 /** The week a contribution falls in: its own week field if it names one, else by its date. */

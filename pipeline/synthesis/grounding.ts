@@ -7,7 +7,7 @@ import type {
   WeekDigest,
 } from '../../schemas/findings.js';
 import { contentWords, foldWord } from '../nlp/tokenise.js';
-import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import { passagesOfWeek, type SynthesisCorpus, type SynthesisPassage } from './corpus.js';
 import { questionScopes } from './questions.js';
 import { foldedWords, supportOf } from './support.js';
 import { FRAME_WORDS } from './templates.js';
@@ -129,7 +129,7 @@ function checkWeek(
   index: number,
   offline: WeekDigest | undefined,
 ): WeekDigest {
-  const scope = new Set(corpus.passages.filter((p) => p.week === index).map((p) => p.id));
+  const scope = new Set(passagesOfWeek(corpus, index).map((p) => p.id));
   return {
     ...w,
     highlights: checker.quotes(w.highlights, scope),

@@ -7,7 +7,7 @@ import type {
 import { languageName, PointsAnswer, QuestionAnswer, WeekAnswer } from '../llm/answers.js';
 import type { LlmService } from '../llm/llm-service.js';
 import { PROMPT_TASKS, type PromptTask } from '../llm/prompts.js';
-import type { SynthesisCorpus } from './corpus.js';
+import { passagesOfWeek, type SynthesisCorpus } from './corpus.js';
 import type { FindingsDraft } from './grounding.js';
 import { type ModelSettings, writeTheme } from './llm-theme.js';
 import {
@@ -160,7 +160,7 @@ async function writeWeek(
 ): Promise<WeekDigest> {
   const passages = fitPassages(
     llm,
-    corpus.passages.filter((p) => p.week === index),
+    passagesOfWeek(corpus, index),
     dataBudget(settings.maxPromptTokens),
   );
   if (passages.length === 0) return offline;

@@ -125,4 +125,23 @@ describe('the synthesise stage on degenerate input', () => {
     expect(copies.totals.participants).toBe(20);
     expect(copies.grounding.dropped).toEqual({});
   }, 60_000);
+
+  it('counts each contribution in its own week, a merged duplicate too', async () => {
+    const copy = 'We need more buses on the west side of the city.';
+    const dated = (day: string, i: number, text = copy) =>
+      `${i},a${i},Person ${i},2024-03-${day},move,0,0,${text}`;
+    const rows = [
+      ...['04', '05', '06', '07'].map((day, i) => dated(day, i + 1)),
+      ...['11', '12', '13', '14', '15', '16', '12', '13'].map((day, i) => dated(day, i + 5)),
+      dated('14', 13, 'The library should open on Sunday afternoons for students.'),
+    ];
+    const findings = await runWith(`${header}${rows.join('\n')}\n`);
+    expect(findings.grounding.keptContributions).toBe(2);
+    expect(findings.weeks.map((w) => [w.contributions, w.participants])).toEqual([
+      [4, 4],
+      [9, 9],
+    ]);
+    // The repeated text was said in both weeks, so both weeks' digests may draw on it.
+    expect(findings.weeks[1]?.leadingThemes.length).toBeGreaterThan(0);
+  }, 60_000);
 });

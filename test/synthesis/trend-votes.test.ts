@@ -22,6 +22,7 @@ function passage(
     participants: [`a${next}`],
     date: null,
     week,
+    voiceWeeks: week >= 0 ? [week] : [],
     questionId: null,
     votes: votes ? { agrees: votes[0], disagrees: votes[1], passes: 0 } : null,
   };
