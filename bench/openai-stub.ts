@@ -367,7 +367,7 @@ export function stubEmbedding(text: string): number[] {
       sum[i] = (sum[i] ?? 0) + v;
     });
   }
-  const norm = Math.hypot(...sum);
+  const norm = Math.sqrt(sum.reduce((total, v) => total + v * v, 0));
   if (norm === 0) return sum.map((_, i) => (i === 0 ? 1 : 0));
   return sum.map((v) => v / norm);
 }

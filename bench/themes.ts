@@ -1,3 +1,4 @@
+import { appendAll } from '../pipeline/arrays.js';
 import { CONTRIBUTIONS_PER_PASSAGE, formatStages, runOnCorpus } from './run-corpus.js';
 
 /**
@@ -14,12 +15,12 @@ export async function benchThemes(passages: number): Promise<string> {
     const themed = stage('embed')?.counts.passages ?? 0;
     const ms = (stage('embed')?.ms ?? 0) + (stage('themes')?.ms ?? 0);
     times.push(ms / (themed * Math.log(themed)));
-    lines.push(
+    appendAll(lines, [
       `embed + themes of ${themed.toLocaleString('en')} passages`,
       ...formatStages(report).filter((line) => /embed|themes/.test(line)),
       `  embed + themes ${(ms / 1000).toFixed(2)} s  (target < 60 s at 100,000)`,
       `  peak RSS ${Math.round(report.maxRssMb)} MB for the whole run (target < 1,500 MB)`,
-    );
+    ]);
   }
   const [small, large] = times;
   if (small && large)

@@ -1,4 +1,5 @@
 import type { Findings, ThemeFindings } from '../../schemas/findings.js';
+import { maxOf } from '../arrays.js';
 
 /** A chart as an SVG document, named for `charts/<name>.svg`. */
 export interface Chart {
@@ -41,7 +42,7 @@ function prevalenceChart(themes: readonly ThemeFindings[]): Chart {
   const labelWidth = 230;
   const barWidth = WIDTH - labelWidth - 70;
   const height = 40 + themes.length * row;
-  const max = Math.max(1, ...themes.map((t) => t.prevalence.participants));
+  const max = maxOf([1, ...themes.map((t) => t.prevalence.participants)]);
   const parts = [text(10, 20, title, { size: 14, weight: 'bold' })];
   themes.forEach((theme, i) => {
     const y = 34 + i * row;
@@ -71,7 +72,7 @@ function weeklyChart(themes: readonly ThemeFindings[], weeks: readonly string[])
     });
   }
   const totals = weeks.map((_, w) => series.reduce((sum, s) => sum + (s.weekly[w] ?? 0), 0));
-  const max = Math.max(1, ...totals);
+  const max = maxOf([1, ...totals]);
   const plotTop = 40;
   const plotHeight = 200;
   const left = 50;

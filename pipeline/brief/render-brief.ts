@@ -10,6 +10,7 @@ import type {
   VotedFinding,
 } from '../../schemas/findings.js';
 import type { Themes } from '../../schemas/themes.js';
+import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
 import { briefCharts, type Chart } from './charts.js';
@@ -124,19 +125,19 @@ function about(input: BriefInput, accounting: Accounting, weeklyChart: string[])
   if (config.objective) lines.push(`**Objective.** ${inlineText(config.objective)}`, '');
   if (config.intendedUse) lines.push(`**Intended use.** ${inlineText(config.intendedUse)}`, '');
   if (config.questions.length > 0) {
-    lines.push(
+    appendAll(lines, [
       '**Guiding questions.**',
       '',
       ...config.questions.map((q, i) => `${i + 1}. ${inlineText(q.text)}`),
       '',
-    );
+    ]);
   }
   lines.push(
     `**Participation.** ${count(findings.totals.contributions, 'contribution')} kept from ${count(findings.totals.participants, 'participant')}, in ${count(findings.totals.passages, 'passage')}.`,
     '',
   );
   if (findings.weeks.length > 0) {
-    lines.push(
+    appendAll(lines, [
       '| Week | Dates | Contributions | Participants |',
       '| --- | --- | ---: | ---: |',
       ...findings.weeks.map(
@@ -145,7 +146,7 @@ function about(input: BriefInput, accounting: Accounting, weeklyChart: string[])
       ),
       '',
       ...weeklyChart,
-    );
+    ]);
   }
   lines.push(`**Methodology and limitations.** ${methodology(input, accounting)}`, '');
   return lines;
@@ -187,14 +188,14 @@ function themeSection(theme: ThemeFindings, findings: Findings, sources: SourceI
   ];
   if (theme.summary.length > 0)
     lines.push(theme.summary.map((f) => statement(f, sources)).join(' '), '');
-  lines.push(...findingList('Key points', theme.keyPoints, sources, true));
-  lines.push(...findingList('Proposals', theme.proposals, sources, true));
-  lines.push(...findingList('Concerns', theme.concerns, sources, true));
-  lines.push(...findingList('Opportunities', theme.opportunities, sources, true));
-  lines.push(...quotes(theme.quotes, sources));
+  appendAll(lines, [...findingList('Key points', theme.keyPoints, sources, true)]);
+  appendAll(lines, [...findingList('Proposals', theme.proposals, sources, true)]);
+  appendAll(lines, [...findingList('Concerns', theme.concerns, sources, true)]);
+  appendAll(lines, [...findingList('Opportunities', theme.opportunities, sources, true)]);
+  appendAll(lines, [...quotes(theme.quotes, sources)]);
   const children = findings.themes.filter((t) => t.parentId === theme.themeId);
   if (children.length > 0) {
-    lines.push(
+    appendAll(lines, [
       '**Sub-themes**',
       '',
       ...children.map((child) => {
@@ -203,11 +204,11 @@ function themeSection(theme: ThemeFindings, findings: Findings, sources: SourceI
         return `- **${inlineText(child.label)}** (${count(child.prevalence.contributions, 'contribution')})${example}`;
       }),
       '',
-    );
+    ]);
   }
-  lines.push(...findingList('Minority views', theme.minorityViews, sources, false));
-  lines.push(...votedList('Broad agreement', theme.consensus, sources));
-  lines.push(...votedList('Divided opinion', theme.divisive, sources));
+  appendAll(lines, [...findingList('Minority views', theme.minorityViews, sources, false)]);
+  appendAll(lines, [...votedList('Broad agreement', theme.consensus, sources)]);
+  appendAll(lines, [...votedList('Divided opinion', theme.divisive, sources)]);
   return lines;
 }
 
@@ -215,14 +216,14 @@ function questionsSection(findings: Findings, sources: SourceIndex): string[] {
   if (findings.questions.length === 0) return [];
   const lines = ['## What contributors said on each guiding question', ''];
   findings.questions.forEach((q, i) => {
-    lines.push(
+    appendAll(lines, [
       `### Question ${i + 1}: ${inlineText(q.text)}`,
       '',
       `*${count(q.contributions, 'contribution')} from ${count(q.participants, 'participant')}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
       ...findingList('Main points', q.keyPoints, sources, true),
       ...findingList('Proposals', q.proposals, sources, true),
-    );
+    ]);
   });
   return lines;
 }
@@ -248,7 +249,7 @@ function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): s
   const lines = ['## Recommendations for programme formulation', ''];
   if (proposals.length === 0)
     return [...lines, 'Contributors made no proposal the tool could recognise.', ''];
-  lines.push(
+  appendAll(lines, [
     'The proposals contributors made, across themes, ordered by how many contributions made them:',
     '',
     ...proposals.map(
@@ -256,7 +257,7 @@ function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): s
         `${i + 1}. ${inlineText(p.text)} *(${inlineText(theme.label)}; ${count(p.support.contributions, 'contribution')}, ${count(p.support.participants, 'participant')})* ${sources.cite(p.citations)}`,
     ),
     '',
-  );
+  ]);
   return lines;
 }
 
@@ -271,17 +272,17 @@ function annexes(
   if (findings.weeks.length > 0) {
     lines.push('### Weekly digests', '');
     for (const week of findings.weeks) {
-      lines.push(
+      appendAll(lines, [
         `#### ${inlineText(week.label)}`,
         '',
         `*${week.start} to ${week.end}: ${count(week.contributions, 'contribution')} from ${count(week.participants, 'participant')}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
         '',
         ...findingList('Key points', week.keyPoints, sources, true),
         ...quotes(week.highlights, sources, 'Highlighted contributions'),
-      );
+      ]);
     }
   }
-  lines.push(
+  appendAll(lines, [
     '### Theme table',
     '',
     '| Theme | Passages | Contributions | Participants | Share of participants |',
@@ -291,18 +292,18 @@ function annexes(
       ...findings.themes.filter((s) => s.parentId === t.themeId).map((s) => themeRow(s, '↳ ')),
     ]),
     '',
-  );
+  ]);
   // Quotes and findings above numbered their sources; the annex lists them in that order.
   const textOf = new Map(
     input.records.flatMap((r) => r.passages.map((p) => [p.id, p.text] as [string, string])),
   );
-  lines.push(
+  appendAll(lines, [
     '### Sources',
     '',
     'Every contribution cited above, numbered in the order the brief first cites it.',
     '',
     ...sources.all().flatMap((s) => [sourceEntry(s, (id) => textOf.get(id) ?? ''), '']),
-  );
+  ]);
   const uncited = Object.entries(findings.grounding.uncited);
   if (uncited.length > 0) {
     const label = new Map(findings.themes.map((t) => [t.themeId, t.label]));
@@ -313,15 +314,15 @@ function annexes(
       '',
     );
     for (const [themeId, ids] of uncited) {
-      lines.push(
+      appendAll(lines, [
         `**${inlineText(label.get(themeId) ?? 'Other ideas')}**`,
         '',
         ...ids.map((id) => `- ${sources.uncitedEntry(id, textOf.get(id) ?? '')}`),
         '',
-      );
+      ]);
     }
   }
-  lines.push('### Data accounting', '', ...accountingTable(accounting), '');
+  appendAll(lines, ['### Data accounting', '', ...accountingTable(accounting), '']);
   return lines;
 }
 

@@ -1,6 +1,7 @@
 /** Where every record went: the counts behind the brief's annex and the manifest. */
 import type { Accounting } from '../../schemas/accounting.js';
 import { type CleanRecord, ExclusionReason, RedactionKind } from '../../schemas/clean-record.js';
+import { maxOf } from '../arrays.js';
 
 /** Counts the states, passages, languages and redactions of clean records. */
 export function accountFor(records: readonly CleanRecord[]): Accounting {
@@ -83,8 +84,8 @@ export function formatAccountingTable(acc: Accounting): string {
       acc.redactions[k],
     ]),
   ];
-  const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const numberWidth = Math.max(...rows.map(([, n]) => (n === null ? 0 : formatCount(n).length)));
+  const labelWidth = maxOf([...rows.map(([label]) => label.length)]) + 2;
+  const numberWidth = maxOf([...rows.map(([, n]) => (n === null ? 0 : formatCount(n).length))]);
   return rows
     .map(([label, n]) =>
       n === null ? label : label.padEnd(labelWidth) + formatCount(n).padStart(numberWidth),

@@ -1,3 +1,4 @@
+import { maxOf } from '../arrays.js';
 import { createMatrix, dot, type Matrix, normalise, rowOf } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
 import { createRandom } from '../random.js';
@@ -184,7 +185,7 @@ function updateCentres(
       for (let d = 0; d < centre.length; d++) centre[d] = (centre[d] as number) / size;
       continue;
     }
-    const farthest = distances.indexOf(Math.max(...distances));
+    const farthest = distances.indexOf(maxOf([...distances]));
     rowOf(centres, c).set(rowOf(points, farthest));
     distances[farthest] = -1;
   }

@@ -1,4 +1,5 @@
 import type { ThemeEvalReport, ThemeMethodResult } from '../../schemas/theme-eval.js';
+import { maxOf } from '../arrays.js';
 
 interface Row {
   label: string;
@@ -58,7 +59,7 @@ function withVerdict(value: number, target: number | undefined): string {
 
 /** Left-aligns the first column and right-aligns the others, two spaces apart. */
 function alignColumns(table: readonly string[][]): string {
-  const widths = table[0]?.map((_, c) => Math.max(...table.map((row) => row[c]?.length ?? 0)));
+  const widths = table[0]?.map((_, c) => maxOf([...table.map((row) => row[c]?.length ?? 0)]));
   return table
     .map((row) =>
       row

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, type Options, type Parser, parse } from 'csv-parse';
+import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
 import { decodeText } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
@@ -37,7 +38,7 @@ async function* readRecords(
   let record = 0;
   try {
     for await (const row of rows as AsyncIterable<ParsedRow>) {
-      if (record === 0) columns.push(...headerNames(row.fields, ctx));
+      if (record === 0) appendAll(columns, [...headerNames(row.fields, ctx)]);
       else yield { record, line: row.line, values: toValues(columns, row.fields) };
       record++;
     }

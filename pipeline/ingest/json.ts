@@ -1,3 +1,4 @@
+import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
 import { decodeText, readText } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
@@ -106,7 +107,8 @@ function findArrays(value: Record<string, unknown>, prefix: string, depth = 0): 
   const found: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     if (Array.isArray(child) && child.some(isObject)) found.push(prefix + key);
-    else if (isObject(child) && depth < 1) found.push(...findArrays(child, `${prefix}${key}.`, 1));
+    else if (isObject(child) && depth < 1)
+      appendAll(found, [...findArrays(child, `${prefix}${key}.`, 1)]);
   }
   return found;
 }

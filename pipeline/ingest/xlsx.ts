@@ -1,4 +1,5 @@
 import { InvalidInputError, type Row, readSheet, SheetNotFoundError } from 'read-excel-file/node';
+import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
 import { readAllBytes } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
@@ -26,7 +27,7 @@ async function* readRows(ctx: ReadContext, columns: string[]): AsyncGenerator<Ra
   const rows = await readWorkbook(name, bytes, ctx.source.spec.sheet);
   const [header, ...data] = rows;
   if (!header) throw new InputError(`${name}: the file is empty (the sheet has no rows)`, name);
-  columns.push(...header.map((cell, i) => cellText(cell).trim() || `column${i + 1}`));
+  appendAll(columns, [...header.map((cell, i) => cellText(cell).trim() || `column${i + 1}`)]);
   for (let i = 0; i < data.length; i++) {
     const row = data[i] as Row;
     if (row.every((cell) => cell === null)) continue; // a blank row, like a blank CSV line

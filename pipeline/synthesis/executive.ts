@@ -1,4 +1,5 @@
 import type { Finding, ThemeFindings, VotedFinding } from '../../schemas/findings.js';
+import { maxOf, minOf } from '../arrays.js';
 import type { SynthesisCorpus } from './corpus.js';
 import { TEMPLATES } from './templates.js';
 import { votedFindings } from './votes.js';
@@ -51,7 +52,7 @@ function plain(item: VotedFinding, text: string): Finding {
 function agreementText(item: VotedFinding): string {
   const groups = item.opinion?.groups.map((g) => g.agreement) ?? [];
   if (groups.length > 0) {
-    return TEMPLATES.agreedAcrossGroups(item.text, groups.length, percent(Math.min(...groups)));
+    return TEMPLATES.agreedAcrossGroups(item.text, groups.length, percent(minOf([...groups])));
   }
   const voters = item.agreement.agrees + item.agreement.disagrees;
   return TEMPLATES.broadestAgreement(item.text, percent(item.agreement.rate ?? 0), voters);
@@ -63,8 +64,8 @@ function divisionText(item: VotedFinding): string {
   if (groups.length > 0) {
     return TEMPLATES.splitGroups(
       item.text,
-      percent(Math.min(...groups)),
-      percent(Math.max(...groups)),
+      percent(minOf([...groups])),
+      percent(maxOf([...groups])),
     );
   }
   return TEMPLATES.mostDivided(item.text, item.agreement.agrees, item.agreement.disagrees);

@@ -1,4 +1,5 @@
 import type { Findings } from '../../schemas/findings.js';
+import { maxOf } from '../arrays.js';
 
 /**
  * The findings in a few lines for the terminal: what was written, how much of the
@@ -25,7 +26,7 @@ export function formatFindingsSummary(findings: Findings): string {
     ],
     ['failed grounding checks', droppedText],
   ];
-  const width = Math.max(...rows.map(([name]) => name.length));
+  const width = maxOf([...rows.map(([name]) => name.length)]);
   return [
     findings.synthesiser.kind === 'offline'
       ? `Findings, by the ${findings.synthesiser.name} synthesiser`

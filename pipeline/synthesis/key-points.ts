@@ -1,5 +1,6 @@
 import type { Finding } from '../../schemas/findings.js';
 import type { Theme } from '../../schemas/themes.js';
+import { maxOf } from '../arrays.js';
 import { dot, rowOf } from '../matrix.js';
 import { clusterVectors, selectRows } from '../themes/emergent.js';
 import { labelThemes } from '../themes/labels.js';
@@ -94,7 +95,7 @@ export function keyPointsOf(groups: readonly PointGroup[]): Finding[] {
     const counts = wordCounts(group.passages);
     // The label's words count as often as the group's commonest word: the example should
     // show what the label names.
-    const top = Math.max(0, ...counts.values());
+    const top = maxOf([0, ...counts.values()]);
     for (const w of foldedWords(group.label, group.passages[0]?.language ?? 'en'))
       counts.set(w, top);
     const { sentence } = bestSentence(group.passages.slice(0, EXAMPLE_CANDIDATES), counts);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Finding, Quote, ThemeFindings } from '../../schemas/findings.js';
+import { appendAll } from '../arrays.js';
 import { languageName, ThemeFindingsAnswer, ThemeNotesAnswer } from '../llm/answers.js';
 import { packBatches } from '../llm/ask-for-each.js';
 import type { LlmService } from '../llm/llm-service.js';
@@ -92,9 +93,9 @@ export async function writeTheme(
   const quotes: Quote[] = [];
   for (const { part, refs, value, from } of mapped) {
     const points = findingsOf(value.points, refs);
-    notes.push(...points);
+    appendAll(notes, [...points]);
     if (from === 'fallback') continue;
-    quotes.push(...value.quotes.flatMap((q) => refs.quote(corpus, q) ?? []));
+    appendAll(quotes, [...value.quotes.flatMap((q) => refs.quote(corpus, q) ?? [])]);
     if (part.subthemeId) subthemeKeyPoints.set(part.subthemeId, points);
   }
   const reduced = await condense(asking, notes, budget);

@@ -1,4 +1,5 @@
 import type { MinorityView } from '../../schemas/findings.js';
+import { maxOf } from '../arrays.js';
 import { dot, rowOf } from '../matrix.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import type { PointGroup } from './key-points.js';
@@ -36,7 +37,7 @@ export function minorityViews(
   if (passages.length < MIN_THEME_PASSAGES || groups.length === 0) return [];
   const vector = (p: SynthesisPassage) => rowOf(corpus.vectors, p.index);
   const distinctnessOf = (p: SynthesisPassage) =>
-    1 - Math.max(...groups.map((g) => dot(vector(p), g.centre)));
+    1 - maxOf([...groups.map((g) => dot(vector(p), g.centre))]);
   const scored = passages.map((p) => ({ p, distinct: distinctnessOf(p) }));
   const mean = scored.reduce((sum, s) => sum + s.distinct, 0) / scored.length;
   const sd = Math.sqrt(

@@ -1,4 +1,5 @@
 import type { Ballots } from '../../schemas/votes.js';
+import { maxOf, minOf } from '../arrays.js';
 import { createRandom } from '../random.js';
 
 /** How one opinion group voted on one comment. */
@@ -65,7 +66,7 @@ export function opinionGroups(ballots: Ballots, seed: number): OpinionGroups | n
     seed,
   );
   const labels = bestKMeans(points, n, seed);
-  const k = Math.max(...labels) + 1;
+  const k = maxOf([...labels]) + 1;
   if (k < 2) return null;
   const sizes = Array.from({ length: k }, (_, g) => labels.filter((l) => l === g).length);
   const tallies = ballots.contributions.map(() =>
@@ -90,7 +91,7 @@ export function opinionGroups(ballots: Ballots, seed: number): OpinionGroups | n
     comments.set(id, {
       groups,
       consensus: round(rates.reduce((product, r) => product * r, 1)),
-      division: round(Math.max(...rates) - Math.min(...rates)),
+      division: round(maxOf([...rates]) - minOf([...rates])),
     });
   });
   return { sizes, comments };
@@ -207,7 +208,7 @@ function kMeans(points: Float64Array, n: number, k: number, seed: number): numbe
     ];
     while (centres.length < k) {
       const d = Array.from({ length: n }, (_, i) =>
-        Math.min(...centres.map(([x, y]) => distance(i, x, y))),
+        minOf([...centres.map(([x, y]) => distance(i, x, y))]),
       );
       const total = d.reduce((a, b) => a + b, 0);
       let pick = random() * total;
@@ -247,10 +248,10 @@ function kMeans(points: Float64Array, n: number, k: number, seed: number): numbe
       });
       if (!moved && it > 0) break;
     }
-    const inertia = labels.reduce(
-      (s, g, i) => s + distance(i, ...(centres[g] as [number, number])),
-      0,
-    );
+    const inertia = labels.reduce((s, g, i) => {
+      const [x, y] = centres[g] as [number, number];
+      return s + distance(i, x, y);
+    }, 0);
     if (inertia < bestInertia) [best, bestInertia] = [renumber(labels), inertia];
   }
   return best;

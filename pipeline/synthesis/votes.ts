@@ -1,4 +1,5 @@
 import type { Agreement, VotedFinding } from '../../schemas/findings.js';
+import { minOf } from '../arrays.js';
 import type { SynthesisPassage } from './corpus.js';
 import type { OpinionGroups } from './opinion-groups.js';
 import { findingOf, statementText } from './support.js';
@@ -56,7 +57,7 @@ export function votedFindings(
     const rates = (j: (typeof judged)[number]) => j.opinion?.groups.map((g) => g.agreement) ?? [];
     return {
       consensus: byGroups
-        .filter((j) => Math.min(...rates(j)) >= GROUP_CONSENSUS)
+        .filter((j) => minOf([...rates(j)]) >= GROUP_CONSENSUS)
         .sort(
           (a, b) =>
             (b.opinion?.consensus ?? 0) - (a.opinion?.consensus ?? 0) || a.p.index - b.p.index,

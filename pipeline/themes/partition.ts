@@ -1,4 +1,5 @@
 import type { ThemingConfig } from '../../schemas/consultation.js';
+import { appendAll } from '../arrays.js';
 import { dot, type Matrix, normalise, rowOf } from '../matrix.js';
 import { clusterVectors, selectRows } from './emergent.js';
 
@@ -45,7 +46,7 @@ export function partitionRows(
   const groups: Group[] = [];
   for (const group of merged) {
     const participants = new Set(group.rows.flatMap(participantsOf));
-    if (participants.size < settings.minParticipants) other.push(...group.rows);
+    if (participants.size < settings.minParticipants) appendAll(other, [...group.rows]);
     else groups.push(group);
   }
   groups.sort(

@@ -1,4 +1,5 @@
 import type { Themes } from '../../schemas/themes.js';
+import { maxOf } from '../arrays.js';
 
 /**
  * The theme set as a plain-text table for the terminal: each top-level theme with its passages,
@@ -7,7 +8,7 @@ import type { Themes } from '../../schemas/themes.js';
  */
 export function formatThemesTable(themes: Themes): string {
   const top = themes.themes.filter((t) => t.parentId === null);
-  const labelWidth = Math.min(48, Math.max(12, ...top.map((t) => t.label.length)));
+  const labelWidth = Math.min(48, maxOf([12, ...top.map((t) => t.label.length)]));
   const lines = [`${'Themes'.padEnd(labelWidth + 2)}passages  people  sub-themes`];
   for (const theme of top) {
     const subthemes = themes.themes.filter((t) => t.parentId === theme.id).length;
