@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { benchBrief } from './brief.js';
 import { benchClean } from './clean.js';
+import { benchE2e } from './e2e.js';
 import { benchLlm } from './llm.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
@@ -12,6 +13,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   synthesise: benchSynthesise,
   brief: benchBrief,
   llm: benchLlm,
+  e2e: benchE2e,
 };
 
 const { values, positionals } = parseArgs({

@@ -14,16 +14,24 @@ export const CONTRIBUTIONS_PER_PASSAGE = 1.65;
 export interface WorkerReport {
   ms: number;
   maxRssMb: number;
-  stages: { name: string; status: string; ms: number; counts: Record<string, number> }[];
+  /** The stages, then `export` when the run reached `render`; `maxRssMb` is the peak so far. */
+  stages: {
+    name: string;
+    status: string;
+    ms: number;
+    counts: Record<string, number>;
+    maxRssMb: number;
+  }[];
 }
 
 const WORKER = fileURLToPath(new URL('./pipeline-worker.js', import.meta.url));
 
 /**
- * Runs the pipeline up to `to` on `count` generated contributions (the bundled real texts
- * replicated with perturbations) in a fresh process, so its peak memory is its own.
+ * Runs the pipeline up to `to` (default: to the end, the export included) on `count` generated
+ * contributions (the bundled real texts replicated with perturbations) in a fresh process, so
+ * its peak memory is its own.
  */
-export async function runOnCorpus(count: number, to: string): Promise<WorkerReport> {
+export async function runOnCorpus(count: number, to?: string): Promise<WorkerReport> {
   const dir = await mkdtemp(join(tmpdir(), 'brief-bench-'));
   try {
     await writeFile(
@@ -39,8 +47,8 @@ export async function runOnCorpus(count: number, to: string): Promise<WorkerRepo
 }
 
 /** Runs the pipeline on a config up to `to` in a fresh process (its peak memory its own). */
-export function runConfig(config: string, outDir: string, to: string): WorkerReport {
-  const output = execFileSync(process.execPath, [WORKER, config, outDir, to], {
+export function runConfig(config: string, outDir: string, to?: string): WorkerReport {
+  const output = execFileSync(process.execPath, [WORKER, config, outDir, ...(to ? [to] : [])], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -65,9 +73,10 @@ async function benchConfig(): Promise<string> {
   });
 }
 
-/** One line per stage: time and counts. */
-export function formatStages(report: WorkerReport): string[] {
-  return report.stages.map(
-    (s) => `  ${s.name.padEnd(8)} ${(s.ms / 1000).toFixed(2)} s  ${JSON.stringify(s.counts)}`,
-  );
+/** One line per stage: time, counts, and with `memory` the peak RSS as the stage finished. */
+export function formatStages(report: WorkerReport, memory = false): string[] {
+  return report.stages.map((s) => {
+    const peak = memory ? `  peak ${Math.round(s.maxRssMb).toLocaleString('en')} MB` : '';
+    return `  ${s.name.padEnd(10)} ${(s.ms / 1000).toFixed(2).padStart(7)} s${peak}  ${JSON.stringify(s.counts)}`;
+  });
 }

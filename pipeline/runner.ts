@@ -52,6 +52,8 @@ export interface RunOptions {
   wait?: boolean | undefined;
   /** Refuse input files outside the config's folder (see `SourceOptions`). Default false. */
   strictPaths?: boolean | undefined;
+  /** Called as each stage, and the export, finishes (ran or cached): for progress and benchmarks. */
+  onStageDone?: ((name: string, status: 'ran' | 'cached') => void) | undefined;
   /** Paper size of `brief.pdf`, exported when the run reaches `render`. Default A4. */
   pageSize?: ExportOptions['pageSize'] | undefined;
 }
@@ -190,6 +192,7 @@ async function runStages(
       (await artifactIntact(outDir, stage.output, existing))
     ) {
       outcomes.push({ name: stage.name, status: 'cached', record: existing });
+      options.onStageDone?.(stage.name, 'cached');
       continue;
     }
     const started = performance.now();
@@ -221,6 +224,7 @@ async function runStages(
       await writeManifest(outDir, manifest, config.config.llm);
     }
     outcomes.push({ name: stage.name, status: 'ran', record });
+    options.onStageDone?.(stage.name, 'ran');
   }
   let exported: ExportOutcome | null = null;
   if (!dry && outcomes.some((outcome) => outcome.name === 'render')) {
@@ -229,6 +233,7 @@ async function runStages(
     options.logger.debug('export: running');
     exported = await exportRun(outDir, exportOptions, manifest.export, forced);
     manifest.export = exported.record;
+    options.onStageDone?.('export', exported.status);
   }
   if (!dry) await writeManifest(outDir, manifest, config.config.llm);
   const service = llmService ? await llmService : null;
