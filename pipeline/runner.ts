@@ -231,6 +231,7 @@ async function runStages(
     if (signal.aborted) throw new AbortError('Interrupted');
     // The export is the memory peak of a large run: let go of what the report will not read.
     for (const name of ['contributions', 'vectors', 'votes'] as const) produced.delete(name);
+    words = undefined;
     const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
     options.logger.debug('export: running');
     exported = await exportRun(outDir, exportOptions, manifest.export, forced);
