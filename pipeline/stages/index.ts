@@ -88,7 +88,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 1,
+    version: 2,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],
