@@ -70,6 +70,14 @@ export const InputFile = z.strictObject({
 });
 export type InputFile = z.infer<typeof InputFile>;
 
+/**
+ * Order of day and month in numeric dates such as `03/02/2024` (also `3.2.24`, `03-02-2024`).
+ * `auto` reads it from each file's date column: a first number above 12 means day/month, a
+ * second one month/day; when no date shows it, day/month is assumed and a warning says so.
+ */
+export const DateFormat = z.enum(['auto', 'day/month', 'month/day']);
+export type DateFormat = z.infer<typeof DateFormat>;
+
 /** Which input column holds each field. Only `text` is required. */
 export const FieldMapping = z.strictObject({
   id: z.string().optional(),
@@ -79,7 +87,9 @@ export const FieldMapping = z.strictObject({
   date: z
     .string()
     .optional()
-    .describe('ISO 8601 date/time or Unix epoch (seconds or milliseconds)'),
+    .describe(
+      'ISO 8601 date/time, Unix epoch (seconds or milliseconds), or numeric like 03/02/2024 (see `input.dateFormat`)',
+    ),
   week: z.string().optional().describe('A column naming the week, instead of dates'),
   question: z.string().optional().describe('Guiding question id or text the contribution answers'),
   thread: z.string().optional(),
@@ -117,6 +127,10 @@ export const InputConfig = z.strictObject({
     )
     .min(1, 'List at least one input file'),
   fields: FieldMapping.default(FieldMapping.parse({})),
+  /** Day and month order of numeric dates (default `auto`: from the data, else day/month). */
+  dateFormat: DateFormat.default('auto').describe(
+    'Order of day and month in dates like 03/02/2024: day/month, month/day, or auto (from the data)',
+  ),
   /** Per-participant votes on the contributions, for opinion groups (see `VotesFile`). */
   votes: z
     .union([

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { FieldMapping } from '../../schemas/consultation.js';
+import type { DateFormat, FieldMapping } from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
 import { InputError } from '../errors.js';
 import type { Logger } from '../stage.js';
-import { parseDate } from './dates.js';
+import { DateColumn } from './date-column.js';
 import { describeRecord, type Markup, type RawRecord } from './source.js';
 
 /** The mapping used for document sections (Markdown, HTML, text): body and heading. */
@@ -45,6 +45,8 @@ export interface RecordMapperOptions {
   /** Moderation values meaning "rejected"; compared trimmed and case-insensitively. */
   rejectedValues: readonly string[];
   markup: Markup;
+  /** Order of day and month in numeric dates (`input.dateFormat`). */
+  dateFormat: DateFormat;
 }
 
 /**
@@ -55,10 +57,12 @@ export class RecordMapper {
   /** Ids derived from content because the record had none; dates left empty; rejections. */
   readonly stats = { derivedIds: 0, invalidDates: 0, rejected: 0 };
   private readonly rejected: Set<string>;
+  private readonly dates: DateColumn;
   private invalidDateExample = '';
 
   constructor(private readonly options: RecordMapperOptions) {
     this.rejected = new Set(options.rejectedValues.map((value) => value.trim().toLowerCase()));
+    this.dates = new DateColumn(options.file, options.dateFormat);
   }
 
   /** Throws an InputError if a mapped column is not among `columns`, listing those that are. */
@@ -81,17 +85,20 @@ export class RecordMapper {
     }
   }
 
-  /** The contribution for one record. Its id may still repeat another record's. */
+  /**
+   * The contribution for one record. Its id may still repeat another record's. A numeric date
+   * whose order of day and month is not known yet is filled in by {@link finish}.
+   */
   map(raw: RawRecord): Contribution {
     const { fields, file, markup } = this.options;
     const values = raw.values;
     const text = values[fields.text] ?? '';
-    return {
+    const contribution: Contribution = {
       id: optional(values, fields.id) ?? this.deriveId(raw, text),
       text,
       author: optional(values, fields.author),
       authorName: optional(values, fields.authorName),
-      date: this.readDate(raw, fields.date),
+      date: null,
       week: optional(values, fields.week),
       question: optional(values, fields.question),
       thread: optional(values, fields.thread),
@@ -106,10 +113,16 @@ export class RecordMapper {
           ? { file, record: raw.record }
           : { file, record: raw.record, line: raw.line },
     };
+    this.readDate(raw, contribution);
+    return contribution;
   }
 
-  /** Logs one warning per kind of repair made in this file. */
-  report(logger: Logger): void {
+  /**
+   * Ends the file: fills in the dates held back for the column's order of day and month, then
+   * logs one warning per kind of repair made in this file.
+   */
+  finish(logger: Logger): void {
+    this.dates.finish(logger);
     const { file } = this.options;
     const { derivedIds, invalidDates } = this.stats;
     if (invalidDates > 0) {
@@ -134,14 +147,15 @@ export class RecordMapper {
     return hash.digest('hex').slice(0, 12);
   }
 
-  private readDate(raw: RawRecord, column: string | undefined): string | null {
-    const value = optional(raw.values, column);
-    if (value === null) return null;
-    const date = parseDate(value);
-    if (date === null && this.stats.invalidDates++ === 0) {
-      this.invalidDateExample = `${JSON.stringify(value)} at ${describeRecord(this.options.file, raw)}`;
-    }
-    return date;
+  private readDate(raw: RawRecord, contribution: Contribution): void {
+    const value = optional(raw.values, this.options.fields.date);
+    if (value === null) return;
+    this.dates.read(value, raw, (date) => {
+      contribution.date = date;
+      if (date === null && this.stats.invalidDates++ === 0) {
+        this.invalidDateExample = `${JSON.stringify(value)} at ${describeRecord(this.options.file, raw)}`;
+      }
+    });
   }
 
   private isRejected(values: Record<string, string>): boolean {

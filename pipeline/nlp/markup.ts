@@ -1,10 +1,12 @@
 /**
- * Markup to plain text. HTML goes through htmlparser2's streaming parser, Markdown through
- * marked's lexer; both write into a {@link TextBuilder} so they agree on breaks and quotes.
+ * Markup to plain text. HTML goes through a conservative scanner (malformed markup stays
+ * text), Markdown through marked's lexer; both write into a {@link TextBuilder} so they agree on
+ * breaks and quotes.
  */
-import { Parser } from 'htmlparser2';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { Contribution } from '../../schemas/contribution.js';
+import { NON_PROSE_ELEMENTS } from './html-elements.js';
+import { decodeEntities, writeHtml } from './html-text.js';
 import { type DroppedMarkup, TextBuilder } from './text-builder.js';
 
 export type { DroppedMarkup } from './text-builder.js';
@@ -15,19 +17,6 @@ export interface MarkupText {
   dropped: DroppedMarkup[];
 }
 
-/** Elements whose content is code or styling, never prose: dropped with their text. */
-const DROPPED = new Set(['script', 'style', 'noscript', 'template']);
-
-/** Elements that start a paragraph. */
-const BLOCKS = new Set([
-  ...['p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'address'],
-  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'blockquote', 'hr'],
-  ...['figure', 'figcaption', 'details', 'summary', 'form', 'fieldset', 'center'],
-]);
-
-/** Elements that start a line. */
-const LINES = new Set(['li', 'tr', 'dt', 'dd', 'caption']);
-
 /** Converts a contribution's text to plain text according to its `markup`. */
 export function markupToText(text: string, markup: Contribution['markup']): MarkupText {
   if (markup === 'html') return htmlToText(text);
@@ -35,70 +24,15 @@ export function markupToText(text: string, markup: Contribution['markup']): Mark
   return { text, dropped: [] };
 }
 
-/** HTML to text: blocks become paragraphs, `<br>` a newline, entities decoded, scripts dropped. */
+/**
+ * HTML to text: blocks become paragraphs, `<br>` a newline, entities decoded, scripts, styles
+ * and comments dropped (and listed in `dropped`). A `<` that does not start well-formed markup,
+ * an autolink's address and a tag that is not an HTML element are kept as text.
+ */
 export function htmlToText(html: string): MarkupText {
   const out = new TextBuilder();
   writeHtml(html, out);
   return { text: out.toString(), dropped: out.dropped };
-}
-
-/** Streams `html` into `out`; also used for raw HTML embedded in Markdown. */
-function writeHtml(html: string, out: TextBuilder): void {
-  let dropDepth = 0;
-  let dropBody = '';
-  let preDepth = 0;
-  let cellIndex = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (DROPPED.has(name)) dropDepth++;
-        else if (dropDepth > 0) return;
-        else if (name === 'br') out.lineBreak();
-        else if (name === 'blockquote') out.quoteDepth++;
-        if (name === 'pre') preDepth++;
-        if (name === 'tr') cellIndex = 0;
-        if ((name === 'td' || name === 'th') && cellIndex++ > 0) out.text(' | ');
-        breakAround(name, out);
-      },
-      ontext(data) {
-        if (dropDepth > 0) dropBody += data;
-        // Outside <pre>, source line breaks and indentation are just spaces.
-        else out.text(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
-      },
-      onclosetag(name) {
-        if (DROPPED.has(name) && dropDepth > 0 && --dropDepth === 0) {
-          out.drop(dropBody);
-          dropBody = '';
-        }
-        if (dropDepth > 0) return;
-        if (name === 'blockquote' && out.quoteDepth > 0) out.quoteDepth--;
-        if (name === 'pre' && preDepth > 0) preDepth--;
-        breakAround(name, out);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.end(html);
-  if (dropBody.length > 0) out.drop(dropBody);
-}
-
-function breakAround(name: string, out: TextBuilder): void {
-  if (BLOCKS.has(name)) out.break(2);
-  else if (LINES.has(name)) out.break(1);
-}
-
-/** Decodes HTML entities in Markdown text (`&amp;`, `&eacute;`), as a renderer would show them. */
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  let decoded = '';
-  const parser = new Parser({
-    ontext(data) {
-      decoded += data;
-    },
-  });
-  // Escape `<` so that text which merely looks like a tag stays text.
-  parser.end(text.replaceAll('<', '&lt;'));
-  return decoded;
 }
 
 /**
@@ -174,25 +108,31 @@ function writeTable(table: Tokens.Table, out: TextBuilder): void {
   out.break(2);
 }
 
-/** Inline tokens; inline `<script>` arrives as open tag, text, close tag, so drop state spans them. */
+/**
+ * Inline tokens. Inline `<script>` arrives as open tag, text, close tag: the tokens between are
+ * dropped together, and an open tag that never closes here is the contributor's text.
+ */
 function writeInline(tokens: readonly Token[], out: TextBuilder): void {
-  let dropping: string | null = null;
-  let body = '';
-  for (const token of tokens) {
-    if (dropping !== null) {
-      if (token.type === 'html' && closesTag(token.text, dropping)) {
-        out.drop(body);
-        dropping = null;
-        body = '';
-      } else body += token.raw;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const name = token.type === 'html' ? openedNonProseTag(token.raw) : null;
+    if (name === null) {
+      writeInlineToken(token, out);
       continue;
     }
-    if (token.type === 'html') {
-      dropping = openedDroppedTag(token.text);
-      if (dropping === null) writeHtml(token.text, out);
-    } else writeInlineToken(token, out);
+    const end = tokens.findIndex((t, j) => j > i && t.type === 'html' && closesTag(t.text, name));
+    if (end < 0) {
+      out.text(token.raw);
+      continue;
+    }
+    out.drop(
+      tokens
+        .slice(i + 1, end)
+        .map((t) => t.raw)
+        .join(''),
+    );
+    i = end;
   }
-  if (dropping !== null) out.drop(body);
 }
 
 function writeInlineToken(token: Token, out: TextBuilder): void {
@@ -213,6 +153,9 @@ function writeInlineToken(token: Token, out: TextBuilder): void {
       return;
     case 'checkbox':
       return;
+    case 'html':
+      writeHtml(token.text, out);
+      return;
     default: {
       // Strong, em, del, link and extensions' tokens: their text is in their children.
       const generic = token as Tokens.Generic;
@@ -226,9 +169,10 @@ function childTokens(token: Token): Token[] {
   return (token as Tokens.Generic).tokens ?? [];
 }
 
-function openedDroppedTag(html: string): string | null {
+function openedNonProseTag(html: string): string | null {
   const name = /^<([a-z]+)[\s>]/i.exec(html)?.[1]?.toLowerCase();
-  return name !== undefined && DROPPED.has(name) && !/<\/[a-z]+\s*>\s*$/i.test(html) ? name : null;
+  const element = name !== undefined && NON_PROSE_ELEMENTS.has(name);
+  return element && !/<\/[a-z]+\s*>\s*$/i.test(html) ? name : null;
 }
 
 function closesTag(html: string, name: string): boolean {

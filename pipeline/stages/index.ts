@@ -62,7 +62,7 @@ function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
 export const STAGES = [
   defineStage({
     name: 'ingest',
-    version: 1,
+    version: 2,
     summary: 'read the input files into contributions.jsonl',
     output: 'contributions',
     inputs: [],
@@ -88,7 +88,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 1,
+    version: 2,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],

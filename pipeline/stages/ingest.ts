@@ -101,6 +101,7 @@ async function ingestFile(
     fields: reader.kind === 'document' ? DOCUMENT_FIELDS : ctx.config.input.fields,
     rejectedValues: ctx.config.input.rejectedValues,
     markup: reader.markup,
+    dateFormat: ctx.config.input.dateFormat,
   });
   let count = 0;
   for await (const raw of reader.records) {
@@ -119,7 +120,7 @@ async function ingestFile(
     const what = reader.kind === 'table' ? 'has a header but no rows' : 'has no records';
     ctx.logger.warn(`${name}: ${what}; nothing to read`);
   }
-  mapper.report(ctx.logger);
+  mapper.finish(ctx.logger);
   counts.derivedIds += mapper.stats.derivedIds;
   counts.invalidDates += mapper.stats.invalidDates;
   counts.rejected += mapper.stats.rejected;
