@@ -9,7 +9,8 @@ import { isBooleanAttribute, isElementName, NON_PROSE_ELEMENTS } from './html-el
 /** One piece of HTML source, in order. Text is raw: entities are not decoded yet. */
 export type HtmlSegment =
   | { kind: 'text'; text: string }
-  | { kind: 'open'; name: string }
+  /** A start tag; attribute names are lower case, values raw (first of a repeated name). */
+  | { kind: 'open'; name: string; attributes: ReadonlyMap<string, string> }
   | { kind: 'close'; name: string }
   /** A script, style, noscript or template element and its verbatim content. */
   | { kind: 'non-prose'; body: string }
@@ -24,8 +25,8 @@ interface Found {
 }
 
 const TAG_NAME = /[a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9-]*)?/y;
-/** One attribute after whitespace; the value is group 2 when there is one. */
-const ATTRIBUTE = /\s+([^\s"'<>/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/y;
+/** One attribute after whitespace; `=value` is group 2 when there is one, the value 3, 4 or 5. */
+const ATTRIBUTE = /\s+([^\s"'<>/=]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
 const TAG_END = /\s*\/?>/y;
 const CLOSE_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*(?::[a-zA-Z][a-zA-Z0-9-]*)?)\s*>/y;
 const DECLARATION = /<([!?][a-zA-Z][^<>]*)>/y;
@@ -108,16 +109,19 @@ function readOpenTag(html: string, at: number, closers: ClosingSearch): Found | 
   const name = matchAt(TAG_NAME, html, at + 1)?.[0].toLowerCase();
   if (name === undefined || !isElementName(name)) return null;
   let end = TAG_NAME.lastIndex;
+  const attributes = new Map<string, string>();
   for (let attribute = matchAt(ATTRIBUTE, html, end); attribute !== null; ) {
-    const valueless = attribute[2] === undefined;
-    if (valueless && !isBooleanAttribute((attribute[1] ?? '').toLowerCase())) return null;
+    const key = (attribute[1] ?? '').toLowerCase();
+    if (attribute[2] === undefined && !isBooleanAttribute(key)) return null;
+    if (!attributes.has(key))
+      attributes.set(key, attribute[3] ?? attribute[4] ?? attribute[5] ?? '');
     end = ATTRIBUTE.lastIndex;
     attribute = matchAt(ATTRIBUTE, html, end);
   }
   if (matchAt(TAG_END, html, end) === null) return null;
   end = TAG_END.lastIndex;
   const closing = NON_PROSE_ENDS.get(name);
-  if (closing === undefined) return { segment: { kind: 'open', name }, end };
+  if (closing === undefined) return { segment: { kind: 'open', name, attributes }, end };
   const close = closers.find(closing, end);
   // An element that never ends would hide the rest of the text: then it is not markup.
   if (close === null) return null;

@@ -1,6 +1,7 @@
-/** Writes scanned HTML into a {@link TextBuilder}: blocks as breaks, entities decoded, code dropped. */
+/** Writes scanned HTML into a {@link TextBuilder}: blocks as breaks, entities decoded, code dropped, links and images as text. */
 import { Parser } from 'htmlparser2';
-import { scanHtml } from './html-scan.js';
+import { type HtmlSegment, scanHtml } from './html-scan.js';
+import { endLink, type OpenLink, writeImage } from './markup-links.js';
 import type { TextBuilder } from './text-builder.js';
 
 /** Elements that start a paragraph. */
@@ -13,69 +14,94 @@ const BLOCKS = new Set([
 /** Elements that start a line. */
 const LINES = new Set(['li', 'tr', 'dt', 'dd', 'caption']);
 
-/** What a run of HTML has opened so far. */
-interface HtmlState {
-  pre: number;
-  quotes: number;
-  cell: number;
-}
-
 /**
- * Streams `html` into `out`. Tags become breaks; comments and script, style, noscript and
- * template contents are recorded as dropped; everything else, malformed markup included, is text.
+ * Streams scanned HTML into a {@link TextBuilder}. Tags become breaks; comments and script, style,
+ * noscript and template contents are recorded as dropped; links keep their address and images
+ * their alt text (see `markup-links.ts`); everything else, malformed markup included, is text.
+ * One writer serves a whole text, so that a link opened in one piece of Markdown's inline HTML
+ * ends in another, as in a browser's single document.
  */
-export function writeHtml(html: string, out: TextBuilder): void {
-  const state: HtmlState = { pre: 0, quotes: 0, cell: 0 };
-  for (const segment of scanHtml(html)) {
+export class HtmlWriter {
+  private pre = 0;
+  private quotes = 0;
+  private cell = 0;
+  /** Links opened and not yet closed, innermost last. */
+  private readonly links: OpenLink[] = [];
+
+  constructor(private readonly out: TextBuilder) {}
+
+  /** Writes one piece of HTML. */
+  write(html: string): void {
+    for (const segment of scanHtml(html)) this.writeSegment(segment);
+  }
+
+  /** Ends what the text left open, as a parser closes open elements at the end. */
+  end(): void {
+    for (let link = this.links.pop(); link !== undefined; link = this.links.pop()) {
+      endLink(this.out, link);
+    }
+    this.out.quoteDepth -= this.quotes;
+    this.quotes = 0;
+  }
+
+  private writeSegment(segment: HtmlSegment): void {
     switch (segment.kind) {
       case 'text': {
         const text = decodeEntities(segment.text);
         // Outside <pre>, source line breaks and indentation are just spaces.
-        out.text(state.pre > 0 ? text : text.replace(/[ \t\n\r\f]+/g, ' '));
-        break;
+        this.out.text(this.pre > 0 ? text : text.replace(/[ \t\n\r\f]+/g, ' '));
+        return;
       }
       case 'autolink':
-        out.text(decodeEntities(segment.url));
-        break;
+        this.out.text(decodeEntities(segment.url));
+        return;
       case 'non-prose':
-        out.drop(segment.body);
-        break;
+        this.out.drop(segment.body);
+        return;
       case 'comment':
-        out.drop(segment.text);
-        break;
+        this.out.drop(segment.text);
+        return;
       case 'open':
-        openElement(segment.name, state, out);
-        break;
+        this.open(segment.name, segment.attributes);
+        return;
       case 'close':
-        closeElement(segment.name, state, out);
-        break;
+        this.close(segment.name);
+        return;
       default: {
         const unknown: never = segment;
         throw new Error(`unhandled HTML segment ${JSON.stringify(unknown)}`);
       }
     }
   }
-  // Quotes left open end with this HTML, as a parser closes open elements at the end.
-  out.quoteDepth -= state.quotes;
-}
 
-function openElement(name: string, state: HtmlState, out: TextBuilder): void {
-  if (name === 'br') out.lineBreak();
-  else if (name === 'blockquote') {
-    out.quoteDepth++;
-    state.quotes++;
-  } else if (name === 'pre') state.pre++;
-  else if (name === 'tr') state.cell = 0;
-  else if ((name === 'td' || name === 'th') && state.cell++ > 0) out.text(' | ');
-  breakAround(name, out);
-}
+  private open(name: string, attributes: ReadonlyMap<string, string>): void {
+    const out = this.out;
+    const attribute = (key: string) => decodeEntities(attributes.get(key) ?? '');
+    if (name === 'br') out.lineBreak();
+    else if (name === 'blockquote') {
+      out.quoteDepth++;
+      this.quotes++;
+    } else if (name === 'pre') this.pre++;
+    else if (name === 'tr') this.cell = 0;
+    else if ((name === 'td' || name === 'th') && this.cell++ > 0) out.text(' | ');
+    breakAround(name, out);
+    if (name === 'img') writeImage(out, attribute('alt'), attribute('src'), attribute('title'));
+    else if (name === 'a') {
+      this.links.push({ href: attribute('href'), title: attribute('title'), start: out.size });
+    } else out.drop(attribute('title'));
+  }
 
-function closeElement(name: string, state: HtmlState, out: TextBuilder): void {
-  if (name === 'blockquote' && state.quotes > 0) {
-    out.quoteDepth--;
-    state.quotes--;
-  } else if (name === 'pre' && state.pre > 0) state.pre--;
-  breakAround(name, out);
+  private close(name: string): void {
+    if (name === 'blockquote' && this.quotes > 0) {
+      this.out.quoteDepth--;
+      this.quotes--;
+    } else if (name === 'pre' && this.pre > 0) this.pre--;
+    else if (name === 'a') {
+      const link = this.links.pop();
+      if (link !== undefined) endLink(this.out, link);
+    }
+    breakAround(name, this.out);
+  }
 }
 
 function breakAround(name: string, out: TextBuilder): void {

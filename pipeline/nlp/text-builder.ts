@@ -41,10 +41,40 @@ export class TextBuilder {
     this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
   }
 
-  /** Records content that was dropped here (a script or style body). */
+  /**
+   * Appends text to what was written last, before any pending break: a link's address belongs
+   * after its text even when the link ended a paragraph.
+   */
+  attach(value: string): void {
+    if (this.length === 0 || this.atLineStart) this.text(value);
+    else this.write(value);
+  }
+
+  /** Records content that was dropped here (a script body, an image's address). */
   drop(body: string): void {
     const text = body.trim();
     if (text.length > 0) this.dropped.push({ text, at: this.length });
+  }
+
+  /** The length of the text built so far, to pass to {@link TextBuilder.textSince} later. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** The text written since the builder had `size` characters. */
+  textSince(size: number): string {
+    const tail: string[] = [];
+    let length = this.length;
+    // Walks back over the last parts only: a link's text, not the whole contribution.
+    for (let i = this.parts.length - 1; i >= 0 && length > size; i--) {
+      const part = this.parts[i] as string;
+      tail.push(part);
+      length -= part.length;
+    }
+    return tail
+      .reverse()
+      .join('')
+      .slice(size - length);
   }
 
   /** The text built so far. */

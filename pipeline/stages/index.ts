@@ -88,7 +88,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 2,
+    version: 3,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],

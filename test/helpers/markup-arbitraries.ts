@@ -1,4 +1,4 @@
-/** Contributions that mix a contributor's own words with HTML markup, each piece labelled. */
+/** Contributions that mix a contributor's own words with HTML and Markdown markup, each piece labelled. */
 import fc from 'fast-check';
 
 /** A piece of a contribution, and the words in it that the contributor typed as text. */
@@ -58,6 +58,71 @@ const OPEN_ENDED = fc.oneof(
   TAG_WORD.map((w) => ({ text: `<script>${w} `, words: [w] })),
 );
 
+const WORDS = fc.array(WORD, { minLength: 1, maxLength: 3 });
+/** Labels shared by reference links and definitions, so that some references resolve. */
+const LABEL = fc.constantFrom('one', 'two', 'Three');
+
+/** Words in a piece's reading order: where its address or title is written or listed. */
+function read(text: string, ...parts: string[]): Piece {
+  return { text, words: parts.flatMap((p) => p.match(/[a-zA-Z]+/g) ?? []) };
+}
+
+/**
+ * Links and images, whose text, address and title must all survive: as text or listed as
+ * removed. Their words are labelled in reading order: link text, address, title.
+ */
+const LINKS = fc.oneof(
+  fc
+    .tuple(WORDS, WORD, TAG_WORD)
+    .map(([ws, w, t]) =>
+      read(
+        `<a href="https://u.example/${w}" title="${t}">${ws.join(' ')}</a>`,
+        ...ws,
+        `https://u.example/${w}`,
+        t,
+      ),
+    ),
+  fc
+    .tuple(WORDS, WORD, TAG_WORD)
+    .map(([ws, w, t]) =>
+      read(
+        `<img src="https://img.example/${w}" alt="${ws.join(' ')}" title="${t}">`,
+        ...ws,
+        `https img example ${w}`,
+        t,
+      ),
+    ),
+  fc
+    .tuple(
+      WORDS,
+      fc.constantFrom('https://u.example/', '#', '/docs/', 'javascript:'),
+      WORD,
+      TAG_WORD,
+    )
+    .map(([ws, target, w, t]) =>
+      read(`[${ws.join(' ')}](${target}${w} "${t}")`, ...ws, target, w, t),
+    ),
+  fc
+    .tuple(WORDS, WORD, TAG_WORD)
+    .map(([ws, w, t]) =>
+      read(`![${ws.join(' ')}](https://img.example/${w} "${t}")`, ...ws, 'https img example', w, t),
+    ),
+  fc.tuple(WORDS, LABEL).map(([ws, label]) => read(`[${ws.join(' ')}][${label}]`, ...ws)),
+  fc
+    .tuple(LABEL, WORD, TAG_WORD)
+    .map(([label, w, t]) => typed(`\n\n[${label}]: https://r.example/${w} "${t}"\n\n`)),
+);
+
+/** Markdown blocks that carry words outside their text: task boxes, a fence's info string. */
+const MARKDOWN_BLOCKS = fc.oneof(
+  fc
+    .tuple(WORDS, WORDS)
+    .map(([a, b]) => typed(`\n\n- [x] ${a.join(' ')}\n- [ ] ${b.join(' ')}\n\n`)),
+  fc
+    .tuple(WORD, WORDS)
+    .map(([info, ws]) => typed(`\n\n\`\`\`${info}\n${ws.join(' ')}\n\`\`\`\n\n`)),
+);
+
 /** What may end a contribution and would otherwise hide the rest: an unclosed tag or quote. */
 const UNCLOSED = fc.oneof(
   fc.array(TAG_WORD, { minLength: 1, maxLength: 4 }).map((ws) => `<a title=" ${ws.join(' ')}.`),
@@ -87,6 +152,8 @@ export const markupPiecesArb: fc.Arbitrary<Piece[]> = fc
         { weight: 3, arbitrary: PROSE.map(typed) },
         { weight: 1, arbitrary: HTML_LIKE.map(typed) },
         { weight: 1, arbitrary: OPEN_ENDED },
+        { weight: 2, arbitrary: LINKS },
+        { weight: 1, arbitrary: MARKDOWN_BLOCKS },
         { weight: 3, arbitrary: MARKUP.map((text) => ({ text, words: [] })) },
       ),
       { maxLength: 30 },
