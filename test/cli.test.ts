@@ -228,7 +228,9 @@ describe('brief CLI', () => {
       const run = await runCli(['run', config, '--out', join(dir, 'out')]);
       expect(run.code, file).toBe(1);
       expect(run.stderr, file).toContain(message);
-      expect(run.stderr, file).toMatch(/^brief: /);
+      // The run first says which files it reads; the error is its last line, and the only one.
+      expect(run.stderr.trim().split('\n').at(-1), file).toMatch(/^brief: /);
+      expect(run.stderr.match(/^brief: /gm), file).toHaveLength(1);
       expect(run.stderr, file).not.toMatch(/\n\s+at /);
     }
   });
