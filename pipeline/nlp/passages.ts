@@ -16,12 +16,24 @@ export interface PassageOptions {
   language: string;
 }
 
-/** Splits `text` into passages with ids `<id>#1`, `<id>#2`, ... */
-export function segmentPassages(id: string, text: string, options: PassageOptions): Passage[] {
+/**
+ * Splits `text` into passages with ids `<id>#1`, `<id>#2`, ... `progress` hears how far into the
+ * text segmentation has got (the end of each unit), for very long texts.
+ */
+export function segmentPassages(
+  id: string,
+  text: string,
+  options: PassageOptions,
+  progress: (offset: number) => void = () => {},
+): Passage[] {
   const units: Span[] = [];
+  const add = (unit: Span) => {
+    units.push(unit);
+    progress(unit.end);
+  };
   for (const paragraph of paragraphs(text)) {
-    if (paragraph.end - paragraph.start <= options.maxChars) units.push(paragraph);
-    else splitLong(text, paragraph, options, units);
+    if (paragraph.end - paragraph.start <= options.maxChars) add(paragraph);
+    else splitLong(text, paragraph, options, add);
   }
   return joinShort(units, options).map((span, i) => ({
     id: `${id}#${i + 1}`,
@@ -58,8 +70,13 @@ function paragraphs(text: string): Span[] {
   return spans;
 }
 
-/** A paragraph over the maximum: sentences packed greedily into chunks that fit, added to `units`. */
-function splitLong(text: string, paragraph: Span, options: PassageOptions, units: Span[]): void {
+/** A paragraph over the maximum: sentences packed greedily into chunks that fit, each `add`ed. */
+function splitLong(
+  text: string,
+  paragraph: Span,
+  options: PassageOptions,
+  add: (chunk: Span) => void,
+): void {
   let chunk: Span | null = null;
   for (const span of sentenceSpans(text, paragraph, options.language)) {
     const sentence = trimSpan(text, span.start, span.end);
@@ -67,12 +84,12 @@ function splitLong(text: string, paragraph: Span, options: PassageOptions, units
     for (const piece of splitSentence(text, sentence, options.maxChars)) {
       if (chunk !== null && piece.end - chunk.start <= options.maxChars) chunk.end = piece.end;
       else {
-        if (chunk !== null) units.push(chunk);
+        if (chunk !== null) add(chunk);
         chunk = { ...piece };
       }
     }
   }
-  if (chunk !== null) units.push(chunk);
+  if (chunk !== null) add(chunk);
 }
 
 /** A sentence over the maximum is cut at the last space that fits, or hard if there is none. */
