@@ -96,8 +96,10 @@ function* findPersonalData(text: string): Generator<RegExpExecArray> {
     LOCAL_RUN.lastIndex = from;
     if (from > runTried && endsInLocalChar(text, from) && LOCAL_RUN.test(text)) {
       runTried = LOCAL_RUN.lastIndex;
-      PERSONAL_DATA_HERE.lastIndex = from;
-      if (text[runTried] === '@') match = PERSONAL_DATA_HERE.exec(text);
+      if (text[runTried] === '@') {
+        PERSONAL_DATA_HERE.lastIndex = from;
+        match = PERSONAL_DATA_HERE.exec(text);
+      }
     }
     if (match === null) {
       PERSONAL_DATA.lastIndex = from;
