@@ -18,7 +18,7 @@ export interface SourceTexts {
 }
 
 /** Quotes one CSV field (RFC 4180) when it holds a comma, quote, CR or LF. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

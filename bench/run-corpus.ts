@@ -31,13 +31,18 @@ const WORKER = fileURLToPath(new URL('./pipeline-worker.js', import.meta.url));
  * contributions (the bundled real texts replicated with perturbations) in a fresh process, so
  * its peak memory is its own.
  */
-export async function runOnCorpus(count: number, to?: string): Promise<WorkerReport> {
+export function runOnCorpus(count: number, to?: string): Promise<WorkerReport> {
+  return runOnCsv(generateCorpus(count, 1, loadSourceTexts(PACKAGE_ROOT)), to);
+}
+
+/**
+ * Runs the pipeline up to `to` (default: to the end) on a CSV of contributions
+ * (`id,author,date,text`) in a fresh process, so its peak memory is its own.
+ */
+export async function runOnCsv(csv: string, to?: string): Promise<WorkerReport> {
   const dir = await mkdtemp(join(tmpdir(), 'brief-bench-'));
   try {
-    await writeFile(
-      join(dir, 'corpus.csv'),
-      generateCorpus(count, 1, loadSourceTexts(PACKAGE_ROOT)),
-    );
+    await writeFile(join(dir, 'corpus.csv'), csv);
     const config = join(dir, 'consultation.yaml');
     await writeFile(config, await benchConfig());
     return runConfig(config, join(dir, 'out'), to);

@@ -26,18 +26,25 @@ export interface CleanedText {
   redactions: Redaction[];
 }
 
-/** Cleans one text; `removed` offsets and `redactions` spans refer to the returned text. */
+/**
+ * Cleans one text; `removed` offsets and `redactions` spans refer to the returned text.
+ * `progress` hears the share of the steps done (a quarter each), for very long texts.
+ */
 export function cleanText(
   raw: string,
   markup: Contribution['markup'],
   options: CleanTextOptions,
+  progress: (share: number) => void = () => {},
 ): CleanedText {
   const converted = markupToText(raw, markup);
+  progress(0.25);
   const normalised = normaliseText(
     converted.text,
     converted.dropped.map((d) => d.at),
   );
+  progress(0.5);
   const redacted = redactText(normalised.text, options.redact);
+  progress(0.75);
   const dropAt = mapPositions(normalised.positions, redacted.edits);
   const markupRemovals = converted.dropped.map(
     (dropped, i): Removal => ({

@@ -161,17 +161,13 @@ function attributionBefore(lines: readonly Line[], first: number): number {
 
 /** The first line of a forwarded/replied-to message whose quoted text runs to the end. */
 function quotedTail(lines: readonly Line[]): number {
+  const lastQuoted = lines.findLastIndex((l) => l.text.startsWith('>'));
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]?.text ?? '';
     if (QUOTED_HEADER.test(line)) return i;
     if (/^\S+:\s/.test(line) && isHeaderBlock(lines, i)) return i;
     // An attribution with a date but no `>` lines after it: the reply follows unquoted.
-    if (
-      ATTRIBUTION.test(line) &&
-      /\d/.test(line) &&
-      !lines.slice(i + 1).some((l) => l.text.startsWith('>'))
-    )
-      return i;
+    if (ATTRIBUTION.test(line) && /\d/.test(line) && lastQuoted < i) return i;
   }
   return lines.length;
 }

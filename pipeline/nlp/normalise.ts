@@ -67,22 +67,48 @@ const NEEDS_WORK =
  */
 export function normaliseText(input: string, positions: readonly number[] = []): Normalised {
   const text = input.normalize('NFC');
-  let mapped = [...positions];
-  if (text !== input && positions.length > 0) {
-    // Composition only merges neighbouring code points, so a normalised prefix keeps its length.
-    mapped = positions.map((p) => input.slice(0, p).normalize('NFC').length);
-  }
+  const mapped = text === input ? [...positions] : composedPositions(input, positions);
   if (!NEEDS_WORK.test(text)) return { text, positions: mapped };
   return collapseWhitespace(text, mapped);
 }
 
-/** The single pass: whitespace is held back and written only when visible text follows it. */
+/**
+ * Sorted positions in `input` mapped into its NFC form: each to the length of its prefix once
+ * composed. Composition only merges a character with the ones before it when it is a combining
+ * mark or a Hangul jamo, so prefixes are composed piece by piece from the last character that
+ * is certainly neither, in one pass over the text.
+ */
+function composedPositions(input: string, positions: readonly number[]): number[] {
+  const mapped: number[] = [];
+  let boundary = 0;
+  let composed = 0;
+  for (const position of positions) {
+    let next = position;
+    while (next > boundary && !startsComposition(input.charCodeAt(next))) next--;
+    composed += input.slice(boundary, next).normalize('NFC').length;
+    boundary = next;
+    mapped.push(composed + input.slice(next, position).normalize('NFC').length);
+  }
+  return mapped;
+}
+
+/** Characters nothing before them composes with: below U+0300, CJK ideographs, Hangul syllables. */
+function startsComposition(c: number): boolean {
+  return c < 0x300 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
+}
+
+/**
+ * The single pass: whitespace is held back and written only when visible text follows it. What
+ * needs no change is copied in slices, so a long text is not rebuilt one character at a time.
+ */
 function collapseWhitespace(text: string, positions: readonly number[]): Normalised {
   const out: string[] = [];
   const mapped: number[] = [];
   let length = 0;
   let pendingSpace = false;
   let pendingBreaks = 0;
+  let runStart = 0;
+  let runEnd = 0;
   let next = 0;
   for (let i = 0; i < text.length; i++) {
     while (next < positions.length && (positions[next] ?? 0) <= i) {
@@ -90,21 +116,28 @@ function collapseWhitespace(text: string, positions: readonly number[]): Normali
       next++;
     }
     const c = text.charCodeAt(i);
-    if (isInvisible(c)) continue;
-    const breaks = c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 0 : lineBreaks(c);
+    const visible = c > 0x20 && c < 0x7f;
+    if (!visible && isInvisible(c)) continue;
+    const breaks = visible || (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) ? 0 : lineBreaks(c);
     if (breaks > 0) {
       pendingSpace = false;
       if (length > 0) pendingBreaks += breaks;
-    } else if (isSpace(c)) {
+    } else if (!visible && isSpace(c)) {
       pendingSpace = length > 0 && pendingBreaks === 0;
     } else if (c !== 0x0d) {
       const gap = pendingBreaks > 0 ? (pendingBreaks > 1 ? '\n\n' : '\n') : pendingSpace ? ' ' : '';
-      out.push(gap, text[i] as string);
+      // Where the input already reads as the output, the run goes on through the gap.
+      if (i - runEnd !== gap.length || !text.startsWith(gap, runEnd)) {
+        out.push(text.slice(runStart, runEnd), gap);
+        runStart = i;
+      }
+      runEnd = i + 1;
       length += gap.length + 1;
       pendingSpace = false;
       pendingBreaks = 0;
     }
   }
+  out.push(text.slice(runStart, runEnd));
   while (next++ < positions.length) mapped.push(length);
   return { text: out.join(''), positions: mapped };
 }

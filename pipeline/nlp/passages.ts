@@ -4,6 +4,7 @@
  * clean text, so `text.slice(start, end)` gives it back. Linear in the text's length.
  */
 import type { Passage } from '../../schemas/clean-record.js';
+import { type Span, sentenceSpans } from './sentences.js';
 
 /** Passage sizes, from the clean config. */
 export interface PassageOptions {
@@ -15,17 +16,24 @@ export interface PassageOptions {
   language: string;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-/** Splits `text` into passages with ids `<id>#1`, `<id>#2`, ... */
-export function segmentPassages(id: string, text: string, options: PassageOptions): Passage[] {
+/**
+ * Splits `text` into passages with ids `<id>#1`, `<id>#2`, ... `progress` hears how far into the
+ * text segmentation has got (the end of each unit), for very long texts.
+ */
+export function segmentPassages(
+  id: string,
+  text: string,
+  options: PassageOptions,
+  progress: (offset: number) => void = () => {},
+): Passage[] {
   const units: Span[] = [];
+  const add = (unit: Span) => {
+    units.push(unit);
+    progress(unit.end);
+  };
   for (const paragraph of paragraphs(text)) {
-    if (paragraph.end - paragraph.start <= options.maxChars) units.push(paragraph);
-    else units.push(...splitLong(text, paragraph, options));
+    if (paragraph.end - paragraph.start <= options.maxChars) add(paragraph);
+    else splitLong(text, paragraph, options, add);
   }
   return joinShort(units, options).map((span, i) => ({
     id: `${id}#${i + 1}`,
@@ -62,42 +70,26 @@ function paragraphs(text: string): Span[] {
   return spans;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** A sentence segmenter for a language (the root locale when the tag is not valid), cached. */
-export function sentenceSegmenter(language: string): Intl.Segmenter {
-  let segmenter = segmenters.get(language);
-  if (segmenter === undefined) {
-    try {
-      segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-    } catch {
-      // Not a valid locale tag: sentence rules barely differ, so the root locale will do.
-      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
-    }
-    segmenters.set(language, segmenter);
-  }
-  return segmenter;
-}
-
-/** A paragraph over the maximum: sentences packed greedily into chunks that fit. */
-function splitLong(text: string, paragraph: Span, options: PassageOptions): Span[] {
-  const chunks: Span[] = [];
+/** A paragraph over the maximum: sentences packed greedily into chunks that fit, each `add`ed. */
+function splitLong(
+  text: string,
+  paragraph: Span,
+  options: PassageOptions,
+  add: (chunk: Span) => void,
+): void {
   let chunk: Span | null = null;
-  const body = text.slice(paragraph.start, paragraph.end);
-  for (const { segment, index } of sentenceSegmenter(options.language).segment(body)) {
-    const start = paragraph.start + index;
-    const sentence = trimSpan(text, start, start + segment.length);
+  for (const span of sentenceSpans(text, paragraph, options.language)) {
+    const sentence = trimSpan(text, span.start, span.end);
     if (sentence === null) continue;
     for (const piece of splitSentence(text, sentence, options.maxChars)) {
       if (chunk !== null && piece.end - chunk.start <= options.maxChars) chunk.end = piece.end;
       else {
-        if (chunk !== null) chunks.push(chunk);
+        if (chunk !== null) add(chunk);
         chunk = { ...piece };
       }
     }
   }
-  if (chunk !== null) chunks.push(chunk);
-  return chunks;
+  if (chunk !== null) add(chunk);
 }
 
 /** A sentence over the maximum is cut at the last space that fits, or hard if there is none. */

@@ -27,14 +27,30 @@ export const PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = {
 };
 
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"]+|mailto:[^\s<>"]+|\b(?:(?:www|m|mobile)\.)?(?:facebook|fb|twitter|x|instagram|tiktok|linkedin)\.com\/[^\s<>"]+`;
-const EMAIL = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@])`;
+/** A character of an e-mail address's local part (before the `@`). */
+const LOCAL_CHAR = String.raw`[\p{L}\p{N}._%+-]`;
+const EMAIL = String.raw`${LOCAL_CHAR}+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@])`;
 // Digits in groups. The lookarounds keep it from starting or ending inside a word, id or amount,
 // or from stopping short of digits that continue the number. A placeholder (`[`, `]`) counts as
 // the word it replaced, so redacting redacted text finds nothing new.
 const PHONE = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,+-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,5}){0,6}(?![\p{L}\p{N}%€$£¥[]|[ .,-][\d[])`;
 
-/** One pass finds all three, leftmost first, so spans never overlap. */
-const PERSONAL_DATA = new RegExp(`(?<url>${URL})|(?<email>${EMAIL})|(?<phone>${PHONE})`, 'giu');
+/**
+ * One pass finds all three, leftmost first, so spans never overlap. An address is only tried
+ * where a run of local-part characters starts: tried inside the run as well, it would read the
+ * rest of the run from every character, quadratic on long runs (CJK text has no spaces).
+ */
+const PERSONAL_DATA = new RegExp(
+  `(?<url>${URL})|(?<email>(?<!${LOCAL_CHAR})${EMAIL})|(?<phone>${PHONE})`,
+  'giu',
+);
+/** The same at one offset, with an address allowed to start there (see {@link findPersonalData}). */
+const PERSONAL_DATA_HERE = new RegExp(
+  `(?<url>${URL})|(?<email>${EMAIL})|(?<phone>${PHONE})`,
+  'iuy',
+);
+const LOCAL_RUN = new RegExp(`${LOCAL_CHAR}+`, 'uy');
+const ENDS_IN_LOCAL_CHAR = new RegExp(`${LOCAL_CHAR}$`, 'u');
 const MIGHT_CONTAIN = /[@\d]|www\.|:\/\/|mailto:|\.com\//i;
 
 /** Social-profile hosts (any path), LinkedIn member pages and mailto: links name a person. */
@@ -48,7 +64,7 @@ export function redactText(text: string, options: RedactOptions): Redacted {
   const parts: string[] = [];
   let copied = 0;
   let length = 0;
-  for (const match of text.matchAll(PERSONAL_DATA)) {
+  for (const match of findPersonalData(text)) {
     const found = classify(match, options);
     if (found === null) continue;
     const start = match.index;
@@ -65,6 +81,39 @@ export function redactText(text: string, options: RedactOptions): Redacted {
   parts.push(text.slice(copied));
   result.text = parts.join('');
   return result;
+}
+
+/**
+ * The matches of personal data in `text`, leftmost first. Where a match ends inside a run of
+ * local-part characters (`+44 20 7946 0958.ana@x.org`) an address may start right after it, so
+ * that offset is tried with the start allowed; once per run, and only if an `@` ends the run.
+ */
+function* findPersonalData(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  let runTried = -1;
+  for (;;) {
+    let match: RegExpExecArray | null = null;
+    LOCAL_RUN.lastIndex = from;
+    if (from > runTried && endsInLocalChar(text, from) && LOCAL_RUN.test(text)) {
+      runTried = LOCAL_RUN.lastIndex;
+      if (text[runTried] === '@') {
+        PERSONAL_DATA_HERE.lastIndex = from;
+        match = PERSONAL_DATA_HERE.exec(text);
+      }
+    }
+    if (match === null) {
+      PERSONAL_DATA.lastIndex = from;
+      match = PERSONAL_DATA.exec(text);
+    }
+    if (match === null) return;
+    yield match;
+    from = match.index + match[0].length;
+  }
+}
+
+/** Whether the character before `at` can be part of an address's local part. */
+function endsInLocalChar(text: string, at: number): boolean {
+  return at > 0 && ENDS_IN_LOCAL_CHAR.test(text.slice(Math.max(0, at - 2), at));
 }
 
 /** What a match is, if it is to be redacted, and how much of it (URLs lose trailing punctuation). */
@@ -87,11 +136,14 @@ function classify(
 
 /** Drops sentence punctuation after a URL, keeping a `)` that closes a `(` inside it. */
 export function trimUrl(url: string): string {
+  const opened = count(url, '(');
+  let closed = count(url, ')');
   let end = url.length;
   while (end > 0) {
     const c = url[end - 1] as string;
-    if (c === ')' && count(url.slice(0, end), '(') >= count(url.slice(0, end), ')')) break;
+    if (c === ')' && opened >= closed) break;
     if (!'.,;:!?\'"’”)]}>*'.includes(c)) break;
+    if (c === ')') closed--;
     end--;
   }
   return url.slice(0, end);

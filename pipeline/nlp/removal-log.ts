@@ -23,15 +23,13 @@ export class RemovalLog {
   }
 
   /**
-   * Deletes sorted, non-overlapping ranges from `text` and logs them. Working from the end keeps
-   * the offsets of ranges not yet applied valid.
+   * Deletes sorted, non-overlapping ranges from `text` and logs them, in one pass over the
+   * deletions, removals and redactions (each sorted), so a text with many quoted replies stays
+   * linear.
    */
   apply(text: string, deletions: readonly Deletion[]): string {
-    for (let i = deletions.length - 1; i >= 0; i--) {
-      const deletion = deletions[i] as Deletion;
-      this.record(text, deletion);
-      this.redactions = shiftRedactions(this.redactions, deletion.start, deletion.end);
-    }
+    this.removals = logDeletions(text, this.removals, deletions);
+    this.redactions = shiftRedactions(this.redactions, deletions);
     const kept: string[] = [];
     let from = 0;
     for (const { start, end } of deletions) {
@@ -41,41 +39,58 @@ export class RemovalLog {
     kept.push(text.slice(from));
     return kept.join('');
   }
-
-  /**
-   * Logs one deletion. Earlier removals that stood inside the deleted range keep their own
-   * entry (and kind): the deleted text is split around them, all pieces at the same offset.
-   */
-  private record(text: string, { start, end, kind }: Deletion): void {
-    const next: Removal[] = [];
-    let from = start;
-    let placed = false;
-    for (const removal of this.removals) {
-      if (removal.at <= start) {
-        next.push(removal);
-      } else if (removal.at < end) {
-        if (removal.at > from) next.push({ kind, text: text.slice(from, removal.at), at: start });
-        next.push({ ...removal, at: start });
-        from = removal.at;
-      } else {
-        if (!placed) next.push({ kind, text: text.slice(from, end), at: start });
-        placed = true;
-        next.push({ ...removal, at: removal.at - (end - start) });
-      }
-    }
-    if (!placed) next.push({ kind, text: text.slice(from, end), at: start });
-    this.removals = next;
-  }
 }
 
-/** Moves redaction spans left past a deleted range; spans inside it go with the removed text. */
-function shiftRedactions(spans: readonly Redaction[], start: number, end: number): Redaction[] {
-  const length = end - start;
+/**
+ * The removals once `deletions` are gone from `text`. Each deletion is logged at its start; earlier
+ * removals that stood inside it keep their own entry (and kind), the deleted text split around
+ * them, all pieces at the same offset. Later offsets move left by what was deleted before them.
+ */
+function logDeletions(
+  text: string,
+  removals: readonly Removal[],
+  deletions: readonly Deletion[],
+): Removal[] {
+  const next: Removal[] = [];
+  const moved = (removal: Removal, at: number) =>
+    removal.at === at ? removal : { ...removal, at };
+  let r = 0;
+  let shift = 0;
+  for (const { start, end, kind } of deletions) {
+    for (let removal = removals[r]; removal && removal.at <= start; removal = removals[++r]) {
+      next.push(moved(removal, removal.at - shift));
+    }
+    let from = start;
+    for (let removal = removals[r]; removal && removal.at < end; removal = removals[++r]) {
+      if (removal.at > from)
+        next.push({ kind, text: text.slice(from, removal.at), at: start - shift });
+      next.push(moved(removal, start - shift));
+      from = removal.at;
+    }
+    next.push({ kind, text: text.slice(from, end), at: start - shift });
+    shift += end - start;
+  }
+  for (const removal of removals.slice(r)) next.push(moved(removal, removal.at - shift));
+  return next;
+}
+
+/** Moves redaction spans left past deleted ranges; spans inside one go with the removed text. */
+function shiftRedactions(spans: readonly Redaction[], deletions: readonly Deletion[]): Redaction[] {
   const shifted: Redaction[] = [];
+  let d = 0;
+  let shift = 0;
   for (const span of spans) {
-    if (span.end <= start) shifted.push(span);
-    else if (span.start >= end)
-      shifted.push({ ...span, start: span.start - length, end: span.end - length });
+    for (
+      let deletion = deletions[d];
+      deletion && deletion.end <= span.start;
+      deletion = deletions[++d]
+    ) {
+      shift += deletion.end - deletion.start;
+    }
+    if ((deletions[d]?.start ?? span.end) < span.end) continue;
+    shifted.push(
+      shift === 0 ? span : { ...span, start: span.start - shift, end: span.end - shift },
+    );
   }
   return shifted;
 }

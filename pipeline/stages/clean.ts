@@ -7,13 +7,11 @@ import type { Contribution } from '../../schemas/contribution.js';
 import { accountFor } from '../clean/accounting.js';
 import { type CleanedText, cleanText } from '../clean/clean-text.js';
 import { exclusionReason } from '../clean/exclusions.js';
+import { CharacterProgress } from '../clean/progress.js';
 import { detectLanguages } from '../nlp/language.js';
 import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
-
-/** Records between progress reports, abort checks and yields to the event loop. */
-const BATCH = 2000;
 
 interface Draft extends CleanedText {
   reason: ExclusionReason | null;
@@ -27,7 +25,11 @@ export async function cleanContributions(
   contributions: Contribution[],
   ctx: StageContext,
 ): Promise<StageResult<CleanRecord[]>> {
-  const drafts = await cleanAll(contributions, ctx);
+  const progress = new CharacterProgress(
+    contributions.reduce((sum, c) => sum + c.text.length, 0),
+    (done, total) => ctx.progress({ stage: 'clean', unit: 'characters', done, total }),
+  );
+  const drafts = await cleanAll(contributions, ctx, progress);
   const languages = await detectLanguages(
     drafts.map((draft, i) => ({ text: draft.text, declared: contributions[i]?.language ?? null })),
     ctx.config.language,
@@ -36,13 +38,9 @@ export async function cleanContributions(
   throwIfAborted(ctx.signal, 'Clean');
   const duplicates = matchDuplicates(contributions, drafts, ctx);
   throwIfAborted(ctx.signal, 'Clean');
-  const records = buildRecords(contributions, drafts, languages, duplicates, ctx);
-  ctx.progress({
-    stage: 'clean',
-    unit: 'records',
-    done: contributions.length,
-    total: contributions.length,
-  });
+  const known = { contributions, drafts, languages, duplicates };
+  const records = buildRecords(known, ctx, progress);
+  progress.finish();
   const acc = accountFor(records);
   const counts = {
     read: acc.read,
@@ -54,30 +52,30 @@ export async function cleanContributions(
   return { output: records, counts };
 }
 
-/** Text cleaning and exclusion, the per-record work; yields now and then so aborts get through. */
+/**
+ * Text cleaning and exclusion, the per-record work; at each progress report it yields to the
+ * event loop and checks for cancellation.
+ */
 async function cleanAll(
   contributions: readonly Contribution[],
   ctx: StageContext,
+  progress: CharacterProgress,
 ): Promise<Draft[]> {
   const options = {
     redact: ctx.config.privacy.redact,
     stripBoilerplate: ctx.config.clean.stripBoilerplate,
   };
-  const total = contributions.length;
   const drafts: Draft[] = [];
-  for (const [i, contribution] of contributions.entries()) {
-    if (i % BATCH === 0 && i > 0) {
-      ctx.progress({ stage: 'clean', unit: 'records', done: i, total });
+  for (const { text, markup, rejected } of contributions) {
+    const cleaned = cleanText(text, markup, options, (share) =>
+      progress.within(text.length, share),
+    );
+    const reason = exclusionReason(cleaned.text, rejected, ctx.config.clean.minLetters);
+    drafts.push({ ...cleaned, reason });
+    if (progress.pass(text.length)) {
       await new Promise((resolve) => setImmediate(resolve));
       throwIfAborted(ctx.signal, 'Clean');
     }
-    const cleaned = cleanText(contribution.text, contribution.markup, options);
-    const reason = exclusionReason(
-      cleaned.text,
-      contribution.rejected,
-      ctx.config.clean.minLetters,
-    );
-    drafts.push({ ...cleaned, reason });
   }
   return drafts;
 }
@@ -113,43 +111,62 @@ function timeOf(date: string | null): number {
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 
-function buildRecords(
-  contributions: readonly Contribution[],
-  drafts: readonly Draft[],
-  languages: readonly string[],
-  duplicates: ReadonlyMap<number, DuplicateMatch>,
-  ctx: StageContext,
-): CleanRecord[] {
-  const { maxPassageChars: maxChars, minPassageChars: minChars } = ctx.config.clean;
-  const records: CleanRecord[] = contributions.map((contribution, i) => {
-    const draft = drafts[i] as Draft;
-    const language = languages[i] ?? ctx.config.language;
-    const common = {
-      id: contribution.id,
-      text: draft.text,
-      language,
-      removed: draft.removed,
-      redactions: draft.redactions,
-    };
-    const duplicate = duplicates.get(i);
-    if (draft.reason !== null)
-      return { status: 'excluded', reason: draft.reason, ...common, passages: [] };
-    if (duplicate !== undefined) {
-      const of = contributions[duplicate.of]?.id ?? '';
-      return {
-        status: 'duplicate',
-        duplicateOf: of,
-        match: duplicate.match,
-        ...common,
-        passages: [],
-      };
-    }
-    const passages = segmentPassages(contribution.id, draft.text, { maxChars, minChars, language });
-    return { status: 'kept', duplicates: [], ...common, passages };
+/** What the stage knows of each contribution once cleaned, its language and duplicates found. */
+interface Known {
+  contributions: readonly Contribution[];
+  drafts: readonly Draft[];
+  languages: readonly string[];
+  duplicates: ReadonlyMap<number, DuplicateMatch>;
+}
+
+function buildRecords(known: Known, ctx: StageContext, progress: CharacterProgress): CleanRecord[] {
+  const { contributions, duplicates } = known;
+  const records = contributions.map((contribution, i) => {
+    const record = buildRecord(known, i, ctx, progress);
+    progress.pass(contribution.text.length);
+    return record;
   });
   for (const [i, { of }] of duplicates) {
     const original = records[of];
     if (original?.status === 'kept') original.duplicates.push(contributions[i]?.id ?? '');
   }
   return records;
+}
+
+/** The record of contribution `i`: excluded, a duplicate, or kept and segmented into passages. */
+function buildRecord(
+  known: Known,
+  i: number,
+  ctx: StageContext,
+  progress: CharacterProgress,
+): CleanRecord {
+  const contribution = known.contributions[i] as Contribution;
+  const draft = known.drafts[i] as Draft;
+  const language = known.languages[i] ?? ctx.config.language;
+  const common = {
+    id: contribution.id,
+    text: draft.text,
+    language,
+    removed: draft.removed,
+    redactions: draft.redactions,
+  };
+  const duplicate = known.duplicates.get(i);
+  if (draft.reason !== null)
+    return { status: 'excluded', reason: draft.reason, ...common, passages: [] };
+  if (duplicate !== undefined) {
+    const of = known.contributions[duplicate.of]?.id ?? '';
+    return {
+      status: 'duplicate',
+      duplicateOf: of,
+      match: duplicate.match,
+      ...common,
+      passages: [],
+    };
+  }
+  const { maxPassageChars: maxChars, minPassageChars: minChars } = ctx.config.clean;
+  const options = { maxChars, minChars, language };
+  const passages = segmentPassages(contribution.id, draft.text, options, (offset) =>
+    progress.within(contribution.text.length, offset / draft.text.length),
+  );
+  return { status: 'kept', duplicates: [], ...common, passages };
 }

@@ -1,4 +1,4 @@
-import { sentenceSegmenter } from '../nlp/passages.js';
+import { sentenceSegmenter } from '../nlp/sentences.js';
 
 /** What a sentence does: recommends, worries or sees a chance. */
 export type StatementKind = 'proposal' | 'concern' | 'opportunity';

@@ -84,20 +84,37 @@ describe('cleanContributions', () => {
     expect(record?.language).toBe('en');
   });
 
-  it('reports progress and stops when aborted', async () => {
+  it('reports progress in characters at a modest rate, ending at the total, and stops when aborted', async () => {
     const inputs = Array.from({ length: 4500 }, (_, i) =>
       contribution(`c${i}`, `${LONG} number ${i}`),
     );
+    const total = inputs.reduce((sum, c) => sum + c.text.length, 0);
     const ctx = createTestContext();
     await cleanContributions(inputs, ctx);
-    expect(ctx.events.map((e) => e.done)).toEqual([2000, 4000, 4500]);
+    expect(ctx.events.length).toBeGreaterThan(2);
+    expect(ctx.events.length).toBeLessThanOrEqual(101);
     expect(
-      ctx.events.every((e) => e.stage === 'clean' && e.unit === 'records' && e.total === 4500),
+      ctx.events.every((e) => e.stage === 'clean' && e.unit === 'characters' && e.total === total),
     ).toBe(true);
+    const done = ctx.events.map((e) => e.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(total);
 
     const aborted = createTestContext();
     aborted.controller.abort();
     await expect(cleanContributions(inputs, aborted)).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('shows progress through one huge contribution, not only at its end', async () => {
+    const paragraph = `${LONG}. `.repeat(8);
+    const text = Array.from({ length: 1200 }, () => paragraph).join('\n\n');
+    const ctx = createTestContext();
+    const { output } = await cleanContributions([contribution('huge', text)], ctx);
+    expect(output[0]?.passages.length).toBeGreaterThan(1000);
+    const inside = ctx.events.filter((e) => e.done > 0 && e.done < text.length);
+    // Through cleaning (a step at a time) and through segmentation (passage by passage).
+    expect(inside.length).toBeGreaterThanOrEqual(10);
+    expect(ctx.events.at(-1)).toMatchObject({ done: text.length, total: text.length });
   });
 });
 

@@ -29,6 +29,28 @@ describe('normaliseText', () => {
     expect(positions).toEqual([0, 1, 1, 4, 6]);
   });
 
+  it('maps many positions through composition in linear time', () => {
+    // 10,000 dropped scripts in 600 KB of decomposed text: 7 s when each composed its prefix anew.
+    const raw = 'Cafe\u0301 au lait. '.repeat(40_000);
+    // Between the "a" and "u" of every fourth "au", after four decomposed "é" per 60 characters.
+    const positions = Array.from({ length: 10_000 }, (_, i) => i * 60 + 7);
+    const { text, positions: mapped } = normaliseText(raw, positions);
+    expect(text).toBe('Café au lait. '.repeat(40_000).trimEnd());
+    expect(mapped).toEqual(positions.map((_, i) => i * 56 + 6));
+  }, 15_000);
+
+  it('maps positions as composing each prefix would', () => {
+    fc.assert(
+      fc.property(textArb, fc.array(fc.nat()), (raw, offsets) => {
+        const positions = offsets.map((p) => p % (raw.length + 1)).sort((a, b) => a - b);
+        const composed = positions.map((p) => raw.slice(0, p).normalize('NFC').length);
+        expect(normaliseText(raw, positions)).toEqual(
+          normaliseText(raw.normalize('NFC'), composed),
+        );
+      }),
+    );
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(textArb, (raw) => {

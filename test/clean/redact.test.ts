@@ -66,6 +66,22 @@ describe('redactText', () => {
     ]);
   });
 
+  it('finds an address that starts where a phone number or another address ends', () => {
+    expect(redact('Call +44 20 7946 0958.ana@x.org or ana@x.org.bo@y.org').text).toBe(
+      'Call [phone][email] or [email][email]',
+    );
+  });
+
+  it('takes linear time on long runs without spaces (CJK text, dots, closing brackets)', () => {
+    // Each took minutes when an address was tried from every character of a run.
+    const cjk = `${'市民参与预算'.repeat(50_000)}2018年，电话 +86 10 1234 5678，邮件 li@example.cn`;
+    expect(redact(cjk).text.endsWith('电话 [phone]，邮件 [email]')).toBe(true);
+    const dots = `${'a.'.repeat(150_000)}x`;
+    expect(redact(`${dots} 2018`).text).toBe(`${dots} 2018`);
+    const link = `https://twitter.com/ana${')'.repeat(300_000)}`;
+    expect(redact(link).text).toBe(`[link]${')'.repeat(300_000)}`);
+  }, 15_000);
+
   it('is a no-op on redacted text', () => {
     const once = redact(
       'ana@x.org, +44 20 7946 0958, https://x.com/ana and [email] [phone] [link]',
