@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QualityGate } from '../../schemas/quality-gate.js';
+import { maxOf } from '../arrays.js';
 import { InputError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { formatIssues } from '../zod-issues.js';
@@ -57,7 +58,10 @@ export function checkQualityGate(
 
 /** The checks as a table under the gate file's name: figure, value, minimum and verdict. */
 export function formatGateChecks(checks: readonly GateCheck[], file: string): string {
-  const width = Math.max(0, ...checks.map((c) => c.figure.length));
+  const width = maxOf(
+    checks.map((c) => c.figure.length),
+    0,
+  );
   const lines = checks.map((c) => {
     const value = c.value === null ? 'missing' : c.value.toFixed(3);
     return `  ${c.figure.padEnd(width)}  ${value.padStart(7)}  >= ${c.minimum.toFixed(3)}  ${c.passed ? 'ok' : 'FAILED'}`;
