@@ -31,8 +31,9 @@ Commands:
 ${STAGES.map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`).join('\n')}
   export FILE.md    turn a brief's Markdown (edited or not) into PDF and/or HTML:
                     --pdf, --html, --out FILE (with one format), --page-size
-  eval themes       score the theme methods against human labels (IBM ArgKP);
-                    options --json, --limit-groups N (see \`brief eval --help\`)
+  eval themes       score the tool's themes against human labels on the dev sets
+                    (ArgKP, BANKING77, cycling-de, seed stability) beside baselines;
+                    options --set, --quick, --gate, --json (see \`brief eval --help\`)
   help              show this help
 
 Options:

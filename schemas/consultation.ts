@@ -189,6 +189,13 @@ export const ThemingConfig = z.strictObject({
   embeddings: z.enum(['offline', 'model']).default('offline'),
   /** Most top-level emergent themes. */
   maxThemes: z.number().int().min(1).max(50).default(12),
+  /**
+   * Top-level emergent themes wanted, when the count is known in advance: the clustering is cut
+   * at this many clusters instead of where modularity is best, and `maxThemes` is ignored.
+   * Fewer may result when the passages do not hold that many clusters of `minThemeSize`, or when
+   * near-identical themes merge. Default: unset (chosen automatically).
+   */
+  themeCount: z.number().int().min(1).max(200).optional(),
   /** Most sub-themes under one theme. */
   maxSubthemes: z.number().int().min(2).max(20).default(6),
   /** Fewest passages a theme needs; smaller clusters join their nearest theme. */

@@ -1,16 +1,33 @@
+// `brief eval themes`: runs the dev sets, prints the tables or JSON, and applies the quality gate.
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { QualityGate } from '../../schemas/quality-gate.js';
+import { EvalSetId } from '../../schemas/theme-eval.js';
 import { createProgressReporter, type OutputStream } from '../cli-progress.js';
 import { UsageError } from '../errors.js';
-import { loadArgKp } from './argkp.js';
-import { BASELINE_NAME } from './baseline.js';
-import { formatThemeEvalTable } from './format-eval.js';
-import { createThemeMethods } from './methods.js';
-import { createThemeEvalReport, evaluateThemes, THEME_TARGETS } from './themes-eval.js';
+import { loadWordVectors } from '../nlp/word-vectors.js';
+import { PACKAGE_ROOT } from '../package-info.js';
+import type { ArgKpSplit } from './datasets/argkp.js';
+import { QUICK_SUBSET } from './eval-sets.js';
+import { formatThemeEvalReport } from './format-eval.js';
+import { createToolRunner } from './methods/tool.js';
+import {
+  checkQualityGate,
+  formatGateChecks,
+  gateFailures,
+  loadQualityGate,
+  QUALITY_GATE_FILE,
+} from './quality-gate.js';
+import { runThemeEval } from './run-eval.js';
 
 /** The options of `brief eval`, beside the CLI's common ones. */
 export const EVAL_OPTIONS = {
   json: { type: 'boolean', default: false },
+  set: { type: 'string', multiple: true },
+  quick: { type: 'boolean', default: false },
+  gate: { type: 'string' },
   'limit-groups': { type: 'string' },
+  'argkp-split': { type: 'string', default: 'dev' },
 } as const;
 
 const OPTIONS = {
@@ -19,21 +36,27 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export const EVAL_USAGE = `Usage: brief eval themes [--json] [--limit-groups N]
+export const EVAL_USAGE = `Usage: brief eval themes [--set SET] [--quick] [--gate FILE] [--json] [--limit-groups N]
 
-Scores the theme methods against human labels on IBM ArgKP (eval/argkp): arguments on 28
-motions, grouped by motion and stance, each matched by annotators to one expert key point.
+Scores the tool's themes, as the default config makes them, against human labels on the dev
+sets, each beside its baselines (TF-IDF and SIF + k-means at the true k and at the tool's k,
+the nearest taxonomy theme by the tool's vectors and by TF-IDF, always the largest theme):
 
-  emergent NMI, ARI   clusters against the key point labels, mean over groups
-  guided accuracy     arguments assigned to their own key point, over all arguments
-  stability ARI       agreement of the clusterings with seeds 1 and 2, mean over groups
-
-Our method is compared with the baseline (TF-IDF + k-means with the true k, nearest key point
-by TF-IDF cosine). Targets: emergent NMI >= ${THEME_TARGETS.emergentNmi}, guided accuracy >= ${THEME_TARGETS.guidedAccuracy}, stability ARI >= ${THEME_TARGETS.stabilityAri}.
+  argkp        IBM ArgKP, per motion-stance group (eval/argkp): key points as the taxonomy,
+               arguments matching none as the out-of-taxonomy class
+  banking77    BANKING77 test queries (eval/banking77): 77 intents as the taxonomy
+  cycling-de   German cycling consultation (eval/cycling-de): 8 categories, German names
+  stability    the default emergent themes with seeds 1 and 2 on 3,000 and 10,000 queries
 
 Options:
-  --json              print the report as JSON (per-group figures included)
-  --limit-groups N    evaluate only the first N motion-stance groups
+  --set SET           run only these sets (repeatable, or a comma list); default: all
+  --quick             the CI subset: ${QUICK_SUBSET.argkpGroups} ArgKP groups, ${QUICK_SUBSET.banking77PerIntent} queries per BANKING77 intent,
+                      cycling-de whole, stability at 3,000; checks eval/quality-gate.json
+  --gate FILE         check the figures against this gate file (minimum per figure name);
+                      exit code 1 naming each figure below its minimum
+  --json              print the report as JSON (per-group figures, every figure by name)
+  --limit-groups N    evaluate only the first N ArgKP motion-stance groups
+  --argkp-split S     ArgKP motions to read: dev (default), train or all
   --verbose           stack traces on errors
   --help, -h          show this help
 `;
@@ -49,7 +72,8 @@ export interface EvalEnvironment {
 
 /**
  * Runs `brief eval ...` (argv starts with "eval"): prints the report on stdout and progress on
- * stderr. Returns the exit code; throws a UsageError for a bad command line.
+ * stderr. Returns the exit code: 1 when a figure is below its quality-gate minimum. Throws a
+ * UsageError for a bad command line.
  */
 export async function runEvalCommand(
   argv: readonly string[],
@@ -64,19 +88,48 @@ export async function runEvalCommand(
   if (target === undefined) throw new UsageError('`brief eval` needs what to evaluate: themes');
   if (target !== 'themes') throw new UsageError(`Unknown eval "${target}"; the only one is themes`);
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-  const limit = parseLimit(values['limit-groups']);
-  const groups = (await loadArgKp()).slice(0, limit);
+  const sets = parseSets(values.set);
+  const options = {
+    sets,
+    quick: values.quick,
+    argkpSplit: parseSplit(values['argkp-split']),
+    limitGroups: parseLimit(values['limit-groups']),
+  };
+  const gatePath = values.gate ?? (values.quick ? QUALITY_GATE_FILE : undefined);
+  const gate = gatePath === undefined ? null : await loadQualityGate(gatePath);
   const progress = createProgressReporter(environment.stderr);
-  const methods = await createThemeMethods(environment.cacheDir);
-  const results = await evaluateThemes(methods, groups, {
+  const words = await loadWordVectors(environment.cacheDir);
+  const kit = { tool: createToolRunner(words), words, seeds: [1, 2] as const };
+  const report = await runThemeEval(kit, {
+    ...options,
     progress: progress.report,
-    ...(environment.signal ? { signal: environment.signal } : {}),
+    signal: environment.signal,
   }).finally(() => progress.done());
-  const report = createThemeEvalReport(results, { baseline: BASELINE_NAME });
-  environment.stdout.write(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : formatThemeEvalTable(report),
+  const { stdout, stderr } = environment;
+  stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : formatThemeEvalReport(report),
   );
-  return 0;
+  if (gate === null || gatePath === undefined) return 0;
+  return applyGate(gate, gatePath, report.figures, sets, {
+    // JSON on stdout stays parseable: the gate's table goes to stderr then.
+    table: values.json ? stderr : stdout,
+    errors: stderr,
+  });
+}
+
+/** Prints the gate's checks and one line per failure; returns the exit code (1 on a failure). */
+function applyGate(
+  gate: QualityGate,
+  path: string,
+  figures: Readonly<Record<string, number>>,
+  sets: readonly EvalSetId[],
+  streams: { table: OutputStream; errors: OutputStream },
+): number {
+  const checks = checkQualityGate(gate, figures, sets);
+  streams.table.write(`\n${formatGateChecks(checks, relative(PACKAGE_ROOT, path) || path)}`);
+  const failures = gateFailures(checks);
+  for (const failure of failures) streams.errors.write(`brief eval: quality gate: ${failure}\n`);
+  return failures.length > 0 ? 1 : 0;
 }
 
 function parseEvalArgs(argv: readonly string[]) {
@@ -85,6 +138,25 @@ function parseEvalArgs(argv: readonly string[]) {
   } catch (cause) {
     throw new UsageError(`${(cause as Error).message}. See \`brief eval --help\`.`, { cause });
   }
+}
+
+/** The sets of `--set` values (each a comma list), in the canonical order; all when none. */
+export function parseSets(values: readonly string[] | undefined): EvalSetId[] {
+  if (values === undefined) return [...EvalSetId.options];
+  const named = values.flatMap((value) => value.split(',')).map((name) => name.trim());
+  for (const name of named) {
+    if (!EvalSetId.safeParse(name).success) {
+      throw new UsageError(
+        `Unknown set "${name}" for \`--set\`; the sets are ${EvalSetId.options.join(', ')}`,
+      );
+    }
+  }
+  return EvalSetId.options.filter((set) => named.includes(set));
+}
+
+function parseSplit(value: string): ArgKpSplit {
+  if (value === 'dev' || value === 'train' || value === 'all') return value;
+  throw new UsageError(`Expected \`--argkp-split\` to be dev, train or all, got \`${value}\``);
 }
 
 function parseLimit(value: string | undefined): number | undefined {

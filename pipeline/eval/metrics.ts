@@ -124,3 +124,23 @@ function checkLengths(truth: ArrayLike<number>, predicted: ArrayLike<number>): v
     );
   }
 }
+
+/** The arithmetic mean; null for no values. */
+export function meanOf(values: readonly number[]): number | null {
+  return values.length > 0 ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+}
+
+/** The median (the mean of the middle two for an even count); null for no values. */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** part / whole, or null when whole is 0 (a share of nothing is undefined, not 0). */
+export function shareOf(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}

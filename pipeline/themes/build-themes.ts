@@ -6,7 +6,7 @@ import { alignmentScores } from '../nlp/word-alignment.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { labelThemes } from './labels.js';
-import { centreOf, type Group, partitionRows } from './partition.js';
+import { centreOf, type Group, type Partition, partitionRows } from './partition.js';
 import { chooseRepresentatives } from './representatives.js';
 
 /** What theme building needs to know about each passage row of the vectors. */
@@ -39,7 +39,7 @@ export interface BuildThemesInput {
 }
 
 /** A theme before labelling: its origin, rows and place in the hierarchy. */
-interface Draft {
+export interface Draft {
   id: string;
   parentId: string | null;
   origin: ThemeOrigin;
@@ -61,27 +61,9 @@ const MIN_SUBTHEME_SHARE = 0.08;
  * Every passage ends in at least one theme or in "Other ideas".
  */
 export function buildThemes(input: BuildThemesInput): Themes {
-  const { vectors, passages, settings, seed } = input;
+  const { passages } = input;
   const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
-  const guided = guidedDrafts(input);
-  const unassigned = guided.unassigned;
-  // A top-level theme must also be a real share of the consultation, however large it is.
-  const minThemeSize = Math.max(
-    settings.minThemeSize,
-    Math.ceil(settings.minThemeShare * vectors.rows),
-  );
-  const emergent = partitionRows(
-    vectors,
-    unassigned,
-    participantsOf,
-    { ...settings, minThemeSize },
-    settings.maxThemes,
-    seed,
-  );
-  const top: Draft[] = [
-    ...guided.drafts,
-    ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
-  ];
+  const { drafts: top, emergent } = draftTopLevelThemes(input);
   const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantsOf));
   const themes = [...labelDrafts(top, input), ...labelSiblings(subthemes, input)];
   return {
@@ -101,9 +83,56 @@ export function buildThemes(input: BuildThemesInput): Themes {
   };
 }
 
-function guidedDrafts(input: BuildThemesInput): { drafts: Draft[]; unassigned: number[] } {
+/** The top-level themes before sub-themes and labels, and where each passage went. */
+export interface TopLevelThemes {
+  /** Guided themes in taxonomy order, then emergent ones largest first. */
+  drafts: Draft[];
+  /** Each passage row's first taxonomy theme (its index), or -1 when it went to discovery. */
+  guided: Int32Array;
+  /** The emergent themes of the rows no taxonomy theme took, and the rows that fit none. */
+  emergent: Partition;
+}
+
+/**
+ * The first half of `buildThemes`: passages join taxonomy themes, the rest are clustered into
+ * emergent themes or left to "Other ideas". `brief eval themes` scores this as what users get.
+ */
+export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
+  const { vectors, passages, settings, seed } = input;
+  const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
+  const guided = guidedDrafts(input);
+  // A top-level theme must also be a real share of the consultation, however large it is.
+  const minThemeSize = Math.max(
+    settings.minThemeSize,
+    Math.ceil(settings.minThemeShare * vectors.rows),
+  );
+  const emergent = partitionRows(
+    vectors,
+    guided.unassigned,
+    participantsOf,
+    { ...settings, minThemeSize },
+    settings.maxThemes,
+    seed,
+    settings.themeCount,
+  );
+  const drafts: Draft[] = [
+    ...guided.drafts,
+    ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
+  ];
+  return { drafts, guided: guided.primary, emergent };
+}
+
+interface GuidedDrafts {
+  drafts: Draft[];
+  unassigned: number[];
+  primary: Int32Array;
+}
+
+function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
   const rows = Array.from({ length: input.vectors.rows }, (_, i) => i);
-  if (input.taxonomy.length === 0) return { drafts: [], unassigned: rows };
+  if (input.taxonomy.length === 0) {
+    return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
+  }
   const { passages, language } = input;
   const alignment = alignmentScores(
     passages.texts.map((text, row) => contentWords(text, passages.languages[row] ?? language)),
@@ -139,7 +168,7 @@ function guidedDrafts(input: BuildThemesInput): { drafts: Draft[]; unassigned: n
       taxonomy: theme,
     };
   });
-  return { drafts, unassigned };
+  return { drafts, unassigned, primary: assignment.primary };
 }
 
 function subthemeDrafts(

@@ -15,6 +15,12 @@ export interface ClusterOptions {
   neighbours?: number;
   /** Modularity resolution: above 1 favours more, smaller clusters. */
   resolution?: number;
+  /**
+   * Clusters wanted: the dendrogram is cut where it first yields this many (after small clusters
+   * are absorbed), or as near as it comes, instead of at the best modularity; `maxClusters` is
+   * then ignored. Default: unset.
+   */
+  count?: number | undefined;
 }
 
 /** A partition of the rows: `labels[i]` in 0..k-1, or -1 for a row with nothing to cluster on. */
@@ -43,7 +49,10 @@ export function clusterVectors(vectors: Matrix, options: ClusterOptions): Cluste
   // The minimum size is in rows of the input; on a sample it shrinks in proportion.
   const scale = sample.length / Math.max(1, valid.length);
   const minClusterSize = Math.max(2, Math.round(settings.minClusterSize * scale));
-  const candidates = candidatePartitions(sampled, { ...settings, minClusterSize });
+  const candidates =
+    settings.count === undefined
+      ? candidatePartitions(sampled, { ...settings, minClusterSize })
+      : [partitionWithCount(sampled, settings.count, { ...settings, minClusterSize })];
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const centroids = centroidsOf(sampled, best.labels, best.k);
   const labels = new Int32Array(vectors.rows).fill(-1);
@@ -64,13 +73,16 @@ interface Candidate {
   score: number;
 }
 
+type Settings = typeof DEFAULTS & Omit<ClusterOptions, 'count'>;
+
+/** Every row in one cluster (none for no rows). */
+function singleCluster(rows: Matrix): Candidate {
+  return { k: rows.rows > 0 ? 1 : 0, labels: new Int32Array(rows.rows), score: 0 };
+}
+
 /** One partition per dendrogram level that yields 1..maxClusters clusters of the minimum size. */
-function candidatePartitions(rows: Matrix, settings: Required<ClusterOptions>): Candidate[] {
-  const single: Candidate = {
-    k: rows.rows > 0 ? 1 : 0,
-    labels: new Int32Array(rows.rows),
-    score: 0,
-  };
+function candidatePartitions(rows: Matrix, settings: Settings): Candidate[] {
+  const single = singleCluster(rows);
   if (rows.rows < 2 * settings.minClusterSize) return [single];
   // One similarity matrix serves both the dendrogram and the graph that judges its cuts.
   const similarity = cosineSimilarities(rows);
@@ -88,6 +100,34 @@ function candidatePartitions(rows: Matrix, settings: Required<ClusterOptions>): 
     byK.set(k, { k, labels, score: modularity(graph, labels, settings.resolution) });
   }
   return [...byK.values()];
+}
+
+/**
+ * The first dendrogram level with `count` clusters of the minimum size (smaller ones absorbed),
+ * or the level with the most such clusters when none has that many. Scored by modularity too.
+ */
+function partitionWithCount(rows: Matrix, count: number, settings: Settings): Candidate {
+  if (rows.rows < 2 * settings.minClusterSize || count <= 1) return singleCluster(rows);
+  const similarity = cosineSimilarities(rows);
+  const merges = averageLinkage(rows, similarity);
+  let best = { cut: 1, k: 1 };
+  // One more cut splits one cluster, so the count of large clusters moves by at most one.
+  for (let cut = Math.min(count, rows.rows); cut <= rows.rows && best.k < count; cut++) {
+    const k = countLarge(cutDendrogram(merges, rows.rows, cut), settings.minClusterSize);
+    if (k > best.k) best = { cut, k };
+  }
+  const cut = cutDendrogram(merges, rows.rows, best.cut);
+  const { labels, k } = absorbSmallClusters(rows, cut, settings.minClusterSize);
+  const graph = nearestNeighbourGraph(rows, settings.neighbours, similarity);
+  return { k, labels, score: modularity(graph, labels, settings.resolution) };
+}
+
+function countLarge(labels: Int32Array, minSize: number): number {
+  const sizes = new Map<number, number>();
+  for (const c of labels) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  let large = 0;
+  for (const size of sizes.values()) if (size >= minSize) large++;
+  return large;
 }
 
 /** Moves the members of clusters under `minSize` to the nearest large cluster; renumbers. */

@@ -18,7 +18,8 @@ export interface Partition {
 }
 
 /**
- * Clusters the given rows into at most `maxGroups` groups, then applies the theme-set rules:
+ * Clusters the given rows into at most `maxGroups` groups (or `count`, when given: see
+ * `ClusterOptions.count`), then applies the theme-set rules:
  * groups more similar than `mergeSimilarity` are merged, and groups with fewer than
  * `minParticipants` distinct participants go to "other". Groups come largest first.
  */
@@ -29,11 +30,13 @@ export function partitionRows(
   settings: ThemingConfig,
   maxGroups: number,
   seed: number,
+  count?: number,
 ): Partition {
   const clustering = clusterVectors(selectRows(vectors, rows), {
     maxClusters: maxGroups,
     minClusterSize: settings.minThemeSize,
     seed,
+    count,
   });
   const members: number[][] = Array.from({ length: clustering.k }, () => []);
   const other: number[] = [];

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/errors.js';
-import { ARGKP_DIR, loadArgKp } from '../../pipeline/eval/argkp.js';
+import { ARGKP_DIR, loadArgKp } from '../../pipeline/eval/datasets/argkp.js';
+import {
+  evalGroupOfArgKp,
+  MANY_CLASSES,
+  NO_CLASS,
+} from '../../pipeline/eval/datasets/eval-group.js';
 
 /** The raw rows of a bundled ArgKP file, read independently of the loader. */
 async function readCsv(file: string): Promise<Record<string, string>[]> {
@@ -19,6 +24,31 @@ describe('loadArgKp', () => {
     expect(new Set(groups.map((g) => `${g.topic} ${g.stance}`)).size).toBe(56);
     expect(groups.reduce((sum, g) => sum + g.texts.length, 0)).toBe(4382);
     expect(groups.reduce((sum, g) => sum + g.keyPoints.length, 0)).toBe(243);
+  });
+
+  it('reads the dev split: 8 groups, 604 singly-labelled arguments, 261 matching none', async () => {
+    const groups = await loadArgKp(undefined, 'dev');
+    expect(groups).toHaveLength(8);
+    const total = (count: (g: (typeof groups)[number]) => number) =>
+      groups.reduce((sum, g) => sum + count(g), 0);
+    expect(total((g) => g.texts.length)).toBe(604);
+    expect(total((g) => g.unmatched.length)).toBe(261);
+    expect(total((g) => g.multiple.length)).toBe(67);
+    const train = await loadArgKp(undefined, 'train');
+    expect(train).toHaveLength(48);
+    expect(train.some((g) => groups.some((d) => d.topic === g.topic))).toBe(false);
+  });
+
+  it('turns a group into an eval group: key points as the taxonomy, other arguments last', async () => {
+    const [group] = await loadArgKp(undefined, 'dev');
+    if (!group) throw new Error('no dev group');
+    const evalGroup = evalGroupOfArgKp(group);
+    expect(evalGroup.classes).toEqual(group.keyPoints.map((kp) => kp.text));
+    expect(evalGroup.texts).toEqual([...group.texts, ...group.unmatched, ...group.multiple]);
+    const labels = [...evalGroup.labels];
+    expect(labels.slice(0, group.texts.length)).toEqual([...group.labels]);
+    expect(labels.filter((label) => label === NO_CLASS)).toHaveLength(group.unmatched.length);
+    expect(labels.slice(-group.multiple.length).every((l) => l === MANY_CLASSES)).toBe(true);
   });
 
   it('labels every argument with its one matching key point, of its own motion and stance', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, adjustedRandIndex, normalisedMutualInfo } from '../../pipeline/eval/metrics.js';
+import {
+  accuracy,
+  adjustedRandIndex,
+  meanOf,
+  medianOf,
+  normalisedMutualInfo,
+  shareOf,
+} from '../../pipeline/eval/metrics.js';
 
 // Expected values computed independently with numpy from the textbook formulas
 // (MI / arithmetic mean of entropies; ARI as (index - expected) / (max - expected)).
@@ -89,5 +96,15 @@ describe('accuracy', () => {
     expect(accuracy([0, 1, 2, 1], [0, 1, -1, 2])).toBe(0.5);
     expect(accuracy([0, 1], [0, 1])).toBe(1);
     expect(accuracy([], [])).toBe(0);
+  });
+});
+
+describe('meanOf, medianOf and shareOf', () => {
+  it('summarise, and give null rather than 0 for nothing to summarise', () => {
+    expect(meanOf([1, 2, 6])).toBe(3);
+    expect(medianOf([5, 1, 3])).toBe(3);
+    expect(medianOf([4, 1, 3, 10])).toBe(3.5);
+    expect(shareOf(1, 4)).toBe(0.25);
+    expect([meanOf([]), medianOf([]), shareOf(0, 0)]).toEqual([null, null, null]);
   });
 });

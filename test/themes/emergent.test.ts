@@ -68,6 +68,22 @@ describe('clusterVectors', () => {
     expect(Math.max(...clustering.labels)).toBeLessThan(clustering.k);
   });
 
+  it('cuts at the count asked for, beyond maxClusters, or as near as the data allows', () => {
+    const vectors = syntheticGroups(6, 3);
+    const natural = clusterVectors(vectors, OPTIONS);
+    expect(natural.k).toBe(6);
+    const three = clusterVectors(vectors, { ...OPTIONS, count: 3 });
+    expect(three.k).toBe(3);
+    expect(three.scores.map((s) => s.k)).toEqual([3]);
+    // Each group stays whole: three clusters are unions of the six groups.
+    const merged = clusterVectors(vectors, { ...OPTIONS, count: 5, maxClusters: 2 });
+    expect(merged.k).toBe(5);
+    // 180 rows in clusters of at least 40 cannot make 8: the most the dendrogram gives.
+    const most = clusterVectors(vectors, { ...OPTIONS, count: 8, minClusterSize: 40 });
+    expect(most.k).toBeLessThanOrEqual(4);
+    expect(most.k).toBeGreaterThanOrEqual(1);
+  });
+
   it('labels zero rows -1 and clusters the rest', () => {
     const vectors = syntheticGroups(2, 5);
     rowOf(vectors, 0).fill(0);

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
+// Loads IBM ArgKP (eval/argkp) as motion-stance groups of arguments labelled with key points.
 import { join } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
-import type { z } from 'zod';
-import { ArgKpArgumentRow, ArgKpKeyPointRow, type ArgKpStance } from '../../schemas/argkp.js';
-import { InputError } from '../errors.js';
-import { PACKAGE_ROOT } from '../package-info.js';
-import { formatIssues } from '../zod-issues.js';
+import { ArgKpArgumentRow, ArgKpKeyPointRow, type ArgKpStance } from '../../../schemas/argkp.js';
+import { InputError } from '../../errors.js';
+import { PACKAGE_ROOT } from '../../package-info.js';
+import { type Located, readCsvRows } from './csv-rows.js';
 
 /** The bundled copy of IBM ArgKP (train and dev) that the eval reads. */
 export const ARGKP_DIR = join(PACKAGE_ROOT, 'eval', 'argkp');
@@ -19,9 +17,13 @@ export interface KeyPoint {
   text: string;
 }
 
+/** Which of ArgKP's splits to read: the 24 train motions, the 4 dev motions, or all 28. */
+export type ArgKpSplit = 'train' | 'dev' | 'all';
+
 /**
- * The arguments on one side of one motion, with human theme labels. Only arguments matched to
- * exactly one key point are kept; `labels[i]` is the index in `keyPoints` of argument i's.
+ * The arguments on one side of one motion, with human theme labels. `texts` are the arguments
+ * matched to exactly one key point; `labels[i]` is the index in `keyPoints` of argument i's.
+ * The group's other arguments, matched to none or to several, are kept apart.
  */
 export interface MotionStanceGroup {
   topic: string;
@@ -31,27 +33,32 @@ export interface MotionStanceGroup {
   argumentIds: string[];
   texts: string[];
   labels: Int32Array;
-}
-
-/** A parsed CSV row with the line it ends on, for messages. */
-export interface Located<T> {
-  row: T;
-  line: number;
+  /** Arguments that match no key point: outside the taxonomy, they should go to "other". */
+  unmatched: string[];
+  /** Arguments that match two or more key points. */
+  multiple: string[];
 }
 
 /**
- * Reads ArgKP and groups the labelled arguments by (topic, stance), in the order of the key
- * point files; groups without a labelled argument are left out. Throws an InputError naming
- * the file and line of any malformed or inconsistent row (an unknown key point, one of another
- * motion or stance, a count that does not match the ids).
+ * Reads ArgKP and groups the arguments by (topic, stance), in the order of the key point files;
+ * groups without a singly-labelled argument are left out. Throws an InputError naming the file
+ * and line of any malformed or inconsistent row (an unknown key point, one of another motion or
+ * stance, a count that does not match the ids).
  * @param dir the folder holding the files; default: the bundled `eval/argkp`.
+ * @param split the arguments to read; default: all.
  */
-export async function loadArgKp(dir: string = ARGKP_DIR): Promise<MotionStanceGroup[]> {
+export async function loadArgKp(
+  dir: string = ARGKP_DIR,
+  split: ArgKpSplit = 'all',
+): Promise<MotionStanceGroup[]> {
   const keyPoints = (
-    await Promise.all(KEY_POINT_FILES.map((file) => readRows(dir, file, ArgKpKeyPointRow)))
+    await Promise.all(KEY_POINT_FILES.map((file) => readCsvRows(dir, file, ArgKpKeyPointRow)))
   ).flat();
-  const args = await readRows(dir, ARGUMENTS_FILE, ArgKpArgumentRow);
-  return groupArgKp(args, keyPoints);
+  const args = await readCsvRows(dir, ARGUMENTS_FILE, ArgKpArgumentRow);
+  return groupArgKp(
+    args.filter(({ row }) => split === 'all' || row.split === split),
+    keyPoints,
+  );
 }
 
 /** Builds the motion-stance groups from parsed rows; see `loadArgKp`. */
@@ -69,11 +76,15 @@ export function groupArgKp(
   }
   for (const located of args) {
     const ids = matchingKeyPoints(located, keyPointsById);
-    const [id] = ids;
-    if (id === undefined || ids.length !== 1) continue;
     const { row } = located;
-    // Known to exist: matchingKeyPoints checked that the key point is of this group.
-    const entry = groups.get(groupKey(row)) as { group: MotionStanceGroup; labels: number[] };
+    const entry = groups.get(groupKey(row));
+    // A motion and stance without key points has nothing to label against.
+    if (entry === undefined) continue;
+    const [id] = ids;
+    if (id === undefined || ids.length !== 1) {
+      (id === undefined ? entry.group.unmatched : entry.group.multiple).push(row.argument);
+      continue;
+    }
     entry.group.argumentIds.push(row.arg_id);
     entry.group.texts.push(row.argument);
     entry.labels.push(entry.group.keyPoints.findIndex((keyPoint) => keyPoint.id === id));
@@ -84,7 +95,16 @@ export function groupArgKp(
 }
 
 function emptyGroup(topic: string, stance: ArgKpStance): MotionStanceGroup {
-  return { topic, stance, keyPoints: [], argumentIds: [], texts: [], labels: new Int32Array() };
+  return {
+    topic,
+    stance,
+    keyPoints: [],
+    argumentIds: [],
+    texts: [],
+    labels: new Int32Array(),
+    unmatched: [],
+    multiple: [],
+  };
 }
 
 /** The argument's matching key point ids, checked against its count, motion and stance. */
@@ -110,42 +130,4 @@ function matchingKeyPoints(
 
 function groupKey(row: { topic: string; stance: ArgKpStance }): string {
   return `${row.stance} ${row.topic}`;
-}
-
-async function readRows<T extends z.ZodType>(
-  dir: string,
-  file: string,
-  schema: T,
-): Promise<Located<z.infer<T>>[]> {
-  const path = join(dir, file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw new InputError(
-      `${file}: cannot read ${path}: ${(cause as Error).message}`,
-      path,
-      undefined,
-      { cause },
-    );
-  }
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true });
-  } catch (cause) {
-    if (!(cause instanceof CsvError)) throw cause;
-    const line = typeof cause.lines === 'number' ? cause.lines : undefined;
-    throw new InputError(`${file}: ${cause.message}`, path, line, { cause });
-  }
-  return records.map(({ record, info }) => {
-    const parsed = schema.safeParse(record);
-    if (!parsed.success) {
-      throw new InputError(
-        `${file}:${info.lines}: ${formatIssues(parsed.error)}`,
-        path,
-        info.lines,
-      );
-    }
-    return { row: parsed.data, line: info.lines };
-  });
 }

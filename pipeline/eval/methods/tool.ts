@@ -1,0 +1,171 @@
+// The tool's own theming for the eval: the embed and themes stages' code with the default config.
+import type { ThemingConfig } from '../../../schemas/consultation.js';
+import type { Matrix } from '../../matrix.js';
+import { detectLanguages } from '../../nlp/language.js';
+import type { WordVectors } from '../../nlp/word-vectors.js';
+import { createOfflineEmbeddings } from '../../providers/offline-embeddings.js';
+import {
+  type BuildThemesInput,
+  buildThemes,
+  draftTopLevelThemes,
+} from '../../themes/build-themes.js';
+import { selectRows } from '../../themes/emergent.js';
+import { THEME_DEFAULTS } from '../../themes/settings.js';
+
+/** A corpus to theme: one passage per text, the consultation's language and its taxonomy. */
+export interface ToolCorpus {
+  texts: readonly string[];
+  language: string;
+  /** The taxonomy's theme labels (guided themes); empty for emergent themes alone. */
+  taxonomy: readonly string[];
+}
+
+/** Where the tool put each text among its top-level themes. */
+export interface ToolThemes {
+  /** The taxonomy theme each text joined first, or -1 when it went to discovery. */
+  guided: Int32Array;
+  /** Each text's emergent theme (0 = the largest), or -1: in a guided theme or "Other ideas". */
+  emergent: Int32Array;
+  /** How many emergent themes there are. */
+  emergentCount: number;
+}
+
+/** A theme's label and its number of passages. */
+export interface ThemeLabelCount {
+  label: string;
+  passages: number;
+}
+
+/** The tool's theming, run on eval corpora; results for one corpus object are cached. */
+export interface ToolRunner {
+  /** The top-level themes, with the default config changed only by `settings`. */
+  themes(corpus: ToolCorpus, seed: number, settings?: Partial<ThemingConfig>): Promise<ToolThemes>;
+  /** The labels of the top-level emergent themes, largest first (the whole themes stage). */
+  labels(corpus: ToolCorpus, seed: number): Promise<ThemeLabelCount[]>;
+  /** The vectors of the texts and of the taxonomy themes, embedded together as the embed stage does. */
+  vectors(corpus: ToolCorpus, seed: number): Promise<{ texts: Matrix; taxonomy: Matrix }>;
+}
+
+/**
+ * The tool as `brief run` themes a consultation without author ids: each text one passage of
+ * its own contribution, languages detected as the clean stage does, the offline embedding
+ * provider with the run's seed, then `draftTopLevelThemes` (or `buildThemes` for labels).
+ */
+export function createToolRunner(words: WordVectors): ToolRunner {
+  const languagesOf = memoise((corpus: ToolCorpus) =>
+    detectLanguages(
+      corpus.texts.map((text) => ({ text, declared: null })),
+      corpus.language,
+    ),
+  );
+  const embeddingsOf = memoise((corpus: ToolCorpus) =>
+    memoiseBy((seed: number) => embed(corpus, words, seed, languagesOf(corpus))),
+  );
+  const embeddingOf = (corpus: ToolCorpus, seed: number) => embeddingsOf(corpus)(seed);
+  const inputOf = async (corpus: ToolCorpus, seed: number, settings: Partial<ThemingConfig>) =>
+    themesInput(corpus, await embeddingOf(corpus, seed), await languagesOf(corpus), {
+      words,
+      seed,
+      settings: { ...THEME_DEFAULTS, ...settings },
+    });
+  return {
+    async themes(corpus, seed, settings = {}) {
+      return toolThemesOf(draftTopLevelThemes(await inputOf(corpus, seed, settings)));
+    },
+    async labels(corpus, seed) {
+      const { themes } = buildThemes(await inputOf(corpus, seed, {}));
+      return themes
+        .filter((theme) => theme.parentId === null && theme.origin.kind === 'emergent')
+        .map((theme) => ({ label: theme.label, passages: theme.passageIds.length }));
+    },
+    async vectors(corpus, seed) {
+      const matrix = await embeddingOf(corpus, seed);
+      const n = corpus.texts.length;
+      return {
+        texts: selectRows(matrix, [...corpus.texts.keys()]),
+        taxonomy: selectRows(
+          matrix,
+          corpus.taxonomy.map((_, t) => n + t),
+        ),
+      };
+    },
+  };
+}
+
+/** `make` called once per corpus object, its result kept while the corpus lives. */
+function memoise<T>(make: (corpus: ToolCorpus) => T): (corpus: ToolCorpus) => T {
+  const known = new WeakMap<ToolCorpus, T>();
+  return (corpus) => {
+    if (!known.has(corpus)) known.set(corpus, make(corpus));
+    return known.get(corpus) as T;
+  };
+}
+
+/** `make` called once per key. */
+function memoiseBy<K, T>(make: (key: K) => T): (key: K) => T {
+  const known = new Map<K, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, make(key));
+    return known.get(key) as T;
+  };
+}
+
+/** Texts then taxonomy themes in one call, as the embed stage does (taxonomy in `language`). */
+async function embed(
+  corpus: ToolCorpus,
+  words: WordVectors,
+  seed: number,
+  languages: Promise<string[]>,
+): Promise<Matrix> {
+  const provider = createOfflineEmbeddings({ words, seed });
+  return provider.embed([...corpus.texts, ...corpus.taxonomy], {
+    signal: new AbortController().signal,
+    languages: [...(await languages), ...corpus.taxonomy.map(() => corpus.language)],
+  });
+}
+
+function themesInput(
+  corpus: ToolCorpus,
+  matrix: Matrix,
+  languages: string[],
+  run: { words: WordVectors; seed: number; settings: ThemingConfig },
+): BuildThemesInput {
+  const n = corpus.texts.length;
+  const ids = corpus.texts.map((_, i) => `e${i + 1}#1`);
+  return {
+    vectors: { rows: n, dims: matrix.dims, data: matrix.data.subarray(0, n * matrix.dims) },
+    passages: {
+      ids,
+      texts: corpus.texts,
+      languages,
+      contributionsOf: ids.map((_, i) => [`e${i + 1}`]),
+      // As the themes stage does without author ids: each contribution its own participant.
+      participantsOf: ids.map((_, i) => [`contribution:e${i + 1}`]),
+    },
+    taxonomy: corpus.taxonomy.map((label, t) => ({
+      id: `theme-${t + 1}`,
+      label,
+      description: '',
+      keywords: [],
+      examples: [],
+    })),
+    taxonomyVectors: {
+      rows: corpus.taxonomy.length,
+      dims: matrix.dims,
+      data: matrix.data.subarray(n * matrix.dims),
+    },
+    words: run.words,
+    language: corpus.language,
+    settings: run.settings,
+    seed: run.seed,
+    provider: 'offline',
+  };
+}
+
+function toolThemesOf(top: ReturnType<typeof draftTopLevelThemes>): ToolThemes {
+  const emergent = new Int32Array(top.guided.length).fill(-1);
+  top.emergent.groups.forEach((group, g) => {
+    for (const row of group.rows) emergent[row] = g;
+  });
+  return { guided: top.guided, emergent, emergentCount: top.emergent.groups.length };
+}
