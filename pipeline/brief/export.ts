@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { markdownToHtml } from './html.js';
 
@@ -37,9 +37,10 @@ export async function exportBrief(
   const written: string[] = [];
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
-    const { markdownToPdf } = await import('./pdf.js');
-    const pdf = await markdownToPdf(markdown, { ...options, readAsset });
-    await writeFileAtomic(targets.pdf, [pdf]);
+    const { writePdf } = await import('./pdf.js');
+    await writeStreamAtomic(targets.pdf, (out) =>
+      writePdf(markdown, { ...options, readAsset }, out),
+    );
     written.push(targets.pdf);
   }
   if (targets.html) {

@@ -1,0 +1,359 @@
+// Draws the brief's Markdown blocks on PDF pages: title page, contents, headings, text, lists, quotes.
+import type { Token, Tokens } from 'marked';
+import { drawChart } from './pdf-chart.js';
+import { collectRuns, PLAIN, plainText, type Run } from './pdf-runs.js';
+import { ACCENT, INK, MUTED, SIZES } from './pdf-style.js';
+import { drawTable } from './pdf-table.js';
+import type { Line, LineStyle, Typesetter } from './pdf-typeset.js';
+import { parseSvg } from './svg-shapes.js';
+
+/** A heading for the table of contents, and the page it landed on. */
+export interface Entry {
+  depth: number;
+  text: string;
+  destination: string;
+  page: number;
+}
+
+export interface PenOptions {
+  /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
+  readAsset(path: string): string | undefined;
+  /** The footer of every page but the first (title, page count); null while pages are counted. */
+  footer: { title: string; pages: number } | null;
+}
+
+/** How a block's text is written: size and color, and how far in from the left margin. */
+interface WriteStyle {
+  size: number;
+  color: string;
+  indent?: number;
+  align?: LineStyle['align'];
+}
+
+/** Draws blocks from the current position down, adding pages as needed, and records headings. */
+export class Pen {
+  /** The top of the next line, in points from the top of the page. */
+  y = 0;
+  /** Pages so far (the current page's number). */
+  pages = 0;
+  readonly entries: Entry[] = [];
+  private destinations = 0;
+  private footerTitle: Line | undefined;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly type: Typesetter,
+    private readonly options: PenOptions,
+  ) {}
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  /** Whether this pass draws (the first pass only lays out, to count pages). */
+  get drawing(): boolean {
+    return !this.type.dry;
+  }
+
+  /** Starts a page, its footer drawn at once: pages are written out as soon as they are done. */
+  newPage(): void {
+    this.doc.addPage();
+    this.pages++;
+    this.y = this.doc.page.margins.top;
+    if (this.pages > 1) this.footer();
+  }
+
+  /** Starts a new page when less than `height` points are left. */
+  room(height: number): void {
+    if (this.y + height > this.doc.page.height - this.doc.page.margins.bottom) this.newPage();
+  }
+
+  /** Moves down by a number of lines of text of a size. */
+  gap(lines: number, size: number): void {
+    this.y += lines * this.type.lineHeight(size);
+  }
+
+  /** Writes runs as wrapped lines, page after page. */
+  write(runs: readonly Run[], style: WriteStyle): void {
+    const indent = style.indent ?? 0;
+    const lines = this.type.layout(runs, style.size, this.width - indent);
+    const look: LineStyle = {
+      color: style.color,
+      linkColor: ACCENT,
+      align: style.align ?? 'natural',
+    };
+    for (const line of lines) {
+      const height = this.type.lineHeight(line.size);
+      this.room(height);
+      this.type.draw(line, this.left + indent, this.y, this.width - indent, look);
+      this.y += height;
+    }
+  }
+
+  /** One line of plain text, cut with an ellipsis to fit `width`. */
+  fitted(text: string, style: Run, size: number, width: number): Line {
+    let chars = Array.from(text);
+    for (;;) {
+      const line = this.type.layout(
+        [{ ...style, text: chars.join('') }],
+        size,
+        Number.POSITIVE_INFINITY,
+      )[0];
+      if (!line || line.width <= width || chars.length <= 1)
+        return line ?? { pieces: [], width: 0, size, rtl: false };
+      chars = [...chars.slice(0, -2), '…'];
+    }
+  }
+
+  titlePage(tokens: readonly Token[]): void {
+    this.y = this.doc.page.height * 0.28;
+    if (this.drawing) this.doc.rect(this.left, this.y - 24, 56, 5).fill(ACCENT);
+    for (const token of tokens) {
+      if (token.type === 'heading') {
+        this.write(this.runs((token as Tokens.Heading).tokens, { ...PLAIN, bold: true }), {
+          size: SIZES.h1 + 4,
+          color: INK,
+        });
+        this.gap(0.8, SIZES.h1 + 4);
+      } else if (token.type === 'paragraph') {
+        this.write(this.runs((token as Tokens.Paragraph).tokens, PLAIN), {
+          size: 12,
+          color: MUTED,
+        });
+        this.gap(0.6, 12);
+      }
+    }
+  }
+
+  contents(headings: readonly Tokens.Heading[], known: readonly Entry[] | null): void {
+    this.write([{ ...PLAIN, bold: true, text: 'Contents' }], { size: SIZES.h2, color: INK });
+    this.gap(0.8, SIZES.h2);
+    const look: LineStyle = { color: INK, linkColor: INK };
+    headings.forEach((heading, i) => {
+      const indent = heading.depth === 3 ? 16 : 0;
+      const size = heading.depth === 2 ? 11 : 9.5;
+      this.room(size * 2);
+      const style = { ...PLAIN, bold: heading.depth === 2, goTo: `heading-${i + 1}` };
+      const title = this.fitted(plainText(heading.tokens), style, size, this.width - indent - 48);
+      const page = this.fitted(String(known?.[i]?.page ?? 0), style, size, this.width);
+      this.type.draw(title, this.left + indent, this.y, this.width - indent - 40, {
+        ...look,
+        align: 'left',
+      });
+      this.type.draw(page, this.left, this.y, this.width, { ...look, align: 'right' });
+      this.y += size * 1.6;
+    });
+  }
+
+  /** Draws a block; `next` is the block after it, which a heading is kept with. */
+  block(token: Token, next?: Token): void {
+    switch (token.type) {
+      case 'heading':
+        this.heading(token as Tokens.Heading, next);
+        return;
+      case 'paragraph':
+        this.paragraph(token as Tokens.Paragraph);
+        return;
+      case 'list':
+        this.list(token as Tokens.List, 0);
+        return;
+      case 'blockquote':
+        this.quote(token as Tokens.Blockquote);
+        return;
+      case 'table':
+        drawTable(this, token as Tokens.Table);
+        return;
+      case 'hr':
+        this.rule();
+        return;
+      case 'html':
+        this.anchors(token.raw);
+        return;
+      case 'code':
+        this.code((token as Tokens.Code).text);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private paragraph(paragraph: Tokens.Paragraph): void {
+    const image = paragraph.tokens.find((t): t is Tokens.Image => t.type === 'image');
+    if (
+      image &&
+      paragraph.tokens.every((t) => t === image || (t.type === 'text' && !t.raw.trim()))
+    ) {
+      this.image(image);
+      return;
+    }
+    // A label alone on its line ("**Proposals**") stays with the lines after it.
+    const label = paragraph.tokens.length === 1 && paragraph.tokens[0]?.type === 'strong';
+    this.room(SIZES.body * (label ? 8 : 3));
+    this.write(this.runs(paragraph.tokens, PLAIN), { size: SIZES.body, color: INK });
+    this.gap(0.6, SIZES.body);
+  }
+
+  private heading(token: Tokens.Heading, next: Token | undefined): void {
+    const sizes = [SIZES.h1, SIZES.h1, SIZES.h2, SIZES.h3];
+    const size = sizes[token.depth] ?? SIZES.h4;
+    this.room(size * 3 + this.heightOfStart(next));
+    if (token.depth <= 3) {
+      const destination = `heading-${++this.destinations}`;
+      this.destination(destination);
+      this.entries.push({
+        depth: token.depth,
+        text: plainText(token.tokens),
+        destination,
+        page: this.pages,
+      });
+    }
+    this.gap(token.depth <= 2 ? 0.8 : 0.4, SIZES.body);
+    const color = token.depth === 2 ? ACCENT : INK;
+    this.write(this.runs(token.tokens, { ...PLAIN, bold: true }), { size, color });
+    if (token.depth === 2 && this.drawing) {
+      this.doc
+        .moveTo(this.left, this.y + 2)
+        .lineTo(this.left + this.width, this.y + 2)
+        .lineWidth(1)
+        .strokeColor(ACCENT)
+        .stroke();
+    }
+    this.gap(0.5, size);
+  }
+
+  /** Room the start of a block needs on the page of the heading before it: a chart whole. */
+  private heightOfStart(token: Token | undefined): number {
+    const image =
+      token?.type === 'paragraph'
+        ? (token as Tokens.Paragraph).tokens.find((t) => t.type === 'image')
+        : undefined;
+    const drawing = image ? this.chart((image as Tokens.Image).href) : null;
+    return drawing ? drawing.height * Math.min(1, this.width / drawing.width) + 20 : SIZES.body * 4;
+  }
+
+  private chart(href: string): ReturnType<typeof parseSvg> {
+    const svg = /^[a-z]+:/i.test(href) ? undefined : this.options.readAsset(href);
+    return svg === undefined ? null : parseSvg(svg);
+  }
+
+  private list(list: Tokens.List, depth: number): void {
+    const indent = 14 + depth * 14;
+    list.items.forEach((item, i) => {
+      this.room(SIZES.body * 3);
+      const marker = list.ordered ? `${(Number(list.start) || 1) + i}.` : '•';
+      const line = this.type.layout([{ ...PLAIN, text: marker }], SIZES.body, 14)[0];
+      if (line)
+        this.type.draw(line, this.left + indent - 14, this.y, 14, {
+          color: INK,
+          linkColor: INK,
+          align: 'left',
+        });
+      for (const child of item.tokens) {
+        if (child.type === 'list') this.list(child as Tokens.List, depth + 1);
+        else if ('tokens' in child && child.tokens)
+          this.write(this.runs(child.tokens, PLAIN), {
+            size: SIZES.body,
+            color: INK,
+            indent: indent + 4,
+          });
+      }
+      this.gap(0.25, SIZES.body);
+    });
+    this.gap(0.4, SIZES.body);
+  }
+
+  private quote(token: Tokens.Blockquote): void {
+    this.room(SIZES.body * 4);
+    const top = this.y;
+    const startPage = this.pages;
+    for (const child of token.tokens) {
+      if (child.type !== 'paragraph') continue;
+      const runs = this.runs((child as Tokens.Paragraph).tokens, { ...PLAIN, italic: true });
+      this.write(runs, { size: SIZES.body, color: '#333333', indent: 14 });
+    }
+    if (this.pages === startPage && this.drawing)
+      this.doc.rect(this.left + 2, top, 3, this.y - top).fill('#c9d1da');
+    this.gap(0.6, SIZES.body);
+  }
+
+  private rule(): void {
+    this.room(20);
+    if (this.drawing) {
+      this.doc
+        .moveTo(this.left, this.y + 6)
+        .lineTo(this.left + this.width, this.y + 6)
+        .strokeColor('#cccccc')
+        .stroke();
+    }
+    this.gap(1, SIZES.body);
+  }
+
+  private code(text: string): void {
+    this.room(SIZES.body * 3);
+    for (const line of text.split('\n')) {
+      if (line.trim())
+        this.write([{ ...PLAIN, code: true, text: line }], { size: SIZES.small, color: INK });
+      else this.gap(1, SIZES.small);
+    }
+    this.gap(0.6, SIZES.small);
+  }
+
+  private image(image: Tokens.Image): void {
+    const drawing = this.chart(image.href);
+    if (!drawing) {
+      this.write([{ ...PLAIN, italic: true, text: `[${image.text}]` }], {
+        size: SIZES.body,
+        color: MUTED,
+      });
+      this.gap(0.6, SIZES.body);
+      return;
+    }
+    const scale = Math.min(1, this.width / drawing.width);
+    this.room(drawing.height * scale + 10);
+    if (this.drawing) drawChart(this.doc, this.type, drawing, { x: this.left, y: this.y, scale });
+    this.y += drawing.height * scale + 8;
+    this.gap(0.5, SIZES.body);
+  }
+
+  /** Inline tokens as runs; the anchors among them become named destinations here. */
+  private runs(tokens: readonly Token[], style: Run): Run[] {
+    const runs: Run[] = [];
+    collectRuns(tokens, style, runs, (html) => this.anchors(html));
+    return runs;
+  }
+
+  /** Named destinations for the annex anchors (`<a id="source-3"></a>`). */
+  private anchors(html: string): void {
+    for (const match of html.matchAll(/<a id="([A-Za-z][\w-]*)">/g))
+      this.destination(match[1] as string);
+  }
+
+  private destination(name: string): void {
+    if (!this.drawing) return;
+    this.doc.addNamedDestination(name, 'XYZ', this.left, this.doc.page.height - this.y + 4, null);
+  }
+
+  /** The running title and "Page N of M" at the foot of the page. */
+  private footer(): void {
+    if (!this.options.footer || !this.drawing) return;
+    const { title, pages } = this.options.footer;
+    const y = this.doc.page.height - 44;
+    const look: LineStyle = { color: MUTED, linkColor: MUTED };
+    const label = this.fitted(`Page ${this.pages} of ${pages}`, PLAIN, SIZES.small, this.width);
+    // Cut once, to leave room for the widest label ("Page 999 of 999").
+    this.footerTitle ??= this.fitted(
+      title,
+      PLAIN,
+      SIZES.small,
+      this.width -
+        this.fitted(`Page ${pages} of ${pages}`, PLAIN, SIZES.small, this.width).width -
+        24,
+    );
+    this.type.draw(this.footerTitle, this.left, y, this.width, { ...look, align: 'left' });
+    this.type.draw(label, this.left, y, this.width, { ...look, align: 'right' });
+  }
+}

@@ -1,0 +1,299 @@
+// Inline text laid out by hand: runs split by face, wrapped in logical order, lines put in visual order.
+import {
+  hasRtl,
+  hasRtlScript,
+  isRtlParagraph,
+  mirror,
+  paragraphLevels,
+  reverseGraphemes,
+  type Stretch,
+  visualStretches,
+} from './pdf-bidi.js';
+import { covers, type Face, fontOf, IGNORABLE, splitByFace } from './pdf-fonts.js';
+import type { Run } from './pdf-runs.js';
+
+/** A word, or the part of one in one face and run: what lines are wrapped between. */
+interface Atom {
+  text: string;
+  face: Face;
+  run: Run;
+  /** Widths at size 1000: the whole atom, and its trailing white space. */
+  width: number;
+  trail: number;
+  /** No line break may follow it (the next atom continues the word). */
+  glue: boolean;
+}
+
+/** A piece of a laid-out line, drawn as one string in one face. */
+export interface Piece {
+  text: string;
+  face: Face;
+  run: Run;
+  /** Points. */
+  width: number;
+}
+
+/** A laid-out line: its pieces from left to right, and its width in points. */
+export interface Line {
+  pieces: Piece[];
+  width: number;
+  size: number;
+  /** The paragraph it belongs to reads right to left (its lines sit at the right by default). */
+  rtl: boolean;
+}
+
+/** How a line is drawn; `natural` alignment is left, or right for a right-to-left paragraph. */
+export interface LineStyle {
+  color: string;
+  linkColor: string;
+  align?: 'natural' | 'left' | 'right' | 'center';
+}
+
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
+/** Atoms: white space alone, one CJK character (lines may break around each), or a word. */
+const ATOMS = new RegExp(`\\s+|[${CJK}]\\s*|[^\\s${CJK}]+\\s*`, 'gu');
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
+const TRAILING_SPACE = /\s+$/u;
+/** Widths remembered per face before the cache starts over (bounded memory on huge briefs). */
+const WIDTHS_KEPT = 50_000;
+
+/**
+ * Lays out and draws styled runs with pdfkit: each run is split by the face that has its glyphs,
+ * lines are wrapped on the logical text, then each line is reordered for display by the Unicode
+ * bidirectional algorithm (Arabic and Hebrew words are handed to the shaper in logical order,
+ * which joins and reverses them). Lines never exceed the width they are given: a word longer
+ * than a line is broken between characters.
+ */
+export class Typesetter {
+  private readonly widths = new Map<Face, Map<string, number>>();
+  /** Ascent and line height of the body face, per point of size. */
+  private readonly ascent: number;
+  private readonly leading: number;
+
+  /** `dry`: lay out only, draw nothing (the first pass that finds the pages). */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    readonly dry: boolean,
+  ) {
+    const font = fontOf('regular');
+    this.ascent = font.ascent / font.unitsPerEm;
+    this.leading = (font.ascent - font.descent + font.lineGap) / font.unitsPerEm;
+  }
+
+  /** The height of a line of text of this size. */
+  lineHeight(size: number): number {
+    return size * this.leading;
+  }
+
+  /** Runs as lines at most `width` points wide; a run "\n" (a hard break) starts a new paragraph. */
+  layout(runs: readonly Run[], size: number, width: number): Line[] {
+    const lines: Line[] = [];
+    let paragraph: Run[] = [];
+    for (const run of runs) {
+      if (run.text !== '\n') paragraph.push(run);
+      else {
+        lines.push(...this.paragraph(paragraph, size, width));
+        paragraph = [];
+      }
+    }
+    lines.push(...this.paragraph(paragraph, size, width));
+    return lines;
+  }
+
+  /** Draws a line with its top at `top`, between `x` and `x + width`. */
+  draw(line: Line, x: number, top: number, width: number, style: LineStyle): void {
+    if (this.dry) return;
+    const doc = this.doc;
+    const align = style.align ?? 'natural';
+    const right = align === 'right' || (align === 'natural' && line.rtl);
+    let at = align === 'center' ? x + (width - line.width) / 2 : right ? x + width - line.width : x;
+    const baseline = top + this.ascent * line.size;
+    const height = this.lineHeight(line.size);
+    for (const piece of line.pieces) {
+      const { link, goTo } = piece.run;
+      doc.font(piece.face, line.size).fillColor(link || goTo ? style.linkColor : style.color);
+      doc.text(drawable(piece.text, piece.face), at, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+      });
+      if (link) doc.link(at, top, piece.width, height, link);
+      if (goTo) doc.goTo(at, top, piece.width, height, goTo);
+      at += piece.width;
+    }
+  }
+
+  private paragraph(runs: readonly Run[], size: number, width: number): Line[] {
+    const max = (1000 * width) / size;
+    const atoms = breakLongWords(glue(runs.flatMap((run) => this.atoms(run))), max, (atom) =>
+      this.chars(atom),
+    );
+    if (atoms.length === 0) return [];
+    const ranges = wrap(atoms, max);
+    const text = atoms.map((a) => a.text).join('');
+    if (!hasRtl(text)) return ranges.map(([from, to]) => this.ltrLine(atoms.slice(from, to), size));
+    return this.bidiLines(atoms, text, ranges, size);
+  }
+
+  /** A run's atoms, each in one face. */
+  private atoms(run: Run): Atom[] {
+    const atoms: Atom[] = [];
+    for (const { text, face } of splitByFace(run.text, run)) {
+      for (const [word] of text.matchAll(ATOMS)) {
+        const space = TRAILING_SPACE.exec(word)?.[0];
+        const trail = space ? this.measure(face, space) : 0;
+        atoms.push({ text: word, face, run, width: this.measure(face, word), trail, glue: false });
+      }
+    }
+    return atoms;
+  }
+
+  /** An atom broken into its characters, each an atom a line may end after. */
+  private chars(atom: Atom): Atom[] {
+    return Array.from(atom.text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [], (text) => ({
+      ...atom,
+      text,
+      width: this.measure(atom.face, text),
+      trail: TRAILING_SPACE.test(text) ? this.measure(atom.face, text) : 0,
+      glue: false,
+    }));
+  }
+
+  /** A left-to-right line: atoms of one face and run joined, its trailing spaces dropped. */
+  private ltrLine(atoms: readonly Atom[], size: number): Line {
+    const pieces: Piece[] = [];
+    for (const atom of atoms) {
+      const last = pieces.at(-1);
+      if (last && last.face === atom.face && last.run === atom.run) {
+        last.text += atom.text;
+        last.width += atom.width;
+      } else pieces.push({ text: atom.text, face: atom.face, run: atom.run, width: atom.width });
+    }
+    while (pieces.length > 0 && TRAILING_SPACE.test((pieces.at(-1) as Piece).text)) {
+      const last = pieces.pop() as Piece;
+      const text = last.text.replace(TRAILING_SPACE, '');
+      if (text) pieces.push({ ...last, text, width: this.measure(last.face, text) });
+    }
+    for (const piece of pieces) piece.width *= size / 1000;
+    return { pieces, width: total(pieces), size, rtl: false };
+  }
+
+  /** Lines of a paragraph with right-to-left text, each reordered for display. */
+  private bidiLines(
+    atoms: readonly Atom[],
+    text: string,
+    ranges: readonly [number, number][],
+    size: number,
+  ): Line[] {
+    const levels = paragraphLevels(text);
+    const rtl = isRtlParagraph(levels);
+    const starts: number[] = [];
+    const owner = new Uint32Array(text.length);
+    let offset = 0;
+    atoms.forEach((atom, i) => {
+      starts.push(offset);
+      owner.fill(i, offset, offset + atom.text.length);
+      offset += atom.text.length;
+    });
+    starts.push(text.length);
+    return ranges.map(([from, to]) => {
+      let end = (starts[to] as number) - 1;
+      while (end >= (starts[from] as number) && /\s/u.test(text.charAt(end))) end--;
+      const stretches =
+        end < (starts[from] as number)
+          ? []
+          : visualStretches(text, levels, starts[from] as number, end, (i) => owner[i] as number);
+      const pieces = stretches.map((s) =>
+        this.piece(atoms[owner[s.start] as number] as Atom, text, s, size),
+      );
+      return { pieces, width: total(pieces), size, rtl };
+    });
+  }
+
+  /** One stretch of a line as drawn: right-to-left script stays in logical order for the shaper. */
+  private piece(atom: Atom, text: string, stretch: Stretch, size: number): Piece {
+    const logical = text.slice(stretch.start, stretch.end + 1);
+    let drawn = stretch.rtl ? mirror(logical) : logical;
+    if (stretch.rtl && !hasRtlScript(drawn)) drawn = reverseGraphemes(drawn);
+    const width = (this.measure(atom.face, drawn) * size) / 1000;
+    return { text: drawn, face: atom.face, run: atom.run, width };
+  }
+
+  /** The width of text in a face at size 1000, as pdfkit will draw it. */
+  private measure(face: Face, text: string): number {
+    let widths = this.widths.get(face);
+    if (!widths) {
+      widths = new Map();
+      this.widths.set(face, widths);
+    }
+    let width = widths.get(text);
+    if (width === undefined) {
+      if (widths.size >= WIDTHS_KEPT) widths.clear();
+      width = this.doc.font(face, 1000).widthOfString(drawable(text, face));
+      widths.set(text, width);
+    }
+    return width;
+  }
+}
+
+/** The atoms, each glued to the next unless a line may break between them (after white space, around CJK). */
+function glue(atoms: Atom[]): Atom[] {
+  atoms.forEach((atom, i) => {
+    const next = atoms[i + 1];
+    atom.glue =
+      next !== undefined &&
+      !TRAILING_SPACE.test(atom.text) &&
+      !CJK_CHAR.test(atom.text.slice(-1)) &&
+      !CJK_CHAR.test(next.text.charAt(0));
+  });
+  return atoms;
+}
+
+/** Atom index ranges [from, to) of the lines: greedy, breaking only where no glue holds. */
+function wrap(atoms: readonly Atom[], max: number): [number, number][] {
+  const lines: [number, number][] = [];
+  let start = 0;
+  let used = 0;
+  let i = 0;
+  while (i < atoms.length) {
+    let j = i;
+    let width = (atoms[i] as Atom).width;
+    while ((atoms[j] as Atom).glue && j + 1 < atoms.length) width += (atoms[++j] as Atom).width;
+    if (used + width - (atoms[j] as Atom).trail > max && i > start) {
+      lines.push([start, i]);
+      start = i;
+      used = 0;
+    }
+    used += width;
+    i = j + 1;
+  }
+  lines.push([start, atoms.length]);
+  return lines;
+}
+
+/** The atoms with every word wider than `max` broken into characters. */
+function breakLongWords(atoms: Atom[], max: number, chars: (atom: Atom) => Atom[]): Atom[] {
+  const out: Atom[] = [];
+  let word: Atom[] = [];
+  let width = 0;
+  for (const atom of atoms) {
+    word.push(atom);
+    width += atom.width;
+    if (atom.glue) continue;
+    out.push(...(width - atom.trail > max ? word.flatMap(chars) : word));
+    word = [];
+    width = 0;
+  }
+  return [...out, ...word];
+}
+
+function total(pieces: readonly Piece[]): number {
+  return pieces.reduce((sum, p) => sum + p.width, 0);
+}
+
+/** The text without invisible characters its face has no glyph for (they would show as boxes). */
+function drawable(text: string, face: Face): string {
+  if (!IGNORABLE.test(text)) return text;
+  return Array.from(text)
+    .filter((c) => !IGNORABLE.test(c) || covers(face, c.codePointAt(0) as number))
+    .join('');
+}
