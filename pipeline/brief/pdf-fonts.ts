@@ -81,6 +81,32 @@ export function fontOf(face: Face): Font {
   return font;
 }
 
+/** Widths remembered per face before the cache starts over (bounded memory on huge briefs). */
+const WIDTHS_KEPT = 200_000;
+const widths = new Map<Face, Map<string, number>>();
+
+/**
+ * The width of text in a face at size 1000, as pdfkit draws it: word by word, each word with the
+ * space after it. Remembered across documents (both passes of an export measure the same words).
+ */
+export function widthOf(face: Face, text: string): number {
+  let known = widths.get(face);
+  if (!known) {
+    known = new Map();
+    widths.set(face, known);
+  }
+  let width = known.get(text);
+  if (width === undefined) {
+    if (known.size >= WIDTHS_KEPT) known.clear();
+    const font = fontOf(face);
+    width = 0;
+    for (const word of text.split(/(?<=[ \t])/)) width += font.layout(word).advanceWidth;
+    width *= 1000 / font.unitsPerEm;
+    known.set(text, width);
+  }
+  return width;
+}
+
 /** Whether the face has a glyph for the code point. */
 export function covers(face: Face, codePoint: number): boolean {
   return fontOf(face).hasGlyphForCodePoint(codePoint);
@@ -164,9 +190,9 @@ function chooseFace(
 }
 
 /**
- * Drops the layouts pdfkit keeps of every word it has measured or drawn: it never forgets them
- * by itself, and at a hundred thousand contributions they are most of the memory. Called every
- * few pages; layouts are recomputed on demand, so the output is the same.
+ * Drops the layouts pdfkit keeps of every word it has drawn: it never forgets them by itself, and
+ * at a hundred thousand contributions they are most of the memory. Called every few hundred
+ * pages; layouts are recomputed on demand, so the output is the same.
  */
 export function forgetLayouts(doc: PDFKit.PDFDocument): void {
   // pdfkit has no public handle on its fonts' caches.

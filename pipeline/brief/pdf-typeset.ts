@@ -6,10 +6,9 @@ import {
   mirror,
   paragraphLevels,
   reverseGraphemes,
-  type Stretch,
   visualStretches,
 } from './pdf-bidi.js';
-import { covers, type Face, fontOf, IGNORABLE, splitByFace } from './pdf-fonts.js';
+import { covers, type Face, fontOf, IGNORABLE, splitByFace, widthOf } from './pdf-fonts.js';
 import type { Run } from './pdf-runs.js';
 
 /** A word, or the part of one in one face and run: what lines are wrapped between. */
@@ -54,8 +53,6 @@ const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u3
 const ATOMS = new RegExp(`\\s+|[${CJK}]\\s*|[^\\s${CJK}]+\\s*`, 'gu');
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 const TRAILING_SPACE = /\s+$/u;
-/** Widths remembered per face before the cache starts over (bounded memory on huge briefs). */
-const WIDTHS_KEPT = 50_000;
 
 /**
  * Lays out and draws styled runs with pdfkit: each run is split by the face that has its glyphs,
@@ -65,7 +62,6 @@ const WIDTHS_KEPT = 50_000;
  * than a line is broken between characters.
  */
 export class Typesetter {
-  private readonly widths = new Map<Face, Map<string, number>>();
   /** Ascent and line height of the body face, per point of size. */
   private readonly ascent: number;
   private readonly leading: number;
@@ -161,18 +157,13 @@ export class Typesetter {
   /** A left-to-right line: atoms of one face and run joined, its trailing spaces dropped. */
   private ltrLine(atoms: readonly Atom[], size: number): Line {
     const pieces: Piece[] = [];
-    for (const atom of atoms) {
+    trimEnd(atoms, (face, text) => this.measure(face, text)).forEach((atom) => {
       const last = pieces.at(-1);
       if (last && last.face === atom.face && last.run === atom.run) {
         last.text += atom.text;
         last.width += atom.width;
       } else pieces.push({ text: atom.text, face: atom.face, run: atom.run, width: atom.width });
-    }
-    while (pieces.length > 0 && TRAILING_SPACE.test((pieces.at(-1) as Piece).text)) {
-      const last = pieces.pop() as Piece;
-      const text = last.text.replace(TRAILING_SPACE, '');
-      if (text) pieces.push({ ...last, text, width: this.measure(last.face, text) });
-    }
+    });
     for (const piece of pieces) piece.width *= size / 1000;
     return { pieces, width: total(pieces), size, rtl: false };
   }
@@ -202,36 +193,40 @@ export class Typesetter {
         end < (starts[from] as number)
           ? []
           : visualStretches(text, levels, starts[from] as number, end, (i) => owner[i] as number);
-      const pieces = stretches.map((s) =>
-        this.piece(atoms[owner[s.start] as number] as Atom, text, s, size),
-      );
+      const pieces: Piece[] = [];
+      stretches.forEach((s, k) => {
+        const atom = atoms[owner[s.start] as number] as Atom;
+        const last = pieces.at(-1);
+        const before = stretches[k - 1];
+        // Left-to-right stretches in the same face and style are drawn as one string.
+        const piece = this.piece(atom, text.slice(s.start, s.end + 1), size, s.rtl);
+        if (
+          last &&
+          before &&
+          !before.rtl &&
+          !s.rtl &&
+          last.face === atom.face &&
+          last.run === atom.run
+        ) {
+          last.text += piece.text;
+          last.width += piece.width;
+        } else pieces.push(piece);
+      });
       return { pieces, width: total(pieces), size, rtl };
     });
   }
 
-  /** One stretch of a line as drawn: right-to-left script stays in logical order for the shaper. */
-  private piece(atom: Atom, text: string, stretch: Stretch, size: number): Piece {
-    const logical = text.slice(stretch.start, stretch.end + 1);
-    let drawn = stretch.rtl ? mirror(logical) : logical;
-    if (stretch.rtl && !hasRtlScript(drawn)) drawn = reverseGraphemes(drawn);
+  /** A stretch of a line as drawn: right-to-left script stays in logical order for the shaper. */
+  private piece(atom: Atom, logical: string, size: number, rtl = false): Piece {
+    let drawn = rtl ? mirror(logical) : logical;
+    if (rtl && !hasRtlScript(drawn)) drawn = reverseGraphemes(drawn);
     const width = (this.measure(atom.face, drawn) * size) / 1000;
     return { text: drawn, face: atom.face, run: atom.run, width };
   }
 
   /** The width of text in a face at size 1000, as pdfkit will draw it. */
   private measure(face: Face, text: string): number {
-    let widths = this.widths.get(face);
-    if (!widths) {
-      widths = new Map();
-      this.widths.set(face, widths);
-    }
-    let width = widths.get(text);
-    if (width === undefined) {
-      if (widths.size >= WIDTHS_KEPT) widths.clear();
-      width = this.doc.font(face, 1000).widthOfString(drawable(text, face));
-      widths.set(text, width);
-    }
-    return width;
+    return widthOf(face, drawable(text, face));
   }
 }
 
@@ -284,6 +279,17 @@ function breakLongWords(atoms: Atom[], max: number, chars: (atom: Atom) => Atom[
     width = 0;
   }
   return [...out, ...word];
+}
+
+/** The atoms of a line without the white space at its end (measured anew where cut). */
+function trimEnd(atoms: readonly Atom[], measure: (face: Face, text: string) => number): Atom[] {
+  const kept = [...atoms];
+  for (let last = kept.pop(); last; last = kept.pop()) {
+    if (!TRAILING_SPACE.test(last.text)) return [...kept, last];
+    const text = last.text.replace(TRAILING_SPACE, '');
+    if (text) return [...kept, { ...last, text, width: measure(last.face, text), trail: 0 }];
+  }
+  return kept;
 }
 
 function total(pieces: readonly Piece[]): number {

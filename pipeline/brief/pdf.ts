@@ -2,10 +2,9 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import { lexer, type Token, type Tokens } from 'marked';
+import { MarkdownBlocks } from './pdf-blocks.js';
 import { forgetLayouts, registerFonts } from './pdf-fonts.js';
 import { type Entry, Pen } from './pdf-pen.js';
-import { plainText } from './pdf-runs.js';
 import { Typesetter } from './pdf-typeset.js';
 
 export interface PdfOptions {
@@ -26,8 +25,8 @@ interface Pagination {
 const require = createRequire(import.meta.url);
 const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 
-/** Pages between two clear-outs of pdfkit's word layouts (bounded memory, still fast). */
-const PAGES_PER_CLEAR = 16;
+/** Pages between two clear-outs of pdfkit's word layouts: some tens of megabytes of them. */
+const PAGES_PER_CLEAR = 100;
 
 /**
  * Writes `brief.pdf` from brief Markdown (marked's lexer, drawn with pdfkit) to `out`, so that an
@@ -39,29 +38,29 @@ const PAGES_PER_CLEAR = 16;
  *
  * The document is laid out twice: the first pass draws nothing and keeps nothing but the page of
  * every heading and the page count; the second draws each page, footer first, and writes it to
- * `out` as soon as it is finished, waiting whenever `out` asks to. Memory stays bounded by the
- * Markdown's tokens, whatever the number of pages.
+ * `out` as soon as it is finished, waiting whenever `out` asks to. Each block is lexed (inline
+ * text too) only when it is laid out and let go of after, so memory stays bounded whatever the
+ * number of pages.
  */
 export async function writePdf(
   markdown: string,
   options: PdfOptions,
   out: Writable,
 ): Promise<void> {
-  const tokens = lexer(markdown);
-  const pagination = await layout(tokens, options, null);
-  await layout(tokens, options, { pagination, out });
+  const blocks = new MarkdownBlocks(markdown);
+  const pagination = await layout(blocks, options, null);
+  await layout(blocks, options, { pagination, out });
 }
 
 async function layout(
-  tokens: Token[],
+  blocks: MarkdownBlocks,
   options: PdfOptions,
   second: { pagination: Pagination; out: Writable } | null,
 ): Promise<Pagination> {
-  const doc = createDocument(tokens, options, second !== null);
+  const doc = createDocument(blocks.title, options, second !== null);
   const output = second ? streamTo(doc, second.out) : discard(doc);
   registerFonts(doc);
-  const title = titleOf(tokens);
-  const footer = second ? { title, pages: second.pagination.pages } : null;
+  const footer = second ? { title: blocks.title, pages: second.pagination.pages } : null;
   const pen = new Pen(doc, new Typesetter(doc, second === null), {
     readAsset: options.readAsset,
     footer,
@@ -71,17 +70,16 @@ async function layout(
   });
   // A turn of the event loop lets the document's stream flow before anything is drawn.
   await new Promise((resolve) => setImmediate(resolve));
-  const [titleTokens, bodyTokens] = splitTitle(tokens);
   pen.newPage();
-  pen.titlePage(titleTokens);
+  pen.titlePage(blocks.cover);
   pen.newPage();
-  const headings = bodyTokens.filter(
-    (t): t is Tokens.Heading => t.type === 'heading' && t.depth <= 3,
-  );
-  pen.contents(headings, second?.pagination.entries ?? null);
+  pen.contents(blocks.headings, second?.pagination.entries ?? null);
   pen.newPage();
-  for (const [i, token] of bodyTokens.entries()) {
-    pen.block(token, bodyTokens[i + 1]);
+  const body = blocks.body();
+  for (let token = body.next(); !token.done; ) {
+    const next = body.next();
+    pen.block(token.value, next.done ? undefined : next.value);
+    token = next;
     await output.drained();
   }
   if (second) {
@@ -91,11 +89,7 @@ async function layout(
   return { entries: pen.entries, pages: pen.pages };
 }
 
-function createDocument(
-  tokens: readonly Token[],
-  options: PdfOptions,
-  drawn: boolean,
-): PDFKit.PDFDocument {
+function createDocument(title: string, options: PdfOptions, drawn: boolean): PDFKit.PDFDocument {
   const date = new Date(`${options.date}T00:00:00Z`);
   return new PDFDocument({
     size: options.pageSize,
@@ -104,7 +98,7 @@ function createDocument(
     // The first pass writes nothing worth compressing.
     compress: drawn,
     info: {
-      Title: titleOf(tokens),
+      Title: title,
       Producer: 'consultation-brief',
       Creator: 'consultation-brief',
       CreationDate: date,
@@ -143,16 +137,4 @@ function streamTo(doc: PDFKit.PDFDocument, out: Writable): Output {
 function discard(doc: PDFKit.PDFDocument): Output {
   doc.resume();
   return { ended: Promise.resolve(), drained: async () => {} };
-}
-
-/** The first level-1 heading's text, else "Brief". */
-function titleOf(tokens: readonly Token[]): string {
-  const h1 = tokens.find((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 1);
-  return h1 ? plainText(h1.tokens) : 'Brief';
-}
-
-/** The title block (everything before the first level-2 heading) and the rest. */
-function splitTitle(tokens: Token[]): [Token[], Token[]] {
-  const at = tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 2);
-  return at < 0 ? [[], tokens] : [tokens.slice(0, at), tokens.slice(at)];
 }
