@@ -1,10 +1,10 @@
-// Draws the brief's Markdown blocks on PDF pages: title page, contents, headings, text, lists, quotes.
+// Draws the brief's Markdown blocks on PDF pages: headings, text, lists, quotes, tables, charts.
 import type { Token, Tokens } from 'marked';
 import { drawChart } from './pdf-chart.js';
 import { collectRuns, PLAIN, plainText, type Run } from './pdf-runs.js';
 import { ACCENT, INK, MUTED, SIZES } from './pdf-style.js';
 import { drawTable } from './pdf-table.js';
-import type { Line, LineStyle, Typesetter } from './pdf-typeset.js';
+import type { LineStyle, Typesetter } from './pdf-typeset.js';
 import { parseSvg } from './svg-shapes.js';
 
 /** A heading for the table of contents, and the page it landed on. */
@@ -18,8 +18,8 @@ export interface Entry {
 export interface PenOptions {
   /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
   readAsset(path: string): string | undefined;
-  /** The footer of every page but the first (title, page count); null while pages are counted. */
-  footer: { title: string; pages: number } | null;
+  /** Draws on each page as it starts (the footer, while pages are drawn). */
+  onPage?: ((pen: Pen) => void) | undefined;
 }
 
 /** How a block's text is written: size and color, and how far in from the left margin. */
@@ -38,7 +38,6 @@ export class Pen {
   pages = 0;
   readonly entries: Entry[] = [];
   private destinations = 0;
-  private footerTitle: Line | undefined;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -64,7 +63,7 @@ export class Pen {
     this.doc.addPage();
     this.pages++;
     this.y = this.doc.page.margins.top;
-    if (this.pages > 1) this.footer();
+    this.options.onPage?.(this);
   }
 
   /** Starts a new page when less than `height` points are left. */
@@ -92,61 +91,6 @@ export class Pen {
       this.type.draw(line, this.left + indent, this.y, this.width - indent, look);
       this.y += height;
     }
-  }
-
-  /** One line of plain text, cut with an ellipsis to fit `width`. */
-  fitted(text: string, style: Run, size: number, width: number): Line {
-    let chars = Array.from(text);
-    for (;;) {
-      const line = this.type.layout(
-        [{ ...style, text: chars.join('') }],
-        size,
-        Number.POSITIVE_INFINITY,
-      )[0];
-      if (!line || line.width <= width || chars.length <= 1)
-        return line ?? { pieces: [], width: 0, size, rtl: false };
-      chars = [...chars.slice(0, -2), '…'];
-    }
-  }
-
-  titlePage(tokens: readonly Token[]): void {
-    this.y = this.doc.page.height * 0.28;
-    if (this.drawing) this.doc.rect(this.left, this.y - 24, 56, 5).fill(ACCENT);
-    for (const token of tokens) {
-      if (token.type === 'heading') {
-        this.write(this.runs((token as Tokens.Heading).tokens, { ...PLAIN, bold: true }), {
-          size: SIZES.h1 + 4,
-          color: INK,
-        });
-        this.gap(0.8, SIZES.h1 + 4);
-      } else if (token.type === 'paragraph') {
-        this.write(this.runs((token as Tokens.Paragraph).tokens, PLAIN), {
-          size: 12,
-          color: MUTED,
-        });
-        this.gap(0.6, 12);
-      }
-    }
-  }
-
-  contents(headings: readonly Tokens.Heading[], known: readonly Entry[] | null): void {
-    this.write([{ ...PLAIN, bold: true, text: 'Contents' }], { size: SIZES.h2, color: INK });
-    this.gap(0.8, SIZES.h2);
-    const look: LineStyle = { color: INK, linkColor: INK };
-    headings.forEach((heading, i) => {
-      const indent = heading.depth === 3 ? 16 : 0;
-      const size = heading.depth === 2 ? 11 : 9.5;
-      this.room(size * 2);
-      const style = { ...PLAIN, bold: heading.depth === 2, goTo: `heading-${i + 1}` };
-      const title = this.fitted(plainText(heading.tokens), style, size, this.width - indent - 48);
-      const page = this.fitted(String(known?.[i]?.page ?? 0), style, size, this.width);
-      this.type.draw(title, this.left + indent, this.y, this.width - indent - 40, {
-        ...look,
-        align: 'left',
-      });
-      this.type.draw(page, this.left, this.y, this.width, { ...look, align: 'right' });
-      this.y += size * 1.6;
-    });
   }
 
   /** Draws a block; `next` is the block after it, which a heading is kept with. */
@@ -320,7 +264,7 @@ export class Pen {
   }
 
   /** Inline tokens as runs; the anchors among them become named destinations here. */
-  private runs(tokens: readonly Token[], style: Run): Run[] {
+  runs(tokens: readonly Token[], style: Run): Run[] {
     const runs: Run[] = [];
     collectRuns(tokens, style, runs, (html) => this.anchors(html));
     return runs;
@@ -335,25 +279,5 @@ export class Pen {
   private destination(name: string): void {
     if (!this.drawing) return;
     this.doc.addNamedDestination(name, 'XYZ', this.left, this.doc.page.height - this.y + 4, null);
-  }
-
-  /** The running title and "Page N of M" at the foot of the page. */
-  private footer(): void {
-    if (!this.options.footer || !this.drawing) return;
-    const { title, pages } = this.options.footer;
-    const y = this.doc.page.height - 44;
-    const look: LineStyle = { color: MUTED, linkColor: MUTED };
-    const label = this.fitted(`Page ${this.pages} of ${pages}`, PLAIN, SIZES.small, this.width);
-    // Cut once, to leave room for the widest label ("Page 999 of 999").
-    this.footerTitle ??= this.fitted(
-      title,
-      PLAIN,
-      SIZES.small,
-      this.width -
-        this.fitted(`Page ${pages} of ${pages}`, PLAIN, SIZES.small, this.width).width -
-        24,
-    );
-    this.type.draw(this.footerTitle, this.left, y, this.width, { ...look, align: 'left' });
-    this.type.draw(label, this.left, y, this.width, { ...look, align: 'right' });
   }
 }

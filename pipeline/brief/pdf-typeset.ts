@@ -10,18 +10,15 @@ import {
 } from './pdf-bidi.js';
 import { covers, type Face, fontOf, IGNORABLE, splitByFace, widthOf } from './pdf-fonts.js';
 import type { Run } from './pdf-runs.js';
-
-/** A word, or the part of one in one face and run: what lines are wrapped between. */
-interface Atom {
-  text: string;
-  face: Face;
-  run: Run;
-  /** Widths at size 1000: the whole atom, and its trailing white space. */
-  width: number;
-  trail: number;
-  /** No line break may follow it (the next atom continues the word). */
-  glue: boolean;
-}
+import {
+  ATOMS,
+  type Atom,
+  breakLongWords,
+  glue,
+  TRAILING_SPACE,
+  trimEnd,
+  wrap,
+} from './pdf-wrap.js';
 
 /** A piece of a laid-out line, drawn as one string in one face. */
 export interface Piece {
@@ -47,12 +44,6 @@ export interface LineStyle {
   linkColor: string;
   align?: 'natural' | 'left' | 'right' | 'center';
 }
-
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
-/** Atoms: white space alone, one CJK character (lines may break around each), or a word. */
-const ATOMS = new RegExp(`\\s+|[${CJK}]\\s*|[^\\s${CJK}]+\\s*`, 'gu');
-const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
-const TRAILING_SPACE = /\s+$/u;
 
 /**
  * Lays out and draws styled runs with pdfkit: each run is split by the face that has its glyphs,
@@ -94,6 +85,18 @@ export class Typesetter {
     }
     lines.push(...this.paragraph(paragraph, size, width));
     return lines;
+  }
+
+  /** One line of text in one style, cut with an ellipsis to fit `width`. */
+  fitted(run: Run, size: number, width: number): Line {
+    let chars = Array.from(run.text);
+    for (;;) {
+      const text = chars.join('');
+      const line = this.layout([{ ...run, text }], size, Number.POSITIVE_INFINITY)[0];
+      if (!line) return { pieces: [], width: 0, size, rtl: false };
+      if (line.width <= width || chars.length <= 1) return line;
+      chars = [...chars.slice(0, -2), '…'];
+    }
   }
 
   /** Draws a line with its top at `top`, between `x` and `x + width`. */
@@ -228,68 +231,6 @@ export class Typesetter {
   private measure(face: Face, text: string): number {
     return widthOf(face, drawable(text, face));
   }
-}
-
-/** The atoms, each glued to the next unless a line may break between them (after white space, around CJK). */
-function glue(atoms: Atom[]): Atom[] {
-  atoms.forEach((atom, i) => {
-    const next = atoms[i + 1];
-    atom.glue =
-      next !== undefined &&
-      !TRAILING_SPACE.test(atom.text) &&
-      !CJK_CHAR.test(atom.text.slice(-1)) &&
-      !CJK_CHAR.test(next.text.charAt(0));
-  });
-  return atoms;
-}
-
-/** Atom index ranges [from, to) of the lines: greedy, breaking only where no glue holds. */
-function wrap(atoms: readonly Atom[], max: number): [number, number][] {
-  const lines: [number, number][] = [];
-  let start = 0;
-  let used = 0;
-  let i = 0;
-  while (i < atoms.length) {
-    let j = i;
-    let width = (atoms[i] as Atom).width;
-    while ((atoms[j] as Atom).glue && j + 1 < atoms.length) width += (atoms[++j] as Atom).width;
-    if (used + width - (atoms[j] as Atom).trail > max && i > start) {
-      lines.push([start, i]);
-      start = i;
-      used = 0;
-    }
-    used += width;
-    i = j + 1;
-  }
-  lines.push([start, atoms.length]);
-  return lines;
-}
-
-/** The atoms with every word wider than `max` broken into characters. */
-function breakLongWords(atoms: Atom[], max: number, chars: (atom: Atom) => Atom[]): Atom[] {
-  const out: Atom[] = [];
-  let word: Atom[] = [];
-  let width = 0;
-  for (const atom of atoms) {
-    word.push(atom);
-    width += atom.width;
-    if (atom.glue) continue;
-    out.push(...(width - atom.trail > max ? word.flatMap(chars) : word));
-    word = [];
-    width = 0;
-  }
-  return [...out, ...word];
-}
-
-/** The atoms of a line without the white space at its end (measured anew where cut). */
-function trimEnd(atoms: readonly Atom[], measure: (face: Face, text: string) => number): Atom[] {
-  const kept = [...atoms];
-  for (let last = kept.pop(); last; last = kept.pop()) {
-    if (!TRAILING_SPACE.test(last.text)) return [...kept, last];
-    const text = last.text.replace(TRAILING_SPACE, '');
-    if (text) return [...kept, { ...last, text, width: measure(last.face, text), trail: 0 }];
-  }
-  return kept;
 }
 
 function total(pieces: readonly Piece[]): number {

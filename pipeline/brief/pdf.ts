@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { MarkdownBlocks } from './pdf-blocks.js';
 import { forgetLayouts, registerFonts } from './pdf-fonts.js';
+import { drawContents, drawTitlePage, footer } from './pdf-front.js';
 import { type Entry, Pen } from './pdf-pen.js';
 import { Typesetter } from './pdf-typeset.js';
 
@@ -60,10 +61,9 @@ async function layout(
   const doc = createDocument(blocks.title, options, second !== null);
   const output = second ? streamTo(doc, second.out) : discard(doc);
   registerFonts(doc);
-  const footer = second ? { title: blocks.title, pages: second.pagination.pages } : null;
   const pen = new Pen(doc, new Typesetter(doc, second === null), {
     readAsset: options.readAsset,
-    footer,
+    onPage: second ? footer(blocks.title, second.pagination.pages) : undefined,
   });
   doc.on('pageAdded', () => {
     if (pen.pages % PAGES_PER_CLEAR === 0) forgetLayouts(doc);
@@ -71,9 +71,9 @@ async function layout(
   // A turn of the event loop lets the document's stream flow before anything is drawn.
   await new Promise((resolve) => setImmediate(resolve));
   pen.newPage();
-  pen.titlePage(blocks.cover);
+  drawTitlePage(pen, blocks.cover);
   pen.newPage();
-  pen.contents(blocks.headings, second?.pagination.entries ?? null);
+  drawContents(pen, blocks.headings, second?.pagination.entries ?? null);
   pen.newPage();
   const body = blocks.body();
   for (let token = body.next(); !token.done; ) {
