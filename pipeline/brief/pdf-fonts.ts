@@ -61,6 +61,12 @@ const FILES: Record<Face, () => string> = {
   emoji: () => require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf'),
 };
 
+/**
+ * How much larger a face is set than the text around it, so that its letters look the same size:
+ * Naskh's letters are small for their body next to DejaVu's large x-height.
+ */
+export const FACE_SCALE: Partial<Record<Face, number>> = { arabic: 1.2, arabicBold: 1.2 };
+
 /** Every face. */
 export const FACES = Object.keys(FILES) as Face[];
 
@@ -86,8 +92,8 @@ const WIDTHS_KEPT = 200_000;
 const widths = new Map<Face, Map<string, number>>();
 
 /**
- * The width of text in a face at size 1000, as pdfkit draws it: word by word, each word with the
- * space after it. Remembered across documents (both passes of an export measure the same words).
+ * The width of text in a face at size 1000 (scaled as `FACE_SCALE` says), as pdfkit draws it:
+ * word by word, each word with the space after it. Remembered across documents (both passes of an export measure the same words).
  */
 export function widthOf(face: Face, text: string): number {
   let known = widths.get(face);
@@ -101,7 +107,7 @@ export function widthOf(face: Face, text: string): number {
     const font = fontOf(face);
     width = 0;
     for (const word of text.split(/(?<=[ \t])/)) width += font.layout(word).advanceWidth;
-    width *= 1000 / font.unitsPerEm;
+    width *= (1000 / font.unitsPerEm) * (FACE_SCALE[face] ?? 1);
     known.set(text, width);
   }
   return width;
@@ -131,8 +137,11 @@ const SAFE_MONO = /^[\x20-\x7e]*$/;
 export const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 /** Visible code points that belong to the character before them (marks, skin tones). */
 const JOINER = /^(?:\p{M}|[\u{1f3fb}-\u{1f3ff}])$/u;
-/** Characters of no script (spaces, digits, punctuation): they stay in the face before them. */
-const NEUTRAL = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
+/**
+ * Characters of no script that stay in the face before them: spaces, and punctuation and digits
+ * beyond ASCII (ASCII ones keep the style's face, to match the text around them).
+ */
+const NEUTRAL = /^(?=[\p{Script=Common}\p{Script=Inherited}])(?:\s|[^\x21-\x7e])$/u;
 const EMOJI = /^\p{Emoji_Presentation}$/u;
 const TEXT_EMOJI = /^\p{Emoji}$/u;
 /** What is drawn for a character no face has: a visible mark, never a blank box. */

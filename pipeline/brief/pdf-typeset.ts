@@ -8,7 +8,15 @@ import {
   reverseGraphemes,
   visualStretches,
 } from './pdf-bidi.js';
-import { covers, type Face, fontOf, IGNORABLE, splitByFace, widthOf } from './pdf-fonts.js';
+import {
+  covers,
+  FACE_SCALE,
+  type Face,
+  fontOf,
+  IGNORABLE,
+  splitByFace,
+  widthOf,
+} from './pdf-fonts.js';
 import type { Run } from './pdf-runs.js';
 import {
   ATOMS,
@@ -110,7 +118,9 @@ export class Typesetter {
     const height = this.lineHeight(line.size);
     for (const piece of line.pieces) {
       const { link, goTo } = piece.run;
-      doc.font(piece.face, line.size).fillColor(link || goTo ? style.linkColor : style.color);
+      doc
+        .font(piece.face, line.size * (FACE_SCALE[piece.face] ?? 1))
+        .fillColor(link || goTo ? style.linkColor : style.color);
       doc.text(drawable(piece.text, piece.face), at, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
