@@ -25,7 +25,8 @@ export async function exportBrief(
   targets: ExportTargets,
   options: ExportOptions,
 ): Promise<string[]> {
-  const markdown = await readFile(markdownPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+  // Bytes, decoded where needed: a huge brief as a JavaScript string is twice the size.
+  const markdown = await readFile(markdownPath).catch((cause: NodeJS.ErrnoException) => {
     throw new InputError(
       `${markdownPath}: cannot read it (${cause.code ?? cause.message})`,
       markdownPath,
@@ -44,7 +45,7 @@ export async function exportBrief(
     written.push(targets.pdf);
   }
   if (targets.html) {
-    await writeFileAtomic(targets.html, [markdownToHtml(markdown, { readAsset })]);
+    await writeFileAtomic(targets.html, [markdownToHtml(markdown.toString('utf8'), { readAsset })]);
     written.push(targets.html);
   }
   return written;

@@ -68,7 +68,7 @@ const FILES: Record<Face, () => string> = {
 export const FACE_SCALE: Partial<Record<Face, number>> = { arabic: 1.2, arabicBold: 1.2 };
 
 /** Every face. */
-export const FACES = Object.keys(FILES) as Face[];
+const FACES = Object.keys(FILES) as Face[];
 
 /** Registers every face with a document; pdfkit reads a file only when its face is first used. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
@@ -88,7 +88,7 @@ export function fontOf(face: Face): Font {
 }
 
 /** Widths remembered per face before the cache starts over (bounded memory on huge briefs). */
-const WIDTHS_KEPT = 200_000;
+const WIDTHS_KEPT = 50_000;
 const widths = new Map<Face, Map<string, number>>();
 
 /**
@@ -148,7 +148,7 @@ const TEXT_EMOJI = /^\p{Emoji}$/u;
 export const MISSING = '\ufffd';
 
 /** The face a style asks for first. */
-export function styleFace(style: FaceStyle): Face {
+function styleFace(style: FaceStyle): Face {
   if (style.code) return 'mono';
   if (style.bold) return style.italic ? 'boldItalic' : 'bold';
   return style.italic ? 'italic' : 'regular';

@@ -15,6 +15,7 @@ export interface Entry {
   page: number;
 }
 
+/** What a pen needs from outside: the chart files, and what to draw on each new page. */
 export interface PenOptions {
   /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
   readAsset(path: string): string | undefined;
@@ -45,10 +46,12 @@ export class Pen {
     private readonly options: PenOptions,
   ) {}
 
+  /** The width between the margins. */
   get width(): number {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
 
+  /** The left margin. */
   get left(): number {
     return this.doc.page.margins.left;
   }

@@ -27,7 +27,7 @@ const require = createRequire(import.meta.url);
 const PDFDocument = require('pdfkit') as typeof import('pdfkit');
 
 /** Pages between two clear-outs of pdfkit's word layouts: some tens of megabytes of them. */
-const PAGES_PER_CLEAR = 100;
+const PAGES_PER_CLEAR = 25;
 
 /**
  * Writes `brief.pdf` from brief Markdown (marked's lexer, drawn with pdfkit) to `out`, so that an
@@ -44,7 +44,7 @@ const PAGES_PER_CLEAR = 100;
  * number of pages.
  */
 export async function writePdf(
-  markdown: string,
+  markdown: string | Uint8Array,
   options: PdfOptions,
   out: Writable,
 ): Promise<void> {
