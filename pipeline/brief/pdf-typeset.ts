@@ -1,4 +1,5 @@
 // Inline text laid out by hand: runs split by face, wrapped in logical order, lines put in visual order.
+import type { EmbeddingLevels } from 'bidi-js';
 import {
   hasRtl,
   hasRtlScript,
@@ -50,7 +51,7 @@ export interface Line {
 export interface LineStyle {
   color: string;
   linkColor: string;
-  align?: 'natural' | 'left' | 'right' | 'center';
+  align?: 'natural' | 'left' | 'right';
 }
 
 /**
@@ -113,7 +114,7 @@ export class Typesetter {
     const doc = this.doc;
     const align = style.align ?? 'natural';
     const right = align === 'right' || (align === 'natural' && line.rtl);
-    let at = align === 'center' ? x + (width - line.width) / 2 : right ? x + width - line.width : x;
+    let at = right ? x + width - line.width : x;
     const baseline = top + this.ascent * line.size;
     const height = this.lineHeight(line.size);
     for (const piece of line.pieces) {
@@ -188,45 +189,55 @@ export class Typesetter {
     ranges: readonly [number, number][],
     size: number,
   ): Line[] {
-    const levels = paragraphLevels(text);
-    const rtl = isRtlParagraph(levels);
-    const starts: number[] = [];
-    const owner = new Uint32Array(text.length);
+    const paragraph = {
+      atoms,
+      text,
+      levels: paragraphLevels(text),
+      owner: new Uint32Array(text.length),
+    };
     let offset = 0;
-    atoms.forEach((atom, i) => {
-      starts.push(offset);
-      owner.fill(i, offset, offset + atom.text.length);
+    const starts = atoms.map((atom, i) => {
+      paragraph.owner.fill(i, offset, offset + atom.text.length);
       offset += atom.text.length;
+      return offset - atom.text.length;
     });
     starts.push(text.length);
     return ranges.map(([from, to]) => {
+      const start = starts[from] as number;
       let end = (starts[to] as number) - 1;
-      while (end >= (starts[from] as number) && /\s/u.test(text.charAt(end))) end--;
-      const stretches =
-        end < (starts[from] as number)
-          ? []
-          : visualStretches(text, levels, starts[from] as number, end, (i) => owner[i] as number);
-      const pieces: Piece[] = [];
-      stretches.forEach((s, k) => {
-        const atom = atoms[owner[s.start] as number] as Atom;
-        const last = pieces.at(-1);
-        const before = stretches[k - 1];
-        // Left-to-right stretches in the same face and style are drawn as one string.
-        const piece = this.piece(atom, text.slice(s.start, s.end + 1), size, s.rtl);
-        if (
-          last &&
-          before &&
-          !before.rtl &&
-          !s.rtl &&
-          last.face === atom.face &&
-          last.run === atom.run
-        ) {
-          last.text += piece.text;
-          last.width += piece.width;
-        } else pieces.push(piece);
-      });
-      return { pieces, width: total(pieces), size, rtl };
+      while (end >= start && /\s/u.test(text.charAt(end))) end--;
+      return this.bidiLine(paragraph, start, end, size);
     });
+  }
+
+  /** One line (characters `start` to `end` of its paragraph) in visual order, left to right. */
+  private bidiLine(
+    paragraph: {
+      atoms: readonly Atom[];
+      text: string;
+      levels: EmbeddingLevels;
+      owner: Uint32Array;
+    },
+    start: number,
+    end: number,
+    size: number,
+  ): Line {
+    const { atoms, text, levels, owner } = paragraph;
+    const stretches =
+      end < start ? [] : visualStretches(text, levels, start, end, (i) => owner[i] as number);
+    const pieces: Piece[] = [];
+    stretches.forEach((s, k) => {
+      const atom = atoms[owner[s.start] as number] as Atom;
+      const piece = this.piece(atom, text.slice(s.start, s.end + 1), size, s.rtl);
+      const last = pieces.at(-1);
+      // Left-to-right stretches in the same face and style are drawn as one string.
+      const joins = last?.face === atom.face && last.run === atom.run;
+      if (last && joins && !s.rtl && stretches[k - 1]?.rtl === false) {
+        last.text += piece.text;
+        last.width += piece.width;
+      } else pieces.push(piece);
+    });
+    return { pieces, width: total(pieces), size, rtl: isRtlParagraph(levels) };
   }
 
   /** A stretch of a line as drawn: right-to-left script stays in logical order for the shaper. */
