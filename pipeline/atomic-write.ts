@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { isProcessAlive } from './process-alive.js';
 
 const TEMP_MARK = '.tmp-';
@@ -19,10 +21,7 @@ export async function writeFileAtomic(
   file: string,
   chunks: Iterable<string | Uint8Array>,
 ): Promise<WrittenFile> {
-  const temp = join(
-    dirname(file),
-    `${basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
+  const temp = tempFileFor(file);
   const handle = await open(temp, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
@@ -78,4 +77,50 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
 function tempFileOwner(name: string): number | undefined {
   const match = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Like `writeFileAtomic`, for output too large to hold: `produce` writes to a stream (honouring
+ * its backpressure) and resolves when it has written everything; the stream is then ended,
+ * flushed to disk and renamed over `file`. If `produce` fails, the temp file is removed.
+ */
+export async function writeStreamAtomic(
+  file: string,
+  produce: (out: Writable) => Promise<void>,
+): Promise<WrittenFile> {
+  const temp = tempFileFor(file);
+  const handle = await open(temp, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  // Chunks queued while a write is in flight go out together: one syscall, not one per chunk.
+  const out = new Writable({
+    highWaterMark: 1 << 20,
+    writev(chunks, callback) {
+      const buffer = Buffer.concat(chunks.map((c) => c.chunk as Buffer));
+      hash.update(buffer);
+      bytes += buffer.byteLength;
+      handle.write(buffer).then(() => callback(), callback);
+    },
+  });
+  try {
+    await produce(out);
+    out.end();
+    await finished(out);
+    await handle.sync();
+  } catch (error) {
+    out.destroy();
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, file);
+  return { hash: hash.digest('hex'), bytes };
+}
+
+function tempFileFor(file: string): string {
+  return join(
+    dirname(file),
+    `${basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { markdownToHtml } from './html.js';
 
@@ -25,7 +25,8 @@ export async function exportBrief(
   targets: ExportTargets,
   options: ExportOptions,
 ): Promise<string[]> {
-  const markdown = await readFile(markdownPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+  // Bytes, decoded where needed: a huge brief as a JavaScript string is twice the size.
+  const markdown = await readFile(markdownPath).catch((cause: NodeJS.ErrnoException) => {
     throw new InputError(
       `${markdownPath}: cannot read it (${cause.code ?? cause.message})`,
       markdownPath,
@@ -37,13 +38,14 @@ export async function exportBrief(
   const written: string[] = [];
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
-    const { markdownToPdf } = await import('./pdf.js');
-    const pdf = await markdownToPdf(markdown, { ...options, readAsset });
-    await writeFileAtomic(targets.pdf, [pdf]);
+    const { writePdf } = await import('./pdf.js');
+    await writeStreamAtomic(targets.pdf, (out) =>
+      writePdf(markdown, { ...options, readAsset }, out),
+    );
     written.push(targets.pdf);
   }
   if (targets.html) {
-    await writeFileAtomic(targets.html, [markdownToHtml(markdown, { readAsset })]);
+    await writeFileAtomic(targets.html, [markdownToHtml(markdown.toString('utf8'), { readAsset })]);
     written.push(targets.html);
   }
   return written;

@@ -1,0 +1,100 @@
+// Draws a Markdown table in the PDF: column widths from its contents, a header repeated on each page.
+import type { Tokens } from 'marked';
+import { PLAIN, plainText, type Run } from './pdf-runs.js';
+import { ACCENT, INK, SIZES } from './pdf-style.js';
+import type { Line, Typesetter } from './pdf-typeset.js';
+
+const PADDING = 4;
+
+/** What a table is drawn with: the page's pen (see pdf-pen.ts). */
+export interface Pen {
+  readonly doc: PDFKit.PDFDocument;
+  readonly type: Typesetter;
+  readonly left: number;
+  readonly width: number;
+  readonly drawing: boolean;
+  y: number;
+  room(height: number): void;
+  newPage(): void;
+  gap(lines: number, size: number): void;
+}
+
+/** Draws a table at the pen's position, row by row, breaking pages between rows. */
+export function drawTable(pen: Pen, table: Tokens.Table): void {
+  const widths = columnWidths(pen, table);
+  pen.room(40);
+  drawRow(pen, table, table.header, widths, true);
+  for (const row of table.rows) drawRow(pen, table, row, widths, false);
+  pen.gap(0.8, SIZES.table);
+}
+
+/**
+ * Each column is at least as wide as its longest header word; the rest of the width goes to the
+ * columns in proportion to their longest cell (capped, so one long text cannot starve the others).
+ */
+function columnWidths(pen: Pen, table: Tokens.Table): number[] {
+  const lengths = table.header.map((_, c) =>
+    Math.max(1, ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length)),
+  );
+  const minimum = table.header.map(
+    (cell) =>
+      Math.max(
+        ...plainText(cell.tokens)
+          .split(/\s+/)
+          .map((word) => widthOf(pen, { ...PLAIN, bold: true, text: word })),
+      ) +
+      2 * PADDING +
+      2,
+  );
+  const weights = lengths.map((l) => Math.min(60, l));
+  const spare = Math.max(0, pen.width - minimum.reduce((a, b) => a + b, 0));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  return minimum.map((m, c) => m + (spare * (weights[c] as number)) / totalWeight);
+}
+
+function widthOf(pen: Pen, run: Run): number {
+  return pen.type.layout([run], SIZES.table, Number.POSITIVE_INFINITY)[0]?.width ?? 0;
+}
+
+function drawRow(
+  pen: Pen,
+  table: Tokens.Table,
+  row: readonly Tokens.TableCell[],
+  widths: readonly number[],
+  header: boolean,
+): void {
+  const cells = row.slice(0, table.header.length);
+  const lineHeight = pen.type.lineHeight(SIZES.table);
+  const lines: Line[][] = cells.map((cell, c) =>
+    pen.type.layout(
+      [{ ...PLAIN, bold: header, text: plainText(cell.tokens) }],
+      SIZES.table,
+      (widths[c] as number) - 2 * PADDING,
+    ),
+  );
+  const height = Math.max(SIZES.table, ...lines.map((l) => l.length * lineHeight)) + 2 * PADDING;
+  if (pen.y + height > pen.doc.page.height - pen.doc.page.margins.bottom) {
+    pen.newPage();
+    // A table that runs over a page repeats its header row.
+    if (!header) drawRow(pen, table, table.header, widths, true);
+  }
+  let x = pen.left;
+  cells.forEach((_, c) => {
+    const width = widths[c] as number;
+    if (pen.drawing) {
+      if (header) pen.doc.rect(x, pen.y, width, height).fill('#eef1f4');
+      pen.doc.rect(x, pen.y, width, height).lineWidth(0.5).strokeColor('#c9d1da').stroke();
+    }
+    const align = table.align[c] === 'right' ? 'right' : 'natural';
+    (lines[c] ?? []).forEach((line, k) => {
+      const top = pen.y + PADDING + k * lineHeight;
+      pen.type.draw(line, x + PADDING, top, width - 2 * PADDING, {
+        color: INK,
+        linkColor: ACCENT,
+        align,
+      });
+    });
+    x += width;
+  });
+  pen.y += height;
+}
