@@ -1,5 +1,6 @@
 // Draws a Markdown table in the PDF: column widths from its contents, a header repeated on each page.
 import type { Tokens } from 'marked';
+import { maxOf } from '../arrays.js';
 import { PLAIN, plainText, type Run } from './pdf-runs.js';
 import { ACCENT, INK, SIZES } from './pdf-style.js';
 import type { Line, Typesetter } from './pdf-typeset.js';
@@ -34,15 +35,15 @@ export function drawTable(pen: Pen, table: Tokens.Table): void {
  */
 function columnWidths(pen: Pen, table: Tokens.Table): number[] {
   const lengths = table.header.map((_, c) =>
-    Math.max(1, ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length)),
+    maxOf([1, ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length)]),
   );
   const minimum = table.header.map(
     (cell) =>
-      Math.max(
+      maxOf([
         ...plainText(cell.tokens)
           .split(/\s+/)
           .map((word) => widthOf(pen, { ...PLAIN, bold: true, text: word })),
-      ) +
+      ]) +
       2 * PADDING +
       2,
   );
@@ -72,7 +73,7 @@ function drawRow(
       (widths[c] as number) - 2 * PADDING,
     ),
   );
-  const height = Math.max(SIZES.table, ...lines.map((l) => l.length * lineHeight)) + 2 * PADDING;
+  const height = maxOf([SIZES.table, ...lines.map((l) => l.length * lineHeight)]) + 2 * PADDING;
   if (pen.y + height > pen.doc.page.height - pen.doc.page.margins.bottom) {
     pen.newPage();
     // A table that runs over a page repeats its header row.

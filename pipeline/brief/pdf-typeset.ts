@@ -1,5 +1,6 @@
 // Inline text laid out by hand: runs split by face, wrapped in logical order, lines put in visual order.
 import type { EmbeddingLevels } from 'bidi-js';
+import { appendAll } from '../arrays.js';
 import {
   hasRtl,
   hasRtlScript,
@@ -88,11 +89,11 @@ export class Typesetter {
     for (const run of runs) {
       if (run.text !== '\n') paragraph.push(run);
       else {
-        lines.push(...this.paragraph(paragraph, size, width));
+        appendAll(lines, [...this.paragraph(paragraph, size, width)]);
         paragraph = [];
       }
     }
-    lines.push(...this.paragraph(paragraph, size, width));
+    appendAll(lines, [...this.paragraph(paragraph, size, width)]);
     return lines;
   }
 

@@ -1,4 +1,5 @@
 // Line breaking: text cut into atoms (words, CJK characters), glued where no break may fall, wrapped greedily.
+import { appendAll } from '../arrays.js';
 import type { Face } from './pdf-fonts.js';
 import type { Run } from './pdf-runs.js';
 
@@ -64,7 +65,7 @@ export function breakLongWords(atoms: Atom[], max: number, chars: (atom: Atom) =
     word.push(atom);
     width += atom.width;
     if (atom.glue) continue;
-    out.push(...(width - atom.trail > max ? word.flatMap(chars) : word));
+    appendAll(out, [...(width - atom.trail > max ? word.flatMap(chars) : word)]);
     word = [];
     width = 0;
   }
