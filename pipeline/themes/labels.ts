@@ -24,6 +24,8 @@ export interface LabelOptions {
   minPassages?: number;
   /** Words of the consultation's own subject (title, questions); phrases of only these are weak. */
   context?: ReadonlySet<string>;
+  /** Each group's text languages (ISO 639-1), parallel to the groups; default English. */
+  languages?: readonly (readonly string[])[];
 }
 
 /** A second phrase joins the label ("X and Y") if it ranks at least this share of the first. */
@@ -41,7 +43,7 @@ export function labelThemes(
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((texts) => tallyPhrases(texts)),
+    groups.map((texts, g) => tallyPhrases(texts, options.languages?.[g])),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));

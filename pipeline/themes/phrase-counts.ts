@@ -19,13 +19,19 @@ export interface PhraseCount {
   surfaces: Map<string, number>;
 }
 
-/** Counts the phrases of `texts`, each passage counting a phrase once. */
-export function tallyPhrases(texts: Iterable<string>): Map<string, PhraseCount> {
+/**
+ * Counts the phrases of `texts`, each passage counting a phrase once; `languages` gives each
+ * text's language (default English).
+ */
+export function tallyPhrases(
+  texts: readonly string[],
+  languages: readonly string[] = [],
+): Map<string, PhraseCount> {
   const counts = new Map<string, PhraseCount>();
   const asNoun = new Map<string, number>();
   const whole = new Set<string>();
-  for (const text of texts) {
-    for (const phrase of extractPhrases(text)) {
+  for (const [i, text] of texts.entries()) {
+    for (const phrase of extractPhrases(text, languages[i])) {
       if (phrase.kind === 'noun') whole.add(phrase.key);
       if (phrase.kind === 'noun' || phrase.kind === 'fragment') {
         asNoun.set(phrase.key, (asNoun.get(phrase.key) ?? 0) + 1);

@@ -10,6 +10,7 @@
  */
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import { extractNgramPhrases } from './phrase-ngrams.js';
 
 /**
  * `noun`: a noun phrase (label material); `fragment`: the start of a longer noun phrase, seen
@@ -58,8 +59,12 @@ function nlp(): WinkMethods {
   return tagger;
 }
 
-/** The distinct candidate phrases of `text` (one per key, first occurrence). */
-export function extractPhrases(text: string): Phrase[] {
+/**
+ * The distinct candidate phrases of `text` (one per key, first occurrence). The tagger is
+ * English; other languages get content-word n-grams (`phrase-ngrams.ts`).
+ */
+export function extractPhrases(text: string, language = 'en'): Phrase[] {
+  if (language !== 'en') return extractNgramPhrases(text, language);
   const words = tagWords(text);
   const found = new Map<string, Phrase>();
   const runs = nounRuns(words);
