@@ -1,7 +1,8 @@
 /**
  * Offline theme labels, keywords and descriptions from class-based TF-IDF over candidate
- * phrases (see `class-tfidf.ts`): the label names a theme by its one or two most characteristic
- * noun phrases ("Public transport and bus routes"), never by a list of single words.
+ * phrases (see `class-tfidf.ts`): the label names a theme by its most characteristic noun phrase
+ * as its contributors wrote it ("Bus routes", "Public transport and bus routes"), never by a
+ * list of single words.
  */
 import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
 import { tallyPhrases } from './phrase-counts.js';
@@ -28,8 +29,6 @@ export interface LabelOptions {
   languages?: readonly (readonly string[])[];
 }
 
-/** A second phrase joins the label ("X and Y") if it ranks at least this share of the first. */
-const SECOND_PHRASE_SHARE = 0.4;
 const DESCRIPTION_PHRASES = 3;
 
 /**
@@ -111,26 +110,20 @@ function isPartner(phrase: ScoredPhrase): boolean {
 }
 
 /**
- * Candidate labels, best first: the top phrase, joined by the next non-overlapping phrase if
- * that ranks close; then the top phrase with each other phrase, then with each of `partners`
- * (any noun phrase of the theme) as a distinguishing one; then the same for the next phrases.
+ * Candidate labels, best first: each phrase of the theme alone, since a label must be a phrase
+ * its contributors wrote (a noun phrase, or an "X and Y" they wrote as such), not two unrelated
+ * words joined by "and". Only when siblings hold all of those does the top phrase take a
+ * distinguishing second one (another phrase, then any noun phrase of the theme).
  */
 function* labelOptions(
   material: readonly ScoredPhrase[],
   partners: readonly ScoredPhrase[],
 ): Generator<ScoredPhrase[]> {
+  for (const phrase of material) yield [phrase];
   for (const first of material) {
-    if (first.count.kind === 'coordination') {
-      yield [first];
-      continue;
-    }
+    if (first.count.kind === 'coordination') continue;
     const fits = (p: ScoredPhrase) => p !== first && isNotCoordination(p) && !overlaps(p, first);
-    const [second, ...rest] = material.filter(fits);
-    if (second === undefined) yield [first];
-    else if (second.rank >= SECOND_PHRASE_SHARE * first.rank) yield* [[first, second], [first]];
-    else yield* [[first], [first, second]];
-    for (const other of rest) yield [first, other];
-    for (const other of partners) if (fits(other)) yield [first, other];
+    for (const other of [...material, ...partners]) if (fits(other)) yield [first, other];
   }
 }
 

@@ -78,13 +78,24 @@ export function displayOf(count: Pick<PhraseCount, 'key' | 'surfaces'>): string 
       surface !== form &&
       surface.toLowerCase() === form &&
       n > capitalUses &&
-      !isShouted(surface)
+      !isShouted(surface) &&
+      hasOrdinaryCasing(surface)
     ) {
       [capital, capitalUses] = [surface, n];
     }
   }
   const lowerUses = count.surfaces.get(form) ?? 0;
   return capital !== undefined && 4 * (total - lowerUses) >= total ? capital : form;
+}
+
+/**
+ * Each word lower case, capitalised or a short acronym ("Bus", "WKU"), not typed oddly
+ * ("ServIce"); only such a spelling may stand for the phrase.
+ */
+function hasOrdinaryCasing(surface: string): boolean {
+  return surface
+    .split(/[\s-]+/)
+    .every((word) => /^\p{Lu}?[^\p{Lu}]*$/u.test(word) || /^\p{Lu}{2,4}s?$/u.test(word));
 }
 
 /** A word in capitals longer than an acronym ("DRIVERS", not "WKU") is emphasis, not a name. */

@@ -10,6 +10,7 @@
  */
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import { stopWordsFor } from '../nlp/stop-words.js';
 import { extractNgramPhrases } from './phrase-ngrams.js';
 
 /**
@@ -39,6 +40,11 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 /** A capitalised word at the start of the text, of a sentence or of a (bulleted) line. */
 const SENTENCE_START = /(^\s*|[.!?]\s+|\n\s*(?:[-*•]\s+)?)(["'“‘(]?)(\p{Lu})(?=\p{Ll})/gu;
 const LETTER = /\p{L}/u;
+/** Redaction tokens contributors or moderators wrote ("XXXX", "xxx"). */
+const REDACTION_TOKEN = /^x{3,}$/i;
+/** The words of the tool's own redaction placeholders (`[email]`, `[phone]`, `[link]`). */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(['email', 'phone', 'link']);
+const STOP_WORDS = stopWordsFor('en');
 
 /** A token after tagging, with hyphenated compounds ("low-income") merged into one. */
 interface Word {
@@ -103,7 +109,13 @@ function tagWords(raw: string): Word[] {
     // wink-nlp gives no lemma for some tokens; the word itself stands in.
     const lemma = pos === 'NOUN' || pos === 'VERB' ? lemmas[i] : undefined;
     const key = lemma || value.toLowerCase();
-    const content = isWord && CONTENT_POS.has(pos) && !stops[i];
+    const content =
+      isWord &&
+      CONTENT_POS.has(pos) &&
+      !stops[i] &&
+      !STOP_WORDS.has(value.toLowerCase()) &&
+      !REDACTION_TOKEN.test(value) &&
+      !(previous === '[' && PLACEHOLDER_WORDS.has(value));
     words.push({ text: value, key, pos, content, initial });
   }
   return words;

@@ -108,4 +108,29 @@ describe('tallyPhrases', () => {
     const bay = tally.get('guantanamo bay');
     expect(bay && displayOf(bay)).toBe('Guantanamo Bay');
   });
+
+  it('never shows a phrase in odd casing, even when a quarter of writers typed it', () => {
+    const tally = tallyPhrases([
+      'Customer ServIce is slow',
+      'customer service',
+      'customer service',
+    ]);
+    const service = tally.get('customer service');
+    expect(service && displayOf(service)).toBe('customer service');
+  });
+});
+
+describe('label material', () => {
+  const keys = (text: string) => extractPhrases(text).map((p) => p.key);
+
+  it("never takes a redaction token or one of the tool's placeholders", () => {
+    const found = keys('XXXX said to write to [email] about the bus routes.');
+    expect(found.filter((k) => /xxxx|email/.test(k))).toEqual([]);
+    expect(found).toContain('bus route');
+  });
+
+  it('never takes a number or a function word', () => {
+    const found = keys("I'm sure route 45 should stay, I'd say.");
+    expect(found.filter((k) => /\d|^(i'm|i|stay and i'm|should)$/.test(k))).toEqual([]);
+  });
 });
