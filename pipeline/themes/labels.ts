@@ -119,12 +119,35 @@ function* labelOptions(
   material: readonly ScoredPhrase[],
   partners: readonly ScoredPhrase[],
 ): Generator<ScoredPhrase[]> {
-  for (const phrase of material) yield [phrase];
+  for (const phrase of material) {
+    const longer = expansion(phrase, partners);
+    if (longer !== undefined) yield [longer];
+    yield [phrase];
+  }
   for (const first of material) {
     if (first.count.kind === 'coordination') continue;
     const fits = (p: ScoredPhrase) => p !== first && isNotCoordination(p) && !overlaps(p, first);
     for (const other of [...material, ...partners]) if (fits(other)) yield [first, other];
   }
+}
+
+/** A longer phrase names the theme instead of its word if it has this share of its passages. */
+const EXPANSION_SHARE = 0.15;
+
+/**
+ * For a single word ("Traffic"), the best-ranked recurring noun phrase of the theme around it
+ * ("Traffic on Scottsville Road"), if enough of the word's passages use it; else none.
+ */
+function expansion(phrase: ScoredPhrase, nouns: readonly ScoredPhrase[]): ScoredPhrase | undefined {
+  if (phrase.count.words.length !== 1) return undefined;
+  const [word] = phrase.count.words;
+  const least = Math.max(2, EXPANSION_SHARE * phrase.count.passages);
+  return nouns.find(
+    (p) =>
+      p.count.words.length > 1 &&
+      p.count.words.includes(word as string) &&
+      p.count.passages >= least,
+  );
 }
 
 function isNotCoordination(phrase: ScoredPhrase): boolean {

@@ -76,6 +76,7 @@ export function extractPhrases(text: string, language = 'en'): Phrase[] {
   const runs = nounRuns(words);
   for (const [start, end] of runs) addNounPhrases(words, start, end, found);
   addCoordinations(words, runs, found);
+  addLinkedPhrases(words, runs, found);
   addUnigramsAndBigrams(words, found);
   return [...found.values()];
 }
@@ -186,6 +187,37 @@ function addNounPhrases(
     for (let first = last - 1; first >= Math.max(start, last - MAX_PHRASE_WORDS); first--) {
       addPhrase(found, words.slice(first, last), last === end ? 'noun' : 'fragment');
     }
+  }
+}
+
+/** Prepositions that link a noun phrase to the one it is about ("traffic on Scottsville Road"). */
+const LINKS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'in', 'at', 'near', 'to', 'from']);
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/**
+ * "traffic on Scottsville Road", "access to the internet": a noun phrase of one or two words, a
+ * preposition, maybe an article and a whole noun phrase of one or two words, as written.
+ */
+function addLinkedPhrases(
+  words: readonly Word[],
+  runs: readonly [number, number][],
+  found: Map<string, Phrase>,
+): void {
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const [start, end] = runs[r] as [number, number];
+    const [nextStart, nextEnd] = runs[r + 1] as [number, number];
+    const link = words[end]?.key.toLowerCase() ?? '';
+    const gap = nextStart - end - 1;
+    if (!LINKS.has(link) || gap > 1 || nextEnd - nextStart > 2) continue;
+    if (gap === 1 && !ARTICLES.has(words[end + 1]?.key.toLowerCase() ?? '')) continue;
+    if (gap < 0 || isPhraseWord(words[nextEnd])) continue;
+    const left = words.slice(Math.max(start, end - 2), end);
+    const right = words.slice(nextStart, nextEnd);
+    const joint = words.slice(end, nextStart);
+    const key = [left, joint, right].map(keyOf).join(' ');
+    if (found.has(key)) continue;
+    const surface = [surfaceOf(left), ...joint.map((w) => w.text), surfaceOf(right)].join(' ');
+    found.set(key, { key, surface, kind: 'noun', words: [...left, ...right].map(keyOfWord) });
   }
 }
 

@@ -38,7 +38,7 @@ describe('labelThemes', () => {
       expect(label.description).toContain(`(${(groups[i] as string[]).length} passages)`);
     });
     expect(new Set(labels.map(({ label }) => label.toLowerCase())).size).toBe(3);
-    expect(labels[1]?.label).toBe('Downtown');
+    expect(labels[1]?.label).toBe('Downtown area');
     expect(labels[1]?.keywords.slice(0, 2)).toEqual(['downtown', 'restaurants']);
   });
 

@@ -18,7 +18,12 @@ describe('extractPhrases', () => {
   it('trims stop words at the edges of a noun phrase', () => {
     const keys = [...byKey('We need more bike lanes in the city.').keys()];
     expect(keys).toContain('bike lane');
-    expect(keys.some((key) => /\b(more|the|we|in)\b/.test(key))).toBe(false);
+    expect(keys.some((key) => /^(more|the|we|in)\b|\b(more|the|we|in)$/.test(key))).toBe(false);
+  });
+
+  it('keeps a noun phrase linked to another by a preposition, as written', () => {
+    const found = extractPhrases('The traffic on Scottsville Road is terrible.');
+    expect(found.map((p) => p.surface)).toContain('traffic on Scottsville Road');
   });
 
   it('keeps "X and Y" coordinations of short noun phrases as one candidate', () => {
