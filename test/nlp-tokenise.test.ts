@@ -34,7 +34,25 @@ describe('tokenise', () => {
       'city',
       'park',
     ]);
-    expect(foldWord('routes', 'fr')).toBe('routes');
     expect(foldWord('address', 'en')).toBe('address');
+  });
+
+  it('stems German, French and Spanish with Snowball, German "ß" as "ss"', () => {
+    expect(['Radwege', 'radweg'].map((w) => foldWord(w.toLowerCase(), 'de'))).toEqual([
+      'radweg',
+      'radweg',
+    ]);
+    expect(foldWord('straße', 'de')).toBe(foldWord('strasse', 'de'));
+    expect(foldWord('routes', 'fr')).toBe(foldWord('route', 'fr'));
+    expect(foldWord('bicicletas', 'es')).toBe(foldWord('bicicleta', 'es'));
+    expect(foldWord('routes', 'xx')).toBe('routes');
+  });
+
+  it('drops the fuller stop-word list of languages other than English', () => {
+    expect(contentWords('Man sollte hier wirklich einen Radweg bauen', 'de')).toEqual([
+      'radweg',
+      'bauen',
+    ]);
+    expect(contentWords('I would really like a bus', 'en')).toEqual(['bus']);
   });
 });

@@ -1,7 +1,13 @@
 /**
  * Function words per language (ISO 639-1), dropped before TF-IDF so that themes form around
- * content. Short lists: frequent content-free words beyond these are caught by the max-df cut.
+ * content. English keeps its short hand-made list (frequent content-free words beyond it are
+ * caught by the max-df cut, and the English word vectors weigh the rest); other languages add the
+ * fuller stopwords-iso list, since their features rest on TF-IDF alone.
  */
+import { createRequire } from 'node:module';
+
+const ISO = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+
 const LISTS: Record<string, string> = {
   en: `a about above after again against all also am an and any are aren't as at be because been before
 being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
@@ -31,12 +37,16 @@ ne nel non o per più questo se si sono su sua suo tra un una`,
 niet nog of om ook op over te tot u uit van voor was wat we wel wij ze zijn zo`,
 };
 
-const SETS = new Map(
-  Object.entries(LISTS).map(([lang, words]) => [lang, new Set(words.split(/\s+/))]),
-);
-const NONE: ReadonlySet<string> = new Set();
+const SETS = new Map<string, ReadonlySet<string>>();
 
-/** The stop words of a language, or an empty set for a language without a list. */
+/** The stop words of a language (built on first use), or an empty set for an unknown one. */
 export function stopWordsFor(language: string): ReadonlySet<string> {
-  return SETS.get(language) ?? NONE;
+  let set = SETS.get(language);
+  if (set === undefined) {
+    const own = LISTS[language]?.split(/\s+/) ?? [];
+    const iso = language === 'en' ? [] : (ISO[language] ?? []);
+    set = new Set([...own, ...iso.map((w) => w.toLowerCase())]);
+    SETS.set(language, set);
+  }
+  return set;
 }

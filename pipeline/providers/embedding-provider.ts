@@ -22,4 +22,6 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
   /** Language per text (ISO 639-1), for tokenisation and stop words. */
   languages?: readonly string[];
+  /** Called with a warning for the run's log, such as vectors that do not fit the language. */
+  onWarning?: (message: string) => void;
 }

@@ -31,16 +31,30 @@ export function createOfflineEmbeddings(options: OfflineEmbeddingOptions): Embed
   };
 }
 
+/** The language of the bundled word vectors. */
+const VECTOR_LANGUAGE = 'en';
+
+/**
+ * Embeds the corpus. The word-vector part is filled for English texts only: English vectors of
+ * German or French words ("die", "man") are noise, so other texts rest on their TF-IDF part
+ * alone. All texts share one LSA basis, so a mixed corpus stays one space and English texts keep
+ * both parts; the zero word-vector part only scales down cross-language similarity.
+ */
 function embedCorpus(
   texts: readonly string[],
   words: WordVectors,
   seed: number,
   options: EmbedOptions,
 ): Matrix {
-  const tokens = texts.map((text, i) => contentWords(text, options.languages?.[i] ?? 'en'));
+  const languages = texts.map((_, i) => options.languages?.[i] ?? VECTOR_LANGUAGE);
+  const tokens = texts.map((text, i) => contentWords(text, languages[i] as string));
   options.onProgress?.(0, texts.length);
-  const semantic = sifVectors(tokens, words);
-  const features = tokens.map((ts, i) => lexicalFeatures(ts, options.languages?.[i] ?? 'en'));
+  warnIfMostlyWithoutVectors(languages, options);
+  const semantic = sifVectors(
+    tokens.map((ts, i) => (languages[i] === VECTOR_LANGUAGE ? ts : [])),
+    words,
+  );
+  const features = tokens.map((ts, i) => lexicalFeatures(ts, languages[i] as string));
   const lexical = latentSemantics(tfidfMatrix(features), LSA_DIMS, seed);
   const out = createMatrix(texts.length, words.dims + LSA_DIMS);
   for (let i = 0; i < texts.length; i++) {
@@ -55,6 +69,17 @@ function embedCorpus(
   }
   options.onProgress?.(texts.length, texts.length);
   return out;
+}
+
+/** One warning when most texts are in a language the bundled word vectors do not cover. */
+function warnIfMostlyWithoutVectors(languages: readonly string[], options: EmbedOptions): void {
+  const without = languages.filter((language) => language !== VECTOR_LANGUAGE).length;
+  if (2 * without <= languages.length) return;
+  options.onWarning?.(
+    `embed: ${without} of ${languages.length} passages are not in English, which the bundled ` +
+      'word vectors cover; they are compared by their own words (TF-IDF with stop words and ' +
+      'stemming for their language, reduced by LSA) instead',
+  );
 }
 
 /** Folded words and pairs of neighbouring words: the features TF-IDF weighs. */

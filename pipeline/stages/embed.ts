@@ -28,6 +28,7 @@ export async function embedPassages(
     {
       signal: ctx.signal,
       languages: rows.map((r) => r.language),
+      onWarning: (message) => ctx.logger.warn(message),
       onProgress: (done, total) => ctx.progress({ stage: 'embed', unit: 'passages', done, total }),
     },
   );

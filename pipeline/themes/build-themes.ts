@@ -204,9 +204,13 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
 
 /** Labels top-level themes against each other; guided ones keep their configured wording. */
 function labelDrafts(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
+  const { texts, languages } = input.passages;
   const labels = labelThemes(
-    drafts.map((d) => d.rows.map((row) => input.passages.texts[row] as string)),
-    input.context ? { context: input.context } : {},
+    drafts.map((d) => d.rows.map((row) => texts[row] as string)),
+    {
+      languages: drafts.map((d) => d.rows.map((row) => languages[row] ?? input.language)),
+      ...(input.context ? { context: input.context } : {}),
+    },
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };

@@ -88,6 +88,8 @@ function subsumedKeys(tally: ReadonlyMap<string, PhraseCount>): Set<string> {
   for (const longer of tally.values()) {
     const { words } = longer;
     if (longer.kind !== 'noun' || words.length < 2) continue;
+    // A phrase with a preposition ("lanes for kids") does not hold its parts as one run does.
+    if (longer.key.split(' ').length !== words.length) continue;
     for (let first = 0; first < words.length; first++) {
       for (let last = first + 1; last <= words.length; last++) {
         if (last - first === words.length) continue;

@@ -1,7 +1,8 @@
 /**
  * Offline theme labels, keywords and descriptions from class-based TF-IDF over candidate
- * phrases (see `class-tfidf.ts`): the label names a theme by its one or two most characteristic
- * noun phrases ("Public transport and bus routes"), never by a list of single words.
+ * phrases (see `class-tfidf.ts`): the label names a theme by its most characteristic noun phrase
+ * as its contributors wrote it ("Bus routes", "Public transport and bus routes"), never by a
+ * list of single words.
  */
 import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
 import { tallyPhrases } from './phrase-counts.js';
@@ -24,10 +25,10 @@ export interface LabelOptions {
   minPassages?: number;
   /** Words of the consultation's own subject (title, questions); phrases of only these are weak. */
   context?: ReadonlySet<string>;
+  /** Each group's text languages (ISO 639-1), parallel to the groups; default English. */
+  languages?: readonly (readonly string[])[];
 }
 
-/** A second phrase joins the label ("X and Y") if it ranks at least this share of the first. */
-const SECOND_PHRASE_SHARE = 0.4;
 const DESCRIPTION_PHRASES = 3;
 
 /**
@@ -41,7 +42,7 @@ export function labelThemes(
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((texts) => tallyPhrases(texts)),
+    groups.map((texts, g) => tallyPhrases(texts, options.languages?.[g])),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
@@ -109,27 +110,44 @@ function isPartner(phrase: ScoredPhrase): boolean {
 }
 
 /**
- * Candidate labels, best first: the top phrase, joined by the next non-overlapping phrase if
- * that ranks close; then the top phrase with each other phrase, then with each of `partners`
- * (any noun phrase of the theme) as a distinguishing one; then the same for the next phrases.
+ * Candidate labels, best first: each phrase of the theme alone, since a label must be a phrase
+ * its contributors wrote (a noun phrase, or an "X and Y" they wrote as such), not two unrelated
+ * words joined by "and". Only when siblings hold all of those does the top phrase take a
+ * distinguishing second one (another phrase, then any noun phrase of the theme).
  */
 function* labelOptions(
   material: readonly ScoredPhrase[],
   partners: readonly ScoredPhrase[],
 ): Generator<ScoredPhrase[]> {
-  for (const first of material) {
-    if (first.count.kind === 'coordination') {
-      yield [first];
-      continue;
-    }
-    const fits = (p: ScoredPhrase) => p !== first && isNotCoordination(p) && !overlaps(p, first);
-    const [second, ...rest] = material.filter(fits);
-    if (second === undefined) yield [first];
-    else if (second.rank >= SECOND_PHRASE_SHARE * first.rank) yield* [[first, second], [first]];
-    else yield* [[first], [first, second]];
-    for (const other of rest) yield [first, other];
-    for (const other of partners) if (fits(other)) yield [first, other];
+  for (const phrase of material) {
+    const longer = expansion(phrase, partners);
+    if (longer !== undefined) yield [longer];
+    yield [phrase];
   }
+  for (const first of material) {
+    if (first.count.kind === 'coordination') continue;
+    const fits = (p: ScoredPhrase) => p !== first && isNotCoordination(p) && !overlaps(p, first);
+    for (const other of [...material, ...partners]) if (fits(other)) yield [first, other];
+  }
+}
+
+/** A longer phrase names the theme instead of its word if it has this share of its passages. */
+const EXPANSION_SHARE = 0.15;
+
+/**
+ * For a single word ("Traffic"), the best-ranked recurring noun phrase of the theme around it
+ * ("Traffic on Scottsville Road"), if enough of the word's passages use it; else none.
+ */
+function expansion(phrase: ScoredPhrase, nouns: readonly ScoredPhrase[]): ScoredPhrase | undefined {
+  if (phrase.count.words.length !== 1) return undefined;
+  const [word] = phrase.count.words;
+  const least = Math.max(2, EXPANSION_SHARE * phrase.count.passages);
+  return nouns.find(
+    (p) =>
+      p.count.words.length > 1 &&
+      p.count.words.includes(word as string) &&
+      p.count.passages >= least,
+  );
 }
 
 function isNotCoordination(phrase: ScoredPhrase): boolean {

@@ -19,13 +19,19 @@ export interface PhraseCount {
   surfaces: Map<string, number>;
 }
 
-/** Counts the phrases of `texts`, each passage counting a phrase once. */
-export function tallyPhrases(texts: Iterable<string>): Map<string, PhraseCount> {
+/**
+ * Counts the phrases of `texts`, each passage counting a phrase once; `languages` gives each
+ * text's language (default English).
+ */
+export function tallyPhrases(
+  texts: readonly string[],
+  languages: readonly string[] = [],
+): Map<string, PhraseCount> {
   const counts = new Map<string, PhraseCount>();
   const asNoun = new Map<string, number>();
   const whole = new Set<string>();
-  for (const text of texts) {
-    for (const phrase of extractPhrases(text)) {
+  for (const [i, text] of texts.entries()) {
+    for (const phrase of extractPhrases(text, languages[i])) {
       if (phrase.kind === 'noun') whole.add(phrase.key);
       if (phrase.kind === 'noun' || phrase.kind === 'fragment') {
         asNoun.set(phrase.key, (asNoun.get(phrase.key) ?? 0) + 1);
@@ -72,13 +78,24 @@ export function displayOf(count: Pick<PhraseCount, 'key' | 'surfaces'>): string 
       surface !== form &&
       surface.toLowerCase() === form &&
       n > capitalUses &&
-      !isShouted(surface)
+      !isShouted(surface) &&
+      hasOrdinaryCasing(surface)
     ) {
       [capital, capitalUses] = [surface, n];
     }
   }
   const lowerUses = count.surfaces.get(form) ?? 0;
   return capital !== undefined && 4 * (total - lowerUses) >= total ? capital : form;
+}
+
+/**
+ * Each word lower case, capitalised or a short acronym ("Bus", "WKU"), not typed oddly
+ * ("ServIce"); only such a spelling may stand for the phrase.
+ */
+function hasOrdinaryCasing(surface: string): boolean {
+  return surface
+    .split(/[\s-]+/)
+    .every((word) => /^\p{Lu}?[^\p{Lu}]*$/u.test(word) || /^\p{Lu}{2,4}s?$/u.test(word));
 }
 
 /** A word in capitals longer than an acronym ("DRIVERS", not "WKU") is emphasis, not a name. */

@@ -10,6 +10,8 @@
  */
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import { stopWordsFor } from '../nlp/stop-words.js';
+import { extractNgramPhrases } from './phrase-ngrams.js';
 
 /**
  * `noun`: a noun phrase (label material); `fragment`: the start of a longer noun phrase, seen
@@ -38,6 +40,11 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 /** A capitalised word at the start of the text, of a sentence or of a (bulleted) line. */
 const SENTENCE_START = /(^\s*|[.!?]\s+|\n\s*(?:[-*•]\s+)?)(["'“‘(]?)(\p{Lu})(?=\p{Ll})/gu;
 const LETTER = /\p{L}/u;
+/** Redaction tokens contributors or moderators wrote ("XXXX", "xxx"). */
+const REDACTION_TOKEN = /^x{3,}$/i;
+/** The words of the tool's own redaction placeholders (`[email]`, `[phone]`, `[link]`). */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(['email', 'phone', 'link']);
+const STOP_WORDS = stopWordsFor('en');
 
 /** A token after tagging, with hyphenated compounds ("low-income") merged into one. */
 interface Word {
@@ -58,13 +65,18 @@ function nlp(): WinkMethods {
   return tagger;
 }
 
-/** The distinct candidate phrases of `text` (one per key, first occurrence). */
-export function extractPhrases(text: string): Phrase[] {
+/**
+ * The distinct candidate phrases of `text` (one per key, first occurrence). The tagger is
+ * English; other languages get content-word n-grams (`phrase-ngrams.ts`).
+ */
+export function extractPhrases(text: string, language = 'en'): Phrase[] {
+  if (language !== 'en') return extractNgramPhrases(text, language);
   const words = tagWords(text);
   const found = new Map<string, Phrase>();
   const runs = nounRuns(words);
   for (const [start, end] of runs) addNounPhrases(words, start, end, found);
   addCoordinations(words, runs, found);
+  addLinkedPhrases(words, runs, found);
   addUnigramsAndBigrams(words, found);
   return [...found.values()];
 }
@@ -98,7 +110,13 @@ function tagWords(raw: string): Word[] {
     // wink-nlp gives no lemma for some tokens; the word itself stands in.
     const lemma = pos === 'NOUN' || pos === 'VERB' ? lemmas[i] : undefined;
     const key = lemma || value.toLowerCase();
-    const content = isWord && CONTENT_POS.has(pos) && !stops[i];
+    const content =
+      isWord &&
+      CONTENT_POS.has(pos) &&
+      !stops[i] &&
+      !STOP_WORDS.has(value.toLowerCase()) &&
+      !REDACTION_TOKEN.test(value) &&
+      !(previous === '[' && PLACEHOLDER_WORDS.has(value));
     words.push({ text: value, key, pos, content, initial });
   }
   return words;
@@ -169,6 +187,37 @@ function addNounPhrases(
     for (let first = last - 1; first >= Math.max(start, last - MAX_PHRASE_WORDS); first--) {
       addPhrase(found, words.slice(first, last), last === end ? 'noun' : 'fragment');
     }
+  }
+}
+
+/** Prepositions that link a noun phrase to the one it is about ("traffic on Scottsville Road"). */
+const LINKS: ReadonlySet<string> = new Set(['of', 'on', 'for', 'in', 'at', 'near', 'to', 'from']);
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/**
+ * "traffic on Scottsville Road", "access to the internet": a noun phrase of one or two words, a
+ * preposition, maybe an article and a whole noun phrase of one or two words, as written.
+ */
+function addLinkedPhrases(
+  words: readonly Word[],
+  runs: readonly [number, number][],
+  found: Map<string, Phrase>,
+): void {
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const [start, end] = runs[r] as [number, number];
+    const [nextStart, nextEnd] = runs[r + 1] as [number, number];
+    const link = words[end]?.key.toLowerCase() ?? '';
+    const gap = nextStart - end - 1;
+    if (!LINKS.has(link) || gap > 1 || nextEnd - nextStart > 2) continue;
+    if (gap === 1 && !ARTICLES.has(words[end + 1]?.key.toLowerCase() ?? '')) continue;
+    if (gap < 0 || isPhraseWord(words[nextEnd])) continue;
+    const left = words.slice(Math.max(start, end - 2), end);
+    const right = words.slice(nextStart, nextEnd);
+    const joint = words.slice(end, nextStart);
+    const key = [left, joint, right].map(keyOf).join(' ');
+    if (found.has(key)) continue;
+    const surface = [surfaceOf(left), ...joint.map((w) => w.text), surfaceOf(right)].join(' ');
+    found.set(key, { key, surface, kind: 'noun', words: [...left, ...right].map(keyOfWord) });
   }
 }
 

@@ -38,11 +38,11 @@ describe('labelThemes', () => {
       expect(label.description).toContain(`(${(groups[i] as string[]).length} passages)`);
     });
     expect(new Set(labels.map(({ label }) => label.toLowerCase())).size).toBe(3);
-    expect(labels[1]?.label).toBe('Downtown and restaurants');
+    expect(labels[1]?.label).toBe('Downtown area');
     expect(labels[1]?.keywords.slice(0, 2)).toEqual(['downtown', 'restaurants']);
   });
 
-  it('prefers a recurring multi-word noun phrase and joins two as "X and Y"', () => {
+  it('prefers a recurring multi-word noun phrase', () => {
     const labels = labelThemes([
       [
         'We need better public transport in the evenings.',
@@ -58,11 +58,25 @@ describe('labelThemes', () => {
         'Children need playgrounds near the parks.',
       ],
     ]);
-    expect(labels[0]?.label).toBe('Public transport and bus routes');
+    expect(labels[0]?.label).toBe('Public transport');
     expect(labels[0]?.description).toBe(
       'Contributions about public transport and bus routes (5 passages).',
     );
     expect(labels[1]?.label).toMatch(/^Parks/);
+  });
+
+  it('names a theme by one phrase its contributors wrote, not two words joined by "and"', () => {
+    const [label] = labelThemes([
+      [
+        'Parents have the right to choose a school.',
+        'The right of parents to choose a school.',
+        'Parents need a choice of school.',
+      ],
+      ['Trees in the park.', 'More trees please.', 'Plant trees on streets.'],
+    ]);
+    const text = 'parents have the right to choose a school. the right of parents. school choice';
+    expect(label?.label.split(' and ')).toHaveLength(1);
+    expect(text).toContain(label?.label.toLowerCase());
   });
 
   it('gives sibling themes distinct labels even when their best phrase is the same', () => {

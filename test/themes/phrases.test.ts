@@ -18,7 +18,12 @@ describe('extractPhrases', () => {
   it('trims stop words at the edges of a noun phrase', () => {
     const keys = [...byKey('We need more bike lanes in the city.').keys()];
     expect(keys).toContain('bike lane');
-    expect(keys.some((key) => /\b(more|the|we|in)\b/.test(key))).toBe(false);
+    expect(keys.some((key) => /^(more|the|we|in)\b|\b(more|the|we|in)$/.test(key))).toBe(false);
+  });
+
+  it('keeps a noun phrase linked to another by a preposition, as written', () => {
+    const found = extractPhrases('The traffic on Scottsville Road is terrible.');
+    expect(found.map((p) => p.surface)).toContain('traffic on Scottsville Road');
   });
 
   it('keeps "X and Y" coordinations of short noun phrases as one candidate', () => {
@@ -107,5 +112,30 @@ describe('tallyPhrases', () => {
     ]);
     const bay = tally.get('guantanamo bay');
     expect(bay && displayOf(bay)).toBe('Guantanamo Bay');
+  });
+
+  it('never shows a phrase in odd casing, even when a quarter of writers typed it', () => {
+    const tally = tallyPhrases([
+      'Customer ServIce is slow',
+      'customer service',
+      'customer service',
+    ]);
+    const service = tally.get('customer service');
+    expect(service && displayOf(service)).toBe('customer service');
+  });
+});
+
+describe('label material', () => {
+  const keys = (text: string) => extractPhrases(text).map((p) => p.key);
+
+  it("never takes a redaction token or one of the tool's placeholders", () => {
+    const found = keys('XXXX said to write to [email] about the bus routes.');
+    expect(found.filter((k) => /xxxx|email/.test(k))).toEqual([]);
+    expect(found).toContain('bus route');
+  });
+
+  it('never takes a number or a function word', () => {
+    const found = keys("I'm sure route 45 should stay, I'd say.");
+    expect(found.filter((k) => /\d|^(i'm|i|stay and i'm|should)$/.test(k))).toEqual([]);
   });
 });
