@@ -151,8 +151,7 @@ async function runStages(
     config: config.config,
     llm,
     embeddings: async () => {
-      const offline = async () =>
-        createOfflineEmbeddings({ words: await wordVectors(), seed: config.config.seed });
+      const offline = async () => createOfflineEmbeddings({ words: await wordVectors() });
       if (config.config.theming.embeddings === 'offline') return offline();
       const service = await llm();
       if (!service) {

@@ -1,3 +1,4 @@
+import { contentHash, hashSample } from '../hash-sample.js';
 import { createMatrix, type Matrix } from '../matrix.js';
 import { createRandom, gaussian } from '../random.js';
 import { symmetricEigen } from './symmetric-eigen.js';
@@ -5,21 +6,19 @@ import type { SparseMatrix } from './tfidf.js';
 
 const OVERSAMPLE = 10;
 const POWER_ITERATIONS = 2;
+/** Seed of the random test matrix: fixed, so the basis depends on the corpus alone. */
+const SKETCH_SEED = 0x15a;
 
 /**
  * Latent semantic analysis: the rows of a sparse TF-IDF matrix projected on its top `dims`
  * singular directions (randomized SVD, Halko et al. 2011), so that documents sharing related
- * terms land close together. The directions are fitted on at most `sampleSize` rows (seeded),
- * then every row is projected, so the cost stays linear in the number of non-zeros.
+ * terms land close together. The directions are fitted on at most `sampleSize` rows (those whose
+ * features hash lowest), then every row is projected, so the cost stays linear in the number of
+ * non-zeros. Seed-free: the run's seed would otherwise move every theme of a large corpus.
  */
-export function latentSemantics(
-  a: SparseMatrix,
-  dims: number,
-  seed: number,
-  sampleSize = 5000,
-): Matrix {
-  const random = createRandom(seed);
-  const fit = a.rows > sampleSize ? sampleRows(a, sampleSize, random) : a;
+export function latentSemantics(a: SparseMatrix, dims: number, sampleSize = 5000): Matrix {
+  const random = createRandom(SKETCH_SEED);
+  const fit = a.rows > sampleSize ? sampleRows(a, sampleSize) : a;
   const l = Math.min(dims + OVERSAMPLE, fit.rows, fit.cols);
   const out = createMatrix(a.rows, dims);
   if (l === 0) return out;
@@ -65,11 +64,13 @@ function gramOf(c: Float64Array, rows: number, l: number): Float64Array {
   return gram;
 }
 
-/** A seeded sample of `size` rows of a sparse matrix, in row order. */
-function sampleRows(a: SparseMatrix, size: number, random: () => number): SparseMatrix {
-  const picked = new Set<number>();
-  while (picked.size < size) picked.add(Math.floor(random() * a.rows));
-  const rows = [...picked].sort((x, y) => x - y);
+/** The `size` rows of a sparse matrix whose features hash lowest, in row order. */
+function sampleRows(a: SparseMatrix, size: number): SparseMatrix {
+  const all = Array.from({ length: a.rows }, (_, i) => i);
+  const rows = hashSample(all, size, (row) => {
+    const [from, to] = [a.start[row] as number, a.start[row + 1] as number];
+    return contentHash(a.col.subarray(from, to), a.value.subarray(from, to));
+  });
   const start = new Int32Array(rows.length + 1);
   const col: number[] = [];
   const value: number[] = [];

@@ -14,7 +14,6 @@ const LEXICAL_WEIGHT = 0.6;
 export interface OfflineEmbeddingOptions {
   /** The bundled word vectors (`loadWordVectors`). */
   words: WordVectors;
-  seed: number;
 }
 
 /**
@@ -27,7 +26,7 @@ export function createOfflineEmbeddings(options: OfflineEmbeddingOptions): Embed
   const { words } = options;
   return {
     id: `offline:sif(${words.source})+tfidf-lsa${LSA_DIMS}x${LEXICAL_WEIGHT}`,
-    embed: async (texts, embedOptions) => embedCorpus(texts, words, options.seed, embedOptions),
+    embed: async (texts, embedOptions) => embedCorpus(texts, words, embedOptions),
   };
 }
 
@@ -40,12 +39,7 @@ const VECTOR_LANGUAGE = 'en';
  * alone. All texts share one LSA basis, so a mixed corpus stays one space and English texts keep
  * both parts; the zero word-vector part only scales down cross-language similarity.
  */
-function embedCorpus(
-  texts: readonly string[],
-  words: WordVectors,
-  seed: number,
-  options: EmbedOptions,
-): Matrix {
+function embedCorpus(texts: readonly string[], words: WordVectors, options: EmbedOptions): Matrix {
   const languages = texts.map((_, i) => options.languages?.[i] ?? VECTOR_LANGUAGE);
   const tokens = texts.map((text, i) => contentWords(text, languages[i] as string));
   options.onProgress?.(0, texts.length);
@@ -55,7 +49,7 @@ function embedCorpus(
     words,
   );
   const features = tokens.map((ts, i) => lexicalFeatures(ts, languages[i] as string));
-  const lexical = latentSemantics(tfidfMatrix(features), LSA_DIMS, seed);
+  const lexical = latentSemantics(tfidfMatrix(features), LSA_DIMS);
   const out = createMatrix(texts.length, words.dims + LSA_DIMS);
   for (let i = 0; i < texts.length; i++) {
     const row = rowOf(out, i);

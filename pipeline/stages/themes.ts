@@ -72,7 +72,6 @@ export async function findThemes(
         contentWords(text, ctx.config.language),
       ),
     ),
-    seed: ctx.seed,
     provider: vectors.header.provider,
   });
   const llm = await ctx.llm();

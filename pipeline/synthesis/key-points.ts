@@ -55,7 +55,6 @@ export function pointGroups(
       {
         maxClusters: MAX_KEY_POINTS,
         minClusterSize: Math.max(2, Math.ceil(passages.length * 0.05)),
-        seed: corpus.config.seed,
       },
     );
     groups = Array.from({ length: Math.max(1, clustering.k) }, () => []);

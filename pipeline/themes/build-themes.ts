@@ -32,7 +32,6 @@ export interface BuildThemesInput {
   /** The consultation's main language. */
   language: string;
   settings: ThemingConfig;
-  seed: number;
   /** Words of the consultation's own subject, too common to name a theme (see `labelThemes`). */
   context?: ReadonlySet<string>;
   provider: string;
@@ -98,7 +97,7 @@ export interface TopLevelThemes {
  * emergent themes or left to "Other ideas". `brief eval themes` scores this as what users get.
  */
 export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
-  const { vectors, passages, settings, seed } = input;
+  const { vectors, passages, settings } = input;
   const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
   const guided = guidedDrafts(input);
   // A top-level theme must also be a real share of the consultation, however large it is.
@@ -112,7 +111,6 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     participantsOf,
     { ...settings, minThemeSize },
     settings.maxThemes,
-    seed,
     settings.themeCount,
   );
   const drafts: Draft[] = [
@@ -189,7 +187,6 @@ function subthemeDrafts(
     participantsOf,
     settings,
     settings.maxSubthemes,
-    input.seed,
   );
   if (split.groups.length < 2) return [];
   // Passages a split leaves out stay in the parent theme; sub-themes need not cover it all.

@@ -1,5 +1,5 @@
+import { contentHash, hashSample } from '../hash-sample.js';
 import { createMatrix, dot, type Matrix, normalise, rowOf } from '../matrix.js';
-import { createRandom } from '../random.js';
 import { averageLinkage, cosineSimilarities, cutDendrogram } from './agglomerative.js';
 import { modularity, nearestNeighbourGraph } from './knn-graph.js';
 
@@ -8,8 +8,7 @@ export interface ClusterOptions {
   maxClusters: number;
   /** Smallest cluster kept; members of smaller ones join their nearest cluster. */
   minClusterSize: number;
-  seed: number;
-  /** Rows clustered exactly; larger inputs are clustered on a seeded sample of this size. */
+  /** Rows clustered exactly; larger inputs are clustered on a hash-chosen sample of this size. */
   sampleSize?: number;
   /** Neighbours per row in the graph whose modularity picks the number of clusters. */
   neighbours?: number;
@@ -38,13 +37,13 @@ const DEFAULTS = { sampleSize: 1500, neighbours: 8, resolution: 1.2 };
 /**
  * Finds clusters and their number: average-linkage agglomerative clustering, cut at the level
  * whose partition (after small clusters join their nearest large one) has the highest modularity
- * on the nearest-neighbour graph. Deterministic for a seed, and exact (seed-free) when the input
- * fits in one sample. Zero rows (texts with no known words) get -1.
+ * on the nearest-neighbour graph. Seed-free: a larger input is clustered on the rows whose vectors
+ * hash lowest (the same for any seed or row order). Zero rows (texts with no known words) get -1.
  */
 export function clusterVectors(vectors: Matrix, options: ClusterOptions): Clustering {
   const settings = { ...DEFAULTS, ...options };
   const valid = nonZeroRows(vectors);
-  const sample = sampleRows(valid, settings.sampleSize, settings.seed);
+  const sample = hashSample(valid, settings.sampleSize, (row) => contentHash(rowOf(vectors, row)));
   const sampled = selectRows(vectors, sample);
   // The minimum size is in rows of the input; on a sample it shrinks in proportion.
   const scale = sample.length / Math.max(1, valid.length);
@@ -183,18 +182,6 @@ function nonZeroRows(vectors: Matrix): number[] {
     if (dot(v, v) > 0) rows.push(i);
   }
   return rows;
-}
-
-/** All rows when they fit, else a seeded sample of `size`, in row order. */
-function sampleRows(rows: number[], size: number, seed: number): number[] {
-  if (rows.length <= size) return rows;
-  const random = createRandom(seed);
-  const shuffled = [...rows];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
-  }
-  return shuffled.slice(0, size).sort((a, b) => a - b);
 }
 
 /** The given rows as a new matrix. */

@@ -29,13 +29,11 @@ export function partitionRows(
   participantsOf: (row: number) => readonly string[],
   settings: ThemingConfig,
   maxGroups: number,
-  seed: number,
   count?: number,
 ): Partition {
   const clustering = clusterVectors(selectRows(vectors, rows), {
     maxClusters: maxGroups,
     minClusterSize: settings.minThemeSize,
-    seed,
     count,
   });
   const members: number[][] = Array.from({ length: clustering.k }, () => []);

@@ -55,8 +55,7 @@ export function createTestContext(overrides: Partial<ConsultationInput> = {}): T
   const controller = new AbortController();
   return {
     config,
-    embeddings: async () =>
-      createOfflineEmbeddings({ words: await wordVectors(), seed: config.seed }),
+    embeddings: async () => createOfflineEmbeddings({ words: await wordVectors() }),
     llm: async () => null,
     wordVectors,
     logger: createCollectingLogger(),

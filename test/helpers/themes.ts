@@ -144,7 +144,6 @@ export function themesInput(
     words: NO_WORD_VECTORS,
     language: 'en',
     settings: ThemingSchema.parse(settings ?? {}),
-    seed: 1,
     provider: 'test',
     ...rest,
   };

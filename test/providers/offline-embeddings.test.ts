@@ -15,7 +15,7 @@ const ENGLISH = ['The bike lane on Main Street is too narrow.', 'Cars park in th
 async function embed(texts: string[], languages: string[]) {
   const words = await loadWordVectors(defaultCacheDir(process.env));
   const warnings: string[] = [];
-  const provider = createOfflineEmbeddings({ words, seed: 1 });
+  const provider = createOfflineEmbeddings({ words });
   const matrix = await provider.embed(texts, {
     signal: new AbortController().signal,
     languages,

@@ -49,7 +49,7 @@ export interface ToolRunner {
 /**
  * The tool as `brief run` themes a consultation without author ids: each text one passage of
  * its own contribution, languages detected as the clean stage does, the offline embedding
- * provider with the run's seed, then `draftTopLevelThemes` (or `buildThemes` for labels).
+ * provider (seed-free), then `draftTopLevelThemes` (or `buildThemes` for labels).
  */
 export function createToolRunner(words: WordVectors): ToolRunner {
   const languagesOf = memoise((corpus: ToolCorpus) =>
@@ -58,28 +58,25 @@ export function createToolRunner(words: WordVectors): ToolRunner {
       corpus.language,
     ),
   );
-  const embeddingsOf = memoise((corpus: ToolCorpus) =>
-    memoiseBy((seed: number) => embed(corpus, words, seed, languagesOf(corpus))),
-  );
-  const embeddingOf = (corpus: ToolCorpus, seed: number) => embeddingsOf(corpus)(seed);
-  const inputOf = async (corpus: ToolCorpus, seed: number, settings: Partial<ThemingConfig>) =>
-    themesInput(corpus, await embeddingOf(corpus, seed), await languagesOf(corpus), {
+  // The embedding and the themes are seed-free (see `latentSemantics`, `clusterVectors`).
+  const embeddingOf = memoise((corpus: ToolCorpus) => embed(corpus, words, languagesOf(corpus)));
+  const inputOf = async (corpus: ToolCorpus, settings: Partial<ThemingConfig>) =>
+    themesInput(corpus, await embeddingOf(corpus), await languagesOf(corpus), {
       words,
-      seed,
       settings: { ...THEME_DEFAULTS, ...settings },
     });
   return {
-    async themes(corpus, seed, settings = {}) {
-      return toolThemesOf(draftTopLevelThemes(await inputOf(corpus, seed, settings)));
+    async themes(corpus, _seed, settings = {}) {
+      return toolThemesOf(draftTopLevelThemes(await inputOf(corpus, settings)));
     },
-    async labels(corpus, seed) {
-      const { themes } = buildThemes(await inputOf(corpus, seed, {}));
+    async labels(corpus) {
+      const { themes } = buildThemes(await inputOf(corpus, {}));
       return themes
         .filter((theme) => theme.parentId === null && theme.origin.kind === 'emergent')
         .map((theme) => ({ label: theme.label, passages: theme.passageIds.length }));
     },
-    async vectors(corpus, seed) {
-      const matrix = await embeddingOf(corpus, seed);
+    async vectors(corpus) {
+      const matrix = await embeddingOf(corpus);
       const n = corpus.texts.length;
       return {
         texts: selectRows(matrix, [...corpus.texts.keys()]),
@@ -101,23 +98,13 @@ function memoise<T>(make: (corpus: ToolCorpus) => T): (corpus: ToolCorpus) => T 
   };
 }
 
-/** `make` called once per key. */
-function memoiseBy<K, T>(make: (key: K) => T): (key: K) => T {
-  const known = new Map<K, T>();
-  return (key) => {
-    if (!known.has(key)) known.set(key, make(key));
-    return known.get(key) as T;
-  };
-}
-
 /** Texts then taxonomy themes in one call, as the embed stage does (taxonomy in `language`). */
 async function embed(
   corpus: ToolCorpus,
   words: WordVectors,
-  seed: number,
   languages: Promise<string[]>,
 ): Promise<Matrix> {
-  const provider = createOfflineEmbeddings({ words, seed });
+  const provider = createOfflineEmbeddings({ words });
   return provider.embed([...corpus.texts, ...corpus.taxonomy], {
     signal: new AbortController().signal,
     languages: [...(await languages), ...corpus.taxonomy.map(() => corpus.language)],
@@ -128,7 +115,7 @@ function themesInput(
   corpus: ToolCorpus,
   matrix: Matrix,
   languages: string[],
-  run: { words: WordVectors; seed: number; settings: ThemingConfig },
+  run: { words: WordVectors; settings: ThemingConfig },
 ): BuildThemesInput {
   const n = corpus.texts.length;
   const ids = corpus.texts.map((_, i) => `e${i + 1}#1`);
@@ -157,7 +144,6 @@ function themesInput(
     words: run.words,
     language: corpus.language,
     settings: run.settings,
-    seed: run.seed,
     provider: 'offline',
   };
 }
