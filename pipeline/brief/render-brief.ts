@@ -1,6 +1,6 @@
 import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
-import type { Consultation } from '../../schemas/consultation.js';
+import type { Consultation, TaxonomyTheme } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type {
   Finding,
@@ -152,6 +152,17 @@ function about(input: BriefInput, accounting: Accounting, weeklyChart: string[])
   return lines;
 }
 
+/** The taxonomy themes no passage joined (left out of the themes), as a sentence, or ''. */
+export function describeEmptyTaxonomy(
+  taxonomy: readonly Pick<TaxonomyTheme, 'id' | 'label'>[],
+  themes: Pick<Themes, 'themes'>,
+): string {
+  const found = new Set(themes.themes.map((theme) => theme.id));
+  const empty = taxonomy.filter((theme) => !found.has(theme.id));
+  if (empty.length === 0) return '';
+  return ` Taxonomy themes with no contributions: ${empty.map((theme) => inlineText(theme.label)).join(', ')}.`;
+}
+
 /** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
 function methodology({ themes, findings, config }: BriefInput, acc: Accounting): string {
   const excluded = Object.entries(acc.excluded).filter(([, n]) => n > 0);
@@ -161,7 +172,7 @@ function methodology({ themes, findings, config }: BriefInput, acc: Accounting):
   const sentences = [
     `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
-    `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${themes.method.labelledBy ? `, and named by a language model (${inlineText(themes.method.labelledBy)})` : ''}.`,
+    `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${themes.method.labelledBy ? `, and named by a language model (${inlineText(themes.method.labelledBy)})` : ''}.${describeEmptyTaxonomy(config.themes, themes)}`,
     findings.synthesiser.kind === 'offline'
       ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
       : `The summaries, key points, proposals, concerns, answers to the questions and weekly points were written by a language model (${inlineText(findings.synthesiser.name)}) from the passages, citing them; counts, votes, minority views and trends were computed. Every statement was checked against its sources: its citations must resolve, its quotes be verbatim, and its words be carried by the passages it cites.`,

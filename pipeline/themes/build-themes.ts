@@ -62,7 +62,9 @@ const MIN_SUBTHEME_SHARE = 0.08;
 export function buildThemes(input: BuildThemesInput): Themes {
   const { passages } = input;
   const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
-  const { drafts: top, emergent } = draftTopLevelThemes(input);
+  const { drafts, emergent } = draftTopLevelThemes(input);
+  // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
+  const top = drafts.filter((draft) => draft.rows.length > 0);
   const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantsOf));
   const themes = [...labelDrafts(top, input), ...labelSiblings(subthemes, input)];
   return {

@@ -21,7 +21,7 @@ export interface Partition {
  * Clusters the given rows into at most `maxGroups` groups (or `count`, when given: see
  * `ClusterOptions.count`), then applies the theme-set rules:
  * groups more similar than `mergeSimilarity` are merged, and groups with fewer than
- * `minParticipants` distinct participants go to "other". Groups come largest first.
+ * `minThemeSize` passages or `minParticipants` distinct participants go to "other". Groups come largest first.
  */
 export function partitionRows(
   vectors: Matrix,
@@ -47,7 +47,9 @@ export function partitionRows(
   const groups: Group[] = [];
   for (const group of merged) {
     const participants = new Set(group.rows.flatMap(participantsOf));
-    if (participants.size < settings.minParticipants) appendAll(other, [...group.rows]);
+    // A cluster of the sample can be under the minimum in the whole set once rows are assigned.
+    const small = group.rows.length < settings.minThemeSize;
+    if (small || participants.size < settings.minParticipants) appendAll(other, [...group.rows]);
     else groups.push(group);
   }
   groups.sort(

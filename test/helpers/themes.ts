@@ -7,7 +7,8 @@ import { type ThemingConfig, ThemingConfig as ThemingSchema } from '../../schema
 import type { Theme, Themes } from '../../schemas/themes.js';
 
 /** The theme limits a theme set must respect. */
-export type ThemeLimits = Pick<ThemingConfig, 'maxThemes' | 'maxSubthemes'>;
+export type ThemeLimits = Pick<ThemingConfig, 'maxThemes' | 'maxSubthemes'> &
+  Partial<Pick<ThemingConfig, 'minThemeSize'>>;
 
 /**
  * Asserts the invariants every `themes.json` must hold for the given passages: each passage is
@@ -62,6 +63,19 @@ export function expectThemeInvariants(
   }
   const emergent = top.filter((t) => t.origin.kind === 'emergent');
   expect(emergent.length).toBeLessThanOrEqual(limits.maxThemes);
+  const empty = top.filter((t) => t.origin.kind === 'guided' && t.passageIds.length === 0);
+  expect(
+    empty.map((t) => t.id),
+    'guided themes with no passages',
+  ).toEqual([]);
+  const minSize = limits.minThemeSize ?? 1;
+  const small = themes.themes.filter(
+    (t) => t.origin.kind === 'emergent' && t.passageIds.length < minSize,
+  );
+  expect(
+    small.map((t) => t.id),
+    `emergent themes under ${minSize} passages`,
+  ).toEqual([]);
   for (const parent of top) {
     const children = themes.themes.filter((t) => t.parentId === parent.id);
     expect(children.length, `${parent.id}: sub-themes`).toBeLessThanOrEqual(limits.maxSubthemes);
