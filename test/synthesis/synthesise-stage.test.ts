@@ -141,7 +141,5 @@ describe('the synthesise stage on degenerate input', () => {
       [4, 4],
       [9, 9],
     ]);
-    // The repeated text was said in both weeks, so both weeks' digests may draw on it.
-    expect(findings.weeks[1]?.leadingThemes.length).toBeGreaterThan(0);
   }, 60_000);
 });
