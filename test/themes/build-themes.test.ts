@@ -71,6 +71,29 @@ describe('buildThemes', () => {
     expect(emergent.map((t) => t.passageIds.length)).toEqual([6]);
   });
 
+  it('moves a passage to the theme whose examples share its wording', () => {
+    const texts = ['The evening timetable leaves commuters stranded', 'Swings for toddlers'];
+    // By their vectors both passages lean to Streets; only the words can move them.
+    const vectors = unitRows([
+      [1, 0.8, 0.2],
+      [1, 0.8, -0.2],
+    ]);
+    const taxonomyVectors = unitRows([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+    const guidedIds = (examples: string[]) => {
+      const taxonomy = [
+        TaxonomyTheme.parse({ id: 'streets', label: 'Streets' }),
+        TaxonomyTheme.parse({ id: 'services', label: 'Services', examples }),
+      ];
+      const input = themesInput(vectors, { taxonomy, taxonomyVectors, texts });
+      return buildThemes(input).themes.find((t) => t.id === 'services')?.passageIds ?? [];
+    };
+    expect(guidedIds([])).not.toContain('p0');
+    expect(guidedIds(['The timetable changed again in the evening'])).toContain('p0');
+  });
+
   it('keeps a taxonomy theme no passage is close to, empty', () => {
     const taxonomy = [TaxonomyTheme.parse({ id: 'tax', label: 'Taxes' })];
     const input = themesInput(
