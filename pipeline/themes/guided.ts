@@ -140,12 +140,15 @@ export function outlierFloor(scores: Matrix, deviations: number): number {
   if (scores.rows < 2 || scores.dims === 0 || !Number.isFinite(deviations)) {
     return Number.NEGATIVE_INFINITY;
   }
-  const best = Array.from({ length: scores.rows }, (_, i) => Math.max(...rowOf(scores, i)));
+  const best = Array.from({ length: scores.rows }, (_, i) =>
+    rowOf(scores, i).reduce((top, score) => Math.max(top, score), Number.NEGATIVE_INFINITY),
+  );
   const centre = medianOf(best);
   const spread = 1.4826 * medianOf(best.map((b) => Math.abs(b - centre)));
   return centre - deviations * spread;
 }
 
+/** The median of a non-empty list. */
 function medianOf(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
