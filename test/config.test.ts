@@ -80,6 +80,17 @@ describe('loadConsultation', () => {
     expect(message).toContain('themes[2].label: Theme labels must not be empty');
   });
 
+  it('reads theme examples, and rejects empty or non-string ones', async () => {
+    const good = 'themes:\n  - { id: a, label: Housing, examples: [" Rents are too high. "] }\n';
+    const loaded = await loadConsultation(await configFile(`${MINIMAL}${good}`));
+    expect(loaded.config.themes[0]?.examples).toEqual(['Rents are too high.']);
+    const bad =
+      'themes:\n  - { id: a, label: Housing, examples: ["  "] }\n  - { id: b, label: Parks, examples: Trees }\n';
+    const message = await loadError(`${MINIMAL}${bad}`);
+    expect(message).toContain('themes[0].examples[0]: Theme examples must not be empty');
+    expect(message).toContain('themes[1].examples');
+  });
+
   it('rejects weeks out of order and impossible dates', async () => {
     const weeks =
       'weeks:\n  - { label: A, start: 2024-03-11, end: 2024-03-17 }\n  - { label: B, start: 2024-03-04, end: 2024-02-30 }\n';

@@ -1,7 +1,13 @@
 // Runs the tool and every baseline on one labelled group and tallies what each got right.
 import { performance } from 'node:perf_hooks';
 import type { WordVectors } from '../nlp/word-vectors.js';
-import { type EvalGroup, NO_CLASS, singlyLabelled, trueCount } from './datasets/eval-group.js';
+import {
+  type EvalGroup,
+  holdOutExamples,
+  NO_CLASS,
+  singlyLabelled,
+  trueCount,
+} from './datasets/eval-group.js';
 import {
   assignNearestTfidf,
   clusterSifKMeans,
@@ -17,7 +23,8 @@ import { adjustedRandIndex, normalisedMutualInfo } from './metrics.js';
 export const SET_ROWS = [
   { id: 'tool', name: 'tool, default config' },
   { id: 'tool-true-k', name: 'tool, themeCount = true k' },
-  { id: 'tool-ranking', name: 'tool, guidedThreshold 0' },
+  { id: 'tool-ranking', name: 'tool, never "other"' },
+  { id: 'tool-examples', name: 'tool, 3 examples per theme' },
   { id: 'tfidf-kmeans-true-k', name: 'TF-IDF + k-means, true k' },
   { id: 'tfidf-kmeans-tool-k', name: "TF-IDF + k-means, tool's k" },
   { id: 'sif-kmeans-true-k', name: 'SIF + k-means, true k' },
@@ -27,6 +34,12 @@ export const SET_ROWS = [
   { id: 'largest', name: 'always the largest theme' },
 ] as const;
 export type RowId = (typeof SET_ROWS)[number]['id'];
+
+/** Settings that send no text to "other": the tool's ranking of taxonomy themes alone. */
+export const NEVER_OTHER = {
+  guidedThreshold: 0,
+  guidedOutlierDeviations: Number.POSITIVE_INFINITY,
+} as const;
 
 /** What the methods need besides the texts. */
 export interface EvalKit {
@@ -68,7 +81,7 @@ export interface RowTally {
 }
 
 /** Method runs per group, for progress. */
-export const RUNS_PER_GROUP = 13;
+export const RUNS_PER_GROUP = 14;
 
 /** One group's inputs and the tallies its runs fill. */
 interface GroupContext {
@@ -139,10 +152,31 @@ async function runTool(context: GroupContext): Promise<number> {
     fixed.emergentCount,
   );
   const ranked = await timed(context, 'tool-ranking', () =>
-    kit.tool.themes(guidedCorpus, seed, { guidedThreshold: 0 }),
+    kit.tool.themes(guidedCorpus, seed, NEVER_OTHER),
   );
   tallyOf(context, 'tool-ranking').guided = guidedTally(group, ranked.guided);
+  await runWithExamples(context);
   return Math.max(1, first.emergentCount);
+}
+
+/** Examples per taxonomy theme in the `tool-examples` row. */
+const EXAMPLES_PER_THEME = 3;
+
+/**
+ * The default config with each theme's first labelled texts as its `examples`; those texts are
+ * taken out of the corpus, so they are neither themed nor scored.
+ */
+async function runWithExamples(context: GroupContext): Promise<void> {
+  const { kit, group: whole } = context;
+  const { group, examples } = holdOutExamples(whole, EXAMPLES_PER_THEME);
+  const corpus = {
+    texts: group.texts,
+    language: group.language,
+    taxonomy: group.classes,
+    examples,
+  };
+  const seeded = await timed(context, 'tool-examples', () => kit.tool.themes(corpus, kit.seeds[0]));
+  tallyOf(context, 'tool-examples').guided = guidedTally(group, seeded.guided);
 }
 
 /** k-means on TF-IDF and on SIF vectors, at the true k and at the tool's. */

@@ -14,7 +14,7 @@ export const THEME_TARGETS = { emergentNmi: 0.35, guidedAccuracy: 0.62, stabilit
 
 /** The name the report gives the tool. */
 export const TOOL_NAME =
-  'tool (default config: offline vectors, modularity cut, guided threshold 0.1)';
+  'tool (default config: offline vectors, modularity cut, guided outlier rule)';
 
 /** The ArgKP summary fields of the JSON report. */
 export type LegacyFields = Pick<

@@ -143,6 +143,7 @@ function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
   const scores = guidedScores(input.vectors, input.taxonomyVectors, alignment);
   const assignment = assignGuided(scores, {
     threshold: input.settings.guidedThreshold,
+    outlierDeviations: input.settings.guidedOutlierDeviations,
     secondMargin: input.settings.guidedSecondMargin,
   });
   const members = input.taxonomy.map(() => [] as number[]);

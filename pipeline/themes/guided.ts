@@ -5,6 +5,11 @@ import { nearestNeighbourGraph } from './knn-graph.js';
 export interface GuidedOptions {
   /** Least score for a passage to join a taxonomy theme; below it goes to discovery. */
   threshold: number;
+  /**
+   * Corpus-relative floor: a passage whose best score lies more than this many robust standard
+   * deviations under the corpus's median best score goes to discovery (Infinity: never).
+   */
+  outlierDeviations: number;
   /** A second theme is added when its score is within this margin of the first's. */
   secondMargin: number;
 }
@@ -93,6 +98,7 @@ export function assignGuided(scores: Matrix, options: GuidedOptions): GuidedAssi
   const primary = new Int32Array(scores.rows).fill(-1);
   const secondary = new Int32Array(scores.rows).fill(-1);
   const best = new Float32Array(scores.rows);
+  const threshold = Math.max(options.threshold, outlierFloor(scores, options.outlierDeviations));
   for (let i = 0; i < scores.rows; i++) {
     const row = rowOf(scores, i);
     let first = -1;
@@ -108,15 +114,45 @@ export function assignGuided(scores: Matrix, options: GuidedOptions): GuidedAssi
       }
     });
     best[i] = Math.max(0, firstScore);
-    if (first < 0 || firstScore < options.threshold) continue;
+    // A passage needs some evidence (a positive score) besides clearing both floors.
+    if (first < 0 || firstScore <= 0 || firstScore < threshold) continue;
     primary[i] = first;
     if (
       second >= 0 &&
-      secondScore >= options.threshold &&
+      secondScore > 0 &&
+      secondScore >= threshold &&
       firstScore - secondScore <= options.secondMargin
     ) {
       secondary[i] = second;
     }
   }
   return { primary, secondary, scores: best };
+}
+
+/**
+ * The score under which a passage's best is an outlier in this corpus: `deviations` robust
+ * standard deviations (1.4826 x the median absolute deviation) under the median of the
+ * passages' best scores. Relative, because a fixed cut-off does not transfer (the German cycling
+ * set's best scores are mostly under 0.01, ArgKP's over 0.1); robust, so that a block of
+ * off-taxonomy passages does not widen the spread that should single them out.
+ */
+export function outlierFloor(scores: Matrix, deviations: number): number {
+  if (scores.rows < 2 || scores.dims === 0 || !Number.isFinite(deviations)) {
+    return Number.NEGATIVE_INFINITY;
+  }
+  const best = Array.from({ length: scores.rows }, (_, i) =>
+    rowOf(scores, i).reduce((top, score) => Math.max(top, score), Number.NEGATIVE_INFINITY),
+  );
+  const centre = medianOf(best);
+  const spread = 1.4826 * medianOf(best.map((b) => Math.abs(b - centre)));
+  return centre - deviations * spread;
+}
+
+/** The median of a non-empty list. */
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -93,7 +93,9 @@ describe('evaluateDevSet', () => {
       '0 5 2 {}',
       '2 7 1 {}',
       '0 5 1 {"themeCount":2}',
-      '2 7 1 {"guidedThreshold":0}',
+      '2 7 1 {"guidedThreshold":0,"guidedOutlierDeviations":null}',
+      // Up to three examples of each class held out: all five labelled texts, leaving two.
+      '2 2 1 {}',
     ]);
     expect(steps).toHaveLength(RUNS_PER_GROUP);
   });

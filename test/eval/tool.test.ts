@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEVER_OTHER } from '../../pipeline/eval/group-runs.js';
 import { createToolRunner, type ToolCorpus } from '../../pipeline/eval/methods/tool.js';
 import { NO_WORD_VECTORS } from '../helpers/themes.js';
 
@@ -40,7 +41,7 @@ describe('the tool runner', () => {
       language: 'en',
       taxonomy: ['Bus route and timetable', 'Park trees and playground', 'Rent and landlord'],
     };
-    const { guided } = await tool.themes(corpus, 1, { guidedThreshold: 0 });
+    const { guided } = await tool.themes(corpus, 1, NEVER_OTHER);
     const right = [...guided].filter((t, i) => t === Math.floor(i / 12)).length;
     expect(right).toBeGreaterThan(30);
     const vectors = await tool.vectors(corpus, 1);

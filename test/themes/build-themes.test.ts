@@ -57,7 +57,9 @@ describe('buildThemes', () => {
       [1, 1, 0, 0], // p6: buses and parks alike
       ...Array.from({ length: 6 }, (_, i) => [0, 0, 1, 0.05 * i]), // p7-p12: something else
     ];
-    const input = themesInput(unitRows(rows), { taxonomy, taxonomyVectors });
+    // Almost half the passages are off-taxonomy, too many for the relative rule: a set cut-off.
+    const settings = { guidedThreshold: 0.1 };
+    const input = themesInput(unitRows(rows), { taxonomy, taxonomyVectors, settings });
     const themes = buildThemes(input);
     expectThemeInvariants(themes, input.passages.ids, LIMITS);
     const byId = new Map(themes.themes.map((t) => [t.id, t]));
@@ -69,12 +71,35 @@ describe('buildThemes', () => {
     expect(emergent.map((t) => t.passageIds.length)).toEqual([6]);
   });
 
+  it('moves a passage to the theme whose examples share its wording', () => {
+    const texts = ['The evening timetable leaves commuters stranded', 'Swings for toddlers'];
+    // By their vectors both passages lean to Streets; only the words can move them.
+    const vectors = unitRows([
+      [1, 0.8, 0.2],
+      [1, 0.8, -0.2],
+    ]);
+    const taxonomyVectors = unitRows([
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+    const guidedIds = (examples: string[]) => {
+      const taxonomy = [
+        TaxonomyTheme.parse({ id: 'streets', label: 'Streets' }),
+        TaxonomyTheme.parse({ id: 'services', label: 'Services', examples }),
+      ];
+      const input = themesInput(vectors, { taxonomy, taxonomyVectors, texts });
+      return buildThemes(input).themes.find((t) => t.id === 'services')?.passageIds ?? [];
+    };
+    expect(guidedIds([])).not.toContain('p0');
+    expect(guidedIds(['The timetable changed again in the evening'])).toContain('p0');
+  });
+
   it('leaves out a taxonomy theme no passage is close to', () => {
     const taxonomy = [TaxonomyTheme.parse({ id: 'tax', label: 'Taxes' })];
     const input = themesInput(
       unitRows([
         [1, 0, 0],
-        [1, 0.1, 0],
+        [1, 0, -0.1],
         [1, 0, 0.1],
       ]),
       {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createMatrix, type Matrix } from '../../pipeline/matrix.js';
-import { assignGuided, guidedScores } from '../../pipeline/themes/guided.js';
+import { assignGuided, guidedScores, outlierFloor } from '../../pipeline/themes/guided.js';
 import { unitRows } from '../helpers/themes.js';
 
-const OPTIONS = { threshold: 0.15, secondMargin: 0.05 };
+const OPTIONS = {
+  threshold: 0.15,
+  outlierDeviations: Number.POSITIVE_INFINITY,
+  secondMargin: 0.05,
+};
 
 /** A passages x themes score matrix from plain rows (not normalised). */
 function scoreRows(rows: readonly (readonly number[])[]): Matrix {
@@ -42,13 +46,26 @@ describe('assignGuided', () => {
       secondary,
       scores: best,
     } = assignGuided(scores, {
+      ...OPTIONS,
       threshold: 0.48,
-      secondMargin: 0.05,
     });
     expect([...primary]).toEqual([-1, -1, 0]);
     expect([...secondary]).toEqual([-1, -1, -1]);
     expect(best[0]).toBeCloseTo(0.1, 5);
     expect(best[1]).toBe(0);
+  });
+
+  it("sends only passages far under the corpus's best scores to discovery", () => {
+    // Best scores 0.3 to 0.34 and one 0.05: the floor lies between them.
+    const tops = [0.3, 0.31, 0.32, 0.33, 0.34, 0.3, 0.31, 0.33, 0.34];
+    const scores = scoreRows([[0.05, 0.01], ...tops.map((top) => [top, 0.1])]);
+    const relative = { ...OPTIONS, threshold: 0, outlierDeviations: 2 };
+    expect(outlierFloor(scores, 2)).toBeGreaterThan(0.05);
+    expect(outlierFloor(scores, 2)).toBeLessThan(0.3);
+    expect([...assignGuided(scores, relative).primary]).toEqual([-1, ...Array(9).fill(0)]);
+    // The same scores a tenth as large: a fixed cut-off of 0.1 would drop all, the relative not.
+    const small = scoreRows([[0.005, 0.001], ...tops.map((top) => [top / 10, 0.01])]);
+    expect([...assignGuided(small, relative).primary]).toEqual([-1, ...Array(9).fill(0)]);
   });
 
   it('assigns nothing without taxonomy themes', () => {

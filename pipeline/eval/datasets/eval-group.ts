@@ -50,3 +50,26 @@ export function singlyLabelled(group: EvalGroup): { texts: string[]; labels: Int
 export function trueCount(group: EvalGroup): number {
   return new Set(group.labels.filter((label) => label >= 0)).size;
 }
+
+/**
+ * The group with up to `perClass` singly-labelled texts of each class taken out as that class's
+ * examples (the first ones, so runs compare): the texts left are scored, never the examples.
+ */
+export function holdOutExamples(
+  group: EvalGroup,
+  perClass: number,
+): { group: EvalGroup; examples: string[][] } {
+  const examples = group.classes.map((): string[] => []);
+  const kept: number[] = [];
+  group.labels.forEach((label, i) => {
+    const own = examples[label];
+    if (own !== undefined && own.length < perClass) own.push(group.texts[i] as string);
+    else kept.push(i);
+  });
+  const rest = {
+    ...group,
+    texts: kept.map((i) => group.texts[i] as string),
+    labels: Int32Array.from(kept, (i) => group.labels[i] as number),
+  };
+  return { group: rest, examples };
+}

@@ -1,5 +1,5 @@
 // The tool's own theming for the eval: the embed and themes stages' code with the default config.
-import type { ThemingConfig } from '../../../schemas/consultation.js';
+import type { TaxonomyTheme, ThemingConfig } from '../../../schemas/consultation.js';
 import type { Matrix } from '../../matrix.js';
 import { detectLanguages } from '../../nlp/language.js';
 import type { WordVectors } from '../../nlp/word-vectors.js';
@@ -10,6 +10,7 @@ import {
   draftTopLevelThemes,
 } from '../../themes/build-themes.js';
 import { selectRows } from '../../themes/emergent.js';
+import { taxonomyText } from '../../themes/guided.js';
 import { THEME_DEFAULTS } from '../../themes/settings.js';
 
 /** A corpus to theme: one passage per text, the consultation's language and its taxonomy. */
@@ -18,6 +19,8 @@ export interface ToolCorpus {
   language: string;
   /** The taxonomy's theme labels (guided themes); empty for emergent themes alone. */
   taxonomy: readonly string[];
+  /** Each taxonomy theme's `examples` (by index); none when absent. */
+  examples?: readonly (readonly string[])[];
 }
 
 /** Where the tool put each text among its top-level themes. */
@@ -105,10 +108,21 @@ async function embed(
   languages: Promise<string[]>,
 ): Promise<Matrix> {
   const provider = createOfflineEmbeddings({ words });
-  return provider.embed([...corpus.texts, ...corpus.taxonomy], {
+  return provider.embed([...corpus.texts, ...taxonomyOf(corpus).map(taxonomyText)], {
     signal: new AbortController().signal,
     languages: [...(await languages), ...corpus.taxonomy.map(() => corpus.language)],
   });
+}
+
+/** The corpus's taxonomy as a config gives it: each label with its examples, if any. */
+function taxonomyOf(corpus: ToolCorpus): TaxonomyTheme[] {
+  return corpus.taxonomy.map((label, t) => ({
+    id: `theme-${t + 1}`,
+    label,
+    description: '',
+    keywords: [],
+    examples: [...(corpus.examples?.[t] ?? [])],
+  }));
 }
 
 function themesInput(
@@ -129,13 +143,7 @@ function themesInput(
       // As the themes stage does without author ids: each contribution its own participant.
       participantsOf: ids.map((_, i) => [`contribution:e${i + 1}`]),
     },
-    taxonomy: corpus.taxonomy.map((label, t) => ({
-      id: `theme-${t + 1}`,
-      label,
-      description: '',
-      keywords: [],
-      examples: [],
-    })),
+    taxonomy: taxonomyOf(corpus),
     taxonomyVectors: {
       rows: corpus.taxonomy.length,
       dims: matrix.dims,
