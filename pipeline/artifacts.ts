@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
 import { Findings } from '../schemas/findings.js';
+import { ReviewedThemes } from '../schemas/review.js';
 import { Themes } from '../schemas/themes.js';
 import { Ballots } from '../schemas/votes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
@@ -77,6 +78,7 @@ export const ARTIFACTS = {
     count: (v) => v.matrix.rows,
   } satisfies Artifact<Vectors>,
   themes: json('themes.json', Themes, (themes) => themes.themes.length),
+  reviewed: json('reviewed-themes.json', ReviewedThemes, (reviewed) => reviewed.themes.length),
   findings: json('findings.json', Findings, (findings) => findings.themes.length),
   votes: json('votes.json', Ballots, (ballots) => ballots.votes.length),
   brief: {

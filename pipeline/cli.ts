@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
@@ -9,7 +9,8 @@ import { withDotEnv } from './dot-env.js';
 import { BriefError, UsageError } from './errors.js';
 import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
 import { PACKAGE } from './package-info.js';
-import { runPipeline } from './runner.js';
+import { reviewCommand } from './review/cli-review.js';
+import { defaultRunId, runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
 
@@ -28,7 +29,13 @@ const USAGE = `Usage: brief <command> [options]
 
 Commands:
   run CONFIG        run the pipeline on a consultation config (consultation.yaml)
-${STAGES.map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`).join('\n')}
+${STAGES.filter((s) => s.name !== 'review')
+  .map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`)
+  .join('\n')}
+  review CONFIG     open the review app on the run folder, to rename, merge, split and
+                    move themes, exclude passages, pin quotes and approve themes:
+                    --port, --host, --no-open, --reviewer NAME; or without a browser:
+                    --export FILE (.csv or .xlsx, one row per passage), --import FILE
   export FILE.md    turn a brief's Markdown (edited or not) into PDF and/or HTML:
                     --pdf, --html, --out FILE (with one format), --page-size
   eval themes       score the tool's themes against human labels on the dev sets
@@ -75,6 +82,12 @@ const OPTIONS = {
   wait: { type: 'boolean', default: false },
   'strict-paths': { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  reviewer: { type: 'string' },
+  export: { type: 'string' },
+  import: { type: 'string' },
 } as const;
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 failed, 2 usage error, 130 interrupted. */
@@ -110,9 +123,35 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (configPath === undefined)
       throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+    const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
+    if (command === 'review') {
+      const progress = values.quiet ? undefined : createProgressReporter(stderr);
+      return await reviewCommand(
+        {
+          configPath,
+          outDir: values.out ?? join('outputs', defaultRunId(configPath)),
+          cacheDir: defaultCacheDir(environment.env),
+          logger,
+          progress: progress?.report,
+          signal: environment.signal,
+          date: exportOptions.date,
+          pageSize: exportOptions.pageSize,
+          wait: values.wait,
+          strictPaths: values['strict-paths'],
+        },
+        {
+          export: values.export,
+          import: values.import,
+          host: values.host,
+          port: values.port,
+          open: !values['no-open'],
+          reviewer: values.reviewer,
+        },
+        stdout,
+      ).finally(() => progress?.done());
+    }
     const from = command === 'run' ? stageOption(values.from, '--from') : command;
     const to = command === 'run' ? stageOption(values.to, '--to') : command;
-    const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
     const progress = values.quiet ? undefined : createProgressReporter(stderr);
     const summary = await runPipeline({
       configPath,

@@ -86,3 +86,14 @@ export class LockError extends BriefError {
     super(message, options);
   }
 }
+
+/** A review decision was made on an older state of `review.json` than the one on disk. */
+export class StaleReviewError extends BriefError {
+  override name = 'StaleReviewError';
+  constructor(
+    message: string,
+    readonly revision: number,
+  ) {
+    super(message);
+  }
+}

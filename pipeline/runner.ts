@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
+import type { ReviewLog } from '../schemas/review.js';
 import {
   ARTIFACTS,
   type ArtifactData,
@@ -23,9 +24,11 @@ import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
 import { createModelEmbeddings } from './providers/model-embeddings.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
+import { readReviewBase, readReviewLog } from './review/review-log.js';
+import { reviewedTaxonomy } from './review/taxonomy.js';
 import { type ExportOutcome, exportRun } from './run-export.js';
 import { acquireRunLock } from './run-lock.js';
-import type { Logger, ProgressEvent, StageContext } from './stage.js';
+import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
 
 /** Options of one pipeline run. */
@@ -56,6 +59,8 @@ export interface RunOptions {
   onStageDone?: ((name: string, status: 'ran' | 'cached') => void) | undefined;
   /** Paper size of `brief.pdf`, exported when the run reaches `render`. Default A4. */
   pageSize?: ExportOptions['pageSize'] | undefined;
+  /** The caller holds the run folder's lock already (the review app's rebuild). */
+  holdsLock?: boolean | undefined;
 }
 
 /** What happened to one stage in a run. */
@@ -91,12 +96,14 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const config = withProvider(await loadConsultation(options.configPath), options.provider);
   const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
   await mkdir(outDir, { recursive: true });
-  const lock = await acquireRunLock(outDir, {
-    purpose: 'brief run',
-    wait: options.wait,
-    logger: options.logger,
-    signal: options.signal,
-  });
+  const lock = options.holdsLock
+    ? null
+    : await acquireRunLock(outDir, {
+        purpose: 'brief run',
+        wait: options.wait,
+        logger: options.logger,
+        signal: options.signal,
+      });
   try {
     for (const dir of [outDir, options.cacheDir]) {
       for (const file of await removeStaleTempFiles(dir))
@@ -104,16 +111,23 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     }
     return await runStages(config, outDir, options);
   } finally {
-    await lock.release();
+    await lock?.release();
   }
 }
 
 /** The body of a run, in a folder it holds the lock of. */
 async function runStages(
-  config: LoadedConfig,
+  foundConfig: LoadedConfig,
   outDir: string,
   options: RunOptions,
 ): Promise<RunSummary> {
+  const readReview = await readReviewLog(outDir);
+  const review: ReviewInput = {
+    log: readReview?.log ?? null,
+    base: readReview ? await readReviewBase(outDir) : null,
+  };
+  // Pinned examples and promoted themes join the taxonomy every stage sees.
+  const config = withReviewedTaxonomy(foundConfig, review.log);
   const sourceOptions = { strictPaths: options.strictPaths };
   const sources = await openInputSources(config, sourceOptions);
   const votes = await openVotesSource(config, sourceOptions);
@@ -183,7 +197,7 @@ async function runStages(
   for (const stage of selectStages(options.to ?? (dryRun ? 'synthesise' : undefined))) {
     if (signal.aborted) throw new AbortError('Interrupted');
     forced ||= stage.name === options.from;
-    const key = stageKey(stage, manifest, config);
+    const key = stageKey(stage, manifest, config, readReview?.hash ?? null);
     const existing = manifest.stages[stage.name];
     if (
       !forced &&
@@ -199,7 +213,7 @@ async function runStages(
     const service = llmService ? await llmService : null;
     if (service) service.stage = stage.name;
     const before = service?.usage() ?? NO_USAGE;
-    const result = await (stage as StageSpec).run({ sources, votes, load }, ctx);
+    const result = await (stage as StageSpec).run({ sources, votes, load, review }, ctx);
     const after = llmService ? await llmService : null;
     const usage = after ? usageSince(before, after.usage()) : undefined;
     const usedLlm = usage !== undefined && usedModel(usage);
@@ -263,7 +277,16 @@ function withProvider(config: LoadedConfig, provider: LlmProvider | undefined): 
 }
 
 /** The run id of a config: its folder's name, or its file name for a config called otherwise. */
-function defaultRunId(configPath: string): string {
+function withReviewedTaxonomy(config: LoadedConfig, log: ReviewLog | null): LoadedConfig {
+  if (!log) return config;
+  return {
+    ...config,
+    config: { ...config.config, themes: reviewedTaxonomy(config.config.themes, log) },
+  };
+}
+
+/** The run folder's name when `--out` is not given: the config's folder name. */
+export function defaultRunId(configPath: string): string {
   const file = basename(configPath).replace(/\.ya?ml$/i, '');
   return file === 'consultation' ? basename(dirname(configPath)) : file;
 }
@@ -275,7 +298,12 @@ function selectStages(to: StageName | undefined): readonly StageSpec[] {
   return STAGES.slice(0, last + 1);
 }
 
-function stageKey(stage: StageSpec, manifest: Manifest, config: LoadedConfig): string {
+function stageKey(
+  stage: StageSpec,
+  manifest: Manifest,
+  config: LoadedConfig,
+  reviewHash: string | null,
+): string {
   return sha256(
     canonicalJson({
       stage: stage.name,
@@ -284,6 +312,7 @@ function stageKey(stage: StageSpec, manifest: Manifest, config: LoadedConfig): s
       seed: config.config.seed,
       inputs: stage.inputs.map((name) => artifactHash(manifest, name)),
       files: stage.readsInputFiles ? manifest.inputs.map((input) => input.hash) : [],
+      ...(stage.readsReview ? { review: reviewHash } : {}),
     }),
   );
 }

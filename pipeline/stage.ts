@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Consultation, InputFile } from '../schemas/consultation.js';
+import type { ReviewLog } from '../schemas/review.js';
 import { AbortError } from './errors.js';
 import type { LlmService } from './llm/llm-service.js';
 import type { WordVectors } from './nlp/word-vectors.js';
@@ -31,6 +32,14 @@ export interface InputSource {
   /** Size in bytes. */
   size: number;
   open(): Readable;
+}
+
+/** The facilitators' decisions as the runner read them from the run folder. */
+export interface ReviewInput {
+  /** `review.json`, or null when the run has not been reviewed. */
+  log: ReviewLog | null;
+  /** The passages that existed when the review began (`review-base.txt`), or null. */
+  base: ReadonlySet<string> | null;
 }
 
 /** Everything a stage may use besides its typed input. Stages do no file I/O of their own. */

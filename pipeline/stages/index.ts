@@ -1,12 +1,13 @@
 import type { Consultation } from '../../schemas/consultation.js';
 import type { ArtifactData, ArtifactName } from '../artifacts.js';
 import { type PromptTask, promptHashes } from '../llm/prompts.js';
-import type { InputSource, StageContext, StageResult } from '../stage.js';
+import type { InputSource, ReviewInput, StageContext, StageResult } from '../stage.js';
 import { SYNTHESIS_PROMPTS } from '../synthesis/llm-synthesiser.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
 import { renderStage } from './render.js';
+import { applyReviewStage } from './review.js';
 import { synthesiseFindings } from './synthesise.js';
 import { findThemes } from './themes.js';
 import { readBallots } from './votes.js';
@@ -17,6 +18,8 @@ export interface StageInputs {
   /** The vote matrix file (`input.votes`), or null. */
   votes: InputSource | null;
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+  /** The review log and base (only stages with `readsReview` get them in their cache key). */
+  review: ReviewInput;
 }
 
 /** A stage as the runner sees it. */
@@ -31,6 +34,8 @@ export interface StageSpec<K extends ArtifactName = ArtifactName> {
   inputs: readonly ArtifactName[];
   /** Whether the input files themselves are part of the cache key. */
   readsInputFiles: boolean;
+  /** Whether `review.json` is part of the cache key. */
+  readsReview?: boolean;
   /** The part of the config the output depends on; changing anything else keeps the cache. */
   configSlice(config: Consultation): unknown;
   run(inputs: StageInputs, ctx: StageContext): Promise<StageResult<ArtifactData<K>>>;
@@ -140,11 +145,29 @@ export const STAGES = [
       ),
   }),
   defineStage({
+    name: 'review',
+    version: 1,
+    summary: "apply the facilitators' decisions (review.json) into reviewed-themes.json",
+    output: 'reviewed',
+    inputs: ['themes', 'clean', 'contributions'],
+    readsInputFiles: false,
+    readsReview: true,
+    configSlice: () => null,
+    run: async ({ load, review }, ctx) =>
+      applyReviewStage(
+        await load('themes'),
+        await load('clean'),
+        await load('contributions'),
+        review,
+        ctx,
+      ),
+  }),
+  defineStage({
     name: 'synthesise',
     version: 1,
     summary: 'write grounded findings per theme, question and week into findings.json',
     output: 'findings',
-    inputs: ['clean', 'contributions', 'themes', 'vectors', 'votes'],
+    inputs: ['clean', 'contributions', 'reviewed', 'vectors', 'votes'],
     readsInputFiles: false,
     configSlice: (config) => ({
       title: config.title,
@@ -164,7 +187,7 @@ export const STAGES = [
         {
           records: await load('clean'),
           contributions: await load('contributions'),
-          themes: await load('themes'),
+          themes: await load('reviewed'),
           vectors: await load('vectors'),
           words: await ctx.wordVectors(),
           ballots: await load('votes'),
@@ -177,14 +200,14 @@ export const STAGES = [
     version: 1,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
-    inputs: ['findings', 'themes', 'clean', 'contributions'],
+    inputs: ['findings', 'reviewed', 'clean', 'contributions'],
     readsInputFiles: false,
     configSlice: (config) => config,
     run: async ({ load }, ctx) =>
       renderStage(
         {
           findings: await load('findings'),
-          themes: await load('themes'),
+          themes: await load('reviewed'),
           records: await load('clean'),
           contributions: await load('contributions'),
         },

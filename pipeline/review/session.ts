@@ -1,0 +1,74 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type { ReviewAction, ReviewedThemes, ReviewLog } from '../../schemas/review.js';
+import type { Themes } from '../../schemas/themes.js';
+import { type RunOptions, type RunSummary, runPipeline } from '../runner.js';
+import { passageFacts } from '../stages/review.js';
+import { applyReview, type PassageFacts } from './apply.js';
+import { appendDecisions, readReviewBase, readReviewLog } from './review-log.js';
+
+/** Everything the review app and the spreadsheet import work on: one run folder's themes. */
+export interface ReviewSession {
+  outDir: string;
+  /** The run that brought the folder up to the review stage. */
+  run: RunSummary;
+  /** The themes stage's output, before any decision. */
+  found: Themes;
+  records: ReadonlyMap<string, CleanRecord>;
+  contributions: ReadonlyMap<string, Contribution>;
+  facts: PassageFacts;
+  /** The log as it stands (null before the first decision) and its revision (its length). */
+  log(): ReviewLog | null;
+  revision(): number;
+  /** The themes with every decision in force applied (the same function as the review stage). */
+  state(): ReviewedThemes;
+  /**
+   * Adds decisions taken on `revision`; refused with a `StaleReviewError` when the log moved on.
+   */
+  decide(
+    actions: readonly ReviewAction[],
+    revision: number,
+    reviewer: string | null,
+  ): Promise<ReviewedThemes>;
+}
+
+/**
+ * Opens a run folder for review: runs the pipeline up to the review stage (from cache when
+ * nothing changed, so a fresh folder gets its themes first), then keeps the artifacts in memory.
+ * The caller holds the run folder's lock (`holdsLock`), as the app does for as long as it runs.
+ */
+export async function openReviewSession(
+  options: Omit<RunOptions, 'to' | 'from'>,
+): Promise<ReviewSession> {
+  const run = await runPipeline({ ...options, to: 'review' });
+  const { outDir } = run;
+  const found = await run.load('themes');
+  const clean = await run.load('clean');
+  const contributionList = await run.load('contributions');
+  const facts = passageFacts(clean, contributionList);
+  const base = await readReviewBase(outDir);
+  let log = (await readReviewLog(outDir))?.log ?? null;
+  let state = applyReview(found, log, facts, base);
+  return {
+    outDir,
+    run,
+    found,
+    records: new Map(clean.map((r) => [r.id, r])),
+    contributions: new Map(contributionList.map((c) => [c.id, c])),
+    facts,
+    log: () => log,
+    revision: () => log?.decisions.length ?? 0,
+    state: () => state,
+    async decide(actions, revision, reviewer) {
+      const written = await appendDecisions(outDir, {
+        revision,
+        reviewer,
+        actions,
+        passageIds: facts.passageIds,
+      });
+      log = written.log;
+      state = applyReview(found, log, facts, base ?? new Set(facts.passageIds));
+      return state;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
+import type { ReviewedThemes } from '../../schemas/review.js';
+import type { Themes } from '../../schemas/themes.js';
+import { applyReview, type PassageFacts } from '../review/apply.js';
+import type { ReviewInput, StageContext, StageResult } from '../stage.js';
+
+/**
+ * The review stage: applies the facilitators' decisions (`review.json`) to the themes stage's
+ * output. Decisions that no longer apply are listed in the run output, never dropped in silence.
+ */
+export function applyReviewStage(
+  themes: Themes,
+  records: readonly CleanRecord[],
+  contributions: readonly Contribution[],
+  review: ReviewInput,
+  ctx: StageContext,
+): StageResult<ReviewedThemes> {
+  const reviewed = applyReview(
+    themes,
+    review.log,
+    passageFacts(records, contributions),
+    review.base,
+  );
+  const orphans = reviewed.review.decisions.filter((d) => d.status === 'orphaned');
+  for (const orphan of orphans)
+    ctx.logger.warn(
+      `review: decision ${orphan.n} (${orphan.kind}) no longer applies: ${orphan.detail}`,
+    );
+  const newSince = Object.values(reviewed.review.themes).reduce(
+    (sum, theme) => sum + theme.newSinceReview.length,
+    0,
+  );
+  if (review.log && newSince > 0)
+    ctx.logger.info(
+      `review: ${newSince} passages are new since the review; they are marked in the app`,
+    );
+  const applied = reviewed.review.decisions.filter((d) => d.status === 'applied').length;
+  return {
+    output: reviewed,
+    counts: {
+      decisions: applied,
+      orphaned: orphans.length,
+      excludedPassages: reviewed.review.excluded.reduce((sum, e) => sum + e.passageIds.length, 0),
+      changedThemes: Object.values(reviewed.review.themes).filter((t) => t.changed).length,
+    },
+  };
+}
+
+/** Passages, their contributions and participants, as the themes stage counted them. */
+export function passageFacts(
+  records: readonly CleanRecord[],
+  contributions: readonly Contribution[],
+): PassageFacts {
+  const authors = new Map(contributions.map((c) => [c.id, c.author]));
+  const voices = new Map<string, readonly string[]>();
+  const passageIds: string[] = [];
+  for (const record of records) {
+    if (record.status !== 'kept') continue;
+    const ids = [record.id, ...record.duplicates];
+    for (const passage of record.passages) {
+      passageIds.push(passage.id);
+      voices.set(passage.id, ids);
+    }
+  }
+  return {
+    passageIds,
+    contributionsOf: (id) => voices.get(id) ?? [],
+    // Without an author id, each contribution counts as its own participant (as in themes).
+    participantsOf: (id) =>
+      (voices.get(id) ?? []).map((c) => authors.get(c) ?? `contribution:${c}`),
+  };
+}
