@@ -72,6 +72,11 @@ export const InputFile = z.strictObject({
   separator: z.string().optional(),
   /** JSON: dotted path to the array of records when it is not the top level, e.g. `data.posts`. */
   recordsPath: z.string().optional(),
+  /**
+   * The guiding question (id or text) every record of this file answers, for exports with one
+   * file per question; a record's own `question` column, when mapped and filled, wins.
+   */
+  question: z.string().min(1).optional(),
 });
 export type InputFile = z.infer<typeof InputFile>;
 
@@ -350,6 +355,16 @@ export const ConsultationChecked = Consultation.superRefine((config, ctx) => {
     'id',
     ctx,
   );
+  const questionNames = new Set(config.questions.flatMap((q) => [q.id, q.text]));
+  config.input.files.forEach((file, i) => {
+    if (file.question !== undefined && !questionNames.has(file.question)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['input', 'files', i, 'question'],
+        message: `"${file.question}" is not one of the questions' ids or texts (${config.questions.map((q) => q.id).join(', ') || 'the config has no questions'})`,
+      });
+    }
+  });
   if (config.period && config.period.start > config.period.end) {
     ctx.addIssue({
       code: 'custom',

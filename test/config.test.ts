@@ -91,6 +91,17 @@ describe('loadConsultation', () => {
     expect(message).toContain('themes[1].examples');
   });
 
+  it("checks a file's question against the questions' ids and texts", async () => {
+    const files =
+      'title: T\nquestions: [What works?, What should change?]\ninput:\n  files:\n    - { path: a.csv, question: q2 }\n    - { path: b.csv, question: What works? }\n';
+    const loaded = await loadConsultation(await configFile(files));
+    expect(loaded.config.input.files.map((f) => f.question)).toEqual(['q2', 'What works?']);
+    const message = await loadError(files.replace('question: q2', 'question: q9'));
+    expect(message).toContain(
+      'input.files[0].question: "q9" is not one of the questions\' ids or texts (q1, q2)',
+    );
+  });
+
   it('rejects weeks out of order and impossible dates', async () => {
     const weeks =
       'weeks:\n  - { label: A, start: 2024-03-11, end: 2024-03-17 }\n  - { label: B, start: 2024-03-04, end: 2024-02-30 }\n';

@@ -47,6 +47,8 @@ export interface RecordMapperOptions {
   markup: Markup;
   /** Order of day and month in numeric dates (`input.dateFormat`). */
   dateFormat: DateFormat;
+  /** The question every record of the file answers (the file's `question`), if any. */
+  question?: string | undefined;
 }
 
 /**
@@ -100,7 +102,7 @@ export class RecordMapper {
       authorName: optional(values, fields.authorName),
       date: null,
       week: optional(values, fields.week),
-      question: optional(values, fields.question),
+      question: optional(values, fields.question) ?? this.options.question ?? null,
       thread: optional(values, fields.thread),
       replyTo: optional(values, fields.replyTo),
       language: optional(values, fields.language),

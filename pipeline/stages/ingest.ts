@@ -102,6 +102,7 @@ async function ingestFile(
     rejectedValues: ctx.config.input.rejectedValues,
     markup: reader.markup,
     dateFormat: ctx.config.input.dateFormat,
+    question: source.spec.question,
   });
   let count = 0;
   for await (const raw of reader.records) {

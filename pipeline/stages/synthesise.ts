@@ -53,6 +53,12 @@ export async function synthesiseFindings(
     words: inputs.words,
     ballots: inputs.ballots,
   });
+  const { count, example } = built.unmatchedQuestions;
+  if (count > 0) {
+    ctx.logger.warn(
+      `synthesise: ${count} contributions name a question that is none of the config's ids or texts, e.g. ${JSON.stringify(example)}: they count under no question (when most contributions have no matching value, all are matched to questions by their words instead)`,
+    );
+  }
   const subject = new Set(
     [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>
       contentWords(text, ctx.config.language),

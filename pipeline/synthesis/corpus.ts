@@ -7,6 +7,7 @@ import type { Ballots } from '../../schemas/votes.js';
 import type { Matrix } from '../matrix.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
+import { createQuestionMatcher } from './question-match.js';
 
 /** A kept passage with everything synthesis needs to know about where it came from. */
 export interface SynthesisPassage {
@@ -58,6 +59,8 @@ export interface SynthesisCorpus {
   /** How a contribution's author is credited in quotes, per `privacy.credit`. */
   credit(contributionId: string): string;
   words: WordVectors;
+  /** Kept contributions whose `question` value named no guiding question, and the first one. */
+  unmatchedQuestions: { count: number; example: string | null };
 }
 
 export interface CorpusInput {
@@ -76,7 +79,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
   const { config, records, contributions } = input;
   const byContribution = new Map(contributions.map((c) => [c.id, c]));
   const participantOf = (id: string) => byContribution.get(id)?.author ?? `contribution:${id}`;
-  const questionIds = new Set(config.questions.map((q) => q.id));
+  const questions = createQuestionMatcher(config.questions);
   const weeks = config.weeks.length > 0 ? config.weeks : derivedWeeks(contributions);
   const passages: SynthesisPassage[] = [];
   const kept = records.filter(
@@ -88,7 +91,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     const voices = [record.id, ...record.duplicates];
     const voiceWeeks = [...new Set(voices.map(weekOfVoice))].filter((w) => w >= 0).sort();
     const date = contribution?.date ?? null;
-    const question = contribution?.question ?? null;
+    const question = questions.match(contribution?.question ?? null);
     for (const passage of record.passages) {
       passages.push({
         id: passage.id,
@@ -102,13 +105,14 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
         date,
         week: weekOf(weeks, contribution),
         voiceWeeks,
-        questionId: question !== null && questionIds.has(question) ? question : null,
+        questionId: question,
         votes: sumVotes(voices.map((id) => byContribution.get(id)?.votes ?? null)),
       });
     }
   }
   const participants = new Set(kept.flatMap((r) => [r.id, ...r.duplicates].map(participantOf)));
   return {
+    unmatchedQuestions: questions.unmatched(),
     config,
     passages,
     byId: new Map(passages.map((p) => [p.id, p])),

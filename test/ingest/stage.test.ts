@@ -28,6 +28,17 @@ describe('the ingest stage', () => {
     expect(output.map((c) => [c.id, c.text])).toEqual([['x', 'hello']]);
   });
 
+  it("gives every record of a file the file's question, unless its own column names one", async () => {
+    const ctx = createTestContext({
+      input: { files: ['a.csv'], fields: { question: 'q' } },
+      questions: ['What works?', 'What should change?'],
+    });
+    const csv = 'text,q\nbuses,\nparks,q1\n';
+    const source = memorySource('a.csv', csv, { question: 'q2' });
+    const { output } = await ingestContributions([source], ctx);
+    expect(output.map((c) => c.question)).toEqual(['q2', 'q1']);
+  });
+
   it('rejects an empty file', async () => {
     await expect(
       ingestContributions([memorySource('empty.csv', '')], createTestContext()),
