@@ -1,4 +1,5 @@
-// `brief eval themes`: runs the dev sets, prints the tables or JSON, and applies the quality gate.
+// `brief eval themes`: runs the dev sets, prints the tables or JSON, and applies the quality gate;
+// `brief eval synthesis`: scores the statement rules on the labelled sentences.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { QualityGate } from '../../schemas/quality-gate.js';
@@ -10,6 +11,7 @@ import { PACKAGE_ROOT } from '../package-info.js';
 import type { ArgKpSplit } from './datasets/argkp.js';
 import { QUICK_SUBSET } from './eval-sets.js';
 import { formatThemeEvalReport } from './format-eval.js';
+import { formatStatementEvalReport } from './format-synthesis-eval.js';
 import { createToolRunner } from './methods/tool.js';
 import {
   checkQualityGate,
@@ -19,6 +21,7 @@ import {
   QUALITY_GATE_FILE,
 } from './quality-gate.js';
 import { runThemeEval } from './run-eval.js';
+import { evaluateStatements, loadLabelledStatements } from './synthesis-eval.js';
 
 /** The options of `brief eval`, beside the CLI's common ones. */
 export const EVAL_OPTIONS = {
@@ -37,6 +40,7 @@ const OPTIONS = {
 } as const;
 
 export const EVAL_USAGE = `Usage: brief eval themes [--set SET] [--quick] [--gate FILE] [--json] [--limit-groups N]
+       brief eval synthesis [--json]
 
 Scores the tool's themes, as the default config makes them, against human labels on the dev
 sets, each beside its baselines (TF-IDF and SIF + k-means at the true k and at the tool's k,
@@ -47,6 +51,11 @@ the nearest taxonomy theme by the tool's vectors and by TF-IDF, always the large
   banking77    BANKING77 test queries (eval/banking77): 77 intents as the taxonomy
   cycling-de   German cycling consultation (eval/cycling-de): 8 categories, German names
   stability    the default emergent themes with seeds 1 and 2 on 3,000 and 10,000 queries
+
+brief eval synthesis scores the offline synthesiser's statement rules against the hand-labelled
+sentences of eval/statements (proposal, concern, opportunity or none, and whether each stands
+alone), beside the old cue-word classifier: precision, recall and F1 per kind, on the held-out
+test half, the tune half and the whole set.
 
 Options:
   --set SET           run only these sets (repeatable, or a comma list); default: all
@@ -85,9 +94,14 @@ export async function runEvalCommand(
     return 0;
   }
   const [, target, ...extra] = positionals;
-  if (target === undefined) throw new UsageError('`brief eval` needs what to evaluate: themes');
-  if (target !== 'themes') throw new UsageError(`Unknown eval "${target}"; the only one is themes`);
+  if (target === undefined) {
+    throw new UsageError('`brief eval` needs what to evaluate: themes or synthesis');
+  }
+  if (target !== 'themes' && target !== 'synthesis') {
+    throw new UsageError(`Unknown eval "${target}"; the evals are themes and synthesis`);
+  }
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+  if (target === 'synthesis') return runSynthesisEval(values.json, environment.stdout);
   const sets = parseSets(values.set);
   const options = {
     sets,
@@ -115,6 +129,13 @@ export async function runEvalCommand(
     table: values.json ? stderr : stdout,
     errors: stderr,
   });
+}
+
+/** `brief eval synthesis`: the statement rules on the labelled sentences; always exit code 0. */
+async function runSynthesisEval(json: boolean, stdout: OutputStream): Promise<number> {
+  const report = evaluateStatements(await loadLabelledStatements());
+  stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatStatementEvalReport(report));
+  return 0;
 }
 
 /** Prints the gate's checks and one line per failure; returns the exit code (1 on a failure). */

@@ -81,7 +81,8 @@ function formatTargets(targets: readonly TargetCheck[]): string {
   return `\nTargets:\n${alignColumns(rows, 2)}`;
 }
 
-function figure(value: number | null, digits = 3): string {
+/** A figure with `digits` decimals, or "-" for none. */
+export function figure(value: number | null, digits = 3): string {
   return value === null ? '-' : value.toFixed(digits);
 }
 
@@ -89,7 +90,10 @@ function figure(value: number | null, digits = 3): string {
  * Left-aligns the first column (and those from `leftFrom` on) and right-aligns the others, two
  * spaces apart.
  */
-function alignColumns(table: readonly string[][], leftFrom = Number.POSITIVE_INFINITY): string {
+export function alignColumns(
+  table: readonly string[][],
+  leftFrom = Number.POSITIVE_INFINITY,
+): string {
   const widths = table[0]?.map((_, c) => maxOf(table.map((row) => row[c]?.length ?? 0))) ?? [];
   return table
     .map((row) =>

@@ -1,7 +1,6 @@
 import type { CrossCutting } from '../../schemas/findings.js';
 import type { Theme } from '../../schemas/themes.js';
-import { stopWordsFor } from '../nlp/stop-words.js';
-import { foldWord, WORD } from '../nlp/tokenise.js';
+import { extractPhrases } from '../themes/phrases.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { findingOf } from './support.js';
 import { TEMPLATES } from './templates.js';
@@ -18,11 +17,11 @@ const MAX_ITEMS = 5;
 const CITED_PER_THEME = 3;
 
 /**
- * Points that recur across themes: pairs of neighbouring content words ("public transport",
- * "minimum wage") used in at least two passages of each of three or more top-level themes,
- * leaving out pairs so general that they are in more than 15% of all passages and pairs of the
+ * Points that recur across themes: noun phrases ("public transport", "minimum wage"; see
+ * `terms`) used in at least two passages of each of three or more top-level themes, leaving out
+ * phrases so general that they are in more than 15% of all passages and phrases of the
  * consultation's own subject words ("Bowling Green"). Single words are too vague to report.
- * Ranked by how many themes share the pair, then by how many passages use it.
+ * Ranked by how many themes share the phrase, then by how many passages use it.
  */
 export function crossCutting(
   corpus: SynthesisCorpus,
@@ -34,7 +33,7 @@ export function crossCutting(
   const surfaces = new Map<string, string>();
   const passagesWith = new Map<string, Set<number>>();
   for (const p of corpus.passages) {
-    for (const [key, surface] of terms(p)) {
+    for (const [key, surface] of crossCuttingTerms(p.text, p.language)) {
       if (!surfaces.has(key)) surfaces.set(key, surface);
       const users = passagesWith.get(key);
       if (users) users.add(p.index);
@@ -42,7 +41,7 @@ export function crossCutting(
     }
   }
   const limit = MAX_SHARE * corpus.passages.length;
-  const foldedSubject = new Set([...subject].map((w) => termKey(w, corpus.config.language)));
+  const subjectWords = new Set([...subject].map((w) => w.toLowerCase()));
   // The top-level themes (by position in `top`) each passage is in.
   const themesOf = corpus.passages.map(() => [] as number[]);
   top.forEach((theme, t) => {
@@ -54,7 +53,7 @@ export function crossCutting(
   const candidates: { key: string; themes: number[]; total: number }[] = [];
   for (const [key, indexes] of passagesWith) {
     if (indexes.size > limit || indexes.size < MIN_THEMES * MIN_PER_THEME) continue;
-    if (!key.includes(' ') || key.split(' ').every((w) => foldedSubject.has(w))) continue;
+    if (key.split(' ').every((w) => subjectWords.has(w))) continue;
     const perTheme = new Map<number, number>();
     for (const i of indexes)
       for (const t of themesOf[i] ?? []) perTheme.set(t, (perTheme.get(t) ?? 0) + 1);
@@ -69,7 +68,7 @@ export function crossCutting(
   );
   const chosen: typeof candidates = [];
   for (const c of candidates) {
-    // "legalize prostitution" and "legalized prostitution": one point, reported once.
+    // "tax credit" and "tax credits for jobs": one point, reported once.
     const mine = passagesWith.get(c.key) as Set<number>;
     const repeats = chosen.some(
       (o) => overlap(mine, passagesWith.get(o.key) as Set<number>) >= 0.5,
@@ -104,34 +103,20 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   return small.size > 0 ? shared / small.size : 0;
 }
 
-/** A word as a term: folded, and without a final e, so "legalize" and "legalized" are one. */
-function termKey(word: string, language: string): string {
-  return foldWord(word, language).replace(/e$/u, '');
-}
-
 /**
- * A passage's terms: folded content words, and pairs of content words that stand next to each
- * other with only a space between them ("minimum wage", not "city, county"), each with the
- * surface form first seen.
+ * A text's cross-cutting terms: the noun phrases wink-nlp's tags find in it (adjectives and nouns ending in
+ * a noun, two to four words: "public transport", "minimum wage"), by lemma key, each with the
+ * surface form first seen. No verbs, pronouns or contractions get in ("think it's"); a phrase
+ * linked by a preposition ("traffic on Scottsville Road") is left to the plain ones it holds.
+ * English only: other languages have no tagger here, and no term is better than a bad one.
  */
-function terms(p: SynthesisPassage): Map<string, string> {
-  const stop = stopWordsFor(p.language);
+export function crossCuttingTerms(text: string, language: string): Map<string, string> {
   const out = new Map<string, string>();
-  let previous: { word: string; key: string; end: number } | null = null;
-  for (const match of p.text.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    const start = match.index;
-    if (word.length < 2 || stop.has(word) || !/\p{L}/u.test(word)) {
-      previous = null;
-      continue;
-    }
-    const key = termKey(word, p.language);
-    if (!out.has(key)) out.set(key, word);
-    if (previous && /^ +$/u.test(p.text.slice(previous.end, start))) {
-      const pair = `${previous.key} ${key}`;
-      if (!out.has(pair)) out.set(pair, `${previous.word} ${word}`);
-    }
-    previous = { word, key, end: start + match[0].length };
+  if (language !== 'en') return out;
+  for (const phrase of extractPhrases(text, language)) {
+    if (phrase.kind !== 'noun' || phrase.words.length < 2) continue;
+    if (phrase.key.split(' ').length !== phrase.words.length) continue;
+    if (!out.has(phrase.key)) out.set(phrase.key, phrase.surface);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../../schemas/findings.js';
 import type { SynthesisPassage } from './corpus.js';
-import { type StatementKind, sentencesOf, statementKind } from './statements.js';
+import { quotableSentences, type StatementKind, sentencesOf } from './statements.js';
+import { statementKind } from './statements-kind.js';
 import { findingOf, foldedWords, statementText, supportOf } from './support.js';
 
 /** A sentence recognised as a statement, with the passage it is from. */
@@ -26,8 +27,8 @@ export interface Statements {
 }
 
 /**
- * The proposals, concerns and opportunities in passages: their sentences sorted by what they
- * do (see `statementKind`), alike sentences grouped as one point, points ranked by support
+ * The proposals, concerns and opportunities in passages: their sentences that stand alone
+ * (`quotableSentences`) sorted by what they do (see `statementKind`), alike sentences grouped as one point, points ranked by support
  * (distinct contributions, then participants, then agree votes where there are votes). Each point is worded as its most typical
  * sentence and cites every passage that made it. Passages come best fitting first.
  */
@@ -38,8 +39,8 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     opportunity: [],
   };
   for (const passage of passages) {
-    for (const sentence of sentencesOf(passage.text, passage.language)) {
-      const kind = statementKind(sentence.text, passage.language);
+    for (const sentence of quotableSentences(passage.text, passage.language)) {
+      const kind = statementKind(lastSentence(sentence.text, passage.language), passage.language);
       if (kind === null) continue;
       const words = new Set(foldedWords(sentence.text, passage.language));
       if (words.size < MIN_WORDS) continue;
@@ -51,6 +52,11 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     concerns: ranked(byKind.concern),
     opportunities: ranked(byKind.opportunity),
   };
+}
+
+/** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */
+function lastSentence(text: string, language: string): string {
+  return sentencesOf(text, language).at(-1)?.text ?? text;
 }
 
 function ranked(statements: readonly Statement[]): Finding[] {

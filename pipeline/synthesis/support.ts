@@ -1,7 +1,7 @@
 import type { Finding, Support } from '../../schemas/findings.js';
 import { contentWords, foldWord } from '../nlp/tokenise.js';
 import type { SynthesisPassage } from './corpus.js';
-import { type Sentence, sentencesOf } from './statements.js';
+import { quotableSentences, type Sentence, sentencesOf } from './statements.js';
 
 /** Distinct contributions (with their merged duplicates) and participants behind passages. */
 export function supportOf(passages: readonly SynthesisPassage[]): Support {
@@ -42,21 +42,17 @@ export function foldedWords(text: string, language: string): string[] {
   return contentWords(text, language).map((w) => foldWord(w, language));
 }
 
-/** Sentences opening like this lean on the one before ("This would reduce accidents"). */
-const LEANS_BACK = /^(this|that|these|those|it|they|he|she|which|and|but|also|so|then)\b/i;
-
 /** A sentence's score for carrying words with the given counts. */
 function sentenceScore(text: string, language: string, counts: ReadonlyMap<string, number>) {
   const words = foldedWords(text, language);
   const total = words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
-  const score = words.length > 1 ? total / Math.sqrt(words.length) : total / 4;
-  return LEANS_BACK.test(text) ? score / 2 : score;
+  return words.length > 1 ? total / Math.sqrt(words.length) : total / 4;
 }
 
 /**
  * The sentence of a passage that best carries a group's common words: the highest count of its
- * words in `counts` over the square root of its length, halved for a sentence that leans on
- * the one before it (a sentence of one word or none is a last resort).
+ * words in `counts` over the square root of its length (a sentence of one word or none is a
+ * last resort), among the sentences that stand alone (`quotableSentences`) when there are any.
  */
 export function centralSentence(
   passage: SynthesisPassage,
@@ -79,11 +75,15 @@ export function bestSentence(
     passage: first,
   };
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const passage of passages) {
-    for (const sentence of sentencesOf(passage.text, passage.language)) {
-      const score = sentenceScore(sentence.text, passage.language, counts);
-      if (score > bestScore) [best, bestScore] = [{ sentence, passage }, score];
+  // Passes: sentences that stand alone, then (when no passage has one) any sentence.
+  for (const pick of [quotableSentences, sentencesOf]) {
+    for (const passage of passages) {
+      for (const sentence of pick(passage.text, passage.language)) {
+        const score = sentenceScore(sentence.text, passage.language, counts);
+        if (score > bestScore) [best, bestScore] = [{ sentence, passage }, score];
+      }
     }
+    if (bestScore > Number.NEGATIVE_INFINITY) break;
   }
   return best;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOf, statementKind } from '../../pipeline/synthesis/statements.js';
+import { quotableSentences, sentencesOf } from '../../pipeline/synthesis/statements.js';
+import { dependenceOf, standsAlone } from '../../pipeline/synthesis/statements-alone.js';
+import { statementKind } from '../../pipeline/synthesis/statements-kind.js';
 
 describe('sentencesOf', () => {
   it('splits sentences with offsets into the text', () => {
@@ -18,24 +20,70 @@ describe('sentencesOf', () => {
   });
 });
 
-describe('statementKind', () => {
+describe('standsAlone', () => {
   it.each([
-    ['The council should build more social housing.', 'proposal'],
-    ['We need rent controls.', 'proposal'],
-    ['Build protected bike lanes on the main roads.', 'proposal'],
-    ['More benches in the parks.', 'proposal'],
-    ['Cycling is dangerous on the ring road.', 'concern'],
-    ['There are not enough bins near the playgrounds.', 'concern'],
-    ['The old factory site could become a new park.', 'opportunity'],
-    ['The river is an asset for the whole town.', 'opportunity'],
-    ['I moved here in 2010.', null],
-    // Proposal cues win: the sentence recommends, whatever worries it.
-    ['We need more police because crime is a problem.', 'proposal'],
-  ])('reads "%s" as %s', (sentence, kind) => {
-    expect(statementKind(sentence, 'en')).toBe(kind);
+    ["However, I don't think that they should force vaccinations upon people.", 'connective'],
+    ['But the buses never come on time.', 'connective'],
+    ['Also more stops added in residential areas.', 'connective'],
+    ['And the parks are dirty.', 'connective'],
+    ['So we need more buses on the ring road.', 'connective'],
+    ['Because the roads are too narrow for bikes.', 'connective'],
+    ['It is the humane and right thing to do.', 'pronoun'],
+    ['They distract drivers on the bypass.', 'pronoun'],
+    ['This is a big issue for everyone.', 'pronoun'],
+    ['Make it a walking city.', 'pronoun'],
+    ['Without these rights nobody would invest in research.', 'pronoun'],
+    ['What do you think about the new bus routes?', 'question'],
+    ['Thank you for organising this consultation.', 'greeting'],
+    ['Thanks for listening to us.', 'greeting'],
+    ['Hi everyone, I live on Main Street.', 'greeting'],
+    ['Not sending to a NGO or giving a shanty', 'no-clause'],
+    ['Approval process req', 'no-clause'],
+    ['Seems rehab would be better.', 'no-clause'],
+    ['(Google)', 'length'],
+  ])('rejects "%s" (%s)', (sentence, why) => {
+    expect(dependenceOf(sentence)).toBe(why);
+    expect(standsAlone(sentence)).toBe(false);
   });
 
-  it('does not guess in other languages', () => {
-    expect(statementKind('Il faut plus de bus.', 'fr')).toBeNull();
+  it.each([
+    'The city should add protected bike lanes on Main Street.',
+    'Build parking areas near the stadium.',
+    'Increase Internet/Cell/Phone service throughout the county.',
+    'More green spaces.',
+    'Too many apartments in Plano.',
+    'It would be great if neighbours could get to know each other.',
+    'It is important to practise fiscal responsibility.',
+    'When the city tears up lawns they should repair them.',
+  ])('accepts "%s"', (sentence) => {
+    expect(dependenceOf(sentence)).toBeNull();
+  });
+
+  it('accepts a sentence that leans back together with the one before it', () => {
+    const previous = 'The access roads off Scottsville Rd are terrible.';
+    expect(standsAlone('They cause constant traffic jams.')).toBe(false);
+    expect(standsAlone('They cause constant traffic jams.', previous)).toBe(true);
+    expect(standsAlone('They cause constant traffic jams.', 'Terrible.')).toBe(false);
+  });
+
+  it('rejects sentences outside the length band', () => {
+    expect(dependenceOf(`The city should ${'really '.repeat(60)}fix the roads.`)).toBe('length');
+  });
+});
+
+describe('quotableSentences', () => {
+  it('drops fragments and joins a leaning sentence to its lead-in, as a span of the text', () => {
+    const text =
+      'The access roads off Scottsville Rd are terrible. They cause jams. Not a shanty. Thanks!';
+    const quotable = quotableSentences(text, 'en');
+    expect(quotable.map((s) => s.text)).toEqual([
+      'The access roads off Scottsville Rd are terrible.',
+      'The access roads off Scottsville Rd are terrible. They cause jams.',
+    ]);
+    for (const s of quotable) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('keeps every sentence in languages without a tagger', () => {
+    expect(quotableSentences('Aber nein. Und so.', 'de')).toHaveLength(2);
   });
 });

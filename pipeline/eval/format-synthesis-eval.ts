@@ -1,0 +1,35 @@
+// Prints the statement eval as a table: per kind, the structure rules beside the cue baseline.
+import type { ClassScores, StatementEvalReport } from '../../schemas/statement-eval.js';
+import { alignColumns, figure } from './format-eval.js';
+
+const LEGEND = `P, R, F1: precision, recall and F1 of each kind against the hand labels ("none" is the
+negative class); n: sentences labelled with it / predicted as it. stands-alone: the fragment filter
+(sentence quoted without the one before it) against the stands-alone label. The rules were tuned
+on the tune half; the test half was not read while tuning.
+`;
+
+/** The report as readable text: one table per half and one for the whole set. */
+export function formatStatementEvalReport(report: StatementEvalReport): string {
+  const parts = (['test', 'tune', 'all'] as const).map((split) => {
+    const rows = report.rows.filter((r) => r.split === split);
+    const header = ['task (method)', 'P', 'R', 'F1', 'n'];
+    const body = rows.map((r) => [`${r.task} (${r.method})`, ...cells(r.scores)]);
+    const size = split === 'all' ? report.sentences : report.bySplit[split];
+    return `${titleOf(split)} (${size} sentences)\n\n${alignColumns([header, ...body])}`;
+  });
+  return `Statements: the structure rules beside the cue-word baseline, eval/statements\n\n${parts.join('\n')}\n${LEGEND}`;
+}
+
+function titleOf(split: 'test' | 'tune' | 'all'): string {
+  if (split === 'test') return 'Test half (held out)';
+  return split === 'tune' ? 'Tune half' : 'Whole set';
+}
+
+function cells(scores: ClassScores): string[] {
+  return [
+    figure(scores.precision),
+    figure(scores.recall),
+    figure(scores.f1),
+    `${scores.labelled}/${scores.predicted}`,
+  ];
+}

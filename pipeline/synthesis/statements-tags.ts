@@ -1,0 +1,83 @@
+/**
+ * English sentences tagged for the statement rules: each word's part of speech and lemma from
+ * wink-nlp, and the sentence's sentiment (wink's lexicon, with negation), read as one sentence.
+ */
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+
+/** A token of a tagged sentence. */
+export interface Tag {
+  /** Lower case, as written otherwise ("n't" stays "n't"). */
+  word: string;
+  pos: PartOfSpeech;
+  /** wink's lemma (lower case), or the word where it gives none. */
+  lemma: string;
+}
+
+/** A tagged sentence: its tokens without spaces, and wink's sentiment score (-1 to 1). */
+export interface TaggedSentence {
+  tags: Tag[];
+  sentiment: number;
+}
+
+let tagger: WinkMethods | undefined;
+
+/** One shared instance: loading the model takes a while, tagging keeps no state. */
+function nlp(): WinkMethods {
+  tagger ??= winkNLP(model, ['negation', 'sentiment', 'pos']);
+  return tagger;
+}
+
+/** Sentences tagged lately: the fragment filter and the classifier read the same ones. */
+const cache = new Map<string, TaggedSentence>();
+const CACHE_SIZE = 2000;
+
+/**
+ * Tags an English sentence. Shouting (mostly capitals) is lower-cased first. The first word
+ * keeps its capital: lower-cased, "Bowling Green needs" loses its name and its verb.
+ */
+export function tagSentence(sentence: string): TaggedSentence {
+  const known = cache.get(sentence);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  const tagged = tagText(sentence);
+  cache.set(sentence, tagged);
+  return tagged;
+}
+
+function tagText(sentence: string): TaggedSentence {
+  const text = isShouting(sentence) ? sentence.toLowerCase() : sentence;
+  const { its } = nlp();
+  const doc = nlp().readDoc(text);
+  const tokens = doc.tokens();
+  const words = tokens.out(its.value);
+  const tags = tokens.out(its.pos) as PartOfSpeech[];
+  // wink-nlp's typings declare `its.lemma` with a third parameter that `ItsFunction` lacks.
+  const lemmas = tokens.out(its.lemma as ItsFunction<string>);
+  const out: Tag[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pos = tags[i] as PartOfSpeech;
+    if (pos === 'SPACE') continue;
+    const word = (words[i] as string).toLowerCase();
+    out.push({ word, pos, lemma: (lemmas[i] || word).toLowerCase() });
+  }
+  return { tags: out, sentiment: Number(doc.out(its.sentiment)) || 0 };
+}
+
+/** Mostly capitals: tagged lower-cased, so that every word is not taken for a name. */
+function isShouting(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= 8 && upper > 3 * lower;
+}
+
+/**
+ * Whether a sentence opens with a verb: the tagger reads some capitalised sentence-initial
+ * verbs as names or nouns ("Ban smoking", "Increase service"), but not after "please".
+ */
+export function opensWithVerb(sentence: string): boolean {
+  const text = sentence.trimStart();
+  return (
+    tagSentence(`please ${text.charAt(0).toLowerCase()}${text.slice(1)}`).tags[1]?.pos === 'VERB'
+  );
+}
