@@ -38,7 +38,10 @@ export type ClassScores = z.infer<typeof ClassScores>;
 
 /** One row of the report: a task and a method, scored on one half or on the whole set. */
 export const StatementEvalRow = z.strictObject({
-  /** `proposal`, `concern`, `opportunity`, or `stands-alone` (the fragment filter). */
+  /**
+   * `proposal`, `concern`, `opportunity`; `stands-alone` and `fragment` (the filter's two
+   * sides). A `stance` row (yes/no answers) is planned for the same report.
+   */
   task: z.string(),
   method: z.enum(['structure', 'cue-baseline', 'filter']),
   split: z.enum(['tune', 'test', 'all']),

@@ -50,6 +50,9 @@ const picked = [
   ...take(sentences('rule-of-law', rol), 90),
   ...take(sentences('argkp', argkp), 80),
   // Later sentences of comments, where fragments and sentences leaning on the one before are.
-  ...bgSentences.slice(130).filter((s) => s.previous !== null).slice(0, 40),
+  ...bgSentences
+    .slice(130)
+    .filter((s) => s.previous !== null)
+    .slice(0, 40),
 ];
 for (const item of picked) process.stdout.write(`${JSON.stringify(item)}\n`);

@@ -3,9 +3,9 @@ import type { ClassScores, StatementEvalReport } from '../../schemas/statement-e
 import { alignColumns, figure } from './format-eval.js';
 
 const LEGEND = `P, R, F1: precision, recall and F1 of each kind against the hand labels ("none" is the
-negative class); n: sentences labelled with it / predicted as it. stands-alone: the fragment filter
-(sentence quoted without the one before it) against the stands-alone label. The rules were tuned
-on the tune half; the test half was not read while tuning.
+negative class); n: sentences labelled with it / predicted as it. stands-alone, fragment: the
+filter (the sentence quoted without the one before it) against the stands-alone label, both
+sides. The rules were tuned on the errors of the tune half only.
 `;
 
 /** The report as readable text: one table per half and one for the whole set. */

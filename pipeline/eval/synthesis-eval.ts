@@ -76,8 +76,11 @@ export function evaluateStatements(items: readonly LabelledStatement[]): Stateme
         rows.push({ task, method, split, scores });
       }
     }
-    const scores = scoresOf(part.map((j) => [j.item.standsAlone, j.alone]));
-    rows.push({ task: 'stands-alone', method: 'filter', split, scores });
+    const alone = scoresOf(part.map((j) => [j.item.standsAlone, j.alone]));
+    rows.push({ task: 'stands-alone', method: 'filter', split, scores: alone });
+    // The other side: the sentences it rejects against those labelled as leaning or fragments.
+    const fragment = scoresOf(part.map((j) => [!j.item.standsAlone, !j.alone]));
+    rows.push({ task: 'fragment', method: 'filter', split, scores: fragment });
   }
   return {
     sentences: items.length,

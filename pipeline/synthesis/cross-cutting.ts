@@ -1,7 +1,7 @@
 import type { CrossCutting } from '../../schemas/findings.js';
 import type { Theme } from '../../schemas/themes.js';
 import { extractPhrases } from '../themes/phrases.js';
-import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import type { SynthesisCorpus } from './corpus.js';
 import { findingOf } from './support.js';
 import { TEMPLATES } from './templates.js';
 import { listOf, themePassages } from './theme-findings.js';

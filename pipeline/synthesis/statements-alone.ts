@@ -45,7 +45,6 @@ const BACK_POINTING: ReadonlySet<string> = new Set([
 /** Comparatives and quantities that make a verbless wish or complaint ("More green spaces."). */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'too', 'no']);
 const HEAD_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
-const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** Why a sentence cannot be quoted alone, or null when it can. */
 export type Dependence =

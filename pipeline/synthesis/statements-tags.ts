@@ -77,7 +77,7 @@ function isShouting(text: string): boolean {
  */
 export function opensWithVerb(sentence: string): boolean {
   const text = sentence.trimStart();
-  return (
-    tagSentence(`please ${text.charAt(0).toLowerCase()}${text.slice(1)}`).tags[1]?.pos === 'VERB'
-  );
+  const first = tagSentence(`please ${text.charAt(0).toLowerCase()}${text.slice(1)}`).tags[1];
+  // A base form only: "Bowling Green's ..." is a name, not an order to bowl.
+  return first?.pos === 'VERB' && first.word === first.lemma && !first.word.endsWith('ing');
 }

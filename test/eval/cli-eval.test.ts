@@ -72,8 +72,8 @@ describe('brief eval themes', () => {
     expect(help.stdout).toContain('Usage: brief eval themes [--set SET] [--quick]');
     expect((await runCli(['--help'])).stdout).toContain('eval themes');
     const cases: [string[], string][] = [
-      [['eval'], '`brief eval` needs what to evaluate: themes'],
-      [['eval', 'summaries'], 'Unknown eval "summaries"; the only one is themes'],
+      [['eval'], '`brief eval` needs what to evaluate: themes or synthesis'],
+      [['eval', 'summaries'], 'Unknown eval "summaries"; the evals are themes and synthesis'],
       [
         ['eval', 'themes', '--limit-groups', '0'],
         'Expected `--limit-groups` to be an integer >= 1, got `0`',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quotableSentences, sentencesOf } from '../../pipeline/synthesis/statements.js';
 import { dependenceOf, standsAlone } from '../../pipeline/synthesis/statements-alone.js';
-import { statementKind } from '../../pipeline/synthesis/statements-kind.js';
 
 describe('sentencesOf', () => {
   it('splits sentences with offsets into the text', () => {
