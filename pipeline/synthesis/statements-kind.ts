@@ -49,6 +49,7 @@ const REVERSING: ReadonlySet<string> = new Set([
   'solve',
   'lower',
   'cut',
+  'deter',
 ]);
 /** Below this sentiment (wink's lexicon, -1 to 1) a sentence evaluates negatively. */
 const NEGATIVE = -0.05;
@@ -70,7 +71,10 @@ export function statementKind(sentence: string, language: string): StatementKind
   const polarity = reversed ? -sentiment : sentiment;
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
-  if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) return 'concern';
+  if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
+    // "wouldn't be able to ..." is a loss, unless the sentence praises ("not a bad thing").
+    return polarity > POSITIVE ? null : 'concern';
+  }
   // "could" and "would" name what might be; "will" and "can" often state facts, so need praise.
   if (modal >= 0 && (HYPOTHETICAL.has(words[modal]?.word ?? '') || polarity > POSITIVE)) {
     return 'opportunity';
@@ -244,7 +248,8 @@ function nextVerb(tags: readonly Tag[], at: number): number {
   const tag = tags[i];
   if (VERB_POS.has(tag?.pos ?? '')) return i;
   const object = tags[i + 1]?.pos;
-  return tag?.pos === 'ADJ' && (object === 'PRON' || object === 'DET') ? i : -1;
+  // After a modal an adjective needs "be"; straight before an object it is a misread verb.
+  return tag?.pos === 'ADJ' && object !== undefined && OBJECT_POS.has(object) ? i : -1;
 }
 
 /** The nearest pronoun or noun before a position: the subject, as near as word order tells. */
