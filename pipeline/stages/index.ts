@@ -102,7 +102,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'embed',
-    version: 1,
+    version: 2,
     summary: 'embed passages and taxonomy themes into vectors.bin',
     output: 'vectors',
     inputs: ['clean'],
@@ -120,7 +120,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 3,
+    version: 4,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],

@@ -51,7 +51,7 @@ describe('brief eval themes', () => {
     expect(report.argkp?.rows.map((row) => row.id)).toContain('nearest-vectors');
     expect(report.argkp?.outOfTaxonomy).toBeGreaterThan(0);
     expect([report.banking77, report.cyclingDe, report.seedStability]).toEqual([null, null, null]);
-    expect(run.stderr).toContain('argkp: 100% 13/13 runs');
+    expect(run.stderr).toContain('argkp: 100% 14/14 runs');
   });
 
   it('prints each set as a table beside its targets, and passes a gate it meets', async () => {
