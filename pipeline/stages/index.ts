@@ -107,7 +107,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'embed',
-    version: 1,
+    version: 2,
     summary: 'embed passages and taxonomy themes into vectors.bin',
     output: 'vectors',
     inputs: ['clean'],
@@ -125,7 +125,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 3,
+    version: 4,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
