@@ -1,6 +1,7 @@
 // The theme decisions an edited review sheet asks for: renames, merges, moves and new themes.
 import type { ReviewAction, ReviewedThemes, ThemeRef } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
+import { excludedCell } from './sheet-exclusions.js';
 import type { ReadSheetRow } from './sheet-file.js';
 import { OTHER_IDEAS, type Placement, placements } from './sheet-rows.js';
 
@@ -66,6 +67,9 @@ class ThemePlanner {
     }
     const placed = placements(state);
     this.wishes = rows
+      // Excluded passages (before or after) have no theme; an empty theme cell keeps the
+      // passage where it is.
+      .filter(({ values }) => values.theme.trim() !== '' && !excludedCell(values.excluded))
       .map(({ row, values }) => ({
         row,
         passage: values.passage.trim(),
@@ -73,8 +77,7 @@ class ThemePlanner {
         subtheme: values.subtheme.trim(),
         at: placed.get(values.passage.trim()),
       }))
-      // Excluded passages have no theme; an empty theme cell keeps the passage where it is.
-      .filter((w) => w.theme !== '' && !w.at?.exclusion);
+      .filter((w) => !w.at?.exclusion);
   }
 
   plan(): ThemeChanges {
