@@ -5,7 +5,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { readSheet } from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { REVIEW_SHEET_COLUMNS, type ReviewSheetRow } from '../../schemas/review-sheet.js';
+import { REVIEW_SHEET_COLUMNS, ReviewSheetRow } from '../../schemas/review-sheet.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { InputError, UsageError } from '../errors.js';
 import { sniffDelimiter } from '../ingest/csv.js';
@@ -80,12 +80,14 @@ export async function readReviewSheet(file: string): Promise<ReadSheetRow[]> {
   const rows: ReadSheetRow[] = [];
   data.forEach((cells, i) => {
     if (cells.every((cell) => cell.trim() === '')) return;
-    const values = Object.fromEntries(
-      REVIEW_SHEET_COLUMNS.map((column) => [
-        column,
-        unguardCell(cells[index[column] as number] ?? ''),
-      ]),
-    ) as ReviewSheetRow;
+    const values = ReviewSheetRow.parse(
+      Object.fromEntries(
+        REVIEW_SHEET_COLUMNS.map((column) => [
+          column,
+          unguardCell(cells[index[column] as number] ?? ''),
+        ]),
+      ),
+    );
     rows.push({ row: i + 2, values });
   });
   return rows;

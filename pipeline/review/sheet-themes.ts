@@ -222,7 +222,10 @@ class ThemePlanner {
       (t) => !this.mergedInto.has(t.id) && this.parentOf(t) === (parent?.id ?? null),
     );
     const passages = wishes.map((w) => w.passage);
-    const holding = (t: Theme) => passages.filter((p) => t.passageIds.includes(p)).length;
+    const holding = (t: Theme) => {
+      const members = new Set(t.passageIds);
+      return passages.filter((p) => members.has(p)).length;
+    };
     const source = candidates.reduce<Theme | null>(
       (best, t) => (best === null || holding(t) > holding(best) ? t : best),
       null,
@@ -235,7 +238,8 @@ class ThemePlanner {
         ]);
       return;
     }
-    const outside = passages.filter((p) => !source.passageIds.includes(p));
+    const inSource = new Set(source.passageIds);
+    const outside = passages.filter((p) => !inSource.has(p));
     if (outside.length > 0)
       this.out.actions.push({ kind: 'move', passages: outside, to: this.ref(source) });
     this.out.actions.push({ kind: 'split', theme: this.ref(source), passages, label });
