@@ -222,8 +222,10 @@ class ReviewState {
     for (const theme of this.themes.values()) {
       let count = 0;
       for (const id of ref.anchor) if (theme.members.has(id)) count++;
-      // Ties go to the deeper theme: a sub-theme's passages are also its parent's.
-      if (count > bestCount || (count === bestCount && count > 0 && theme.theme.parentId)) {
+      if (
+        count > bestCount ||
+        (count === bestCount && count > 0 && best && fitsBetter(theme, best, ref))
+      ) {
         best = theme;
         bestCount = count;
       }
@@ -313,14 +315,18 @@ class ReviewState {
     if (sources.length === 0) return `nothing to merge into "${intoRef.label}"`;
     for (const source of sources) {
       const members = [...source.members];
-      const children = this.childrenOf(source);
+      // The sub-themes' members are kept before detaching empties them, to re-add them below.
+      const children = this.childrenOf(source).map((child) => ({
+        child,
+        members: [...child.members],
+      }));
       // Passages leave the source's sub-themes and parent (the target re-adds its own parent).
       for (const [passage] of members) this.detach(source, passage);
       for (const [passage, score] of members) this.add(into, passage, score);
-      for (const child of children) {
+      for (const { child, members: childMembers } of children) {
         if (into.theme.parentId === null) {
           child.theme = { ...child.theme, parentId: into.theme.id };
-          for (const [passage, score] of child.members) this.add(child, passage, score);
+          for (const [passage, score] of childMembers) this.add(child, passage, score);
         } else {
           this.themes.delete(child.theme.id);
         }
@@ -508,6 +514,18 @@ class ReviewState {
       representativeIds: representatives.slice(0, REPRESENTATIVES),
     };
   }
+}
+
+/**
+ * Between two themes holding as many anchor passages: the one still carrying the label the
+ * decision saw, else the deeper one (a sub-theme's passages are also its parent's, so a parent
+ * whose anchor lies in one sub-theme is told apart by its label).
+ */
+function fitsBetter(theme: ThemeState, best: ThemeState, ref: ThemeRef): boolean {
+  const named = theme.theme.label === ref.label;
+  const bestNamed = best.theme.label === ref.label;
+  if (named !== bestNamed) return named;
+  return theme.theme.parentId !== null && best.theme.parentId === null;
 }
 
 function targetKey(target: ExclusionTarget): string {
