@@ -79,7 +79,7 @@ export async function synthesiseFindings(
     version: SYNTHESISE_VERSION,
     config: synthesiseSlice(ctx.config),
   });
-  const reused = reusableFindings(inputs.previous, keys, corpus.themes.themes);
+  const reused = reusableFindings(inputs.previous, keys, corpus);
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,

@@ -5,30 +5,27 @@ import type { Theme } from '../../schemas/themes.js';
 import { canonicalJson } from '../hash.js';
 import { rowOf } from '../matrix.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
-import { weekTotals } from './theme-findings.js';
+import { themePassages, weekTotals } from './theme-findings.js';
+import { trendOf } from './trend.js';
 
 /**
  * The key of each theme's findings, by theme id: the hash of everything the findings of its
  * family (a top-level theme and its sub-themes) are written from. The family is the unit,
  * because a top-level theme's key points are its sub-themes' and the model writes sub-themes'
  * key points with their parent's findings. The hash covers `basis` (the synthesiser's version
- * and config slice), the counts every theme is measured against (participants, passages per
- * week, opinion groups), the family's themes as reviewed (label, description, keywords,
- * passages, scores, representatives), their pinned quotes, and for each of their passages its
- * text, translation, contribution, voices, participants, dates, votes, credit and vector.
+ * and config slice), the family's themes as reviewed (label, description, keywords, passages,
+ * scores, representatives), their pinned quotes, and for each of their passages its text,
+ * translation, contribution, voices, participants, dates, votes (and opinion groups' votes),
+ * credit and vector. What a theme is measured against across the consultation (its share of
+ * participants, its trend against all passages per week) is left out: `reusableFindings`
+ * recomputes it, so that excluding a passage elsewhere does not rewrite every theme.
  */
 export function themeFamilyKeys(
   corpus: SynthesisCorpus,
   pinnedQuotes: Readonly<Record<string, { quotes: readonly string[] }>>,
   basis: unknown,
 ): Map<string, string> {
-  const common = canonicalJson({
-    basis,
-    seed: corpus.config.seed,
-    participants: corpus.participantCount,
-    weeks: weekTotals(corpus),
-    groups: corpus.opinions?.sizes ?? null,
-  });
+  const common = canonicalJson({ basis, seed: corpus.config.seed });
   const keys = new Map<string, string>();
   for (const top of corpus.themes.themes.filter((t) => t.parentId === null)) {
     const family = [top, ...corpus.themes.themes.filter((t) => t.parentId === top.id)];
@@ -76,16 +73,19 @@ function updateWithPassage(hash: Hash, corpus: SynthesisCorpus, p: SynthesisPass
 
 /**
  * The findings of the previous run that still hold, by theme id: those of every family whose
- * members all carry the key they have now. Families with any member missing or keyed otherwise
- * are written again, whole.
+ * members all carry the key they have now, with their share of participants and trend measured
+ * against this run's totals. Families with any member missing or keyed otherwise are written
+ * again, whole.
  */
 export function reusableFindings(
   previous: Findings | null,
   keys: ReadonlyMap<string, string>,
-  themes: readonly Theme[],
+  corpus: SynthesisCorpus,
 ): Map<string, ThemeFindings> {
   const reused = new Map<string, ThemeFindings>();
   if (!previous) return reused;
+  const themes = corpus.themes.themes;
+  const totals = weekTotals(corpus);
   const before = new Map(previous.themes.map((t) => [t.themeId, t]));
   for (const top of themes.filter((t) => t.parentId === null)) {
     const family = [top, ...themes.filter((t) => t.parentId === top.id)];
@@ -97,7 +97,27 @@ export function reusableFindings(
         findings.key === keys.get(family[i]?.id ?? '') &&
         findings.parentId === family[i]?.parentId,
     );
-    if (holds) for (const findings of found) if (findings) reused.set(findings.themeId, findings);
+    if (!holds) continue;
+    family.forEach((theme, i) => {
+      const findings = found[i];
+      if (findings) reused.set(theme.id, remeasured(findings, corpus, theme, totals));
+    });
   }
   return reused;
+}
+
+/** Findings with the parts measured against the whole consultation brought up to date. */
+function remeasured(
+  findings: ThemeFindings,
+  corpus: SynthesisCorpus,
+  theme: Theme,
+  totals: readonly number[],
+): ThemeFindings {
+  const { participants } = findings.prevalence;
+  const share = corpus.participantCount > 0 ? participants / corpus.participantCount : 0;
+  return {
+    ...findings,
+    prevalence: { ...findings.prevalence, participantShare: Math.round(share * 1e4) / 1e4 },
+    trend: trendOf(themePassages(corpus, theme), totals),
+  };
 }
