@@ -216,7 +216,12 @@ describe('facilitator decisions on Bowling Green, through re-runs', () => {
           pinned: true,
           text: textOf.get(pinned) ?? '',
         },
-        { kind: 'exclude', target: { contribution: gone[1] as string }, reason: 'off-topic' },
+        {
+          kind: 'exclude',
+          target: { contribution: gone[1] as string },
+          reason: 'off-topic',
+          note: '',
+        },
       ],
     });
     // The two contributions those decisions name leave the data; five new ones arrive.
