@@ -16,7 +16,12 @@ import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
-import { reviewExclusionsAccount, reviewMethodology, reviewNotesAnnex } from './review-text.js';
+import {
+  reviewExclusionsAccount,
+  reviewedDescription,
+  reviewMethodology,
+  reviewNotesAnnex,
+} from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
 
 export interface BriefInput {
@@ -77,7 +82,9 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       '## Thematic findings',
       '',
       ...chartRef('participants-per-theme'),
-      ...top.flatMap((theme) => themeSection(theme, findings, sources)),
+      ...top.flatMap((theme) =>
+        themeSection(theme, findings, sources, reviewedDescription(input.themes, theme.themeId)),
+      ),
     ],
     questionsSection(findings, sources),
     crossCutting(findings, sources),
@@ -193,11 +200,17 @@ function methodology({ themes, findings, config }: BriefInput, acc: Accounting):
   return sentences.join(' ');
 }
 
-function themeSection(theme: ThemeFindings, findings: Findings, sources: SourceIndex): string[] {
+function themeSection(
+  theme: ThemeFindings,
+  findings: Findings,
+  sources: SourceIndex,
+  description: string,
+): string[] {
   const p = theme.prevalence;
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
+    ...(description ? [inlineText(description), ''] : []),
     `*${count(p.participants, 'participant')} (${Math.round(p.participantShare * 100)}% of all), ${count(p.contributions, 'contribution')}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
     '',
   ];

@@ -54,6 +54,12 @@ function unapprovedSentence(themes: ReviewedThemes): string {
   return `Top-level themes not approved yet: ${listOf(open.map((t) => inlineText(t.label)))}.`;
 }
 
+/** The description a reviewer wrote for a theme, or '' (the tool's own are not shown). */
+export function reviewedDescription(themes: ReviewedThemes, themeId: string): string {
+  if (!themes.review.themes[themeId]?.described) return '';
+  return themes.themes.find((t) => t.id === themeId)?.description ?? '';
+}
+
 /** The annex "Notes from the review": notes on themes (by label), then on the whole review. */
 export function reviewNotesAnnex(themes: ReviewedThemes): string[] {
   const onThemes = themes.themes.flatMap((theme) => {

@@ -152,7 +152,9 @@ describe('facilitator decisions on Bowling Green, through re-runs', () => {
     const findings = await summary.load('findings');
     const brief = await readFile(join(out, 'brief.md'), 'utf8');
     // Labels as renamed, in the sections, the theme table and the audit file.
-    expect(brief).toContain('### Roads and traffic');
+    expect(brief).toContain(
+      '### Roads and traffic\n\nCongestion, road widening, parking and traffic lights.\n',
+    );
     expect(brief).toContain('### Food and farmers markets');
     expect(brief).toContain('| Roads and traffic |');
     expect(brief).not.toContain(`### ${roads.label}\n`);
