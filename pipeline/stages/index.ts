@@ -16,7 +16,7 @@ export interface StageInputs<K extends ArtifactName = ArtifactName> {
   sources: readonly InputSource[];
   /** The vote matrix file (`input.votes`), or null. */
   votes: InputSource | null;
-  load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+  load<N extends ArtifactName>(name: N): Promise<ArtifactData<N>>;
   /** The review log and base (only stages with `readsReview` get them in their cache key). */
   review: ReviewInput;
   /**
