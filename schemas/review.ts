@@ -141,6 +141,8 @@ export const ThemeReview = z.strictObject({
   promoted: z.boolean(),
   /** Membership, label, description or exclusions changed by a decision. */
   changed: z.boolean(),
+  /** A reviewer wrote the description (the brief shows it under the theme's heading). */
+  described: z.boolean().optional(),
   /** Passages in the theme that did not exist when the review began. */
   newSinceReview: z.array(z.string()),
   quotes: z.array(z.string()),

@@ -169,6 +169,7 @@ class ReviewState {
             ...(action.description === undefined ? {} : { description: action.description }),
           };
           theme.review.changed = true;
+          if (action.description !== undefined) theme.review.described = true;
           return null;
         });
       case 'merge':
