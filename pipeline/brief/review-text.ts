@@ -28,14 +28,17 @@ export function reviewMethodology(themes: ReviewedThemes): string {
   const { review } = themes;
   if (!review.reviewed)
     return 'The themes are as the tool found them, unreviewed: no facilitator has reviewed them.';
-  const by = review.reviewers.length > 0 ? ` by ${listOf(review.reviewers.map(inlineText))}` : '';
+  const by =
+    review.reviewers.length > 0
+      ? ` by ${listOf(review.reviewers.map(inlineText))}`
+      : ' by facilitators';
   const kinds = Object.entries(review.counts).flatMap(([kind, n]) => {
     const noun = DECISION_NOUNS[kind as keyof typeof DECISION_NOUNS];
     return noun && n > 0 ? [`${n} ${n === 1 ? noun[0] : noun[1]}`] : [];
   });
   const total = Object.values(review.counts).reduce((sum, n) => sum + n, 0);
   const sentences = [
-    `Facilitators reviewed the themes${by}: ${total} decision${total === 1 ? '' : 's'} in force${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`,
+    `The themes were reviewed${by}: ${total} decision${total === 1 ? '' : 's'} in force${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`,
     unapprovedSentence(themes),
   ];
   const orphans = review.decisions.filter((d) => d.status === 'orphaned');

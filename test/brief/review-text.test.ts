@@ -80,7 +80,7 @@ function reviewed(): ReviewedThemes {
 describe('what the brief says about the review', () => {
   it('says who reviewed, the decisions in force by kind, the themes not approved and the orphans', () => {
     expect(reviewMethodology(reviewed())).toBe(
-      'Facilitators reviewed the themes by Ana and Ben: 6 decisions in force (1 rename, 2 exclusions, 1 approval, 2 notes). ' +
+      'The themes were reviewed by Ana and Ben: 6 decisions in force (1 rename, 2 exclusions, 1 approval, 2 notes). ' +
         'Top-level themes not approved yet: Parks \\*. ' +
         '1 decision no longer applies to these themes and was left out: decision 2 (pin: passage 9#1 is no longer in "Buses").',
     );

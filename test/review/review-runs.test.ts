@@ -192,7 +192,7 @@ describe('facilitator decisions on Bowling Green, through re-runs', () => {
     expect(notes).toContain('**Food and farmers markets**\n\n- Check the market figures');
     expect(notes).toContain('**On the review as a whole**\n\n- Reviewed at the team meeting');
     expect(brief).toContain(
-      `Facilitators reviewed the themes by Ana and Ben: ${8 + remaining.length} decisions in force (2 renames, 1 merge, 1 move of passages, 1 exclusion, 1 pinned quote or example, 2 notes, ${remaining.length} approvals). All ${remaining.length} top-level themes were approved.`,
+      `The themes were reviewed by Ana and Ben: ${8 + remaining.length} decisions in force (2 renames, 1 merge, 1 move of passages, 1 exclusion, 1 pinned quote or example, 2 notes, ${remaining.length} approvals). All ${remaining.length} top-level themes were approved.`,
     );
   }, 300_000);
 
