@@ -40,21 +40,46 @@ export interface ReviewSession {
 export async function openReviewSession(
   options: Omit<RunOptions, 'to' | 'from'>,
 ): Promise<ReviewSession> {
-  const run = await runPipeline({ ...options, to: 'review' });
+  return reviewSessionOf(await runPipeline({ ...options, to: 'review' }));
+}
+
+/** A session on a run that reached the review stage (or went past it, as a rebuild does). */
+export async function reviewSessionOf(run: RunSummary): Promise<ReviewSession> {
+  return createReviewSession({
+    run,
+    found: await run.load('themes'),
+    clean: await run.load('clean'),
+    contributions: await run.load('contributions'),
+    log: (await readReviewLog(run.outDir))?.log ?? null,
+    base: await readReviewBase(run.outDir),
+  });
+}
+
+/** What a session is made of: a run's artifacts and its review log as read. */
+export interface SessionParts {
+  run: RunSummary;
+  found: Themes;
+  clean: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+  log: ReviewLog | null;
+  /** The passages that existed when the review began; null before the first decision. */
+  base: ReadonlySet<string> | null;
+}
+
+/** A session from artifacts in memory (the benchmark builds them without a pipeline run). */
+export function createReviewSession(parts: SessionParts): ReviewSession {
+  const { run, found } = parts;
   const { outDir } = run;
-  const found = await run.load('themes');
-  const clean = await run.load('clean');
-  const contributionList = await run.load('contributions');
-  const facts = passageFacts(clean, contributionList);
-  const base = await readReviewBase(outDir);
-  let log = (await readReviewLog(outDir))?.log ?? null;
+  const facts = passageFacts(parts.clean, parts.contributions);
+  let base = parts.base;
+  let log = parts.log;
   let state = applyReview(found, log, facts, base);
   return {
     outDir,
     run,
     found,
-    records: new Map(clean.map((r) => [r.id, r])),
-    contributions: new Map(contributionList.map((c) => [c.id, c])),
+    records: new Map(parts.clean.map((r) => [r.id, r])),
+    contributions: new Map(parts.contributions.map((c) => [c.id, c])),
     facts,
     log: () => log,
     revision: () => log?.decisions.length ?? 0,
@@ -67,7 +92,8 @@ export async function openReviewSession(
         passageIds: facts.passageIds,
       });
       log = written.log;
-      state = applyReview(found, log, facts, base ?? new Set(facts.passageIds));
+      base ??= new Set(facts.passageIds);
+      state = applyReview(found, log, facts, base);
       return state;
     },
   };
