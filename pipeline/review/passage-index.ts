@@ -27,8 +27,10 @@ export interface PassageIndex {
   ids: readonly string[];
   get(id: string): IndexedPassage | undefined;
   facts(contributionId: string): ContributionFacts;
-  /** The week label of a passage's contribution, or null. */
-  weekOf(passageId: string): string | null;
+  /** The weeks of the consultation: the config's, else those the contributions name. */
+  weeks: readonly string[];
+  /** The index in `weeks` of a passage's contribution, or -1. */
+  weekOf(passageId: string): number;
   /** Every kept passage whose text holds `query` (case-insensitive), in corpus order. */
   search(query: string): string[];
   contribution(passageId: string): ContributionView | undefined;
@@ -69,13 +71,15 @@ export function indexPassages(session: ReviewSession): PassageIndex {
     }
     return known;
   };
+  const { weeks, weekOfContribution } = weeksOf(session);
   return {
     ids,
     get: (id) => passages.get(id),
     facts,
+    weeks,
     weekOf(id) {
       const passage = passages.get(id);
-      return passage ? (session.contributions.get(passage.contributionId)?.week ?? null) : null;
+      return passage ? (weekOfContribution.get(passage.contributionId) ?? -1) : -1;
     },
     search(query) {
       const needle = query.toLowerCase();
@@ -99,6 +103,33 @@ export function indexPassages(session: ReviewSession): PassageIndex {
       };
     },
   };
+}
+
+/**
+ * A contribution is in the week its `week` field names, else the config's week whose dates
+ * hold its date (as the synthesis counts weeks).
+ */
+function weeksOf(session: ReviewSession): {
+  weeks: string[];
+  weekOfContribution: Map<string, number>;
+} {
+  const configured = session.run.config.config.weeks;
+  const weeks = configured.map((w) => w.label);
+  const named = new Map(weeks.map((label, i) => [label, i]));
+  const weekOfContribution = new Map<string, number>();
+  for (const c of session.contributions.values()) {
+    let week = c.week === null ? undefined : named.get(c.week);
+    if (week === undefined && c.week !== null && configured.length === 0) {
+      week = weeks.length;
+      weeks.push(c.week);
+      named.set(c.week, week);
+    }
+    const day = c.date?.slice(0, 10);
+    if (week === undefined && day)
+      week = configured.findIndex((w) => w.start <= day && day <= w.end);
+    if (week !== undefined && week >= 0) weekOfContribution.set(c.id, week);
+  }
+  return { weeks, weekOfContribution };
 }
 
 function span(passage: { start: number; end: number }): { start: number; end: number } {

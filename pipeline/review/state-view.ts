@@ -72,14 +72,11 @@ export function stateView(
   const state = session.state();
   const index = indexState(state);
   const { config } = session.run.config;
-  const weeks = weekLabels(
-    config.weeks.map((w) => w.label),
-    session,
-  );
+  const weeks = passages.weeks;
   let themes = themeViews.get(state);
   if (!themes) {
-    const weekTotals = countWeeks(session.facts.passageIds, passages, weeks);
-    themes = state.themes.map((theme) => themeView(theme, index, passages, weeks, weekTotals));
+    const weekTotals = countWeeks(session.facts.passageIds, passages);
+    themes = state.themes.map((theme) => themeView(theme, index, passages, weekTotals));
     themeViews.set(state, themes);
   }
   const { undoable, redoable } = decisionStates(session.log());
@@ -93,7 +90,7 @@ export function stateView(
     reviewer,
     undo: detail(undoable),
     redo: detail(redoable),
-    weeks,
+    weeks: [...weeks],
     themes,
     otherCount: state.other.passageIds.length,
     excludedCount: index.exclusionOf.size,
@@ -107,11 +104,10 @@ function themeView(
   theme: Theme,
   index: StateIndex,
   passages: PassageIndex,
-  weeks: readonly string[],
   weekTotals: readonly number[],
 ): ThemeView {
   const review = index.state.review.themes[theme.id];
-  const counts = countWeeks(theme.passageIds, passages, weeks);
+  const counts = countWeeks(theme.passageIds, passages);
   const pinned = review?.examples ?? [];
   const exampleIds = pinned.length > 0 ? pinned : theme.representativeIds.slice(0, 3);
   return {
@@ -138,24 +134,11 @@ function themeView(
   };
 }
 
-/** The config's week labels, else the weeks the contributions name, in order of appearance. */
-function weekLabels(configured: string[], session: ReviewSession): string[] {
-  if (configured.length > 0) return configured;
-  const seen = new Set<string>();
-  for (const c of session.contributions.values()) if (c.week) seen.add(c.week);
-  return [...seen];
-}
-
-function countWeeks(
-  ids: readonly string[],
-  passages: PassageIndex,
-  weeks: readonly string[],
-): number[] {
-  const at = new Map(weeks.map((w, i) => [w, i]));
-  const counts = weeks.map(() => 0);
+function countWeeks(ids: readonly string[], passages: PassageIndex): number[] {
+  const counts = passages.weeks.map(() => 0);
   for (const id of ids) {
-    const i = at.get(passages.weekOf(id) ?? '');
-    if (i !== undefined) counts[i] = (counts[i] ?? 0) + 1;
+    const week = passages.weekOf(id);
+    if (week >= 0) counts[week] = (counts[week] ?? 0) + 1;
   }
   return counts;
 }

@@ -18,9 +18,15 @@ export interface FixtureApp extends RunningReview {
   api(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Starts the review app on a copy of `fixture`, run into a temp folder up to the review stage. */
-export async function startFixtureApp(fixture = 'synthesis'): Promise<FixtureApp> {
-  const dir = await copyFixture(fixture);
+/**
+ * Starts the review app on a copy of the synthesis fixture (after `prepare` edits it), run into
+ * a temp folder up to the review stage.
+ */
+export async function startFixtureApp(
+  prepare?: (dir: string) => Promise<void>,
+): Promise<FixtureApp> {
+  const dir = await copyFixture('synthesis');
+  await prepare?.(dir);
   const out = join(dir, 'out');
   const run: RunOptions = {
     configPath: join(dir, 'consultation.yaml'),
