@@ -69,7 +69,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     await second.locator('select.exclude').selectOption('spam');
     await atRevision(page, 5);
     expect(await page.locator(`li.passage[data-id="${id}"]`).count()).toBe(0);
-    await page.locator('.theme-item.list', { hasText: 'Excluded' }).click();
+    await page.locator('.theme-item.view', { hasText: 'Excluded' }).click();
     const excluded = page.locator(`li.passage[data-id="${id}"]`);
     await expect.poll(() => excluded.locator('.tag.excluded').textContent()).toBe('excluded: Spam');
     await excluded.getByRole('button', { name: 'Restore' }).click();

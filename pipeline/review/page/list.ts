@@ -11,13 +11,14 @@ import {
 } from './actions.js';
 import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
-import { button, type Child, formatCount, h, replace } from './dom.js';
+import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clearSelection, notify, showPage, store, toggleSelected } from './store.js';
 
 /** Passages per page: enough to read on, few enough that a 10,000-passage theme draws at once. */
 export const PAGE_SIZE = 50;
 
 let loading = 0;
+let total = 0;
 
 /** Loads and draws the current page of the current list into `section`. */
 export async function renderList(section: HTMLElement): Promise<void> {
@@ -30,6 +31,7 @@ export async function renderList(section: HTMLElement): Promise<void> {
     return;
   }
   if (ticket !== loading) return;
+  total = page.total;
   const theme = currentTheme();
   replace(
     section,
@@ -88,6 +90,7 @@ function selectionBar(theme: ThemeView | undefined): HTMLElement {
     return h(
       'div',
       { className: 'selection-bar idle' },
+      h('strong', null, plural(total, 'passage')),
       'Tick passages to move, split or exclude several at once (arrow keys, space, m).',
     );
   return h(
@@ -117,11 +120,26 @@ function row(passage: PassageView, theme: ThemeView | undefined): HTMLElement {
     h(
       'div',
       { className: 'passage-body' },
-      h('p', { className: 'text' }, passage.text),
+      h('p', { className: 'text' }, highlighted(passage.text)),
       h('p', { className: 'meta' }, meta(passage)),
       h('div', { className: 'row-actions' }, rowActions(passage, theme)),
     ),
   );
+}
+
+/** The text, with a search's matches marked. */
+function highlighted(text: string): Child[] {
+  if (store.view.kind !== 'search') return [text];
+  const needle = store.view.q.toLowerCase();
+  const lower = text.toLowerCase();
+  const parts: Child[] = [];
+  let from = 0;
+  for (let at = lower.indexOf(needle); at >= 0 && needle; at = lower.indexOf(needle, from)) {
+    parts.push(text.slice(from, at), h('mark', null, text.slice(at, at + needle.length)));
+    from = at + needle.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 function meta(p: PassageView): Child[] {

@@ -110,8 +110,10 @@ export async function decide(
     emit('state');
     return true;
   } catch (error) {
-    notify((error as Error).message, 'error');
-    if (error instanceof ApiError && error.status === 409) await loadState();
+    const stale = error instanceof ApiError && error.status === 409;
+    const message = (error as Error).message;
+    notify(stale ? `${message}. The page now shows the current state.` : message, 'error');
+    if (stale) await loadState();
     return false;
   } finally {
     store.busy = false;

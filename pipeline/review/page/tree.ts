@@ -91,7 +91,7 @@ function listItem(label: string, count: number, view: View): HTMLElement {
   const selected = store.view.kind === view.kind;
   return h(
     'li',
-    { className: `theme-item list${selected ? ' selected' : ''}` },
+    { className: `theme-item view${selected ? ' selected' : ''}` },
     link(
       view,
       selected,
