@@ -33,7 +33,7 @@ export function listPassages(
   let { ids, scores } = listed;
   if (query.search && query.source.kind === 'all') ids = passages.search(query.search);
   else if (query.search) {
-    const hits = new Set(passages.search(query.search));
+    const hits = new Set(passages.filter(ids, query.search));
     const keep = ids.flatMap((id, i) => (hits.has(id) ? [i] : []));
     ids = keep.map((i) => ids[i] as string);
     scores = scores && keep.map((i) => scores?.[i] ?? 0);
@@ -85,7 +85,9 @@ function passageView(
     isNew: state.fresh.has(id),
     quote: review?.quotes.includes(id) ?? false,
     example: review?.examples.includes(id) ?? false,
-    themes: state.themesOf(id).map((t) => ({ id: t.id, label: t.label })),
+    // A theme's own list does not name the themes (the page shows them elsewhere only).
+    themes:
+      source.kind === 'theme' ? [] : state.themesOf(id).map((t) => ({ id: t.id, label: t.label })),
     excluded: exclusion
       ? { reason: exclusion.reason, note: exclusion.note, target: exclusion.target }
       : null,

@@ -11,6 +11,10 @@ export interface IndexedPassage {
   text: string;
   start: number;
   end: number;
+  /** Index in `PassageIndex.weeks` of its contribution's week, or -1. */
+  week: number;
+  /** The text lower-cased, for search. */
+  lower: string;
 }
 
 /** What a passage's meta line shows about its contribution. */
@@ -29,30 +33,47 @@ export interface PassageIndex {
   facts(contributionId: string): ContributionFacts;
   /** The weeks of the consultation: the config's, else those the contributions name. */
   weeks: readonly string[];
-  /** The index in `weeks` of a passage's contribution, or -1. */
-  weekOf(passageId: string): number;
+  /** Passages per week, over every kept passage. */
+  weekTotals: readonly number[];
   /** Every kept passage whose text holds `query` (case-insensitive), in corpus order. */
   search(query: string): string[];
+  /** Those of `ids` whose text holds `query` (case-insensitive), in their order. */
+  filter(ids: readonly string[], query: string): string[];
   contribution(passageId: string): ContributionView | undefined;
 }
 
 /**
  * Indexes a session's kept passages. Search scans lower-cased texts kept in one array: a
- * substring test over 100,000 passages takes tens of milliseconds, so no inverted index.
+ * substring test over 100,000 passages takes tens of milliseconds, so no inverted index (which
+ * would not find substrings anyway).
  */
 export function indexPassages(session: ReviewSession): PassageIndex {
   const { config } = session.run.config;
   const credit = creditor(config, [...session.contributions.values()]);
   const questions = new Map(config.questions.map((q) => [q.id, q.text]));
+  const { weeks, weekOfContribution } = weeksOf(session);
+  const weekTotals = weeks.map(() => 0);
   const passages = new Map<string, IndexedPassage>();
   const ids: string[] = [];
-  const lowered: string[] = [];
+  const all: IndexedPassage[] = [];
   for (const record of session.records.values()) {
     if (record.status !== 'kept') continue;
+    const week = weekOfContribution.get(record.id) ?? -1;
     for (const p of record.passages) {
-      passages.set(p.id, { id: p.id, contributionId: record.id, text: p.text, ...span(p) });
-      ids.push(p.id);
-      lowered.push(p.text.toLowerCase());
+      const { id, text, start, end } = p;
+      const passage = {
+        id,
+        contributionId: record.id,
+        text,
+        start,
+        end,
+        week,
+        lower: text.toLowerCase(),
+      };
+      passages.set(id, passage);
+      ids.push(id);
+      all.push(passage);
+      if (week >= 0) weekTotals[week] = (weekTotals[week] ?? 0) + 1;
     }
   }
   const factsOf = new Map<string, ContributionFacts>();
@@ -71,22 +92,21 @@ export function indexPassages(session: ReviewSession): PassageIndex {
     }
     return known;
   };
-  const { weeks, weekOfContribution } = weeksOf(session);
   return {
     ids,
     get: (id) => passages.get(id),
     facts,
     weeks,
-    weekOf(id) {
-      const passage = passages.get(id);
-      return passage ? (weekOfContribution.get(passage.contributionId) ?? -1) : -1;
-    },
+    weekTotals,
     search(query) {
       const needle = query.toLowerCase();
       const found: string[] = [];
-      for (let i = 0; i < lowered.length; i++)
-        if (lowered[i]?.includes(needle)) found.push(ids[i] as string);
+      for (const passage of all) if (passage.lower.includes(needle)) found.push(passage.id);
       return found;
+    },
+    filter(list, query) {
+      const needle = query.toLowerCase();
+      return list.filter((id) => passages.get(id)?.lower.includes(needle));
     },
     contribution(passageId) {
       const passage = passages.get(passageId);
@@ -130,8 +150,4 @@ function weeksOf(session: ReviewSession): {
     if (week !== undefined && week >= 0) weekOfContribution.set(c.id, week);
   }
   return { weeks, weekOfContribution };
-}
-
-function span(passage: { start: number; end: number }): { start: number; end: number } {
-  return { start: passage.start, end: passage.end };
 }

@@ -4,7 +4,7 @@ import type { ReviewAction, ReviewedThemes, ReviewLog } from '../../schemas/revi
 import type { Themes } from '../../schemas/themes.js';
 import { type RunOptions, type RunSummary, runPipeline } from '../runner.js';
 import { passageFacts } from '../stages/review.js';
-import { applyReview, type PassageFacts } from './apply.js';
+import { type PassageFacts, ReviewApplication } from './apply.js';
 import { appendDecisions, readReviewBase, readReviewLog } from './review-log.js';
 
 /** Everything the review app and the spreadsheet import work on: one run folder's themes. */
@@ -20,7 +20,7 @@ export interface ReviewSession {
   /** The log as it stands (null before the first decision) and its revision (its length). */
   log(): ReviewLog | null;
   revision(): number;
-  /** The themes with every decision in force applied (the same function as the review stage). */
+  /** The themes with every decision in force applied (by apply.ts, as in the review stage). */
   state(): ReviewedThemes;
   /**
    * Adds decisions taken on `revision`; refused with a `StaleReviewError` when the log moved on.
@@ -73,7 +73,8 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   const facts = passageFacts(parts.clean, parts.contributions);
   let base = parts.base;
   let log = parts.log;
-  let state = applyReview(found, log, facts, base);
+  let application = ReviewApplication.of(found, log, facts);
+  let state = application.result(base);
   return {
     outDir,
     run,
@@ -93,7 +94,10 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
       });
       log = written.log;
       base ??= new Set(facts.passageIds);
-      state = applyReview(found, log, facts, base);
+      // New decisions apply on top of the state; an undo or redo re-applies the whole log.
+      if (!application.extend(log.decisions.slice(revision)))
+        application = ReviewApplication.of(found, log, facts);
+      state = application.result(base);
       return state;
     },
   };

@@ -22,6 +22,19 @@ export interface StateIndex {
 
 const indexes = new WeakMap<ReviewedThemes, StateIndex>();
 const themeViews = new WeakMap<ReviewedThemes, ThemeView[]>();
+// Per theme object: a decision leaves the themes it does not change the same objects, so
+// these are computed again only for the themes it changed.
+const memberSets = new WeakMap<Theme, Set<string>>();
+const weekCounts = new WeakMap<Theme, number[]>();
+
+function membersOf(theme: Theme): Set<string> {
+  let members = memberSets.get(theme);
+  if (!members) {
+    members = new Set(theme.passageIds);
+    memberSets.set(theme, members);
+  }
+  return members;
+}
 
 /** The lookups over a state, from cache when the state is unchanged. */
 export function indexState(state: ReviewedThemes): StateIndex {
@@ -40,24 +53,12 @@ function buildIndex(state: ReviewedThemes): StateIndex {
   const fresh = new Set<string>();
   for (const review of Object.values(state.review.themes))
     for (const id of review.newSinceReview) fresh.add(id);
-  let membership: Map<string, Theme[]> | null = null;
   return {
     state,
     themes: new Map(state.themes.map((t) => [t.id, t])),
     exclusionOf,
     fresh,
-    themesOf(passageId) {
-      if (!membership) {
-        membership = new Map();
-        for (const theme of state.themes)
-          for (const id of theme.passageIds) {
-            const list = membership.get(id);
-            if (list) list.push(theme);
-            else membership.set(id, [theme]);
-          }
-      }
-      return membership.get(passageId) ?? [];
-    },
+    themesOf: (passageId) => state.themes.filter((t) => membersOf(t).has(passageId)),
     refOf: (theme) => ({ id: theme.id, label: theme.label, anchor: theme.passageIds.slice(0, 10) }),
   };
 }
@@ -75,8 +76,7 @@ export function stateView(
   const weeks = passages.weeks;
   let themes = themeViews.get(state);
   if (!themes) {
-    const weekTotals = countWeeks(session.facts.passageIds, passages);
-    themes = state.themes.map((theme) => themeView(theme, index, passages, weekTotals));
+    themes = state.themes.map((theme) => themeView(theme, index, passages));
     themeViews.set(state, themes);
   }
   const { undoable, redoable } = decisionStates(session.log());
@@ -100,14 +100,14 @@ export function stateView(
   };
 }
 
-function themeView(
-  theme: Theme,
-  index: StateIndex,
-  passages: PassageIndex,
-  weekTotals: readonly number[],
-): ThemeView {
+function themeView(theme: Theme, index: StateIndex, passages: PassageIndex): ThemeView {
   const review = index.state.review.themes[theme.id];
-  const counts = countWeeks(theme.passageIds, passages);
+  const totals = passages.weekTotals;
+  let counts = weekCounts.get(theme);
+  if (!counts) {
+    counts = countWeeks(theme.passageIds, passages);
+    weekCounts.set(theme, counts);
+  }
   const pinned = review?.examples ?? [];
   const exampleIds = pinned.length > 0 ? pinned : theme.representativeIds.slice(0, 3);
   return {
@@ -120,7 +120,7 @@ function themeView(
     passageCount: theme.passageIds.length,
     contributionCount: theme.contributionCount,
     participantCount: theme.participantCount,
-    weekShares: counts.map((count, i) => (weekTotals[i] ? count / (weekTotals[i] ?? 1) : 0)),
+    weekShares: counts.map((count, i) => (totals[i] ? count / (totals[i] ?? 1) : 0)),
     approved: review?.approved ?? false,
     changed: review?.changed ?? false,
     promoted: review?.promoted ?? false,
@@ -137,7 +137,7 @@ function themeView(
 function countWeeks(ids: readonly string[], passages: PassageIndex): number[] {
   const counts = passages.weeks.map(() => 0);
   for (const id of ids) {
-    const week = passages.weekOf(id);
+    const week = passages.get(id)?.week ?? -1;
     if (week >= 0) counts[week] = (counts[week] ?? 0) + 1;
   }
   return counts;

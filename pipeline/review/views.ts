@@ -70,6 +70,7 @@ export interface PassageView {
   isNew: boolean;
   quote: boolean;
   example: boolean;
+  /** The themes it is in; empty in a theme's own list. */
   themes: { id: string; label: string }[];
   excluded: ExclusionView | null;
 }
