@@ -133,6 +133,16 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     expect(await item.locator('.tag.taxonomy').count()).toBe(0);
   });
 
+  it('adds a note for the brief’s authors', async () => {
+    await page.getByRole('button', { name: 'Add a note…' }).click();
+    await page.locator('.note-add textarea').fill('Check the night bus figures with the operator.');
+    await page.getByRole('button', { name: 'Add note', exact: true }).click();
+    await atRevision(page, 12);
+    expect(await page.locator('.notes li').textContent()).toBe(
+      'Check the night bus figures with the operator.',
+    );
+  });
+
   it('keeps every decision in review.json', async () => {
     const log = await readLog(app);
     expect(log.decisions.map((d) => d.action.kind)).toEqual([
@@ -147,6 +157,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
       'merge',
       'promote',
       'undo',
+      'note',
     ]);
     expect(log.decisions.every((d) => d.reviewer === 'Test reviewer')).toBe(true);
     expect(page.errors).toEqual([]);
@@ -156,6 +167,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     await page.locator('input.search').fill('BUS');
     await page.locator('input.search').press('Enter');
     await page.locator('.theme-header h2', { hasText: 'Search' }).waitFor();
+    await page.locator('li.passage mark').first().waitFor();
     const texts = await page.locator('li.passage .text').allTextContents();
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) expect(text.toLowerCase()).toContain('bus');

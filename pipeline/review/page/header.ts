@@ -39,40 +39,46 @@ export function themeHeader(theme: ThemeView): HTMLElement {
     if (description.value !== theme.description)
       void rename(theme, theme.label, description.value.trim());
   });
+  const noteForm = notes(theme);
   return h(
     'header',
     { className: 'theme-header' },
-    parent && h('p', { className: 'crumb' }, `Sub-theme of ${parent.label}`),
-    label,
-    description,
-    h(
-      'p',
-      { className: 'meta' },
-      h(
-        'span',
-        { className: `tag ${theme.origin}` },
-        theme.origin === 'taxonomy' ? 'taxonomy' : 'emergent',
-      ),
-      ` ${plural(theme.passageCount, 'passage')} · ${plural(theme.contributionCount, 'contribution')} · ${plural(theme.participantCount, 'participant')}`,
-      theme.newSinceReview > 0 &&
-        ` · ${formatCount(theme.newSinceReview)} new since the review began`,
-    ),
-    theme.keywords.length > 0 &&
-      h('p', { className: 'keywords' }, `Keywords: ${theme.keywords.slice(0, 12).join(', ')}`),
-    weekBars(theme),
     h(
       'div',
-      { className: 'theme-actions' },
-      button(theme.approved ? '✓ Approved' : 'Approve', () => void approve(theme), {
-        className: theme.approved ? 'toggle on' : 'toggle',
-        'aria-pressed': theme.approved ? 'true' : 'false',
-      }),
-      theme.origin === 'emergent' &&
-        theme.parentId === null &&
-        button('Promote to taxonomy', () => void promote(theme)),
-      button('Merge into…', () => void mergeInto(theme)),
+      { className: 'theme-main' },
+      parent && h('p', { className: 'crumb' }, `Sub-theme of ${parent.label}`),
+      label,
+      description,
+      h(
+        'p',
+        { className: 'meta' },
+        h(
+          'span',
+          { className: `tag ${theme.origin}` },
+          theme.origin === 'taxonomy' ? 'taxonomy' : 'emergent',
+        ),
+        ` ${plural(theme.passageCount, 'passage')} · ${plural(theme.contributionCount, 'contribution')} · ${plural(theme.participantCount, 'participant')}`,
+        theme.newSinceReview > 0 &&
+          ` · ${formatCount(theme.newSinceReview)} new since the review began`,
+      ),
+      theme.keywords.length > 0 &&
+        h('p', { className: 'keywords' }, `Keywords: ${theme.keywords.slice(0, 12).join(', ')}`),
+      h(
+        'div',
+        { className: 'theme-actions' },
+        button(theme.approved ? '✓ Approved' : 'Approve', () => void approve(theme), {
+          className: theme.approved ? 'toggle on' : 'toggle',
+          'aria-pressed': theme.approved ? 'true' : 'false',
+        }),
+        theme.origin === 'emergent' &&
+          theme.parentId === null &&
+          button('Promote to taxonomy', () => void promote(theme)),
+        button('Merge into…', () => void mergeInto(theme)),
+        button('Add a note…', () => noteForm.show(), { className: 'quiet' }),
+      ),
+      noteForm.element,
     ),
-    notes(theme),
+    weekBars(theme),
   );
 }
 
@@ -82,25 +88,34 @@ function weekBars(theme: ThemeView): HTMLElement | null {
   if (weeks.length < 2) return null;
   const top = theme.weekShares.reduce((max, share) => Math.max(max, share), 0.0001);
   return h(
-    'div',
-    { className: 'weeks', 'aria-label': 'Share of each week’s passages' },
-    weeks.map((week, i) => {
-      const share = theme.weekShares[i] ?? 0;
-      const bar = h('span', { className: 'bar' });
-      bar.style.height = `${Math.round((share / top) * 100)}%`;
-      return h(
-        'span',
-        { className: 'week', title: `${week}: ${Math.round(share * 100)}% of the week’s passages` },
-        h('span', { className: 'bar-box' }, bar),
-        h('span', { className: 'week-label' }, week),
-      );
-    }),
+    'figure',
+    { className: 'weeks' },
+    h('figcaption', null, 'Share of each week’s passages'),
+    h(
+      'div',
+      { className: 'week-bars' },
+      weeks.map((week, i) => {
+        const share = theme.weekShares[i] ?? 0;
+        const bar = h('span', { className: 'bar' });
+        bar.style.height = `${Math.round((share / top) * 100)}%`;
+        return h(
+          'span',
+          {
+            className: 'week',
+            title: `${week}: ${Math.round(share * 100)}% of the week’s passages`,
+          },
+          h('span', { className: 'bar-box' }, bar),
+          h('span', { className: 'week-label' }, week),
+        );
+      }),
+    ),
   );
 }
 
-function notes(theme: ThemeView): HTMLElement {
+/** The theme's notes, and a form for a new one that opens on request. */
+function notes(theme: ThemeView): { element: HTMLElement; show(): void } {
   const input = h('textarea', {
-    rows: 1,
+    rows: 2,
     maxlength: 4000,
     placeholder: 'Note for the brief’s authors',
     'aria-label': 'New note',
@@ -109,7 +124,8 @@ function notes(theme: ThemeView): HTMLElement {
     const text = input.value.trim();
     if (text) void note(theme, text);
   };
-  return h(
+  const form = h('div', { className: 'note-add', hidden: true }, input, button('Add note', add));
+  const element = h(
     'div',
     { className: 'notes' },
     theme.notes.length > 0 &&
@@ -118,6 +134,11 @@ function notes(theme: ThemeView): HTMLElement {
         null,
         theme.notes.map((n) => h('li', null, n)),
       ),
-    h('div', { className: 'note-add' }, input, button('Add note', add)),
+    form,
   );
+  const show = () => {
+    form.hidden = false;
+    input.focus();
+  };
+  return { element, show };
 }

@@ -60,6 +60,8 @@ function draw(change: 'state' | 'view' | 'selection'): void {
   redo.title = state.redo ? `Redo: ${state.redo.detail} (Ctrl+Shift+Z)` : 'Nothing to redo';
   renderTree(tree);
   replace(head, detailHead(), orphans());
+  // Another list: the previous one's passages must not stay clickable while this one loads.
+  if (change === 'view') replace(list, h('p', { className: 'loading' }, 'Loading passages…'));
   void renderList(list);
 }
 
