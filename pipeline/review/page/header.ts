@@ -105,7 +105,7 @@ function weekBars(theme: ThemeView): HTMLElement | null {
             title: `${week}: ${Math.round(share * 100)}% of the week’s passages`,
           },
           h('span', { className: 'bar-box' }, bar),
-          h('span', { className: 'week-label' }, week),
+          h('span', { className: 'week-label' }, week.length <= 8 ? week : `W${i + 1}`),
         );
       }),
     ),
