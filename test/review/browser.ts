@@ -15,13 +15,17 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page logged into the app (through its printed address), its theme tree drawn. */
+/** A page logged into the app (through its printed address), its theme tree drawn; errors and requested addresses are recorded. */
 export async function openApp(
   browser: Browser,
   app: FixtureApp,
   viewport = { width: 1400, height: 900 },
-): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser.newPage({ viewport }), { errors: [] as string[] });
+): Promise<Page & { errors: string[]; requests: string[] }> {
+  const page = Object.assign(await browser.newPage({ viewport }), {
+    errors: [] as string[],
+    requests: [] as string[],
+  });
+  page.on('request', (request) => page.requests.push(request.url()));
   // Shorter than a test's timeout, so that a step that fails names what it waited for.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => page.errors.push(String(error)));

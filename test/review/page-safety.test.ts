@@ -53,6 +53,8 @@ describe('review page in Chromium: safety and concurrent tabs', () => {
     expect(await page.locator('.passage-list img, .theme-name img, dialog img').count()).toBe(0);
     expect(await page.locator('body script').count()).toBe(0);
     expect(page.errors).toEqual([]);
+    // Nothing external: every request went to the app itself.
+    expect(page.requests.filter((url) => !url.startsWith(`${app.origin}/`))).toEqual([]);
   });
 
   it('refuses the second of two tabs acting on the same state, and loses no decision', async () => {
