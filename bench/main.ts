@@ -4,6 +4,7 @@ import { benchBrief } from './brief.js';
 import { benchClean } from './clean.js';
 import { benchE2e } from './e2e.js';
 import { benchLlm } from './llm.js';
+import { benchReview } from './review.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
@@ -14,6 +15,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   brief: benchBrief,
   llm: benchLlm,
   e2e: benchE2e,
+  review: benchReview,
 };
 
 const { values, positionals } = parseArgs({

@@ -130,6 +130,12 @@ export async function main(environment: CliEnvironment): Promise<number> {
         {
           configPath,
           outDir: values.out ?? join('outputs', defaultRunId(configPath)),
+          // The same model as `brief run`, so the app's themes and rebuilt brief match a run's.
+          provider: providerOption(values.provider),
+          llm: {
+            maxCost: costOption(values['max-cost']),
+            env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
+          },
           cacheDir: defaultCacheDir(environment.env),
           logger,
           progress: progress?.report,

@@ -192,11 +192,14 @@ async function runStages(
   };
   const outcomes: StageOutcome[] = [];
   let forced = false;
+  // Stages the user asked to recompute (`--from`) get no previous artifact to reuse parts of.
+  let recompute = false;
   // A dry run writes nothing from the first stage that would have called the model.
   let dry = false;
   for (const stage of selectStages(options.to ?? (dryRun ? 'synthesise' : undefined))) {
     if (signal.aborted) throw new AbortError('Interrupted');
     forced ||= stage.name === options.from;
+    recompute ||= stage.name === options.from;
     const key = stageKey(stage, manifest, config, readReview?.hash ?? null);
     const existing = manifest.stages[stage.name];
     if (
@@ -213,7 +216,14 @@ async function runStages(
     const service = llmService ? await llmService : null;
     if (service) service.stage = stage.name;
     const before = service?.usage() ?? NO_USAGE;
-    const result = await (stage as StageSpec).run({ sources, votes, load, review }, ctx);
+    const previousOutput = async () =>
+      existing && !recompute
+        ? readPreviousArtifact(outDir, stage.output, existing, options.logger)
+        : null;
+    const result = await (stage as StageSpec).run(
+      { sources, votes, load, review, previous: previousOutput },
+      ctx,
+    );
     const after = llmService ? await llmService : null;
     const usage = after ? usageSince(before, after.usage()) : undefined;
     const usedLlm = usage !== undefined && usedModel(usage);
@@ -320,6 +330,24 @@ function stageKey(
 function artifactHash(manifest: Manifest, name: ArtifactName): string | undefined {
   const producer = STAGES.find((stage) => stage.output === name);
   return producer ? manifest.stages[producer.name]?.artifact.hash : undefined;
+}
+
+/**
+ * The artifact a stage wrote last time, if it is still on disk as the manifest recorded it and
+ * valid; else null (with a debug line saying why).
+ */
+async function readPreviousArtifact<K extends ArtifactName>(
+  outDir: string,
+  name: K,
+  record: StageRecord,
+  logger: Logger,
+): Promise<ArtifactData<K> | null> {
+  try {
+    return await readArtifact(outDir, name, record.artifact.hash);
+  } catch (error) {
+    logger.debug(`previous ${ARTIFACTS[name].file} not reused: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 async function artifactIntact(

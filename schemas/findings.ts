@@ -107,6 +107,12 @@ export const ThemeFindings = z.strictObject({
   consensus: z.array(VotedFinding),
   divisive: z.array(VotedFinding),
   trend: Trend,
+  /**
+   * Hash of everything the findings of the theme and its sub-themes were written from (see
+   * `themeFamilyKeys`): a later run with the same key takes them as they are. Absent in older
+   * files, and when a model request for the theme fell back, so that a later run asks again.
+   */
+  key: z.string().optional(),
 });
 export type ThemeFindings = z.infer<typeof ThemeFindings>;
 

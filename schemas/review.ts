@@ -141,6 +141,8 @@ export const ThemeReview = z.strictObject({
   promoted: z.boolean(),
   /** Membership, label, description or exclusions changed by a decision. */
   changed: z.boolean(),
+  /** A reviewer wrote the description (the brief shows it under the theme's heading). */
+  described: z.boolean().optional(),
   /** Passages in the theme that did not exist when the review began. */
   newSinceReview: z.array(z.string()),
   quotes: z.array(z.string()),
@@ -177,3 +179,10 @@ export type ReviewSummary = z.infer<typeof ReviewSummary>;
 /** `reviewed-themes.json`: `themes.json` with the decisions applied, and what they did. */
 export const ReviewedThemes = Themes.extend({ review: ReviewSummary });
 export type ReviewedThemes = z.infer<typeof ReviewedThemes>;
+
+/** What the review app's page posts: decisions taken on the log at `revision`. */
+export const DecisionRequest = z.strictObject({
+  revision: z.number().int().min(0),
+  actions: z.array(ReviewAction).min(1).max(1000),
+});
+export type DecisionRequest = z.infer<typeof DecisionRequest>;

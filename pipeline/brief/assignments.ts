@@ -1,4 +1,5 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { ExclusionReason } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 
 const COLUMNS = [
@@ -15,10 +16,15 @@ const COLUMNS = [
 /**
  * `assignments.csv`, for auditing in a spreadsheet: one row per kept passage and theme it is in
  * (with its sub-theme, if any; "other" when it fits none), and one row per duplicate (detail:
- * the contribution it was merged into) or excluded record (detail: why). Every input record
+ * the contribution it was merged into) or excluded record (detail: why), and one row per passage
+ * a reviewer excluded (status `excluded-by-review`, detail: the reason). Every input record
  * appears at least once.
  */
-export function assignmentsCsv(records: readonly CleanRecord[], themes: Themes): string {
+export function assignmentsCsv(
+  records: readonly CleanRecord[],
+  themes: Themes,
+  excluded: ReadonlyMap<string, ExclusionReason> = new Map(),
+): string {
   const top = themes.themes.filter((t) => t.parentId === null);
   const topOf = new Map<string, string[]>();
   for (const theme of top)
@@ -41,6 +47,11 @@ export function assignmentsCsv(records: readonly CleanRecord[], themes: Themes):
       rows.push([record.id, '', '', '', '', '', 'excluded', record.reason]);
     else {
       for (const passage of record.passages) {
+        const reason = excluded.get(passage.id);
+        if (reason) {
+          rows.push([record.id, passage.id, '', '', '', '', 'excluded-by-review', reason]);
+          continue;
+        }
         const themeIds = topOf.get(passage.id) ?? [];
         if (themeIds.length === 0) rows.push([record.id, passage.id, '', '', '', '', 'other', '']);
         for (const themeId of themeIds) {

@@ -9,18 +9,26 @@ import type {
   ThemeFindings,
   VotedFinding,
 } from '../../schemas/findings.js';
+import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
+import {
+  reviewExclusionsAccount,
+  reviewedDescription,
+  reviewMethodology,
+  reviewNotesAnnex,
+} from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
 
 export interface BriefInput {
   config: Consultation;
   findings: Findings;
-  themes: Themes;
+  /** The themes as reviewed: labels as renamed, the review's notes, exclusions and counts. */
+  themes: ReviewedThemes;
   records: readonly CleanRecord[];
   contributions: readonly Contribution[];
   /** The date the brief is produced (ISO), shown on its title block. */
@@ -74,7 +82,9 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       '## Thematic findings',
       '',
       ...chartRef('participants-per-theme'),
-      ...top.flatMap((theme) => themeSection(theme, findings, sources)),
+      ...top.flatMap((theme) =>
+        themeSection(theme, findings, sources, reviewedDescription(input.themes, theme.themeId)),
+      ),
     ],
     questionsSection(findings, sources),
     crossCutting(findings, sources),
@@ -173,6 +183,7 @@ function methodology({ themes, findings, config }: BriefInput, acc: Accounting):
     `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
     `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${themes.method.labelledBy ? `, and named by a language model (${inlineText(themes.method.labelledBy)})` : ''}.${describeEmptyTaxonomy(config.themes, themes)}`,
+    reviewMethodology(themes),
     findings.synthesiser.kind === 'offline'
       ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
       : `The summaries, key points, proposals, concerns, answers to the questions and weekly points were written by a language model (${inlineText(findings.synthesiser.name)}) from the passages, citing them; counts, votes, minority views and trends were computed. Every statement was checked against its sources: its citations must resolve, its quotes be verbatim, and its words be carried by the passages it cites.`,
@@ -189,11 +200,17 @@ function methodology({ themes, findings, config }: BriefInput, acc: Accounting):
   return sentences.join(' ');
 }
 
-function themeSection(theme: ThemeFindings, findings: Findings, sources: SourceIndex): string[] {
+function themeSection(
+  theme: ThemeFindings,
+  findings: Findings,
+  sources: SourceIndex,
+  description: string,
+): string[] {
   const p = theme.prevalence;
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
+    ...(description ? [inlineText(description), ''] : []),
     `*${count(p.participants, 'participant')} (${Math.round(p.participantShare * 100)}% of all), ${count(p.contributions, 'contribution')}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
     '',
   ];
@@ -333,7 +350,14 @@ function annexes(
       ]);
     }
   }
-  appendAll(lines, ['### Data accounting', '', ...accountingTable(accounting), '']);
+  appendAll(lines, reviewNotesAnnex(input.themes));
+  appendAll(lines, [
+    '### Data accounting',
+    '',
+    ...accountingTable(accounting),
+    '',
+    ...reviewExclusionsAccount(input.themes.review),
+  ]);
   return lines;
 }
 

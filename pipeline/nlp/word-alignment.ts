@@ -22,6 +22,8 @@ type Bag = number[];
  * so targets are told apart by what sets them apart.
  * @param texts each text's content words (as `contentWords` gives them)
  * @param targets each target's content words
+ * @param groupOf the group each target belongs to (default: a group of its own); a word shared
+ *   with targets of the same group (a theme's label and its examples) is not discounted
  * @returns a texts x targets matrix of scores in 0..1
  */
 export function alignmentScores(
@@ -29,6 +31,7 @@ export function alignmentScores(
   targets: readonly (readonly string[])[],
   vectors: WordVectors,
   language: string,
+  groupOf: readonly number[] = targets.map((_, t) => t),
 ): Matrix {
   const vocabulary = new Vocabulary(vectors, language);
   const textBags = texts.map((words) => vocabulary.bag(words));
@@ -36,12 +39,16 @@ export function alignmentScores(
   const idf = vocabulary.idf([...textBags, ...targetBags]);
   // Every word the targets use, and for each vocabulary word the target words it aligns with.
   const aligned = vocabulary.alignments([...new Set(targetBags.flat())]);
-  // A target word shared with other targets says less about this one: its weight is divided.
-  const shared = matchesByTarget(aligned, targetBags, () => 1);
+  // A target word shared with other groups says less about this one: its weight is divided.
+  const shared = sharedByGroup(
+    matchesByTarget(aligned, targetBags, () => 1),
+    groupOf,
+  );
   const discount = (x: number, t: number) => {
     const matches = shared.get(x) as Float32Array;
+    const own = groupOf[t] as number;
     let elsewhere = 0;
-    for (let u = 0; u < targets.length; u++) if (u !== t) elsewhere += matches[u] as number;
+    for (let g = 0; g < matches.length; g++) if (g !== own) elsewhere += matches[g] as number;
     return 1 / (1 + elsewhere);
   };
   const weights = targetBags.map((bag, t) => bag.map((x) => (idf[x] as number) * discount(x, t)));
@@ -89,6 +96,24 @@ function matchesByTarget(
       }
     }
     out.set(w, best);
+  }
+  return out;
+}
+
+/** Each word's best match per group of targets (the best over the group's targets). */
+function sharedByGroup(
+  byTarget: ReadonlyMap<number, Float32Array>,
+  groupOf: readonly number[],
+): Map<number, Float32Array> {
+  const groups = groupOf.reduce((top, g) => Math.max(top, g + 1), 0);
+  const out = new Map<number, Float32Array>();
+  for (const [x, matches] of byTarget) {
+    const best = new Float32Array(groups);
+    matches.forEach((m, t) => {
+      const g = groupOf[t] as number;
+      best[g] = Math.max(best[g] as number, m);
+    });
+    out.set(x, best);
   }
   return out;
 }

@@ -1,52 +1,15 @@
+// Applies the facilitators' decisions to the themes: the one module that does.
 import type {
   DecisionOutcome,
-  ExclusionTarget,
-  ReviewExclusion,
+  ReviewEntry,
   ReviewedThemes,
   ReviewLog,
-  ThemeRef,
-  ThemeReview,
 } from '../../schemas/review.js';
-import type { Theme, Themes } from '../../schemas/themes.js';
+import type { Themes } from '../../schemas/themes.js';
 import { type Decision, decisionStates } from './active.js';
+import { type PassageFacts, ReviewState, targetName } from './review-state.js';
 
-/** What the review needs to know about passages beyond `themes.json`. */
-export interface PassageFacts {
-  /** Every kept passage of the run, in corpus order. */
-  passageIds: readonly string[];
-  /** The contributions a passage speaks for (its own and the duplicates merged into it). */
-  contributionsOf(passageId: string): readonly string[];
-  /** The participants behind a passage (its contributions' authors). */
-  participantsOf(passageId: string): readonly string[];
-}
-
-/** A theme while decisions are applied to it. */
-interface ThemeState {
-  theme: Theme;
-  /** Passage id to score, in the theme's order. */
-  members: Map<string, number>;
-  review: ThemeReview;
-}
-
-/** Where an excluded passage was, so that restoring it puts it back. */
-interface Removed {
-  themes: [string, number][];
-  other: boolean;
-}
-
-/** Representatives a theme shows at most. */
-const REPRESENTATIVES = 5;
-
-/** The taxonomy id of the theme promoted by decision `n`. */
-export function promotedThemeId(n: number): string {
-  return `promoted-${n}`;
-}
-
-/** The contribution a passage comes from: its id up to the last `#`. */
-export function contributionOfPassage(passageId: string): string {
-  const hash = passageId.lastIndexOf('#');
-  return hash < 0 ? passageId : passageId.slice(0, hash);
-}
+export { contributionOfPassage, type PassageFacts, promotedThemeId } from './review-state.js';
 
 /**
  * Applies the facilitators' decisions (`review.json`) to the themes the pipeline found: the one
@@ -62,22 +25,63 @@ export function applyReview(
   facts: PassageFacts,
   base: ReadonlySet<string> | null,
 ): ReviewedThemes {
-  const state = new ReviewState(found, facts);
-  const { decisions, active } = decisionStates(log);
-  const outcomes: DecisionOutcome[] = [];
-  for (const decision of decisions) {
-    if (!active.has(decision.n)) {
-      outcomes.push(outcome(decision, 'undone', 'undone'));
-      continue;
+  return ReviewApplication.of(found, log, facts).result(base);
+}
+
+/**
+ * The log applied to the themes, kept so that decisions appended later apply on top of it
+ * rather than from the start (at 100,000 passages, re-applying the log costs about a second;
+ * one more decision, milliseconds). The result is the same as `applyReview` on the longer log.
+ */
+export class ReviewApplication {
+  private readonly outcomes: DecisionOutcome[] = [];
+  private readonly decisions: Decision[] = [];
+  private reviewed: boolean;
+
+  private constructor(
+    private readonly state: ReviewState,
+    log: ReviewLog | null,
+  ) {
+    this.reviewed = log !== null;
+    const { decisions, active } = decisionStates(log);
+    for (const decision of decisions) this.take(decision, active.has(decision.n));
+  }
+
+  /** Applies a whole log (null: no review yet) to the themes found. */
+  static of(found: Themes, log: ReviewLog | null, facts: PassageFacts): ReviewApplication {
+    return new ReviewApplication(new ReviewState(found, facts), log);
+  }
+
+  /**
+   * Applies entries just appended to the log. Returns false, applying nothing, when one is an
+   * undo or redo: those change which earlier decisions are in force, so the log must be
+   * applied again from the start.
+   */
+  extend(entries: readonly ReviewEntry[]): boolean {
+    if (entries.some((e) => e.action.kind === 'undo' || e.action.kind === 'redo')) return false;
+    this.reviewed = true;
+    for (const entry of entries) this.take(entry as Decision, true);
+    return true;
+  }
+
+  /** The reviewed themes as the decisions so far leave them. */
+  result(base: ReadonlySet<string> | null): ReviewedThemes {
+    return this.state.result(this.reviewed, this.outcomes, this.decisions, base);
+  }
+
+  private take(decision: Decision, active: boolean): void {
+    this.decisions.push(decision);
+    if (!active) {
+      this.outcomes.push(outcome(decision, 'undone', 'undone'));
+      return;
     }
-    const problem = state.apply(decision);
-    outcomes.push(
+    const problem = this.state.apply(decision);
+    this.outcomes.push(
       problem === null
         ? outcome(decision, 'applied', describe(decision))
         : outcome(decision, 'orphaned', problem),
     );
   }
-  return state.result(log !== null, outcomes, decisions, base);
 }
 
 function outcome(
@@ -112,404 +116,4 @@ function describe(decision: Decision): string {
     case 'note':
       return action.theme ? `note on "${action.theme.label}"` : 'note on the review';
   }
-}
-
-function targetName(target: ExclusionTarget): string {
-  return 'passage' in target ? `passage ${target.passage}` : `contribution ${target.contribution}`;
-}
-
-/** The themes, "other" and exclusions as decisions change them. */
-class ReviewState {
-  private readonly themes = new Map<string, ThemeState>();
-  private readonly other = new Set<string>();
-  private readonly removed = new Map<string, Removed>();
-  private readonly exclusions = new Map<string, ReviewExclusion>();
-  private readonly notes: string[] = [];
-  private readonly known: ReadonlySet<string>;
-  private readonly passagesOfContribution = new Map<string, string[]>();
-
-  constructor(
-    private readonly found: Themes,
-    private readonly facts: PassageFacts,
-  ) {
-    for (const theme of found.themes) {
-      this.themes.set(theme.id, {
-        theme,
-        members: new Map(theme.passageIds.map((id, i) => [id, theme.scores[i] ?? 0])),
-        review: {
-          approved: false,
-          changed: false,
-          promoted: false,
-          newSinceReview: [],
-          quotes: [],
-          examples: [],
-          notes: [],
-        },
-      });
-    }
-    for (const id of found.other.passageIds) this.other.add(id);
-    this.known = new Set(facts.passageIds);
-    for (const id of facts.passageIds) {
-      const contribution = contributionOfPassage(id);
-      const list = this.passagesOfContribution.get(contribution);
-      if (list) list.push(id);
-      else this.passagesOfContribution.set(contribution, [id]);
-    }
-  }
-
-  /** Applies one decision; returns null, or why it no longer applies. */
-  apply(decision: Decision): string | null {
-    const { action } = decision;
-    switch (action.kind) {
-      case 'rename':
-        return this.withTheme(action.theme, (theme) => {
-          theme.theme = {
-            ...theme.theme,
-            label: action.label,
-            ...(action.description === undefined ? {} : { description: action.description }),
-          };
-          theme.review.changed = true;
-          return null;
-        });
-      case 'merge':
-        return this.merge(action.themes, action.into);
-      case 'split':
-        return this.split(decision.n, action.theme, action.passages, action.label);
-      case 'move':
-        return this.move(action.passages, action.to);
-      case 'exclude':
-        return this.exclude(action.target, action.reason, action.note);
-      case 'restore':
-        return this.restore(action.target);
-      case 'pin':
-        return this.withTheme(action.theme, (theme) => {
-          if (action.pinned && !theme.members.has(action.passage))
-            return `passage ${action.passage} is no longer in "${theme.theme.label}"`;
-          const list = action.as === 'quote' ? theme.review.quotes : theme.review.examples;
-          const at = list.indexOf(action.passage);
-          if (action.pinned && at < 0) list.push(action.passage);
-          if (!action.pinned && at >= 0) list.splice(at, 1);
-          theme.review.changed = true;
-          return null;
-        });
-      case 'promote':
-        return this.withTheme(action.theme, (theme) => this.promote(decision.n, theme));
-      case 'approve':
-        return this.withTheme(action.theme, (theme) => {
-          theme.review.approved = action.approved;
-          return null;
-        });
-      case 'note':
-        if (action.theme === null) {
-          this.notes.push(action.text);
-          return null;
-        }
-        return this.withTheme(action.theme, (theme) => {
-          theme.review.notes.push(action.text);
-          return null;
-        });
-    }
-  }
-
-  /** The theme a reference names now (see `ThemeRef`), or null. */
-  resolve(ref: ThemeRef): ThemeState | null {
-    const byId = this.themes.get(ref.id);
-    if (byId && (ref.anchor.length === 0 || ref.anchor.some((id) => byId.members.has(id))))
-      return byId;
-    if (ref.anchor.length === 0) return null;
-    let best: ThemeState | null = null;
-    let bestCount = 0;
-    for (const theme of this.themes.values()) {
-      let count = 0;
-      for (const id of ref.anchor) if (theme.members.has(id)) count++;
-      // Ties go to the deeper theme: a sub-theme's passages are also its parent's.
-      if (count > bestCount || (count === bestCount && count > 0 && theme.theme.parentId)) {
-        best = theme;
-        bestCount = count;
-      }
-    }
-    return bestCount * 2 > ref.anchor.length ? best : null;
-  }
-
-  private withTheme(ref: ThemeRef, act: (theme: ThemeState) => string | null): string | null {
-    const theme = this.resolve(ref);
-    return theme ? act(theme) : `theme "${ref.label}" no longer exists`;
-  }
-
-  private parentOf(theme: ThemeState): ThemeState | null {
-    return theme.theme.parentId ? (this.themes.get(theme.theme.parentId) ?? null) : null;
-  }
-
-  private childrenOf(theme: ThemeState): ThemeState[] {
-    return [...this.themes.values()].filter((t) => t.theme.parentId === theme.theme.id);
-  }
-
-  /** Adds a passage to a theme and its parent. */
-  private add(theme: ThemeState, passage: string, score: number): void {
-    for (let t: ThemeState | null = theme; t; t = this.parentOf(t)) {
-      if (!t.members.has(passage)) t.members.set(passage, score);
-      t.review.changed = true;
-    }
-  }
-
-  /** Takes a passage out of a theme, its sub-themes and its parent. */
-  private detach(theme: ThemeState, passage: string): void {
-    const parent = this.parentOf(theme);
-    for (const t of [theme, ...this.childrenOf(theme), ...(parent ? [parent] : [])]) {
-      if (t.members.delete(passage)) t.review.changed = true;
-    }
-  }
-
-  /** Takes a passage out of every theme and "other"; returns where it was. */
-  private takeOut(passage: string): Removed {
-    const themes: [string, number][] = [];
-    for (const theme of this.themes.values()) {
-      const score = theme.members.get(passage);
-      if (score === undefined) continue;
-      themes.push([theme.theme.id, score]);
-      theme.members.delete(passage);
-      theme.review.changed = true;
-    }
-    const other = this.other.delete(passage);
-    return { themes, other };
-  }
-
-  private bestScore(where: Removed): number {
-    return where.themes.reduce((best, [, score]) => Math.max(best, score), 0);
-  }
-
-  /**
-   * Gives a promoted theme the id it has in the taxonomy (`promotedThemeId`), so that later
-   * decisions name it the same way before and after the themes stage makes it guided.
-   */
-  private promote(n: number, state: ThemeState): string | null {
-    if (state.theme.parentId) return `"${state.theme.label}" is a sub-theme; promote its parent`;
-    const id = promotedThemeId(n);
-    state.review.promoted = true;
-    if (state.theme.id === id) return null;
-    const old = state.theme.id;
-    state.theme = { ...state.theme, id, origin: { kind: 'guided', themeId: id } };
-    const entries = [...this.themes.entries()].map(([key, t]): [string, ThemeState] => {
-      if (t.theme.parentId === old) t.theme = { ...t.theme, parentId: id };
-      return [key === old ? id : key, t];
-    });
-    this.themes.clear();
-    for (const [key, t] of entries) this.themes.set(key, t);
-    return null;
-  }
-
-  private merge(refs: readonly ThemeRef[], intoRef: ThemeRef): string | null {
-    const into = this.resolve(intoRef);
-    if (!into) return `theme "${intoRef.label}" no longer exists`;
-    const sources: ThemeState[] = [];
-    for (const ref of refs) {
-      const source = this.resolve(ref);
-      if (!source) return `theme "${ref.label}" no longer exists`;
-      if (source === into) continue;
-      for (let t = this.parentOf(into); t; t = this.parentOf(t))
-        if (t === source) return `"${ref.label}" cannot merge into its own sub-theme`;
-      sources.push(source);
-    }
-    if (sources.length === 0) return `nothing to merge into "${intoRef.label}"`;
-    for (const source of sources) {
-      const members = [...source.members];
-      const children = this.childrenOf(source);
-      // Passages leave the source's sub-themes and parent (the target re-adds its own parent).
-      for (const [passage] of members) this.detach(source, passage);
-      for (const [passage, score] of members) this.add(into, passage, score);
-      for (const child of children) {
-        if (into.theme.parentId === null) {
-          child.theme = { ...child.theme, parentId: into.theme.id };
-          for (const [passage, score] of child.members) this.add(child, passage, score);
-        } else {
-          this.themes.delete(child.theme.id);
-        }
-      }
-      for (const quote of source.review.quotes)
-        if (!into.review.quotes.includes(quote)) into.review.quotes.push(quote);
-      for (const note of source.review.notes) into.review.notes.push(note);
-      this.themes.delete(source.theme.id);
-    }
-    into.review.changed = true;
-    return null;
-  }
-
-  private split(
-    n: number,
-    ref: ThemeRef,
-    passages: readonly string[],
-    label: string,
-  ): string | null {
-    const source = this.resolve(ref);
-    if (!source) return `theme "${ref.label}" no longer exists`;
-    const moving = passages.filter((id) => source.members.has(id));
-    if (moving.length === 0) return `none of the passages is still in "${ref.label}"`;
-    const id = `review-${n}`;
-    const theme: ThemeState = {
-      theme: {
-        ...source.theme,
-        id,
-        label,
-        description: '',
-        keywords: [],
-        origin: { kind: 'emergent' },
-        passageIds: [],
-        scores: [],
-        representativeIds: [],
-      },
-      members: new Map(),
-      review: {
-        approved: false,
-        changed: true,
-        promoted: false,
-        newSinceReview: [],
-        quotes: [],
-        examples: [],
-        notes: [],
-      },
-    };
-    this.insertAfter(source, theme);
-    for (const passage of moving) {
-      const score = source.members.get(passage) ?? 0;
-      for (const child of [source, ...this.childrenOf(source)]) {
-        child.members.delete(passage);
-        child.review.changed = true;
-      }
-      this.add(theme, passage, score);
-    }
-    // Passages that had left the theme already stay where they are; the rest move.
-    return null;
-  }
-
-  /** Puts a new theme after `after` and its sub-themes, so the order stays readable. */
-  private insertAfter(after: ThemeState, theme: ThemeState): void {
-    const entries = [...this.themes.entries()];
-    let at = entries.findIndex(([id]) => id === after.theme.id);
-    while (entries[at + 1]?.[1].theme.parentId === after.theme.id) at++;
-    entries.splice(at + 1, 0, [theme.theme.id, theme]);
-    this.themes.clear();
-    for (const [id, state] of entries) this.themes.set(id, state);
-  }
-
-  private move(passages: readonly string[], toRef: ThemeRef | null): string | null {
-    const to = toRef ? this.resolve(toRef) : null;
-    if (toRef && !to) return `theme "${toRef.label}" no longer exists`;
-    const present = passages.filter((id) => this.known.has(id) && !this.removed.has(id));
-    if (present.length === 0) return 'none of the passages exists any more';
-    for (const passage of present) {
-      const where = this.takeOut(passage);
-      if (to) this.add(to, passage, this.bestScore(where));
-      else this.other.add(passage);
-    }
-    return null;
-  }
-
-  private exclude(
-    target: ExclusionTarget,
-    reason: ReviewExclusion['reason'],
-    note: string,
-  ): string | null {
-    const passages = this.passagesOf(target).filter((id) => !this.removed.has(id));
-    if (passages.length === 0) return `${targetName(target)} no longer exists or is excluded`;
-    for (const passage of passages) this.removed.set(passage, this.takeOut(passage));
-    this.exclusions.set(targetKey(target), { target, reason, note, passageIds: passages });
-    return null;
-  }
-
-  private restore(target: ExclusionTarget): string | null {
-    const exclusion = this.exclusions.get(targetKey(target));
-    if (!exclusion) return `${targetName(target)} is not excluded`;
-    this.exclusions.delete(targetKey(target));
-    for (const passage of exclusion.passageIds) {
-      const where = this.removed.get(passage);
-      this.removed.delete(passage);
-      if (!where) continue;
-      let placed = false;
-      for (const [id, score] of where.themes) {
-        const theme = this.themes.get(id);
-        if (!theme) continue;
-        this.add(theme, passage, score);
-        placed = true;
-      }
-      if (!placed || where.other) this.other.add(passage);
-    }
-    return null;
-  }
-
-  private passagesOf(target: ExclusionTarget): string[] {
-    if ('passage' in target) return this.known.has(target.passage) ? [target.passage] : [];
-    return this.passagesOfContribution.get(target.contribution) ?? [];
-  }
-
-  /** The reviewed themes: empty themes dropped, counts and representatives brought up to date. */
-  result(
-    reviewed: boolean,
-    outcomes: DecisionOutcome[],
-    decisions: readonly Decision[],
-    base: ReadonlySet<string> | null,
-  ): ReviewedThemes {
-    const themes: Theme[] = [];
-    const reviews: Record<string, ThemeReview> = {};
-    for (const state of this.themes.values()) {
-      if (state.members.size === 0) continue;
-      if (state.theme.parentId && !this.themes.get(state.theme.parentId)?.members.size) continue;
-      const theme = state.review.changed ? this.refresh(state) : state.theme;
-      themes.push(theme);
-      const review = state.review;
-      reviews[theme.id] = {
-        ...review,
-        quotes: review.quotes.filter((id) => state.members.has(id)),
-        examples: review.examples.filter((id) => state.members.has(id)),
-        newSinceReview: base ? theme.passageIds.filter((id) => !base.has(id)) : [],
-      };
-    }
-    const counts: Record<string, number> = {};
-    for (const o of outcomes)
-      if (o.status === 'applied') counts[o.kind] = (counts[o.kind] ?? 0) + 1;
-    const reviewers = new Set<string>();
-    for (const d of decisions) if (d.reviewer) reviewers.add(d.reviewer);
-    return {
-      ...this.found,
-      themes,
-      other: { ...this.found.other, passageIds: [...this.other] },
-      review: {
-        reviewed,
-        reviewers: [...reviewers].sort(),
-        counts,
-        decisions: outcomes,
-        themes: reviews,
-        excluded: [...this.exclusions.values()],
-        notes: this.notes,
-      },
-    };
-  }
-
-  /** A changed theme's passages best first, its counts and representatives recomputed. */
-  private refresh(state: ThemeState): Theme {
-    const members = [...state.members].sort((a, b) => b[1] - a[1]);
-    const passageIds = members.map(([id]) => id);
-    const contributions = new Set<string>();
-    const participants = new Set<string>();
-    for (const id of passageIds) {
-      for (const c of this.facts.contributionsOf(id)) contributions.add(c);
-      for (const p of this.facts.participantsOf(id)) participants.add(p);
-    }
-    const representatives = [
-      ...state.review.quotes,
-      ...state.theme.representativeIds,
-      ...passageIds,
-    ].filter((id, i, all) => state.members.has(id) && all.indexOf(id) === i);
-    return {
-      ...state.theme,
-      passageIds,
-      scores: members.map(([, score]) => score),
-      contributionCount: contributions.size,
-      participantCount: participants.size,
-      representativeIds: representatives.slice(0, REPRESENTATIVES),
-    };
-  }
-}
-
-function targetKey(target: ExclusionTarget): string {
-  return 'passage' in target ? `p:${target.passage}` : `c:${target.contribution}`;
 }

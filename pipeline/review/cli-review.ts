@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { OutputStream } from '../cli-progress.js';
 import { UsageError } from '../errors.js';
@@ -31,6 +32,8 @@ export async function reviewCommand(
   if (options.export && options.import)
     throw new UsageError('`brief review` takes --export or --import, not both');
   const outDir = resolve(run.outDir);
+  // A fresh run folder does not exist yet, and the lock lives inside it.
+  await mkdir(outDir, { recursive: true });
   const lock = await acquireRunLock(outDir, {
     purpose: 'brief review',
     wait: run.wait,

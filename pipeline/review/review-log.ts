@@ -72,12 +72,7 @@ export function appendDecisions(outDir: string, append: Append): Promise<ReadRev
 async function appendNow(outDir: string, append: Append): Promise<ReadReviewLog> {
   const current = await readReviewLog(outDir);
   const revision = current?.log.decisions.length ?? 0;
-  if (append.revision !== revision) {
-    throw new StaleReviewError(
-      `The review has changed since this page loaded (revision ${append.revision}, now ${revision}): reload to see the current state`,
-      revision,
-    );
-  }
+  if (append.revision !== revision) throw staleReview(append.revision, revision);
   let log = current?.log;
   if (!log) {
     const base = `${append.passageIds.join('\n')}\n`;
@@ -97,6 +92,14 @@ async function appendNow(outDir: string, append: Append): Promise<ReadReviewLog>
   const text = `${JSON.stringify(next, null, 1)}\n`;
   const written = await writeFileAtomic(join(outDir, REVIEW_FILE), [text]);
   return { log: next, hash: written.hash };
+}
+
+/** The error for decisions taken on revision `seen` of a log now at revision `now`. */
+export function staleReview(seen: number, now: number): StaleReviewError {
+  return new StaleReviewError(
+    `The review has changed since this page loaded (revision ${seen}, now ${now}): reload to see the current state`,
+    now,
+  );
 }
 
 async function readIfExists(file: string): Promise<Buffer | null> {

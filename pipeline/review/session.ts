@@ -4,7 +4,7 @@ import type { ReviewAction, ReviewedThemes, ReviewLog } from '../../schemas/revi
 import type { Themes } from '../../schemas/themes.js';
 import { type RunOptions, type RunSummary, runPipeline } from '../runner.js';
 import { passageFacts } from '../stages/review.js';
-import { applyReview, type PassageFacts } from './apply.js';
+import { type PassageFacts, ReviewApplication } from './apply.js';
 import { appendDecisions, readReviewBase, readReviewLog } from './review-log.js';
 
 /** Everything the review app and the spreadsheet import work on: one run folder's themes. */
@@ -20,7 +20,7 @@ export interface ReviewSession {
   /** The log as it stands (null before the first decision) and its revision (its length). */
   log(): ReviewLog | null;
   revision(): number;
-  /** The themes with every decision in force applied (the same function as the review stage). */
+  /** The themes with every decision in force applied (by apply.ts, as in the review stage). */
   state(): ReviewedThemes;
   /**
    * Adds decisions taken on `revision`; refused with a `StaleReviewError` when the log moved on.
@@ -40,21 +40,47 @@ export interface ReviewSession {
 export async function openReviewSession(
   options: Omit<RunOptions, 'to' | 'from'>,
 ): Promise<ReviewSession> {
-  const run = await runPipeline({ ...options, to: 'review' });
+  return reviewSessionOf(await runPipeline({ ...options, to: 'review' }));
+}
+
+/** A session on a run that reached the review stage (or went past it, as a rebuild does). */
+export async function reviewSessionOf(run: RunSummary): Promise<ReviewSession> {
+  return createReviewSession({
+    run,
+    found: await run.load('themes'),
+    clean: await run.load('clean'),
+    contributions: await run.load('contributions'),
+    log: (await readReviewLog(run.outDir))?.log ?? null,
+    base: await readReviewBase(run.outDir),
+  });
+}
+
+/** What a session is made of: a run's artifacts and its review log as read. */
+export interface SessionParts {
+  run: RunSummary;
+  found: Themes;
+  clean: readonly CleanRecord[];
+  contributions: readonly Contribution[];
+  log: ReviewLog | null;
+  /** The passages that existed when the review began; null before the first decision. */
+  base: ReadonlySet<string> | null;
+}
+
+/** A session from artifacts in memory (the benchmark builds them without a pipeline run). */
+export function createReviewSession(parts: SessionParts): ReviewSession {
+  const { run, found } = parts;
   const { outDir } = run;
-  const found = await run.load('themes');
-  const clean = await run.load('clean');
-  const contributionList = await run.load('contributions');
-  const facts = passageFacts(clean, contributionList);
-  const base = await readReviewBase(outDir);
-  let log = (await readReviewLog(outDir))?.log ?? null;
-  let state = applyReview(found, log, facts, base);
+  const facts = passageFacts(parts.clean, parts.contributions);
+  let base = parts.base;
+  let log = parts.log;
+  let application = ReviewApplication.of(found, log, facts);
+  let state = application.result(base);
   return {
     outDir,
     run,
     found,
-    records: new Map(clean.map((r) => [r.id, r])),
-    contributions: new Map(contributionList.map((c) => [c.id, c])),
+    records: new Map(parts.clean.map((r) => [r.id, r])),
+    contributions: new Map(parts.contributions.map((c) => [c.id, c])),
     facts,
     log: () => log,
     revision: () => log?.decisions.length ?? 0,
@@ -67,7 +93,11 @@ export async function openReviewSession(
         passageIds: facts.passageIds,
       });
       log = written.log;
-      state = applyReview(found, log, facts, base ?? new Set(facts.passageIds));
+      base ??= new Set(facts.passageIds);
+      // New decisions apply on top of the state; an undo or redo re-applies the whole log.
+      if (!application.extend(log.decisions.slice(revision)))
+        application = ReviewApplication.of(found, log, facts);
+      state = application.result(base);
       return state;
     },
   };

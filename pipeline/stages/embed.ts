@@ -1,11 +1,11 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
-import { taxonomyText } from '../themes/guided.js';
+import { exampleRowId, taxonomyRowId, taxonomyText } from '../themes/guided.js';
 import type { Vectors } from '../vectors-file.js';
 
 /**
- * The embed stage: one vector per kept passage, then one per taxonomy theme (`theme:<id>`),
- * embedded together so they share one space.
+ * The embed stage: one vector per kept passage, then one per taxonomy theme (`theme:<id>`), then
+ * one per theme example (`theme:<id>/example:<k>`), embedded together so they share one space.
  */
 export async function embedPassages(
   records: readonly CleanRecord[],
@@ -16,11 +16,18 @@ export async function embedPassages(
     r.passages.map((p) => ({ id: p.id, text: p.text, language: r.language })),
   );
   const taxonomy = ctx.config.themes.map((t) => ({
-    id: `theme:${t.id}`,
+    id: taxonomyRowId(t.id),
     text: taxonomyText(t),
     language: ctx.config.language,
   }));
-  const rows = [...passages, ...taxonomy];
+  const examples = ctx.config.themes.flatMap((t) =>
+    t.examples.map((text, k) => ({
+      id: exampleRowId(t.id, k),
+      text,
+      language: ctx.config.language,
+    })),
+  );
+  const rows = [...passages, ...taxonomy, ...examples];
   const provider = await ctx.embeddings();
   throwIfAborted(ctx.signal, 'Embed');
   const matrix = await provider.embed(
@@ -37,6 +44,11 @@ export async function embedPassages(
       header: { provider: provider.id, dims: matrix.dims, ids: rows.map((r) => r.id) },
       matrix,
     },
-    counts: { passages: passages.length, taxonomyThemes: taxonomy.length, dimensions: matrix.dims },
+    counts: {
+      passages: passages.length,
+      taxonomyThemes: taxonomy.length,
+      themeExamples: examples.length,
+      dimensions: matrix.dims,
+    },
   };
 }

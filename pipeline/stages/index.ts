@@ -1,25 +1,30 @@
 import type { Consultation } from '../../schemas/consultation.js';
 import type { ArtifactData, ArtifactName } from '../artifacts.js';
-import { type PromptTask, promptHashes } from '../llm/prompts.js';
 import type { InputSource, ReviewInput, StageContext, StageResult } from '../stage.js';
-import { SYNTHESIS_PROMPTS } from '../synthesis/llm-synthesiser.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
 import { ingestContributions } from './ingest.js';
+import { llmSlice } from './llm-slice.js';
 import { renderStage } from './render.js';
 import { applyReviewStage } from './review.js';
-import { synthesiseFindings } from './synthesise.js';
+import { SYNTHESISE_VERSION, synthesiseFindings, synthesiseSlice } from './synthesise.js';
 import { findThemes } from './themes.js';
 import { readBallots } from './votes.js';
 
 /** What the runner hands a stage: the input files and a loader for upstream artifacts. */
-export interface StageInputs {
+export interface StageInputs<K extends ArtifactName = ArtifactName> {
   sources: readonly InputSource[];
   /** The vote matrix file (`input.votes`), or null. */
   votes: InputSource | null;
-  load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
+  load<N extends ArtifactName>(name: N): Promise<ArtifactData<N>>;
   /** The review log and base (only stages with `readsReview` get them in their cache key). */
   review: ReviewInput;
+  /**
+   * The artifact this stage wrote last time, as the manifest recorded it (validated), for
+   * stages that reuse parts of it; null when there is none, it changed on disk, or the run
+   * was asked to recompute the stage (`--from`).
+   */
+  previous(): Promise<ArtifactData<K> | null>;
 }
 
 /** A stage as the runner sees it. */
@@ -38,25 +43,7 @@ export interface StageSpec<K extends ArtifactName = ArtifactName> {
   readsReview?: boolean;
   /** The part of the config the output depends on; changing anything else keeps the cache. */
   configSlice(config: Consultation): unknown;
-  run(inputs: StageInputs, ctx: StageContext): Promise<StageResult<ArtifactData<K>>>;
-}
-
-/**
- * The part of the LLM settings a stage's output depends on: nothing offline; else the
- * provider, server, the stage's models and settings and the hashes of its prompts.
- */
-function llmSlice(
-  config: Consultation,
-  prompts: readonly PromptTask[],
-  settings: Record<string, unknown>,
-): unknown {
-  if (config.llm.provider === 'offline') return null;
-  return {
-    provider: config.llm.provider,
-    baseUrl: config.llm.baseUrl ?? null,
-    prompts: promptHashes(prompts),
-    ...settings,
-  };
+  run(inputs: StageInputs<K>, ctx: StageContext): Promise<StageResult<ArtifactData<K>>>;
 }
 
 function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
@@ -107,7 +94,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'embed',
-    version: 1,
+    version: 2,
     summary: 'embed passages and taxonomy themes into vectors.bin',
     output: 'vectors',
     inputs: ['clean'],
@@ -125,7 +112,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 3,
+    version: 4,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
@@ -164,25 +151,13 @@ export const STAGES = [
   }),
   defineStage({
     name: 'synthesise',
-    version: 1,
+    version: SYNTHESISE_VERSION,
     summary: 'write grounded findings per theme, question and week into findings.json',
     output: 'findings',
     inputs: ['clean', 'contributions', 'reviewed', 'vectors', 'votes'],
     readsInputFiles: false,
-    configSlice: (config) => ({
-      title: config.title,
-      language: config.language,
-      questions: config.questions,
-      weeks: config.weeks,
-      credit: config.privacy.credit,
-      llm: llmSlice(config, SYNTHESIS_PROMPTS, {
-        objective: config.objective,
-        model: config.llm.models.synthesis,
-        maxPromptTokens: config.llm.maxPromptTokens,
-        translation: config.llm.translate ? config.llm.models.translation : null,
-      }),
-    }),
-    run: async ({ load }, ctx) =>
+    configSlice: synthesiseSlice,
+    run: async ({ load, previous }, ctx) =>
       synthesiseFindings(
         {
           records: await load('clean'),
@@ -191,13 +166,14 @@ export const STAGES = [
           vectors: await load('vectors'),
           words: await ctx.wordVectors(),
           ballots: await load('votes'),
+          previous: await previous(),
         },
         ctx,
       ),
   }),
   defineStage({
     name: 'render',
-    version: 1,
+    version: 2,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

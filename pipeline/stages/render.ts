@@ -1,15 +1,16 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
-import type { Themes } from '../../schemas/themes.js';
+import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Brief } from '../artifacts.js';
 import { assignmentsCsv } from '../brief/assignments.js';
 import { renderBrief } from '../brief/render-brief.js';
+import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 
 export interface RenderInputs {
   findings: Findings;
-  themes: Themes;
+  themes: ReviewedThemes;
   records: readonly CleanRecord[];
   contributions: readonly Contribution[];
 }
@@ -25,7 +26,14 @@ export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResul
       markdown,
       attachments: [
         ...charts.map((chart) => ({ file: `charts/${chart.name}.svg`, content: chart.svg })),
-        { file: 'assignments.csv', content: assignmentsCsv(inputs.records, inputs.themes) },
+        {
+          file: 'assignments.csv',
+          content: assignmentsCsv(
+            inputs.records,
+            inputs.themes,
+            excludedPassages(inputs.themes.review),
+          ),
+        },
       ],
     },
     counts: { lines: markdown.split('\n').length, charts: charts.length },

@@ -1,58 +1,69 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Consultation } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
-import type { Findings } from '../../schemas/findings.js';
-import type { Themes } from '../../schemas/themes.js';
+import type { Findings, ThemeFindings } from '../../schemas/findings.js';
+import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Ballots } from '../../schemas/votes.js';
 import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
-import { buildCorpus } from '../synthesis/corpus.js';
+import { buildCorpus, type SynthesisCorpus } from '../synthesis/corpus.js';
 import { enforceGrounding } from '../synthesis/grounding.js';
-import { rewriteWithModel } from '../synthesis/llm-synthesiser.js';
+import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/llm-synthesiser.js';
 import { createOfflineSynthesiser } from '../synthesis/offline-synthesiser.js';
+import { withPinnedQuotes } from '../synthesis/pinned-quotes.js';
+import { reusableFindings, themeFamilyKeys } from '../synthesis/theme-reuse.js';
 import { translatePassages } from '../synthesis/translate.js';
 import type { Vectors } from '../vectors-file.js';
+import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
+
+/** The synthesise stage's version: bump when findings change for the same input. */
+export const SYNTHESISE_VERSION = 2;
+
+/** The part of the config the findings depend on (the stage's cache key, and each theme's). */
+export function synthesiseSlice(config: Consultation): unknown {
+  return {
+    title: config.title,
+    language: config.language,
+    questions: config.questions,
+    weeks: config.weeks,
+    credit: config.privacy.credit,
+    llm: llmSlice(config, SYNTHESIS_PROMPTS, {
+      objective: config.objective,
+      model: config.llm.models.synthesis,
+      maxPromptTokens: config.llm.maxPromptTokens,
+      translation: config.llm.translate ? config.llm.models.translation : null,
+    }),
+  };
+}
 
 export interface SynthesiseInputs {
   records: readonly CleanRecord[];
   contributions: readonly Contribution[];
-  themes: Themes;
+  themes: ReviewedThemes;
   vectors: Vectors;
   words: WordVectors;
   ballots: Ballots;
+  /** The findings of the stage's previous run, whose unchanged themes are reused; or null. */
+  previous: Findings | null;
 }
 
 /**
  * The synthesise stage: findings per theme, question and week and the executive summary, from
  * the offline synthesiser or (with a language model) the LLM synthesiser, after translating
  * passages when `llm.translate` asks for it, through the grounding checks into `findings.json`.
+ * Passages a reviewer excluded are left out of everything; pinned quotes come first. A theme
+ * whose key (see `themeFamilyKeys`) matches the previous findings' keeps them; the rest, and
+ * every part across themes, are written again.
  */
 export async function synthesiseFindings(
   inputs: SynthesiseInputs,
   ctx: StageContext,
 ): Promise<StageResult<Findings>> {
-  const rowOf = new Map(inputs.vectors.header.ids.map((id, row) => [id, row]));
-  const ids = inputs.records.flatMap((r) =>
-    r.status === 'kept' ? r.passages.map((p) => p.id) : [],
-  );
-  const rows = ids.map((id) => rowOf.get(id) ?? -1);
-  if (rows.includes(-1)) {
-    throw new StageError(
-      'synthesise: a passage has no vector; run the embed stage again',
-      'synthesise',
-    );
-  }
-  const built = buildCorpus({
-    config: ctx.config,
-    records: inputs.records,
-    contributions: inputs.contributions,
-    themes: inputs.themes,
-    vectors: passageRows(inputs.vectors.matrix, rows),
-    words: inputs.words,
-    ballots: inputs.ballots,
-  });
+  const built = reviewedCorpus(inputs, ctx);
   const { count, example } = built.unmatchedQuestions;
   if (count > 0) {
     ctx.logger.warn(
@@ -69,41 +80,104 @@ export async function synthesiseFindings(
     llm && ctx.config.llm.translate
       ? await translatePassages(built, llm, ctx.config.llm.models.translation)
       : { corpus: built, translated: 0 };
+  const pins = inputs.themes.review.themes;
+  const keys = themeFamilyKeys(corpus, pins, {
+    version: SYNTHESISE_VERSION,
+    config: synthesiseSlice(ctx.config),
+  });
+  const reused = reusableFindings(inputs.previous, keys, corpus);
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,
+    reused,
   });
-  const draft = llm
-    ? await rewriteWithModel(corpus, offline, llm, {
-        model: ctx.config.llm.models.synthesis,
-        maxPromptTokens: ctx.config.llm.maxPromptTokens,
-        title: ctx.config.title,
-        objective: ctx.config.objective,
-        language: ctx.config.language,
-      })
-    : offline;
-  // A section the model wrote but whose every statement failed the checks takes the offline one.
-  const findings = enforceGrounding(draft, corpus, llm ? offline : undefined);
-  const dropped = Object.values(findings.grounding.dropped).reduce((sum, n) => sum + n, 0);
-  if (dropped > 0) {
-    ctx.logger.warn(
-      `synthesise: ${dropped} finding(s) failed the grounding checks and were left out (${Object.entries(
-        findings.grounding.dropped,
+  const written = llm
+    ? await rewriteWithModel(
+        corpus,
+        offline,
+        llm,
+        {
+          model: ctx.config.llm.models.synthesis,
+          maxPromptTokens: ctx.config.llm.maxPromptTokens,
+          title: ctx.config.title,
+          objective: ctx.config.objective,
+          language: ctx.config.language,
+        },
+        new Set(reused.keys()),
       )
-        .map(([reason, n]) => `${reason} ${n}`)
-        .join(', ')})`,
-    );
-  }
+    : { draft: offline, fellBack: new Set<string>() };
+  const draft = withPinnedQuotes(written.draft, corpus, pins);
+  // A section the model wrote but whose every statement failed the checks takes the offline one.
+  const checked = enforceGrounding(draft, corpus, llm ? offline : undefined);
+  const findings = { ...checked, themes: withKeys(checked.themes, keys, written.fellBack) };
+  warnDropped(findings, ctx);
   return {
     output: findings,
     counts: {
       themes: findings.themes.length,
+      themesSynthesised: findings.themes.length - reused.size,
+      themesReused: reused.size,
       citedContributions: findings.grounding.citedContributions,
       keptContributions: findings.grounding.keptContributions,
       minorityViews: findings.grounding.minorityViews,
-      dropped,
+      dropped: droppedCount(findings),
       translated,
       fromOffline: findings.grounding.fromOffline ?? 0,
     },
   };
+}
+
+/** The corpus without the passages a reviewer excluded, with the reviewed themes. */
+function reviewedCorpus(inputs: SynthesiseInputs, ctx: StageContext): SynthesisCorpus {
+  const records = withoutExcluded(inputs.records, excludedPassages(inputs.themes.review));
+  const rowOf = new Map(inputs.vectors.header.ids.map((id, row) => [id, row]));
+  const ids = records.flatMap((r) => (r.status === 'kept' ? r.passages.map((p) => p.id) : []));
+  const rows = ids.map((id) => rowOf.get(id) ?? -1);
+  if (rows.includes(-1)) {
+    throw new StageError(
+      'synthesise: a passage has no vector; run the embed stage again',
+      'synthesise',
+    );
+  }
+  return buildCorpus({
+    config: ctx.config,
+    records,
+    contributions: inputs.contributions,
+    themes: inputs.themes,
+    vectors: passageRows(inputs.vectors.matrix, rows),
+    words: inputs.words,
+    ballots: inputs.ballots,
+  });
+}
+
+/**
+ * Each theme's findings with its key, except the families for which a model request fell back:
+ * those a later run writes again.
+ */
+function withKeys(
+  themes: readonly ThemeFindings[],
+  keys: ReadonlyMap<string, string>,
+  fellBack: ReadonlySet<string>,
+): ThemeFindings[] {
+  return themes.map((theme) => {
+    const key = keys.get(theme.themeId);
+    const family = theme.parentId ?? theme.themeId;
+    return key === undefined || fellBack.has(family) ? theme : { ...theme, key };
+  });
+}
+
+function droppedCount(findings: Findings): number {
+  return Object.values(findings.grounding.dropped).reduce((sum, n) => sum + n, 0);
+}
+
+function warnDropped(findings: Findings, ctx: StageContext): void {
+  const dropped = droppedCount(findings);
+  if (dropped === 0) return;
+  ctx.logger.warn(
+    `synthesise: ${dropped} finding(s) failed the grounding checks and were left out (${Object.entries(
+      findings.grounding.dropped,
+    )
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ')})`,
+  );
 }

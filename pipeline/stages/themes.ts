@@ -8,6 +8,7 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
+import { exampleRowId, taxonomyRowId } from '../themes/guided.js';
 import { labelThemesWithModel } from '../themes/llm-labels.js';
 import type { Vectors } from '../vectors-file.js';
 
@@ -41,8 +42,11 @@ export async function findThemes(
       'themes: no passages to theme (every contribution was excluded or merged; see the accounting)',
     );
   }
-  const taxonomyRows = ctx.config.themes.map((t) => rowOf.get(`theme:${t.id}`) ?? -1);
-  if (taxonomyRows.includes(-1))
+  const taxonomyRows = ctx.config.themes.map((t) => rowOf.get(taxonomyRowId(t.id)) ?? -1);
+  const exampleRows = ctx.config.themes.flatMap((t) =>
+    t.examples.map((_, k) => rowOf.get(exampleRowId(t.id, k)) ?? -1),
+  );
+  if (taxonomyRows.includes(-1) || exampleRows.includes(-1))
     throw new StageError(
       'themes: the taxonomy changed since embedding; run the embed stage again',
       'themes',
@@ -64,6 +68,7 @@ export async function findThemes(
     },
     taxonomy: ctx.config.themes,
     taxonomyVectors: selectRows(vectors.matrix, taxonomyRows),
+    exampleVectors: selectRows(vectors.matrix, exampleRows),
     words,
     language: ctx.config.language,
     settings: ctx.config.theming,

@@ -26,6 +26,12 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
   (task) => task !== 'theme-labels',
 );
 
+/** The model's draft, and the top-level themes for which a request fell back to offline text. */
+export interface ModelDraft {
+  draft: FindingsDraft;
+  fellBack: ReadonlySet<string>;
+}
+
 /**
  * LLM mode's synthesis: the offline synthesiser's draft, with the prose a model writes better
  * put in its place: each top-level theme's summary, key points, proposals, concerns and quotes
@@ -33,17 +39,21 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
  * key points and the executive summary. Counts, votes, minority views, trends and cross-cutting
  * issues stay computed. The model cites passages by reference; the stage's grounding checks
  * then drop whatever does not resolve or is not carried by its sources. A part whose replies
- * keep failing their schema keeps the offline text.
+ * keep failing their schema keeps the offline text. Themes in `reused` (with their sub-themes)
+ * keep the findings a previous run wrote.
  */
 export async function rewriteWithModel(
   corpus: SynthesisCorpus,
   offline: FindingsDraft,
   llm: LlmService,
   settings: ModelSettings,
-): Promise<FindingsDraft> {
+  reused: ReadonlySet<string> = new Set(),
+): Promise<ModelDraft> {
   const written = await Promise.all(
     offline.themes.map((theme) =>
-      theme.parentId === null ? writeTheme(corpus, theme, llm, settings) : null,
+      theme.parentId === null && !reused.has(theme.themeId)
+        ? writeTheme(corpus, theme, llm, settings)
+        : null,
     ),
   );
   const subthemePoints = new Map(written.flatMap((w) => [...(w?.subthemeKeyPoints ?? [])]));
@@ -59,12 +69,15 @@ export async function rewriteWithModel(
     Promise.all(offline.weeks.map((w, i) => writeWeek(corpus, w, i, llm, settings))),
   ]);
   return {
-    ...offline,
-    synthesiser: { kind: 'llm', name: settings.model },
-    executiveSummary,
-    themes,
-    questions,
-    weeks,
+    draft: {
+      ...offline,
+      synthesiser: { kind: 'llm', name: settings.model },
+      executiveSummary,
+      themes,
+      questions,
+      weeks,
+    },
+    fellBack: new Set(written.flatMap((w) => (w?.fellBack ? [w.theme.themeId] : []))),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ModelSettings {
 export interface WrittenTheme {
   theme: ThemeFindings;
   subthemeKeyPoints: Map<string, Finding[]>;
+  /** Whether a request fell back to the offline text (the findings are then not kept for reuse). */
+  fellBack: boolean;
 }
 
 /** A part of a large theme summarised on its own: a sub-theme (or part of one) or the rest. */
@@ -55,7 +57,7 @@ export async function writeTheme(
   const heading = theme?.description ? `${offline.label}: ${theme.description}` : offline.label;
   const asking = { llm, settings, heading };
   const subthemeKeyPoints = new Map<string, Finding[]>();
-  if (passages.length === 0) return { theme: offline, subthemeKeyPoints };
+  if (passages.length === 0) return { theme: offline, subthemeKeyPoints, fellBack: false };
   if (size <= budget) {
     const refs = new PassageRefs(passages);
     const { value, from } = await askTheme(
@@ -71,9 +73,9 @@ export async function writeTheme(
         quotes: [],
       },
     );
-    if (from === 'fallback') return { theme: offline, subthemeKeyPoints };
+    if (from === 'fallback') return { theme: offline, subthemeKeyPoints, fellBack: true };
     const quotes = value.quotes.flatMap((q) => refs.quote(corpus, q) ?? []);
-    return { theme: merged(offline, value, refs, quotes), subthemeKeyPoints };
+    return { theme: merged(offline, value, refs, quotes), subthemeKeyPoints, fellBack: false };
   }
   const parts = partsOf(corpus, offline.themeId, passages, budget, llm);
   const mapped = await Promise.all(
@@ -91,15 +93,18 @@ export async function writeTheme(
   );
   const notes: Finding[] = [];
   const quotes: Quote[] = [];
+  let fellBack = false;
   for (const { part, refs, value, from } of mapped) {
     const points = findingsOf(value.points, refs);
     appendAll(notes, [...points]);
+    fellBack ||= from === 'fallback';
     if (from === 'fallback') continue;
     appendAll(quotes, [...value.quotes.flatMap((q) => refs.quote(corpus, q) ?? [])]);
     if (part.subthemeId) subthemeKeyPoints.set(part.subthemeId, points);
   }
   const reduced = await condense(asking, notes, budget);
-  const refs = new NoteRefs(reduced);
+  fellBack ||= reduced.fellBack;
+  const refs = new NoteRefs(reduced.notes);
   const { value, from } = await askTheme(
     'theme-findings',
     ThemeFindingsAnswer,
@@ -113,9 +118,9 @@ export async function writeTheme(
       quotes: [],
     },
   );
-  if (from === 'fallback') return { theme: offline, subthemeKeyPoints };
+  if (from === 'fallback') return { theme: offline, subthemeKeyPoints, fellBack: true };
   // The final request sees notes, not passages: its quotes could not be checked, so the parts' are used.
-  return { theme: merged(offline, value, refs, quotes.slice(0, 3)), subthemeKeyPoints };
+  return { theme: merged(offline, value, refs, quotes.slice(0, 3)), subthemeKeyPoints, fellBack };
 }
 
 function merged(
@@ -136,29 +141,37 @@ function merged(
   };
 }
 
-/** Notes of notes, in parts that fit, until all of them fit one prompt. */
+/** Notes of notes, in parts that fit, until all of them fit one prompt; and whether any fell back. */
 async function condense(
   asking: { llm: LlmService; settings: ModelSettings; heading: string },
   notes: Finding[],
   budget: number,
-): Promise<Finding[]> {
+): Promise<{ notes: Finding[]; fellBack: boolean }> {
   const { llm } = asking;
   let current = notes;
+  let fellBack = false;
   for (;;) {
     const size = current.reduce((sum, n) => sum + itemTokens(llm, n.text), 0);
-    if (size <= budget || current.length <= 2) return current;
+    if (size <= budget || current.length <= 2) return { notes: current, fellBack };
     const batches = packBatches(current, budget, Number.POSITIVE_INFINITY, (n) =>
       itemTokens(llm, n.text),
     );
     // Stop if packing cannot shrink the notes further (each batch a single note).
-    if (batches.length === current.length) return current;
+    if (batches.length === current.length) return { notes: current, fellBack };
     const condensed = await Promise.all(
       batches.map(async (batch) => {
         const refs = new NoteRefs(batch);
-        const { value } = await askTheme('theme-notes', ThemeNotesAnswer, asking, refs.block, {
-          points: batch.slice(0, 4).map((n, i) => ({ text: n.text, refs: [`N${i + 1}`] })),
-          quotes: [],
-        });
+        const { value, from } = await askTheme(
+          'theme-notes',
+          ThemeNotesAnswer,
+          asking,
+          refs.block,
+          {
+            points: batch.slice(0, 4).map((n, i) => ({ text: n.text, refs: [`N${i + 1}`] })),
+            quotes: [],
+          },
+        );
+        fellBack ||= from === 'fallback';
         return findingsOf(value.points, refs);
       }),
     );

@@ -18,11 +18,11 @@ export function createOfflineSynthesiser(): Synthesiser {
   return {
     kind: 'offline',
     name: 'offline (extractive, template-based)',
-    async synthesise(corpus, { signal, subject }) {
+    async synthesise(corpus, { signal, subject, reused }) {
       const themes: ThemeFindings[] = [];
       for (const theme of corpus.themes.themes) {
         throwIfAborted(signal, 'Synthesis');
-        themes.push(themeFindings(corpus, theme, subject));
+        themes.push(reused?.get(theme.id) ?? themeFindings(corpus, theme, subject));
       }
       return {
         synthesiser: { kind: 'offline', name: this.name },

@@ -1,3 +1,4 @@
+import type { ThemeFindings } from '../../schemas/findings.js';
 import type { SynthesisCorpus } from './corpus.js';
 import type { FindingsDraft } from './grounding.js';
 
@@ -5,6 +6,8 @@ export interface SynthesisOptions {
   signal: AbortSignal;
   /** Words of the consultation's own subject (title, questions): too general to report. */
   subject: ReadonlySet<string>;
+  /** Findings of themes a previous run wrote from the same inputs, taken as they are. Default none. */
+  reused?: ReadonlyMap<string, ThemeFindings> | undefined;
 }
 
 /**

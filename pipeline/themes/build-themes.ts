@@ -2,9 +2,9 @@ import type { TaxonomyTheme, ThemingConfig } from '../../schemas/consultation.js
 import type { Theme, ThemeOrigin, Themes } from '../../schemas/themes.js';
 import { dot, type Matrix, rowOf } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
-import { alignmentScores } from '../nlp/word-alignment.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
+import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
 import { labelThemes } from './labels.js';
 import { centreOf, type Group, type Partition, partitionRows } from './partition.js';
 import { chooseRepresentatives } from './representatives.js';
@@ -27,6 +27,8 @@ export interface BuildThemesInput {
   /** The taxonomy and its vectors (one row per taxonomy theme), for guided themes. */
   taxonomy: readonly TaxonomyTheme[];
   taxonomyVectors: Matrix;
+  /** One row per configured example of the taxonomy themes, theme by theme in taxonomy order. */
+  exampleVectors: Matrix;
   /** The bundled word vectors, to align passages' words with the taxonomy's. */
   words: WordVectors;
   /** The consultation's main language. */
@@ -134,13 +136,15 @@ function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
     return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
   }
   const { passages, language } = input;
-  const alignment = alignmentScores(
-    passages.texts.map((text, row) => contentWords(text, passages.languages[row] ?? language)),
-    input.taxonomy.map((theme) => contentWords(taxonomyText(theme), language)),
-    input.words,
-    language,
+  const passageWords = passages.texts.map((text, row) =>
+    contentWords(text, passages.languages[row] ?? language),
   );
-  const scores = guidedScores(input.vectors, input.taxonomyVectors, alignment);
+  const evidence = configuredEvidence(input);
+  const scores = guidedScores(
+    input.vectors,
+    themeCentres(evidence),
+    themeAlignment(passageWords, evidence, input.words, language),
+  );
   const assignment = assignGuided(scores, {
     threshold: input.settings.guidedThreshold,
     outlierDeviations: input.settings.guidedOutlierDeviations,
@@ -170,6 +174,26 @@ function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
     };
   });
   return { drafts, unassigned, primary: assignment.primary };
+}
+
+/** The taxonomy's label texts and configured examples, with their vectors. */
+function configuredEvidence(input: BuildThemesInput): ThemeEvidence {
+  const count = input.taxonomy.reduce((sum, theme) => sum + theme.examples.length, 0);
+  if (input.exampleVectors.rows !== count) {
+    throw new Error(`Expected ${count} theme example vectors, got ${input.exampleVectors.rows}`);
+  }
+  let row = 0;
+  return {
+    labelVectors: input.taxonomyVectors,
+    labelWords: input.taxonomy.map((theme) => contentWords(taxonomyText(theme), input.language)),
+    examples: input.taxonomy.flatMap((theme, t) =>
+      theme.examples.map((example) => ({
+        theme: t,
+        vector: rowOf(input.exampleVectors, row++),
+        words: contentWords(example, input.language),
+      })),
+    ),
+  };
 }
 
 function subthemeDrafts(

@@ -32,7 +32,7 @@ export interface Clustering {
   scores: { k: number; score: number }[];
 }
 
-const DEFAULTS = { sampleSize: 1500, neighbours: 8, resolution: 1.2 };
+const DEFAULTS = { sampleSize: 1500, neighbours: 8, resolution: 1 };
 
 /**
  * Finds clusters and their number: average-linkage agglomerative clustering, cut at the level

@@ -21,11 +21,22 @@ export interface GuidedAssignment {
   scores: Float32Array;
 }
 
-/** The text a taxonomy theme is embedded and aligned as: everything the config says about it. */
+/**
+ * The text a taxonomy theme is embedded and aligned as: its label, description and keywords.
+ * Its examples are embedded and aligned apart (see `themeCentres`, `themeAlignment`).
+ */
 export function taxonomyText(theme: TaxonomyTheme): string {
-  return [theme.label, theme.description, theme.keywords.join(', '), ...theme.examples]
-    .filter(Boolean)
-    .join('. ');
+  return [theme.label, theme.description, theme.keywords.join(', ')].filter(Boolean).join('. ');
+}
+
+/** The vectors.bin row id of a taxonomy theme's label text. */
+export function taxonomyRowId(themeId: string): string {
+  return `theme:${themeId}`;
+}
+
+/** The vectors.bin row id of a taxonomy theme's example (`k` from 0; shown from 1). */
+export function exampleRowId(themeId: string, k: number): string {
+  return `theme:${themeId}/example:${k + 1}`;
 }
 
 /** Weight of the word alignment against the vectors' cosine in a passage's score for a theme. */
@@ -40,7 +51,7 @@ export const SMOOTHING_LIMIT = 4000;
 
 /**
  * How well each passage fits each taxonomy theme, in -0.25..1: the cosine of their vectors
- * (label, description, keywords and examples embedded with the passages) and, weighing three
+ * (the theme's centre, see `themeCentres`) and, weighing three
  * times as much, the alignment of their words (see `alignmentScores`). Then, for corpora up to
  * SMOOTHING_LIMIT passages, each passage's scores are blended with its nearest neighbours'
  * (label spreading, Zhou et al. 2004): passages that make the same point in other words pull

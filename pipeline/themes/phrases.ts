@@ -119,7 +119,64 @@ function tagWords(raw: string): Word[] {
       !(previous === '[' && PLACEHOLDER_WORDS.has(value));
     words.push({ text: value, key, pos, content, initial });
   }
+  hidePersonNames(words);
   return words;
+}
+
+/** Words after which capitalised words name a person: titles, greetings, sign-offs. */
+const NAME_CUES: ReadonlySet<string> = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'prof',
+  'professor',
+  'sir',
+  'madam',
+  'dear',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'regards',
+  'sincerely',
+  'cheers',
+  'councilman',
+  'councilwoman',
+  'councillor',
+  'commissioner',
+  'mayor',
+  'senator',
+  'judge',
+]);
+/** What may stand between a cue and the name: "Dr. Smith", "Thanks, Dianne". */
+const NAME_CUE_GAP: ReadonlySet<string> = new Set(['.', ',', ':']);
+
+/**
+ * A person's name is never label material ("Dr and Dianne"): the cue word and the proper nouns
+ * after it (a title, a greeting or a sign-off, then capitalised words) are taken out of the
+ * content words, so no phrase is built from them.
+ */
+function hidePersonNames(words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const cue = words[i] as Word;
+    if (!NAME_CUES.has(cue.text.toLowerCase().replace(/\.$/, ''))) continue;
+    let j = i + 1;
+    while (j < words.length && NAME_CUE_GAP.has((words[j] as Word).text)) j++;
+    let names = 0;
+    for (; j < words.length && isNameWord(words[j] as Word, names === 0); j++, names++)
+      (words[j] as Word).content = false;
+    if (names > 0) cue.content = false;
+  }
+}
+
+/**
+ * A word of a name: a proper noun or a capitalised word; right after the cue also a noun, since
+ * a capital after "Dr." is taken for a sentence start and lowered before tagging.
+ */
+function isNameWord(word: Word, first: boolean): boolean {
+  return word.pos === 'PROPN' || /^\p{Lu}/u.test(word.text) || (first && word.pos === 'NOUN');
 }
 
 /** A hyphen written without spaces between two words: "low-income", "long-term". */

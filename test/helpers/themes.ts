@@ -155,6 +155,7 @@ export function themesInput(
     },
     taxonomy: [],
     taxonomyVectors: createMatrix(0, vectors.dims),
+    exampleVectors: createMatrix(0, vectors.dims),
     words: NO_WORD_VECTORS,
     language: 'en',
     settings: ThemingSchema.parse(settings ?? {}),

@@ -87,7 +87,9 @@ describe('buildThemes', () => {
         TaxonomyTheme.parse({ id: 'streets', label: 'Streets' }),
         TaxonomyTheme.parse({ id: 'services', label: 'Services', examples }),
       ];
-      const input = themesInput(vectors, { taxonomy, taxonomyVectors, texts });
+      // Each example's vector as neutral as can be: only its words move the passage.
+      const exampleVectors = unitRows(examples.map(() => [1, 1, 0]));
+      const input = themesInput(vectors, { taxonomy, taxonomyVectors, exampleVectors, texts });
       return buildThemes(input).themes.find((t) => t.id === 'services')?.passageIds ?? [];
     };
     expect(guidedIds([])).not.toContain('p0');

@@ -134,6 +134,20 @@ describe('labelThemes', () => {
     expect(withContext?.label.toLowerCase()).toMatch(/park|playground/);
   });
 
+  it('never names a theme after a person addressed, titled or signing off', () => {
+    const [clinic] = labelThemes([
+      [
+        'Thanks Dianne, the clinic waiting times are far too long.',
+        'Dr. Dianne Walsh said the clinic waiting times keep growing.',
+        'Dear Dianne, clinic waiting times need attention. Regards, Dianne',
+      ],
+      ['The library needs longer hours.', 'Library hours are too short.', 'Open the library.'],
+    ]);
+    expect(clinic?.label).not.toMatch(/Dianne|Walsh|Dr/);
+    expect(clinic?.keywords.join(' ')).not.toMatch(/dianne|walsh/i);
+    expect(clinic?.label.toLowerCase()).toMatch(/clinic|waiting/);
+  });
+
   it('does not keep shouted capitals in a label', () => {
     const [theme] = labelThemes([
       [

@@ -101,16 +101,21 @@ function memoise<T>(make: (corpus: ToolCorpus) => T): (corpus: ToolCorpus) => T 
   };
 }
 
-/** Texts then taxonomy themes in one call, as the embed stage does (taxonomy in `language`). */
+/**
+ * Texts, taxonomy themes, then their examples in one call, as the embed stage does (taxonomy in
+ * `language`).
+ */
 async function embed(
   corpus: ToolCorpus,
   words: WordVectors,
   languages: Promise<string[]>,
 ): Promise<Matrix> {
   const provider = createOfflineEmbeddings({ words });
-  return provider.embed([...corpus.texts, ...taxonomyOf(corpus).map(taxonomyText)], {
+  const taxonomy = taxonomyOf(corpus);
+  const themeTexts = [...taxonomy.map(taxonomyText), ...taxonomy.flatMap((t) => t.examples)];
+  return provider.embed([...corpus.texts, ...themeTexts], {
     signal: new AbortController().signal,
-    languages: [...(await languages), ...corpus.taxonomy.map(() => corpus.language)],
+    languages: [...(await languages), ...themeTexts.map(() => corpus.language)],
   });
 }
 
@@ -132,6 +137,7 @@ function themesInput(
   run: { words: WordVectors; settings: ThemingConfig },
 ): BuildThemesInput {
   const n = corpus.texts.length;
+  const themes = corpus.taxonomy.length;
   const ids = corpus.texts.map((_, i) => `e${i + 1}#1`);
   return {
     vectors: { rows: n, dims: matrix.dims, data: matrix.data.subarray(0, n * matrix.dims) },
@@ -145,9 +151,14 @@ function themesInput(
     },
     taxonomy: taxonomyOf(corpus),
     taxonomyVectors: {
-      rows: corpus.taxonomy.length,
+      rows: themes,
       dims: matrix.dims,
-      data: matrix.data.subarray(n * matrix.dims),
+      data: matrix.data.subarray(n * matrix.dims, (n + themes) * matrix.dims),
+    },
+    exampleVectors: {
+      rows: matrix.rows - n - themes,
+      dims: matrix.dims,
+      data: matrix.data.subarray((n + themes) * matrix.dims),
     },
     words: run.words,
     language: corpus.language,

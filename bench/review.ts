@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConsultation } from '../pipeline/config.js';
+import { PACKAGE, PACKAGE_ROOT } from '../pipeline/package-info.js';
+import { listPassages } from '../pipeline/review/listing.js';
+import { indexPassages } from '../pipeline/review/passage-index.js';
+import { createReviewSession, type ReviewSession } from '../pipeline/review/session.js';
+import { indexState, stateView } from '../pipeline/review/state-view.js';
+import type { RunSummary } from '../pipeline/runner.js';
+import type { ReviewAction } from '../schemas/review.js';
+import { reviewCorpus } from './review-corpus.js';
+
+/**
+ * The review app on `passages` synthetic passages (default 100,000): opening the run to the
+ * first state (target < 2 s), paging and searching a theme of 10,000 passages, and deciding
+ * (appending to review.json and applying the log again, target < 100 ms).
+ */
+export async function benchReview(passages: number): Promise<string> {
+  const corpus = reviewCorpus(passages);
+  const outDir = await mkdtemp(join(tmpdir(), 'brief-bench-review-'));
+  try {
+    const lines: string[] = [`review app on ${passages.toLocaleString('en')} passages`];
+    const time = async <T>(what: string, target: number | null, act: () => T | Promise<T>) => {
+      const started = performance.now();
+      const result = await act();
+      const ms = performance.now() - started;
+      lines.push(
+        `  ${what.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms${target ? `  (target < ${target} ms)` : ''}`,
+      );
+      return result;
+    };
+    const run = await fakeRun(outDir);
+    const { session, index } = await time('open: session, index, first state', 2000, () => {
+      const session = createReviewSession({
+        run,
+        ...corpus,
+        found: corpus.themes,
+        log: null,
+        base: null,
+      });
+      const index = indexPassages(session);
+      JSON.stringify(stateView(session, index, null, false));
+      return { session, index };
+    });
+    const big = corpus.themes.themes[0];
+    if (!big) throw new Error('no theme');
+    const list = (offset: number, search = '') =>
+      listPassages(indexState(session.state()), index, {
+        source: { kind: 'theme', themeId: big.id },
+        search,
+        offset,
+        limit: 50,
+      });
+    await time(`page 1 of a ${big.passageIds.length.toLocaleString('en')}-passage theme`, 100, () =>
+      list(0),
+    );
+    await time('its last page', 100, () => list(big.passageIds.length - 50));
+    await time('search it ("river road")', 100, () => list(0, 'river road'));
+    await time('search every passage ("river road")', 100, () =>
+      listPassages(indexState(session.state()), index, {
+        source: { kind: 'all' },
+        search: 'river road',
+        offset: 0,
+        limit: 50,
+      }),
+    );
+    const decide = (what: string, action: (s: ReviewSession) => ReviewAction) =>
+      time(what, 100, async () => {
+        await session.decide([action(session)], session.revision(), 'bench');
+        JSON.stringify(stateView(session, index, 'bench', false));
+      });
+    const ref = () => {
+      const theme = session.state().themes[0];
+      if (!theme) throw new Error('no theme');
+      return { id: theme.id, label: theme.label, anchor: theme.passageIds.slice(0, 10) };
+    };
+    await decide('first decision (rename; writes the base)', () => ({
+      kind: 'rename',
+      theme: ref(),
+      label: 'Renamed',
+    }));
+    await decide('rename again', () => ({ kind: 'rename', theme: ref(), label: 'Renamed again' }));
+    await decide('move 50 passages to another theme', (s) => ({
+      kind: 'move',
+      passages: big.passageIds.slice(100, 150),
+      to: { ...ref(), id: s.state().themes[3]?.id ?? '' },
+    }));
+    await decide('exclude a passage', () => ({
+      kind: 'exclude',
+      target: { passage: big.passageIds[200] ?? '' },
+      reason: 'spam',
+      note: '',
+    }));
+    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() }));
+    return lines.join('\n');
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+/** A run summary standing for a pipeline run that reached the review stage. */
+async function fakeRun(outDir: string): Promise<RunSummary> {
+  const config = await loadConsultation(
+    join(PACKAGE_ROOT, 'examples/bowling-green/consultation.yaml'),
+  );
+  const file = { file: config.path, hash: config.hash, bytes: config.bytes };
+  return {
+    outDir,
+    config,
+    stages: [],
+    manifest: {
+      tool: { name: PACKAGE.name, version: PACKAGE.version, node: process.version },
+      config: file,
+      seed: 1,
+      inputs: [],
+      stages: {},
+    },
+    load: () => Promise.reject(new Error('the benchmark run has no artifacts on disk')),
+    llm: null,
+    exported: null,
+  };
+}

@@ -1,0 +1,111 @@
+// What the brief says about the facilitators' review: methodology, notes and exclusions.
+import type { ReviewActionKind, ReviewedThemes, ReviewSummary } from '../../schemas/review.js';
+import { appendAll } from '../arrays.js';
+import { exclusionCounts } from '../review/exclusions.js';
+import { listOf } from '../synthesis/theme-findings.js';
+import { inlineText } from './markdown-escape.js';
+
+/** How each kind of decision is counted in prose, singular and plural. */
+const DECISION_NOUNS: Record<Exclude<ReviewActionKind, 'undo' | 'redo'>, [string, string]> = {
+  rename: ['rename', 'renames'],
+  merge: ['merge', 'merges'],
+  split: ['split', 'splits'],
+  move: ['move of passages', 'moves of passages'],
+  exclude: ['exclusion', 'exclusions'],
+  restore: ['restoration', 'restorations'],
+  pin: ['pinned quote or example', 'pinned quotes or examples'],
+  promote: ['promotion into the taxonomy', 'promotions into the taxonomy'],
+  approve: ['approval', 'approvals'],
+  note: ['note', 'notes'],
+};
+
+/**
+ * The methodology's sentences on the review: who reviewed, how many decisions of each kind are
+ * in force, which top-level themes are not approved, and which decisions no longer apply; or
+ * that the themes are as found, unreviewed.
+ */
+export function reviewMethodology(themes: ReviewedThemes): string {
+  const { review } = themes;
+  if (!review.reviewed)
+    return 'The themes are as the tool found them, unreviewed: no facilitator has reviewed them.';
+  const by =
+    review.reviewers.length > 0
+      ? ` by ${listOf(review.reviewers.map(inlineText))}`
+      : ' by facilitators';
+  const kinds = Object.entries(review.counts).flatMap(([kind, n]) => {
+    const noun = DECISION_NOUNS[kind as keyof typeof DECISION_NOUNS];
+    return noun && n > 0 ? [`${n} ${n === 1 ? noun[0] : noun[1]}`] : [];
+  });
+  const total = Object.values(review.counts).reduce((sum, n) => sum + n, 0);
+  const sentences = [
+    `The themes were reviewed${by}: ${total} decision${total === 1 ? '' : 's'} in force${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`,
+    unapprovedSentence(themes),
+  ];
+  const orphans = review.decisions.filter((d) => d.status === 'orphaned');
+  if (orphans.length > 0) {
+    sentences.push(
+      `${orphans.length} decision${orphans.length === 1 ? ' no longer applies' : 's no longer apply'} to these themes and ${orphans.length === 1 ? 'was' : 'were'} left out: ${orphans.map((d) => `decision ${d.n} (${d.kind}: ${inlineText(d.detail)})`).join('; ')}.`,
+    );
+  }
+  return sentences.join(' ');
+}
+
+function unapprovedSentence(themes: ReviewedThemes): string {
+  const top = themes.themes.filter((t) => t.parentId === null);
+  const open = top.filter((t) => !themes.review.themes[t.id]?.approved);
+  if (open.length === 0) return `All ${top.length} top-level themes were approved.`;
+  return `Top-level themes not approved yet: ${listOf(open.map((t) => inlineText(t.label)))}.`;
+}
+
+/** The description a reviewer wrote for a theme, or '' (the tool's own are not shown). */
+export function reviewedDescription(themes: ReviewedThemes, themeId: string): string {
+  if (!themes.review.themes[themeId]?.described) return '';
+  return themes.themes.find((t) => t.id === themeId)?.description ?? '';
+}
+
+/** The annex "Notes from the review": notes on themes (by label), then on the whole review. */
+export function reviewNotesAnnex(themes: ReviewedThemes): string[] {
+  const onThemes = themes.themes.flatMap((theme) => {
+    const notes = themes.review.themes[theme.id]?.notes ?? [];
+    return notes.length > 0 ? [{ label: theme.label, notes }] : [];
+  });
+  if (onThemes.length === 0 && themes.review.notes.length === 0) return [];
+  const lines = ['### Notes from the review', ''];
+  for (const { label, notes } of onThemes)
+    appendAll(lines, [`**${inlineText(label)}**`, '', ...notes.map(noteLine), '']);
+  if (themes.review.notes.length > 0)
+    appendAll(lines, [
+      '**On the review as a whole**',
+      '',
+      ...themes.review.notes.map(noteLine),
+      '',
+    ]);
+  return lines;
+}
+
+/**
+ * What the data accounting adds for the review: the passages a reviewer excluded, counted by
+ * reason, and each exclusion with its note, so that nothing leaves the brief unaccounted for.
+ */
+export function reviewExclusionsAccount(review: ReviewSummary): string[] {
+  const counts = exclusionCounts(review);
+  if (counts.length === 0) return [];
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const reasons = counts.map(([reason, n]) => `${reason.replaceAll('-', ' ')} ${n}`).join(', ');
+  return [
+    `Excluded by a reviewer: ${total} passage${total === 1 ? '' : 's'} (${reasons}), left out of every finding, count and chart above.`,
+    '',
+    ...review.excluded.map((e) => {
+      const target =
+        'passage' in e.target
+          ? `Passage ${inlineText(e.target.passage)}`
+          : `Contribution ${inlineText(e.target.contribution)} (${e.passageIds.length} passage${e.passageIds.length === 1 ? '' : 's'})`;
+      return `- ${target}: ${e.reason.replaceAll('-', ' ')}${e.note ? `. ${inlineText(e.note)}` : ''}`;
+    }),
+    '',
+  ];
+}
+
+function noteLine(note: string): string {
+  return `- ${inlineText(note)}`;
+}

@@ -1,0 +1,95 @@
+// Pages of passages: a theme's (best fitting first), "other ideas", the excluded, or a search.
+import type { PassageIndex } from './passage-index.js';
+import type { StateIndex } from './state-view.js';
+import type { PassagePage, PassageView } from './views.js';
+
+/** Which passages a list shows. */
+export type ListSource =
+  | { kind: 'theme'; themeId: string }
+  | { kind: 'other' }
+  | { kind: 'excluded' }
+  | { kind: 'all' };
+
+/** A list request: its source, an optional search text, and the page. */
+export interface ListQuery {
+  source: ListSource;
+  /** Case-insensitive substring the passages must hold; empty for all. */
+  search: string;
+  offset: number;
+  limit: number;
+}
+
+/** Longest page the API returns. */
+export const MAX_PAGE = 200;
+
+/** One page of a list; null when the theme asked for does not exist. */
+export function listPassages(
+  state: StateIndex,
+  passages: PassageIndex,
+  query: ListQuery,
+): PassagePage | null {
+  const listed = sourceIds(state, passages, query.source);
+  if (!listed) return null;
+  let { ids, scores } = listed;
+  if (query.search && query.source.kind === 'all') ids = passages.search(query.search);
+  else if (query.search) {
+    const hits = new Set(passages.filter(ids, query.search));
+    const keep = ids.flatMap((id, i) => (hits.has(id) ? [i] : []));
+    ids = keep.map((i) => ids[i] as string);
+    scores = scores && keep.map((i) => scores?.[i] ?? 0);
+  }
+  const end = Math.min(ids.length, query.offset + Math.min(query.limit, MAX_PAGE));
+  const items: PassageView[] = [];
+  for (let i = query.offset; i < end; i++) {
+    const view = passageView(state, passages, ids[i] as string, query.source);
+    if (view) items.push({ ...view, score: scores?.[i] ?? null });
+  }
+  return { total: ids.length, offset: query.offset, items };
+}
+
+function sourceIds(
+  state: StateIndex,
+  passages: PassageIndex,
+  source: ListSource,
+): { ids: readonly string[]; scores: readonly number[] | null } | null {
+  switch (source.kind) {
+    case 'theme': {
+      const theme = state.themes.get(source.themeId);
+      return theme ? { ids: theme.passageIds, scores: theme.scores } : null;
+    }
+    case 'other':
+      return { ids: state.state.other.passageIds, scores: null };
+    case 'excluded':
+      return { ids: [...state.exclusionOf.keys()], scores: null };
+    case 'all':
+      return { ids: passages.ids, scores: null };
+  }
+}
+
+function passageView(
+  state: StateIndex,
+  passages: PassageIndex,
+  id: string,
+  source: ListSource,
+): PassageView | null {
+  const passage = passages.get(id);
+  if (!passage) return null;
+  const review = source.kind === 'theme' ? state.state.review.themes[source.themeId] : undefined;
+  const exclusion = state.exclusionOf.get(id);
+  return {
+    id,
+    contributionId: passage.contributionId,
+    text: passage.text,
+    score: null,
+    ...passages.facts(passage.contributionId),
+    isNew: state.fresh.has(id),
+    quote: review?.quotes.includes(id) ?? false,
+    example: review?.examples.includes(id) ?? false,
+    // A theme's own list does not name the themes (the page shows them elsewhere only).
+    themes:
+      source.kind === 'theme' ? [] : state.themesOf(id).map((t) => ({ id: t.id, label: t.label })),
+    excluded: exclusion
+      ? { reason: exclusion.reason, note: exclusion.note, target: exclusion.target }
+      : null,
+  };
+}

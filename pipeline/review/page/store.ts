@@ -1,0 +1,132 @@
+// The page's state: the review as last loaded, what is shown, what is selected.
+import type { ReviewAction } from '../../../schemas/review.js';
+import type { StateView, ThemeView } from '../views.js';
+import { ApiError, getJson, postJson } from './api.js';
+
+/** What the right-hand side shows. */
+export type View =
+  | { kind: 'theme'; id: string }
+  | { kind: 'other' }
+  | { kind: 'excluded' }
+  | { kind: 'search'; q: string };
+
+/** What changed, so that only the affected parts are drawn again. */
+export type Change = 'state' | 'view' | 'selection';
+
+type Listener = (change: Change) => void;
+
+/** The page's one store. */
+export const store = {
+  state: null as StateView | null,
+  view: { kind: 'other' } as View,
+  selection: new Set<string>(),
+  offset: 0,
+  /** Set while a decision is on its way, so that a double click sends it once. */
+  busy: false,
+};
+
+const listeners: Listener[] = [];
+const noticeListeners: ((text: string, kind: 'error' | 'info') => void)[] = [];
+
+/** Calls `listener` after every change. */
+export function subscribe(listener: Listener): void {
+  listeners.push(listener);
+}
+
+/** Calls `listener` with every notice to show. */
+export function onNotice(listener: (text: string, kind: 'error' | 'info') => void): void {
+  noticeListeners.push(listener);
+}
+
+/** Shows a message above the page. */
+export function notify(text: string, kind: 'error' | 'info' = 'info'): void {
+  for (const listener of noticeListeners) listener(text, kind);
+}
+
+function emit(change: Change): void {
+  for (const listener of listeners) listener(change);
+}
+
+/** The theme with this id in the current state. */
+export function themeById(id: string): ThemeView | undefined {
+  return store.state?.themes.find((t) => t.id === id);
+}
+
+/** Shows another theme or list, with nothing selected. */
+export function show(view: View): void {
+  store.view = view;
+  store.offset = 0;
+  store.selection.clear();
+  emit('view');
+}
+
+/** Moves to another page of the current list. */
+export function showPage(offset: number): void {
+  store.offset = Math.max(0, offset);
+  emit('view');
+}
+
+/** Selects or unselects a passage. */
+export function toggleSelected(id: string, selected: boolean): void {
+  if (selected) store.selection.add(id);
+  else store.selection.delete(id);
+  emit('selection');
+}
+
+/** Empties the selection. */
+export function clearSelection(): void {
+  store.selection.clear();
+  emit('selection');
+}
+
+/** Loads the review's state from the app. */
+export async function loadState(): Promise<void> {
+  store.state = await getJson<StateView>('/api/state');
+  keepViewValid();
+  emit('state');
+}
+
+/**
+ * Sends decisions taken on the state shown. When the review moved on meanwhile (another tab or
+ * reviewer), the app refuses them: the page says so and loads the current state. Returns
+ * whether the decisions were recorded.
+ */
+export async function decide(
+  actions: ReviewAction[],
+  follow?: (state: StateView) => View | null,
+): Promise<boolean> {
+  if (!store.state || store.busy) return false;
+  store.busy = true;
+  try {
+    const state = await postJson<StateView>('/api/decisions', {
+      revision: store.state.revision,
+      actions,
+    });
+    store.state = state;
+    store.selection.clear();
+    const next = follow?.(state);
+    if (next) store.view = next;
+    keepViewValid();
+    emit('state');
+    return true;
+  } catch (error) {
+    const stale = error instanceof ApiError && error.status === 409;
+    const message = (error as Error).message;
+    notify(stale ? `${message}. The page now shows the current state.` : message, 'error');
+    if (stale) await loadState();
+    return false;
+  } finally {
+    store.busy = false;
+  }
+}
+
+/** After a change, a theme that no longer exists gives way to the first theme. */
+function keepViewValid(): void {
+  const { view, state } = store;
+  if (!state) return;
+  if (view.kind === 'theme' && !state.themes.some((t) => t.id === view.id)) {
+    const first = state.themes[0];
+    store.view = first ? { kind: 'theme', id: first.id } : { kind: 'other' };
+    store.offset = 0;
+  }
+}

@@ -1,0 +1,82 @@
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
+import { openReviewSession, type ReviewSession } from '../../pipeline/review/session.js';
+import type { RunOptions } from '../../pipeline/runner.js';
+import { copyFixture } from '../helpers/cli.js';
+import { createCollectingLogger } from '../helpers/context.js';
+import { FIXED_DATE } from '../helpers/runs.js';
+
+/** A review app serving a fresh copy of a fixture, as `brief review` would. */
+export interface FixtureApp extends RunningReview {
+  /** The app's origin, e.g. `http://127.0.0.1:4321`. */
+  origin: string;
+  out: string;
+  session: ReviewSession;
+  /** Fetches an API path with the bearer token (and no Origin header, as curl would). */
+  api(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Starts the review app on a copy of the synthesis fixture (after `prepare` edits it), run into
+ * a temp folder up to the review stage.
+ */
+export async function startFixtureApp(
+  prepare?: (dir: string) => Promise<void>,
+): Promise<FixtureApp> {
+  const dir = await copyFixture('synthesis');
+  await prepare?.(dir);
+  const out = join(dir, 'out');
+  const run: RunOptions = {
+    configPath: join(dir, 'consultation.yaml'),
+    outDir: out,
+    cacheDir: defaultCacheDir(process.env),
+    logger: createCollectingLogger(),
+    date: FIXED_DATE,
+    holdsLock: true,
+  };
+  const session = await openReviewSession(run);
+  const running = await startReviewServer(session, {
+    host: '127.0.0.1',
+    port: 0,
+    reviewer: 'Test reviewer',
+    run,
+  });
+  const origin = new URL(running.url).origin;
+  return {
+    ...running,
+    origin,
+    out,
+    session,
+    api: (path, init = {}) =>
+      fetch(`${origin}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${running.token}`, ...init.headers },
+      }),
+  };
+}
+
+/**
+ * A request on its own connection with exactly these headers (fetch forbids setting `Host` and
+ * reuses connections, which a server refusing a large body closes). Resolves to the status.
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      agent: false,
+    });
+    req.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    // The server may answer before the whole body is sent, then close: the answer counts.
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
