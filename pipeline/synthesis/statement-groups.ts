@@ -1,6 +1,7 @@
 import type { Finding } from '../../schemas/findings.js';
 import type { SynthesisPassage } from './corpus.js';
 import { quotableSentences, type StatementKind, sentencesOf } from './statements.js';
+import { type Gist, gistOf, sameGist } from './statements-gist.js';
 import { statementKind } from './statements-kind.js';
 import { findingOf, foldedWords, statementText, supportOf } from './support.js';
 
@@ -9,11 +10,20 @@ interface Statement {
   passage: SynthesisPassage;
   text: string;
   words: Set<string>;
+  /** What it says; null when its structure does not tell, and then it joins no other. */
+  gist: Gist | null;
 }
 
-/** Statements at least this alike (Jaccard of their folded content words) make one point. */
-const SAME_POINT = 0.3;
-/** A statement needs this many content words: "It is very dangerous." says too little alone. */
+/**
+ * Statements saying the same thing make one point when this share of the shorter one's folded
+ * content words is in the other: "We need more frequent buses" is in "We need more buses on
+ * the west side" though the longer has words of its own.
+ */
+const SAME_POINT = 0.5;
+/**
+ * A statement needs this many content words: "It is very dangerous." says too little alone. One
+ * fewer do when its structure tells what it asks for or is about ("We need more frequent buses").
+ */
 const MIN_WORDS = 3;
 /** Words in more statements than this are too common to find alike statements by. */
 const MAX_POSTINGS = 400;
@@ -40,11 +50,13 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
   };
   for (const passage of passages) {
     for (const sentence of quotableSentences(passage.text, passage.language)) {
-      const kind = statementKind(lastSentence(sentence.text, passage.language), passage.language);
+      const last = lastSentence(sentence.text, passage.language);
+      const kind = statementKind(last, passage.language);
       if (kind === null) continue;
       const words = new Set(foldedWords(sentence.text, passage.language));
-      if (words.size < MIN_WORDS) continue;
-      byKind[kind].push({ passage, text: sentence.text, words });
+      const gist = gistOf(last, kind);
+      if (words.size < (gist === null ? MIN_WORDS : MIN_WORDS - 1)) continue;
+      byKind[kind].push({ passage, text: sentence.text, words, gist });
     }
   }
   return {
@@ -85,9 +97,11 @@ function ranked(statements: readonly Statement[]): Finding[] {
 }
 
 /**
- * Greedy grouping in order: each statement joins the first group whose founder it is alike to,
- * else founds one. Candidates come from an index of the founders' words, so the cost stays
- * near linear.
+ * Greedy grouping in order: each statement joins the first group whose founder says the same
+ * thing (`sameGist`: the same action, thing wished for or thing worried about) and shares
+ * enough words, else founds one. Word overlap alone would join opposites ("Dogs need an area
+ * off the lead", "Dogs should be kept on a lead"). Candidates come from an index of the
+ * founders' words, so the cost stays near linear.
  */
 function groupAlike(statements: readonly Statement[]): Statement[][] {
   const groups: Statement[][] = [];
@@ -98,20 +112,15 @@ function groupAlike(statements: readonly Statement[]): Statement[][] {
       const postings = index.get(w);
       if (postings && postings.length <= MAX_POSTINGS) for (const g of postings) candidates.add(g);
     }
-    let home = -1;
-    for (const g of [...candidates].sort((a, b) => a - b)) {
-      if (
-        jaccard(statement.words, (groups[g] as Statement[])[0]?.words as Set<string>) >= SAME_POINT
-      ) {
-        home = g;
-        break;
-      }
-    }
-    if (home >= 0) {
+    const home = [...candidates]
+      .sort((a, b) => a - b)
+      .find((g) => saysTheSame(statement, (groups[g] as Statement[])[0] as Statement));
+    if (home !== undefined) {
       groups[home]?.push(statement);
       continue;
     }
     groups.push([statement]);
+    if (statement.gist === null) continue;
     for (const w of statement.words) {
       const postings = index.get(w);
       if (postings) postings.push(groups.length - 1);
@@ -119,6 +128,11 @@ function groupAlike(statements: readonly Statement[]): Statement[][] {
     }
   }
   return groups;
+}
+
+function saysTheSame(a: Statement, b: Statement): boolean {
+  if (a.gist === null || b.gist === null || !sameGist(a.gist, b.gist)) return false;
+  return overlap(a.words, b.words) >= SAME_POINT;
 }
 
 /** The member most alike to the others (the first on ties). */
@@ -131,6 +145,14 @@ function typical(group: readonly Statement[]): Statement {
     if (score > bestScore) [best, bestScore] = [s, score];
   }
   return best;
+}
+
+/** The share of the smaller set that is in the other. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const smaller = Math.min(a.size, b.size);
+  return smaller > 0 ? shared / smaller : 0;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -8,15 +8,15 @@
 import type { StatementKind } from './statements.js';
 import { opensWithVerb, type Tag, tagSentence } from './statements-tags.js';
 
-const OBLIGATION: ReadonlySet<string> = new Set(['should', 'must', 'ought', 'shall']);
+export const OBLIGATION: ReadonlySet<string> = new Set(['should', 'must', 'ought', 'shall']);
 const POSSIBILITY: ReadonlySet<string> = new Set(['could', 'would', 'can', 'will', 'may', 'might']);
 const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'might']);
 /** Verbs of wanting, which with "I" or "we" make a wish: "I would like to see more parks". */
-const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
+export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
 /** Words that make a verbless wish: "More green spaces.", "Better public transit". */
-const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
+export const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
 const SPEAKER: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'mine']);
-const NEGATION: ReadonlySet<string> = new Set(['not', "n't", 'never']);
+export const NEGATION: ReadonlySet<string> = new Set(['not', "n't", 'never']);
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
 const PHRASE_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET', 'ADV']);
@@ -85,7 +85,7 @@ export function statementKind(sentence: string, language: string): StatementKind
 }
 
 /** The clause after "I think (that)", "I feel", "we believe": what the speaker holds. */
-function withoutFrame(tags: Tag[]): Tag[] {
+export function withoutFrame(tags: Tag[]): Tag[] {
   const [subject, verb] = tags;
   if (subject?.word !== 'i' && subject?.word !== 'we') return tags;
   if (verb?.pos !== 'VERB' || DESIRE.has(verb.lemma) || verb.lemma === 'need') return tags;
@@ -161,7 +161,7 @@ function hasDesire(tags: readonly Tag[]): boolean {
  * smoking in parks." The tagger reads some sentence-initial verbs as nouns ("Ban", "Fund"),
  * so a first word that is not a verb is tagged again after "please".
  */
-function isImperative(tags: readonly Tag[], sentence: string): boolean {
+export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   if (tags.some((t, i) => t.word === 'please' && tags[i + 1]?.pos === 'VERB')) return true;
   if (tags[0]?.lemma === 'let' && tags[1]?.word === "'s") return true;
   // "Actually teach HS students useful things.": an adverb before the order.
@@ -177,7 +177,7 @@ function isImperative(tags: readonly Tag[], sentence: string): boolean {
 }
 
 /** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
-function isVerblessWish(tags: readonly Tag[]): boolean {
+export function isVerblessWish(tags: readonly Tag[]): boolean {
   const first = tags[0];
   if (first === undefined) return false;
   // A comparative adjective ("Stronger laws", "Lower taxes") wishes as "more" does.
@@ -241,7 +241,7 @@ function doesGood(tags: readonly Tag[]): boolean {
  * The verb after a modal (past adverbs and "not"), or -1. An adjective straight before an
  * object is a verb the tagger misread ("should close it", "should lower taxes").
  */
-function nextVerb(tags: readonly Tag[], at: number): number {
+export function nextVerb(tags: readonly Tag[], at: number): number {
   let i = at + 1;
   while (tags[i]?.pos === 'ADV' || tags[i]?.pos === 'PART') i++;
   if (tags[i]?.word === 'to') i++;
