@@ -5,8 +5,9 @@ import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
-import { labelThemes } from './labels.js';
+import { labelGroups } from './labels.js';
 import { centreOf, type Group, type Partition, partitionRows } from './partition.js';
+import { PhraseIndex } from './phrase-counts.js';
 import { chooseRepresentatives } from './representatives.js';
 
 /** What theme building needs to know about each passage row of the vectors. */
@@ -68,7 +69,12 @@ export function buildThemes(input: BuildThemesInput): Themes {
   // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
   const top = drafts.filter((draft) => draft.rows.length > 0);
   const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantsOf));
-  const themes = [...labelDrafts(top, input), ...labelSiblings(subthemes, input)];
+  // Top-level themes and sub-themes are labelled from one index: each passage is tagged once.
+  const phrases = new PhraseIndex(
+    passages.texts,
+    passages.texts.map((_, row) => passages.languages[row] ?? input.language),
+  );
+  const themes = [...labelDrafts(top, input, phrases), ...labelSiblings(subthemes, input, phrases)];
   return {
     themes: orderThemes(themes),
     other: {
@@ -227,14 +233,15 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
 }
 
 /** Labels top-level themes against each other; guided ones keep their configured wording. */
-function labelDrafts(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
-  const { texts, languages } = input.passages;
-  const labels = labelThemes(
-    drafts.map((d) => d.rows.map((row) => texts[row] as string)),
-    {
-      languages: drafts.map((d) => d.rows.map((row) => languages[row] ?? input.language)),
-      ...(input.context ? { context: input.context } : {}),
-    },
+function labelDrafts(
+  drafts: readonly Draft[],
+  input: BuildThemesInput,
+  phrases: PhraseIndex,
+): Theme[] {
+  const labels = labelGroups(
+    phrases,
+    drafts.map((d) => d.rows),
+    input.context ? { context: input.context } : {},
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
@@ -248,12 +255,17 @@ function labelDrafts(drafts: readonly Draft[], input: BuildThemesInput): Theme[]
 }
 
 /** Labels sub-themes against their siblings, so each names what sets it apart. */
-function labelSiblings(drafts: readonly Draft[], input: BuildThemesInput): Theme[] {
+function labelSiblings(
+  drafts: readonly Draft[],
+  input: BuildThemesInput,
+  phrases: PhraseIndex,
+): Theme[] {
   const parents = [...new Set(drafts.map((d) => d.parentId))];
   return parents.flatMap((parent) =>
     labelDrafts(
       drafts.filter((d) => d.parentId === parent),
       input,
+      phrases,
     ),
   );
 }

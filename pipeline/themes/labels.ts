@@ -5,7 +5,7 @@
  * list of single words.
  */
 import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
-import { tallyPhrases } from './phrase-counts.js';
+import { PhraseIndex } from './phrase-counts.js';
 import { capitalise } from './phrases.js';
 
 /** A theme's readable name, its keywords and a one-sentence description. */
@@ -40,13 +40,35 @@ export function labelThemes(
   groups: readonly (readonly string[])[],
   options: LabelOptions = {},
 ): ThemeLabel[] {
+  const texts: string[] = [];
+  const languages: (string | undefined)[] = [];
+  const members = groups.map((group, g) =>
+    group.map((text, i) => {
+      texts.push(text);
+      languages.push(options.languages?.[g]?.[i]);
+      return texts.length - 1;
+    }),
+  );
+  return labelGroups(new PhraseIndex(texts, languages), members, options);
+}
+
+/**
+ * {@link labelThemes} for groups of texts of one {@link PhraseIndex}, given by index, so that
+ * labelling the same passages at two levels tags each once. `options.languages` is unused: the
+ * index knows each text's language.
+ */
+export function labelGroups(
+  index: PhraseIndex,
+  groups: readonly (readonly number[])[],
+  options: LabelOptions = {},
+): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((texts, g) => tallyPhrases(texts, options.languages?.[g])),
+    groups.map((members) => index.tally(members)),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
-  const sizes = groups.map((texts, g) => options.sizes?.[g] ?? texts.length);
+  const sizes = groups.map((members, g) => options.sizes?.[g] ?? members.length);
   const named = distinctLabels(scored, material, sizes);
   return scored.map((phrases, g) => {
     const { label, phrases: inLabel } = named[g] as Named;

@@ -2,7 +2,7 @@
  * Phrase counts over a set of passages (a theme): in how many passages each candidate phrase
  * occurs, and the surface form to show it by.
  */
-import { extractPhrases, type PhraseKind } from './phrases.js';
+import { extractPhrases, type Phrase, type PhraseKind } from './phrases.js';
 
 /** How often a phrase occurs in a set of texts. */
 export interface PhraseCount {
@@ -19,6 +19,109 @@ export interface PhraseCount {
   surfaces: Map<string, number>;
 }
 
+/** Phrase kinds by number, for the compact per-text records of a {@link PhraseIndex}. */
+const KINDS: readonly PhraseKind[] = ['noun', 'fragment', 'coordination', 'other'];
+
+/** One text's phrases: ids of their keys and surfaces in the index, and their kinds. */
+interface TextPhrases {
+  keys: Int32Array;
+  surfaces: Int32Array;
+  kinds: Uint8Array;
+}
+
+/**
+ * The candidate phrases of a set of texts, each text tagged once (on first use) and kept as
+ * numbers, so that tallies over any grouping of the texts (top-level themes, then each theme's
+ * sub-themes) do not tag a passage twice. At 100,000 passages tagging is most of the labelling
+ * time, and Phrase objects per passage would cost hundreds of megabytes; ids cost a few dozen.
+ */
+export class PhraseIndex {
+  private readonly keyIds = new Map<string, number>();
+  private readonly keys: { key: string; words: readonly string[] }[] = [];
+  private readonly surfaceIds = new Map<string, number>();
+  private readonly surfaces: string[] = [];
+  private readonly records: (TextPhrases | undefined)[];
+
+  /** `languages[i]` is text i's language (default English). */
+  constructor(
+    private readonly texts: readonly string[],
+    private readonly languages: readonly (string | undefined)[] = [],
+  ) {
+    this.records = new Array(texts.length);
+  }
+
+  /**
+   * Counts the phrases of the texts at `indices`, each text counting a phrase once. A phrase's
+   * kind is the majority's: one mis-tagged "accidental" does not make a noun.
+   */
+  tally(indices: Iterable<number>): Map<string, PhraseCount> {
+    const counts = new Map<string, PhraseCount>();
+    const asNoun = new Map<string, number>();
+    const whole = new Set<string>();
+    for (const i of indices) {
+      const record = this.phrasesOf(i);
+      for (let p = 0; p < record.keys.length; p++) {
+        const { key, words } = this.keys[record.keys[p] as number] as (typeof this.keys)[number];
+        const surface = this.surfaces[record.surfaces[p] as number] as string;
+        const kind = KINDS[record.kinds[p] as number] as PhraseKind;
+        if (kind === 'noun') whole.add(key);
+        if (kind === 'noun' || kind === 'fragment') asNoun.set(key, (asNoun.get(key) ?? 0) + 1);
+        const count = counts.get(key);
+        if (count === undefined) {
+          counts.set(key, { key, kind, words, passages: 1, surfaces: new Map([[surface, 1]]) });
+          continue;
+        }
+        count.passages += 1;
+        count.surfaces.set(surface, (count.surfaces.get(surface) ?? 0) + 1);
+      }
+    }
+    for (const [key, nouns] of asNoun) {
+      const count = counts.get(key) as PhraseCount;
+      if (2 * nouns >= count.passages) count.kind = whole.has(key) ? 'noun' : 'fragment';
+      else if (count.kind === 'noun' || count.kind === 'fragment') count.kind = 'other';
+    }
+    return counts;
+  }
+
+  private phrasesOf(i: number): TextPhrases {
+    const known = this.records[i];
+    if (known) return known;
+    const phrases = extractPhrases(this.texts[i] ?? '', this.languages[i]);
+    const record: TextPhrases = {
+      keys: new Int32Array(phrases.length),
+      surfaces: new Int32Array(phrases.length),
+      kinds: new Uint8Array(phrases.length),
+    };
+    phrases.forEach((phrase, p) => {
+      record.keys[p] = this.idOf(phrase);
+      record.surfaces[p] = this.surfaceIdOf(phrase.surface);
+      record.kinds[p] = KINDS.indexOf(phrase.kind);
+    });
+    this.records[i] = record;
+    return record;
+  }
+
+  private idOf(phrase: Phrase): number {
+    let id = this.keyIds.get(phrase.key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keyIds.set(phrase.key, id);
+      this.keys.push({ key: phrase.key, words: phrase.words });
+    }
+    return id;
+  }
+
+  private surfaceIdOf(surface: string): number {
+    let id = this.surfaceIds.get(surface);
+    if (id === undefined) {
+      id = this.surfaces.length;
+      this.surfaceIds.set(surface, id);
+      this.surfaces.push(surface);
+    }
+    return id;
+  }
+}
+
 /**
  * Counts the phrases of `texts`, each passage counting a phrase once; `languages` gives each
  * text's language (default English).
@@ -27,33 +130,7 @@ export function tallyPhrases(
   texts: readonly string[],
   languages: readonly string[] = [],
 ): Map<string, PhraseCount> {
-  const counts = new Map<string, PhraseCount>();
-  const asNoun = new Map<string, number>();
-  const whole = new Set<string>();
-  for (const [i, text] of texts.entries()) {
-    for (const phrase of extractPhrases(text, languages[i])) {
-      if (phrase.kind === 'noun') whole.add(phrase.key);
-      if (phrase.kind === 'noun' || phrase.kind === 'fragment') {
-        asNoun.set(phrase.key, (asNoun.get(phrase.key) ?? 0) + 1);
-      }
-      const count = counts.get(phrase.key);
-      if (count === undefined) {
-        const surfaces = new Map([[phrase.surface, 1]]);
-        const { key, kind, words } = phrase;
-        counts.set(key, { key, kind, words, passages: 1, surfaces });
-        continue;
-      }
-      count.passages += 1;
-      count.surfaces.set(phrase.surface, (count.surfaces.get(phrase.surface) ?? 0) + 1);
-    }
-  }
-  // One mis-tagged "accidental" does not make a noun: the majority of passages decides.
-  for (const [key, nouns] of asNoun) {
-    const count = counts.get(key) as PhraseCount;
-    if (2 * nouns >= count.passages) count.kind = whole.has(key) ? 'noun' : 'fragment';
-    else if (count.kind === 'noun' || count.kind === 'fragment') count.kind = 'other';
-  }
-  return counts;
+  return new PhraseIndex(texts, languages).tally(texts.keys());
 }
 
 /**
