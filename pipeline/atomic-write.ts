@@ -21,41 +21,23 @@ export async function writeFileAtomic(
   file: string,
   chunks: Iterable<string | Uint8Array>,
 ): Promise<WrittenFile> {
-  const temp = tempFileFor(file);
-  const handle = await open(temp, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const write = async (data: string | Uint8Array) => {
-    const buffer = typeof data === 'string' ? Buffer.from(data) : data;
-    hash.update(buffer);
-    bytes += buffer.byteLength;
-    await handle.write(buffer);
-  };
-  try {
+  return writeThroughTemp(file, async (write) => {
     let pending = '';
     for (const chunk of chunks) {
       if (typeof chunk === 'string') {
         pending += chunk;
         // Batch small strings into ~1 MB writes: one syscall per record would dominate.
         if (pending.length < 1 << 20) continue;
-        await write(pending);
+        await write(Buffer.from(pending));
         pending = '';
       } else {
-        if (pending) await write(pending);
+        if (pending) await write(Buffer.from(pending));
         pending = '';
         await write(chunk);
       }
     }
-    if (pending) await write(pending);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temp, file);
-  return { hash: hash.digest('hex'), bytes };
+    if (pending) await write(Buffer.from(pending));
+  });
 }
 
 /**
@@ -88,27 +70,45 @@ export async function writeStreamAtomic(
   file: string,
   produce: (out: Writable) => Promise<void>,
 ): Promise<WrittenFile> {
+  return writeThroughTemp(file, async (write) => {
+    // Chunks queued while a write is in flight go out together: one syscall, not one per chunk.
+    const out = new Writable({
+      highWaterMark: 1 << 20,
+      writev(chunks, callback) {
+        write(Buffer.concat(chunks.map((c) => c.chunk as Buffer))).then(() => callback(), callback);
+      },
+    });
+    try {
+      await produce(out);
+      out.end();
+      await finished(out);
+    } catch (error) {
+      out.destroy();
+      throw error;
+    }
+  });
+}
+
+/**
+ * The part both writers share: `fill` writes the bytes (hashed and counted) into a temp file
+ * beside `file`, which is then flushed and renamed over it; on failure the temp file is removed.
+ */
+async function writeThroughTemp(
+  file: string,
+  fill: (write: (bytes: Uint8Array) => Promise<void>) => Promise<void>,
+): Promise<WrittenFile> {
   const temp = tempFileFor(file);
   const handle = await open(temp, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
-  // Chunks queued while a write is in flight go out together: one syscall, not one per chunk.
-  const out = new Writable({
-    highWaterMark: 1 << 20,
-    writev(chunks, callback) {
-      const buffer = Buffer.concat(chunks.map((c) => c.chunk as Buffer));
-      hash.update(buffer);
-      bytes += buffer.byteLength;
-      handle.write(buffer).then(() => callback(), callback);
-    },
-  });
   try {
-    await produce(out);
-    out.end();
-    await finished(out);
+    await fill(async (data) => {
+      hash.update(data);
+      bytes += data.byteLength;
+      await handle.write(data);
+    });
     await handle.sync();
   } catch (error) {
-    out.destroy();
     await handle.close();
     await rm(temp, { force: true });
     throw error;

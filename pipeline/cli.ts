@@ -124,27 +124,29 @@ export async function main(environment: CliEnvironment): Promise<number> {
       throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
     const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
+    const from = command === 'run' ? stageOption(values.from, '--from') : command;
+    const to = command === 'run' ? stageOption(values.to, '--to') : command;
+    const progress = values.quiet ? undefined : createProgressReporter(stderr);
+    const common = {
+      configPath,
+      // The same model in the review app as in `brief run`, so its themes and rebuilt brief match.
+      provider: providerOption(values.provider),
+      cacheDir: defaultCacheDir(environment.env),
+      logger,
+      progress: progress?.report,
+      signal: environment.signal,
+      date: exportOptions.date,
+      pageSize: exportOptions.pageSize,
+      wait: values.wait,
+      strictPaths: values['strict-paths'],
+    };
+    const llm = {
+      maxCost: costOption(values['max-cost']),
+      env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
+    };
     if (command === 'review') {
-      const progress = values.quiet ? undefined : createProgressReporter(stderr);
       return await reviewCommand(
-        {
-          configPath,
-          outDir: values.out ?? join('outputs', defaultRunId(configPath)),
-          // The same model as `brief run`, so the app's themes and rebuilt brief match a run's.
-          provider: providerOption(values.provider),
-          llm: {
-            maxCost: costOption(values['max-cost']),
-            env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
-          },
-          cacheDir: defaultCacheDir(environment.env),
-          logger,
-          progress: progress?.report,
-          signal: environment.signal,
-          date: exportOptions.date,
-          pageSize: exportOptions.pageSize,
-          wait: values.wait,
-          strictPaths: values['strict-paths'],
-        },
+        { ...common, llm, outDir: values.out ?? join('outputs', defaultRunId(configPath)) },
         {
           export: values.export,
           import: values.import,
@@ -156,28 +158,12 @@ export async function main(environment: CliEnvironment): Promise<number> {
         stdout,
       ).finally(() => progress?.done());
     }
-    const from = command === 'run' ? stageOption(values.from, '--from') : command;
-    const to = command === 'run' ? stageOption(values.to, '--to') : command;
-    const progress = values.quiet ? undefined : createProgressReporter(stderr);
     const summary = await runPipeline({
-      configPath,
-      provider: providerOption(values.provider),
-      llm: {
-        dryRun: values['dry-run'],
-        maxCost: costOption(values['max-cost']),
-        env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
-      },
+      ...common,
+      llm: { ...llm, dryRun: values['dry-run'] },
       outDir: values.out,
-      cacheDir: defaultCacheDir(environment.env),
       from,
       to,
-      logger,
-      progress: progress?.report,
-      signal: environment.signal,
-      date: exportOptions.date,
-      pageSize: exportOptions.pageSize,
-      wait: values.wait,
-      strictPaths: values['strict-paths'],
     }).finally(() => progress?.done());
     if (values['dry-run']) return print(stdout, formatDryRun(summary));
     const where = displayPath(summary.outDir, environment.cwd ?? process.cwd());

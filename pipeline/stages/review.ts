@@ -2,6 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
+import { participantsByContribution } from '../participants.js';
 import { applyReview, type PassageFacts } from '../review/apply.js';
 import type { ReviewInput, StageContext, StageResult } from '../stage.js';
 
@@ -52,7 +53,7 @@ export function passageFacts(
   records: readonly CleanRecord[],
   contributions: readonly Contribution[],
 ): PassageFacts {
-  const authors = new Map(contributions.map((c) => [c.id, c.author]));
+  const participantOf = participantsByContribution(contributions);
   const voices = new Map<string, readonly string[]>();
   const passageIds: string[] = [];
   for (const record of records) {
@@ -66,8 +67,6 @@ export function passageFacts(
   return {
     passageIds,
     contributionsOf: (id) => voices.get(id) ?? [],
-    // Without an author id, each contribution counts as its own participant (as in themes).
-    participantsOf: (id) =>
-      (voices.get(id) ?? []).map((c) => authors.get(c) ?? `contribution:${c}`),
+    participantsOf: (id) => (voices.get(id) ?? []).map(participantOf),
   };
 }

@@ -5,6 +5,7 @@ import { StageError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { participantsByContribution } from '../participants.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
@@ -24,7 +25,7 @@ export async function findThemes(
   words: WordVectors,
   ctx: StageContext,
 ): Promise<StageResult<Themes>> {
-  const authors = new Map(contributions.map((c) => [c.id, c.author]));
+  const participantOf = participantsByContribution(contributions);
   const rowOf = new Map(vectors.header.ids.map((id, row) => [id, row]));
   const passages = records.flatMap((r) =>
     r.status === 'kept'
@@ -61,10 +62,7 @@ export async function findThemes(
       texts: passages.map((p) => p.text),
       languages: passages.map((p) => p.language),
       contributionsOf: passages.map((p) => p.voices),
-      // Without an author id, each contribution counts as its own participant.
-      participantsOf: passages.map((p) =>
-        p.voices.map((id) => authors.get(id) ?? `contribution:${id}`),
-      ),
+      participantsOf: passages.map((p) => p.voices.map(participantOf)),
     },
     taxonomy: ctx.config.themes,
     taxonomyVectors: selectRows(vectors.matrix, taxonomyRows),

@@ -6,6 +6,7 @@ import type { Theme, Themes } from '../../schemas/themes.js';
 import type { Ballots } from '../../schemas/votes.js';
 import type { Matrix } from '../matrix.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { participantsByContribution } from '../participants.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 import { createQuestionMatcher } from './question-match.js';
 
@@ -78,7 +79,7 @@ export interface CorpusInput {
 export function buildCorpus(input: CorpusInput): SynthesisCorpus {
   const { config, records, contributions } = input;
   const byContribution = new Map(contributions.map((c) => [c.id, c]));
-  const participantOf = (id: string) => byContribution.get(id)?.author ?? `contribution:${id}`;
+  const participantOf = participantsByContribution(contributions);
   const questions = createQuestionMatcher(config.questions);
   const weeks = config.weeks.length > 0 ? config.weeks : derivedWeeks(contributions);
   const passages: SynthesisPassage[] = [];
