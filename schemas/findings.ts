@@ -85,6 +85,32 @@ export const Trend = z.strictObject({
 });
 export type Trend = z.infer<typeof Trend>;
 
+/** One side of a stance split: who took it, every passage on it, and its clearest statements. */
+export const StanceSide = z.strictObject({
+  support: Support,
+  /** Every passage on this side, most typical first. */
+  citations: z.array(z.string()),
+  /** Its clearest statement: a contributor's sentence, citing every passage on the side. */
+  points: z.array(Finding),
+});
+export type StanceSide = z.infer<typeof StanceSide>;
+
+/**
+ * How passages divide on a claim: a yes/no guiding question, or a theme's leading proposal
+ * (see `synthesis/stance.ts`). `unclear` holds those on the claim's topic that take neither side
+ * clearly (for a question, every other answer).
+ */
+export const StanceSplit = z.strictObject({
+  claim: z.string(),
+  basis: z.enum(['question', 'leading-proposal']),
+  favour: StanceSide,
+  against: StanceSide,
+  unclear: Support,
+  /** Votes on the claim itself, when it is a voted comment. */
+  votes: Agreement.nullable(),
+});
+export type StanceSplit = z.infer<typeof StanceSplit>;
+
 export const ThemeFindings = z.strictObject({
   themeId: z.string(),
   label: z.string(),
@@ -106,6 +132,8 @@ export const ThemeFindings = z.strictObject({
   minorityViews: z.array(MinorityView),
   consensus: z.array(VotedFinding),
   divisive: z.array(VotedFinding),
+  /** How the theme's passages divide on its leading proposal, when enough take a side. */
+  stance: StanceSplit.nullable(),
   trend: Trend,
   /**
    * Hash of everything the findings of the theme and its sub-themes were written from (see
@@ -127,6 +155,8 @@ export const QuestionFindings = z.strictObject({
   themes: z.array(z.strictObject({ themeId: z.string(), label: z.string(), passages: z.number() })),
   keyPoints: z.array(Finding),
   proposals: z.array(Finding),
+  /** For a yes/no question: how its answers divide. */
+  stance: StanceSplit.nullable(),
 });
 export type QuestionFindings = z.infer<typeof QuestionFindings>;
 

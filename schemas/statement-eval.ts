@@ -38,10 +38,7 @@ export type ClassScores = z.infer<typeof ClassScores>;
 
 /** One row of the report: a task and a method, scored on one half or on the whole set. */
 export const StatementEvalRow = z.strictObject({
-  /**
-   * `proposal`, `concern`, `opportunity`; `stands-alone` and `fragment` (the filter's two
-   * sides). A `stance` row (yes/no answers) is planned for the same report.
-   */
+  /** `proposal`, `concern`, `opportunity`; `stands-alone` and `fragment` (the filter's two sides). */
   task: z.string(),
   method: z.enum(['structure', 'cue-baseline', 'filter']),
   split: z.enum(['tune', 'test', 'all']),
@@ -49,11 +46,28 @@ export const StatementEvalRow = z.strictObject({
 });
 export type StatementEvalRow = z.infer<typeof StatementEvalRow>;
 
+/** The stance rules on one set of arguments with pro/con labels (ArgKP's motions). */
+export const StanceEvalRow = z.strictObject({
+  set: z.string(),
+  motions: z.number().int().min(0),
+  arguments: z.number().int().min(0),
+  /** Share of arguments placed on a side (the rest are "unclear"). */
+  decided: z.number().min(0).max(1),
+  /** Accuracy on the arguments placed on a side. */
+  accuracyDecided: z.number().min(0).max(1),
+  /** Accuracy over all arguments, an unclear one counting as wrong. */
+  accuracy: z.number().min(0).max(1),
+  /** Always answering the set's larger side. */
+  majority: z.number().min(0).max(1),
+});
+export type StanceEvalRow = z.infer<typeof StanceEvalRow>;
+
 /** What `brief eval synthesis --json` prints. */
 export const StatementEvalReport = z.strictObject({
   sentences: z.number().int().min(0),
   bySplit: z.record(StatementSplit, z.number().int().min(0)),
   rows: z.array(StatementEvalRow),
+  stance: z.array(StanceEvalRow),
   /** Every figure by name (`test.structure.proposal.precision`), for gates. */
   figures: z.record(z.string(), z.number()),
 });

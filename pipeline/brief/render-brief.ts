@@ -6,6 +6,7 @@ import type {
   Finding,
   Findings,
   Quote,
+  StanceSplit,
   ThemeFindings,
   VotedFinding,
 } from '../../schemas/findings.js';
@@ -16,6 +17,7 @@ import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
+import { QuotedOnce } from './quoted-once.js';
 import {
   reviewExclusionsAccount,
   reviewedDescription,
@@ -74,6 +76,12 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     const chart = charts.find((c) => c.name === name);
     return chart ? [`![${chart.title}](charts/${chart.name}.svg)`, ''] : [];
   };
+  // No sentence is quoted twice across the key messages, the recommendations and the themes'
+  // and questions' opening findings: the key messages choose first, then the recommendations.
+  const quoted = new QuotedOnce();
+  for (const message of findings.executiveSummary) quoted.add(message.text);
+  const proposals = recommended(top, quoted);
+  for (const { p } of proposals.proposals) quoted.add(p.text);
   const sections = [
     titleBlock(input),
     keyMessages(findings, sources),
@@ -83,12 +91,18 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       '',
       ...chartRef('participants-per-theme'),
       ...top.flatMap((theme) =>
-        themeSection(theme, findings, sources, reviewedDescription(input.themes, theme.themeId)),
+        themeSection(
+          theme,
+          findings,
+          sources,
+          reviewedDescription(input.themes, theme.themeId),
+          quoted,
+        ),
       ),
     ],
-    questionsSection(findings, sources),
+    questionsSection(findings, sources, quoted),
     crossCutting(findings, sources),
-    recommendations(top, sources),
+    recommendations(proposals, sources),
     annexes(input, accounting, top, sources),
   ];
   return {
@@ -205,6 +219,7 @@ function themeSection(
   findings: Findings,
   sources: SourceIndex,
   description: string,
+  quoted: QuotedOnce,
 ): string[] {
   const p = theme.prevalence;
   const lines = [
@@ -214,8 +229,9 @@ function themeSection(
     `*${count(p.participants, 'participant')} (${Math.round(p.participantShare * 100)}% of all), ${count(p.contributions, 'contribution')}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
     '',
   ];
-  if (theme.summary.length > 0)
-    lines.push(theme.summary.map((f) => statement(f, sources)).join(' '), '');
+  const opening = theme.summary.filter((f) => quoted.isNew(f.text));
+  if (opening.length > 0) lines.push(opening.map((f) => statement(f, sources)).join(' '), '');
+  appendAll(lines, stanceParagraph(theme.stance, sources));
   appendAll(lines, [...findingList('Key points', theme.keyPoints, sources, true)]);
   appendAll(lines, [...findingList('Proposals', theme.proposals, sources, true)]);
   appendAll(lines, [...findingList('Concerns', theme.concerns, sources, true)]);
@@ -240,7 +256,7 @@ function themeSection(
   return lines;
 }
 
-function questionsSection(findings: Findings, sources: SourceIndex): string[] {
+function questionsSection(findings: Findings, sources: SourceIndex, quoted: QuotedOnce): string[] {
   if (findings.questions.length === 0) return [];
   const lines = ['## What contributors said on each guiding question', ''];
   findings.questions.forEach((q, i) => {
@@ -249,8 +265,19 @@ function questionsSection(findings: Findings, sources: SourceIndex): string[] {
       '',
       `*${count(q.contributions, 'contribution')} from ${count(q.participants, 'participant')}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
-      ...findingList('Main points', q.keyPoints, sources, true),
-      ...findingList('Proposals', q.proposals, sources, true),
+      ...stanceParagraph(q.stance, sources),
+      ...findingList(
+        'Main points',
+        q.keyPoints.filter((f) => quoted.isNew(f.text)),
+        sources,
+        true,
+      ),
+      ...findingList(
+        'Proposals',
+        q.proposals.filter((f) => quoted.isNew(f.text)),
+        sources,
+        true,
+      ),
     ]);
   });
   return lines;
@@ -264,21 +291,40 @@ function crossCutting(findings: Findings, sources: SourceIndex): string[] {
   return [...lines, ...findings.crossCutting.map((c) => `- ${statement(c, sources)}`), ''];
 }
 
-/** Proposals across themes, by support, then by how many themes' wording they span. */
-function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): string[] {
-  const proposals = top
-    .flatMap((theme) => theme.proposals.map((p) => ({ p, theme })))
+interface Recommendation {
+  p: Finding;
+  theme: ThemeFindings;
+}
+
+interface Recommended {
+  proposals: Recommendation[];
+  /** Whether a proposal was left out because a key message quotes it. */
+  skipped: boolean;
+}
+
+/**
+ * Proposals across themes, by support, then by how many participants made them; none a key
+ * message already quotes.
+ */
+function recommended(top: readonly ThemeFindings[], quoted: QuotedOnce): Recommended {
+  const all = top.flatMap((theme) => theme.proposals.map((p) => ({ p, theme })));
+  const proposals = all
+    .filter(({ p }) => quoted.isNew(p.text))
     .sort(
       (a, b) =>
         b.p.support.contributions - a.p.support.contributions ||
         b.p.support.participants - a.p.support.participants,
     )
     .slice(0, MAX_RECOMMENDATIONS);
+  return { proposals, skipped: proposals.length < Math.min(all.length, MAX_RECOMMENDATIONS) };
+}
+
+function recommendations({ proposals, skipped }: Recommended, sources: SourceIndex): string[] {
   const lines = ['## Recommendations for programme formulation', ''];
   if (proposals.length === 0)
     return [...lines, 'Contributors made no proposal the tool could recognise.', ''];
   appendAll(lines, [
-    'The proposals contributors made, across themes, ordered by how many contributions made them:',
+    `The proposals contributors made, across themes, ordered by how many contributions made them${skipped ? ' (those quoted among the key messages are not repeated)' : ''}:`,
     '',
     ...proposals.map(
       ({ p, theme }, i) =>
@@ -287,6 +333,36 @@ function recommendations(top: readonly ThemeFindings[], sources: SourceIndex): s
     '',
   ]);
   return lines;
+}
+
+/**
+ * How passages divide on a claim (a yes/no question, or a theme's leading proposal): the counts
+ * with the citations on each side, each side's clearest statement, and votes on the claim.
+ */
+function stanceParagraph(stance: StanceSplit | null, sources: SourceIndex): string[] {
+  if (!stance) return [];
+  const { favour, against, unclear } = stance;
+  const on =
+    stance.basis === 'question'
+      ? 'On the question'
+      : `On the leading proposal, “${inlineText(stance.claim)}”`;
+  const side = (n: number, what: string, citations: readonly string[]) =>
+    n > 0 ? `${count(n, 'contribution')} ${what} ${sources.cite(citations)}` : `none ${what}`;
+  const lines = [
+    `**How opinion divides.** ${on}: ${side(favour.support.contributions, 'in favour', favour.citations)}, ${side(against.support.contributions, 'against', against.citations)}, and ${count(unclear.contributions, 'contribution')} taking neither side clearly.${votesText(stance.votes)}`,
+    '',
+  ];
+  const points = [
+    ...favour.points.map((f) => `- In favour: ${statement(f, sources)}`),
+    ...against.points.map((f) => `- Against: ${statement(f, sources)}`),
+  ];
+  if (points.length > 0) appendAll(lines, [...points, '']);
+  return lines;
+}
+
+function votesText(votes: StanceSplit['votes']): string {
+  if (!votes || votes.agrees + votes.disagrees === 0) return '';
+  return ` Of those who voted on the proposal itself, ${votes.agrees.toLocaleString('en')} agreed and ${votes.disagrees.toLocaleString('en')} disagreed.`;
 }
 
 function annexes(

@@ -21,6 +21,7 @@ import {
   QUALITY_GATE_FILE,
 } from './quality-gate.js';
 import { runThemeEval } from './run-eval.js';
+import { evaluateStance } from './stance-eval.js';
 import { evaluateStatements, loadLabelledStatements } from './synthesis-eval.js';
 
 /** The options of `brief eval`, beside the CLI's common ones. */
@@ -55,7 +56,8 @@ the nearest taxonomy theme by the tool's vectors and by TF-IDF, always the large
 brief eval synthesis scores the offline synthesiser's statement rules against the hand-labelled
 sentences of eval/statements (proposal, concern, opportunity or none, and whether each stands
 alone), beside the old cue-word classifier: precision, recall and F1 per kind, on the held-out
-test half, the tune half and the whole set.
+test half, the tune half and the whole set. It also reads each ArgKP argument's stance on its
+motion (the motion as the claim) against ArgKP's pro/con labels, beside the majority side.
 
 Options:
   --set SET           run only these sets (repeatable, or a comma list); default: all
@@ -131,9 +133,12 @@ export async function runEvalCommand(
   });
 }
 
-/** `brief eval synthesis`: the statement rules on the labelled sentences; always exit code 0. */
+/**
+ * `brief eval synthesis`: the statement rules on the labelled sentences and the stance rules on
+ * ArgKP; always exit code 0.
+ */
 async function runSynthesisEval(json: boolean, stdout: OutputStream): Promise<number> {
-  const report = evaluateStatements(await loadLabelledStatements());
+  const report = evaluateStatements(await loadLabelledStatements(), await evaluateStance());
   stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatStatementEvalReport(report));
   return 0;
 }

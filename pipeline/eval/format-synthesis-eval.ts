@@ -17,7 +17,7 @@ export function formatStatementEvalReport(report: StatementEvalReport): string {
     const size = split === 'all' ? report.sentences : report.bySplit[split];
     return `${titleOf(split)} (${size} sentences)\n\n${alignColumns([header, ...body])}`;
   });
-  return `Statements: the structure rules beside the cue-word baseline, eval/statements\n\n${parts.join('\n')}\n${LEGEND}`;
+  return `Statements: the structure rules beside the cue-word baseline, eval/statements\n\n${parts.join('\n')}\n${LEGEND}\n${formatStance(report)}`;
 }
 
 function titleOf(split: 'test' | 'tune' | 'all'): string {
@@ -32,4 +32,32 @@ function cells(scores: ClassScores): string[] {
     figure(scores.f1),
     `${scores.labelled}/${scores.predicted}`,
   ];
+}
+
+const STANCE_LEGEND = `decided: share of arguments placed on a side; accuracy (decided): right among those;
+accuracy (all): right among all arguments, an unclear one counting as wrong; majority: always
+answering the set's larger side. The rules were written looking at errors on both splits.
+`;
+
+/** The stance rules per ArgKP split beside the majority-class baseline. */
+function formatStance(report: StatementEvalReport): string {
+  const header = [
+    'set',
+    'motions',
+    'arguments',
+    'decided',
+    'accuracy (decided)',
+    'accuracy (all)',
+    'majority',
+  ];
+  const body = report.stance.map((r) => [
+    r.set,
+    String(r.motions),
+    String(r.arguments),
+    figure(r.decided),
+    figure(r.accuracyDecided),
+    figure(r.accuracy),
+    figure(r.majority),
+  ]);
+  return `Stance on ArgKP's motions against its pro/con labels\n\n${alignColumns([header, ...body])}\n${STANCE_LEGEND}`;
 }

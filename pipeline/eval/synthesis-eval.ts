@@ -1,10 +1,11 @@
 // `brief eval synthesis`: the statement rules against the hand-labelled sentences of
-// eval/statements, beside the old cue-word baseline.
+// eval/statements, beside the old cue-word baseline, and the stance rules' figures.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type ClassScores,
   LabelledStatement,
+  type StanceEvalRow,
   type StatementEvalReport,
   type StatementEvalRow,
   type StatementLabel,
@@ -59,7 +60,10 @@ interface Judged {
  * "none" as the negative class), and the stand-alone filter (the sentence without the one
  * before it), on the test half, the tune half and the whole set.
  */
-export function evaluateStatements(items: readonly LabelledStatement[]): StatementEvalReport {
+export function evaluateStatements(
+  items: readonly LabelledStatement[],
+  stance: readonly StanceEvalRow[],
+): StatementEvalReport {
   const judged: Judged[] = items.map((item) => ({
     item,
     structure: statementKind(item.text, 'en') ?? 'none',
@@ -89,7 +93,8 @@ export function evaluateStatements(items: readonly LabelledStatement[]): Stateme
       test: items.filter((i) => i.split === 'test').length,
     },
     rows,
-    figures: figuresOf(rows),
+    stance: [...stance],
+    figures: { ...figuresOf(rows), ...stanceFigures(stance) },
   };
 }
 
@@ -105,6 +110,15 @@ export function scoresOf(pairs: readonly (readonly [boolean, boolean])[]): Class
       ? (2 * precision * recall) / (precision + recall)
       : null;
   return { precision, recall, f1, labelled, predicted };
+}
+
+function stanceFigures(rows: readonly StanceEvalRow[]): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const row of rows) {
+    for (const name of ['decided', 'accuracyDecided', 'accuracy', 'majority'] as const)
+      figures[`stance.${row.set}.${name}`] = row[name];
+  }
+  return figures;
 }
 
 function figuresOf(rows: readonly StatementEvalRow[]): Record<string, number> {

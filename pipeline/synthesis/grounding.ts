@@ -3,6 +3,8 @@ import type {
   Findings,
   QuestionFindings,
   Quote,
+  StanceSide,
+  StanceSplit,
   ThemeFindings,
   WeekDigest,
 } from '../../schemas/findings.js';
@@ -106,6 +108,7 @@ function checkTheme(
     minorityViews: checker.findings(t.minorityViews, scope),
     consensus: checker.findings(t.consensus, scope),
     divisive: checker.findings(t.divisive, scope),
+    stance: checker.stance(t.stance, scope),
   };
 }
 
@@ -119,6 +122,7 @@ function checkQuestion(
     ...q,
     keyPoints: checker.findings(q.keyPoints, scope, offline?.keyPoints),
     proposals: checker.findings(q.proposals, scope, offline?.proposals),
+    stance: checker.stance(q.stance, scope),
   };
 }
 
@@ -193,6 +197,20 @@ class Checker {
       citations: [...new Set(item.citations)],
       support: supportOf(passages),
     };
+  }
+
+  /**
+   * A stance split with its sides' statements checked and its passages kept to the scope; null
+   * stays null. The split is computed, so only the statements can fail.
+   */
+  stance(split: StanceSplit | null, scope: ReadonlySet<string>): StanceSplit | null {
+    if (!split) return null;
+    const side = (s: StanceSide): StanceSide => {
+      const citations = s.citations.filter((id) => scope.has(id));
+      for (const id of citations) this.cited.add(id);
+      return { ...s, citations, points: this.findings(s.points, scope) };
+    };
+    return { ...split, favour: side(split.favour), against: side(split.against) };
   }
 
   quotes(items: readonly Quote[], scope: ReadonlySet<string>): Quote[] {

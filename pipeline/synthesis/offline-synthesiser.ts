@@ -24,6 +24,7 @@ export function createOfflineSynthesiser(): Synthesiser {
         throwIfAborted(signal, 'Synthesis');
         themes.push(reused?.get(theme.id) ?? themeFindings(corpus, theme, subject));
       }
+      const questions = questionFindings(corpus);
       return {
         synthesiser: { kind: 'offline', name: this.name },
         totals: {
@@ -31,9 +32,9 @@ export function createOfflineSynthesiser(): Synthesiser {
           participants: corpus.participantCount,
           passages: corpus.passages.length,
         },
-        executiveSummary: executiveSummary(corpus, themes),
+        executiveSummary: executiveSummary(corpus, themes, questions, subject),
         themes,
-        questions: questionFindings(corpus),
+        questions,
         crossCutting: crossCutting(corpus, subject),
         weeks: weekDigests(corpus),
         opinionGroups: corpus.opinions

@@ -3,6 +3,7 @@ import { contentWords } from '../nlp/tokenise.js';
 import { alignmentScores } from '../nlp/word-alignment.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { scopedPoints, themeCounts } from './scoped.js';
+import { questionStance } from './stance-findings.js';
 import { statementsOf } from './statement-groups.js';
 import { supportOf } from './support.js';
 
@@ -27,6 +28,7 @@ export function questionFindings(corpus: SynthesisCorpus): QuestionFindings[] {
       themes: themeCounts(corpus, passages).slice(0, 5),
       keyPoints: scopedPoints(corpus, passages, 3),
       proposals: statementsOf(passages).proposals.slice(0, 3),
+      stance: questionStance(question.text, passages),
     };
   });
 }

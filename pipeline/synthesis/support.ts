@@ -87,3 +87,12 @@ export function bestSentence(
   }
   return best;
 }
+
+/** A sentence as compared for repetition: case, spacing and closing marks ignored. */
+export function sentenceKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?…"'”’)]+$/u, '')
+    .trim();
+}

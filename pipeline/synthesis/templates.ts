@@ -9,14 +9,23 @@ import { contentWords } from '../nlp/tokenise.js';
 export const TEMPLATES = {
   keywords: (list: string) => `Contributors here spoke most often of ${list}.`,
   keyPoint: (label: string, example: string) => `${label}, for example: “${example}”`,
-  widestPoint: (point: string) => `The point made most widely: ${point}`,
-  leadingProposal: (proposal: string) => `The leading proposal: “${proposal}”`,
-  mainConcern: (concern: string) => `The main concern: “${concern}”`,
   scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
-  themeMessage: (label: string, point: string, contributions: number) =>
-    `${label}: ${point} (${contributions} contributions)`,
+  themeMessage: (label: string, participants: number, share: number, statement: string) =>
+    `${label} drew ${participants} participants (${share}% of all); its most typical statement: “${statement}”`,
+  themeDivides: (
+    label: string,
+    participants: number,
+    share: number,
+    claim: string,
+    favour: number,
+    against: number,
+    unclear: number,
+  ) =>
+    `${label} drew ${participants} participants (${share}% of all), divided on “${claim}”: ${favour} contributions in favour, ${against} against, ${unclear} unclear`,
+  questionDivides: (question: string, favour: number, against: number, unclear: number) =>
+    `On “${question}”: ${favour} contributions in favour, ${against} against, ${unclear} unclear`,
   topProposal: (proposal: string, contributions: number) =>
     `The proposal with the widest support: “${proposal}” (${contributions} contributions)`,
   broadestAgreement: (comment: string, percent: number, voters: number) =>

@@ -4,7 +4,8 @@ import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { keyPointsOf, pointGroups } from './key-points.js';
 import { minorityViews } from './minority.js';
 import { themeQuotes } from './quotes.js';
-import { type Statements, statementsOf } from './statement-groups.js';
+import { themeStance } from './stance-findings.js';
+import { statementsOf } from './statement-groups.js';
 import { findingOf, supportOf } from './support.js';
 import { TEMPLATES } from './templates.js';
 import { trendOf } from './trend.js';
@@ -48,42 +49,27 @@ export function themeFindings(
         corpus.participantCount > 0 ? round(support.participants / corpus.participantCount) : 0,
       agreement: agreementOf(passages),
     },
-    summary: summaryOf(passages, theme, keyPoints, statements),
+    summary: summaryOf(passages, theme),
     keyPoints,
     ...statements,
     quotes: themeQuotes(corpus, representatives),
     minorityViews: minorityViews(corpus, passages, groups),
     ...votedFindings(passages, corpus.opinions),
+    stance: themeStance(statements.proposals[0], passages, subject),
     trend: trendOf(passages, weekTotals(corpus)),
   };
 }
 
 /**
- * A few plain sentences naming the theme's main points, each citing what it rests on: the
- * words contributors used most (citing the passages that use them), the most widely made
- * point, the leading proposal and the main concern (citing theirs).
+ * The theme's opening: the words contributors used most, citing the passages that use them.
+ * Its points, proposals and concerns follow in their own lists, so the opening does not repeat
+ * them.
  */
-function summaryOf(
-  passages: readonly SynthesisPassage[],
-  theme: Theme,
-  keyPoints: readonly Finding[],
-  statements: Statements,
-): Finding[] {
-  const summary: Finding[] = [];
+function summaryOf(passages: readonly SynthesisPassage[], theme: Theme): Finding[] {
   const used = usedKeywords(passages, theme.keywords);
-  if (used.length > 0) {
-    const cited = passages.filter((p) => used.some((k) => mentions(p.text, k)));
-    summary.push(findingOf(TEMPLATES.keywords(listOf(used)), cited));
-  }
-  const [point] = keyPoints;
-  if (point && point.support.contributions > 1) {
-    summary.push({ ...point, text: TEMPLATES.widestPoint(point.text) });
-  }
-  const [proposal] = statements.proposals;
-  if (proposal) summary.push({ ...proposal, text: TEMPLATES.leadingProposal(proposal.text) });
-  const [concern] = statements.concerns;
-  if (concern) summary.push({ ...concern, text: TEMPLATES.mainConcern(concern.text) });
-  return summary;
+  if (used.length === 0) return [];
+  const cited = passages.filter((p) => used.some((k) => mentions(p.text, k)));
+  return [findingOf(TEMPLATES.keywords(listOf(used)), cited)];
 }
 
 /** Up to three of the theme's keywords that at least two of its passages use. */

@@ -31,6 +31,39 @@ describe('the brief of the synthesis fixture', () => {
     await expect(markdown).toMatchFileSnapshot('../golden/synthesis-brief.md');
   });
 
+  it('quotes no sentence twice across key messages, recommendations and theme openings', () => {
+    const section = (title: string) => markdown.split(`## ${title}`)[1]?.split(/\n## /)[0] ?? '';
+    const openings = markdown
+      .split(/\n### /)
+      .slice(1)
+      .map((theme) => theme.split('\n\n')[2] ?? '');
+    const inMarks = (text: string) => [...text.matchAll(/“([^”]+)”/gu)].map((m) => m[1] ?? '');
+    const numbered = (text: string) =>
+      [...text.matchAll(/^\d+\. ([^*[]+)/gmu)].map((m) => m[1] ?? '');
+    const quoted = [
+      ...inMarks(section('Key messages')),
+      ...numbered(section('Recommendations')),
+      ...openings.flatMap(inMarks),
+    ].map((s) =>
+      s
+        .trim()
+        .replace(/[.!?]$/u, '')
+        .toLowerCase(),
+    );
+    expect(quoted.length).toBeGreaterThan(8);
+    expect(new Set(quoted).size).toBe(quoted.length);
+  });
+
+  it('never names a theme twice in its key message', () => {
+    for (const message of findings.executiveSummary) {
+      const label = findings.themes.find((t) => message.text.startsWith(t.label))?.label;
+      if (label) expect(message.text.split(label).length).toBe(2);
+    }
+    expect(findings.executiveSummary[0]?.text).toMatch(
+      /^Bus route drew 10 participants \(33% of all\); its most typical statement: “/,
+    );
+  });
+
   it('writes the charts it refers to and one assignment row per passage and theme', async () => {
     for (const [, file] of markdown.matchAll(/\]\((charts\/[\w-]+\.svg)\)/g)) {
       expect(await readFile(join(out, file as string), 'utf8')).toMatch(/^<svg /);

@@ -12,12 +12,22 @@ describe('brief eval synthesis', () => {
     expect(report.figures['test.structure.proposal.precision']).toBeGreaterThanOrEqual(0.8);
     expect(report.figures['all.cue-baseline.proposal.recall']).toBeDefined();
     expect(report.figures['all.filter.stands-alone.recall']).toBeDefined();
+    // Stance on ArgKP's motions beats always answering the larger side.
+    for (const set of ['argkp-dev', 'argkp-train']) {
+      const accuracy = report.figures[`stance.${set}.accuracy`] as number;
+      expect(accuracy).toBeGreaterThan((report.figures[`stance.${set}.majority`] as number) + 0.08);
+    }
+    expect(report.stance.map((r) => [r.set, r.motions])).toEqual([
+      ['argkp-dev', 4],
+      ['argkp-train', 24],
+    ]);
   });
 
   it('prints tables for the held-out half, the tune half and the whole set', async () => {
     const run = await runCli(['eval', 'synthesis']);
     expect(run.stdout).toMatch(/^Test half \(held out\) \(171 sentences\)$/m);
     expect(run.stdout).toMatch(/^proposal \(cue-baseline\) +\d\.\d{3}/m);
+    expect(run.stdout).toMatch(/^argkp-dev +4 +932 +\d\.\d{3}/m);
   });
 });
 
