@@ -25,10 +25,10 @@ const STATEMENT_CANDIDATES = 12;
 /**
  * The consultation's key messages, each saying something the counts support and none quoting a
  * sentence another already quotes:
+ * - for each yes/no question (two at most), how its answers divide;
  * - for each of the four themes with the most participants, how many took part in it and what
  *   share, with its most representative complete statement, or, when its passages divide on
  *   its leading proposal, how they divide;
- * - for each yes/no question (two at most), how its answers divide;
  * - the proposal with the widest support;
  * - where there were votes, the comment with the broadest agreement (across opinion groups when
  *   there are groups) and the one that divided opinion most.
@@ -48,14 +48,14 @@ export function executiveSummary(
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  for (const theme of top.slice(0, THEME_MESSAGES)) {
-    const message = themeMessage(corpus, theme, used, common);
-    if (message) messages.push(message);
-  }
   for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
     const stance = question.stance as StanceSplit;
     const text = TEMPLATES.questionDivides(question.text, ...sideCounts(stance));
     messages.push(divisionMessage(text, stance));
+  }
+  for (const theme of top.slice(0, THEME_MESSAGES)) {
+    const message = themeMessage(corpus, theme, used, common);
+    if (message) messages.push(message);
   }
   const proposal = top
     .flatMap((t) => t.proposals)

@@ -107,12 +107,11 @@ export function questionClaim(question: string): Claim | null {
 export function claimOf(sentence: string, context: ReadonlySet<string> = new Set()): Claim | null {
   const { tags } = tagSentence(sentence);
   const all = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
-  const at = actionAt(all);
-  const action = at >= 0 ? (all[at] as Tag).lemma : null;
+  const [at, action] = actionOf(all);
   // The main clause only: "because some men are there when they shouldn't be" gives reasons.
   const reason = all.findIndex((t, i) => i > at && (t.pos === 'SCONJ' || REASONS.has(t.word)));
   const words = reason > 0 ? all.slice(0, reason) : all;
-  const named = words.filter((t) => TOPIC_POS.has(t.pos) && t.lemma !== action);
+  const named = words.filter((t, i) => TOPIC_POS.has(t.pos) && i !== at && t.lemma !== action);
   const topic = new Set(
     foldedWords(named.map((t) => t.word).join(' '), 'en').filter((w) => !context.has(w)),
   );
@@ -135,6 +134,27 @@ export function claimOf(sentence: string, context: ReadonlySet<string> = new Set
 const REASONS: ReadonlySet<string> = new Set(['because', 'as', 'since', 'so', 'when', 'if']);
 /** The parts of speech that name what a claim is about. */
 const TOPIC_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * The main action's position and lemma, or [-1, null]. In a question the tagger may read the
+ * verb after the subject as a noun ("Should the city ban cars ...?"): then the first noun after
+ * the subject that reads as a verb in "we ... it" is the action.
+ */
+function actionOf(words: readonly Tag[]): [number, string | null] {
+  const at = actionAt(words);
+  if (at >= 0) return [at, (words[at] as Tag).lemma];
+  if (!YES_NO_OPENING.test(words[0]?.word ?? '')) return [-1, null];
+  for (let i = 2; i < words.length; i++) {
+    const tag = words[i] as Tag;
+    if (tag.pos !== 'NOUN' || !NOUN_LIKE.has(words[i - 1]?.pos ?? '')) continue;
+    const reread = tagSentence(`we ${tag.word} it`).tags[1];
+    if (reread?.pos === 'VERB') return [i, reread.lemma];
+  }
+  return [-1, null];
+}
+
+/** What a subject ends with. */
+const NOUN_LIKE: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
 
 /** The main action: the verb after a modal or the question's auxiliary, else the first verb. */
 function actionAt(words: readonly Tag[]): number {
