@@ -342,14 +342,16 @@ function recommendations({ proposals, skipped }: Recommended, sources: SourceInd
 function stanceParagraph(stance: StanceSplit | null, sources: SourceIndex): string[] {
   if (!stance) return [];
   const { favour, against, unclear } = stance;
+  const counted =
+    favour.support.contributions + against.support.contributions + unclear.contributions;
   const on =
     stance.basis === 'question'
-      ? 'On the question'
-      : `On the leading proposal, “${inlineText(stance.claim)}”`;
+      ? `Of ${count(counted, 'answer')},`
+      : `Of the ${count(counted, 'contribution')} on the leading proposal, “${inlineText(stance.claim)}”,`;
   const side = (n: number, what: string, citations: readonly string[]) =>
-    n > 0 ? `${count(n, 'contribution')} ${what} ${sources.cite(citations)}` : `none ${what}`;
+    `${n.toLocaleString('en')} ${n === 1 ? 'is' : 'are'} ${what}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
   const lines = [
-    `**How opinion divides.** ${on}: ${side(favour.support.contributions, 'in favour', favour.citations)}, ${side(against.support.contributions, 'against', against.citations)}, and ${count(unclear.contributions, 'contribution')} taking neither side clearly.${votesText(stance.votes)}`,
+    `**How opinion divides.** ${on} ${side(favour.support.contributions, 'in favour', favour.citations)}, ${side(against.support.contributions, 'against', against.citations)}, and ${unclear.contributions.toLocaleString('en')} ${unclear.contributions === 1 ? 'takes' : 'take'} neither side clearly.${votesText(stance.votes)}`,
     '',
   ];
   const points = [

@@ -23,9 +23,9 @@ export const TEMPLATES = {
     against: number,
     unclear: number,
   ) =>
-    `${label} drew ${participants} participants (${share}% of all), divided on “${claim}”: ${favour} contributions in favour, ${against} against, ${unclear} unclear`,
+    `${label} drew ${participants} participants (${share}% of all); of the ${favour + against + unclear} contributions on “${claim}”, ${favour} are in favour, ${against} against and ${unclear} unclear`,
   questionDivides: (question: string, favour: number, against: number, unclear: number) =>
-    `On “${question}”: ${favour} contributions in favour, ${against} against, ${unclear} unclear`,
+    `On “${question}”: of ${favour + against + unclear} answers, ${favour} are in favour, ${against} against and ${unclear} unclear`,
   topProposal: (proposal: string, contributions: number) =>
     `The proposal with the widest support: “${proposal}” (${contributions} contributions)`,
   broadestAgreement: (comment: string, percent: number, voters: number) =>

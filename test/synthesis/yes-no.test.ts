@@ -25,14 +25,14 @@ describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 5 against, 3
   it('leads the key messages with how opinion divides, citing both sides', () => {
     const [first] = findings.executiveSummary;
     expect(first?.text).toBe(
-      'On “Should the city ban cars from the old town?”: 6 contributions in favour, 5 against, 3 unclear',
+      'On “Should the city ban cars from the old town?”: of 14 answers, 6 are in favour, 5 against and 3 unclear',
     );
     expect(first?.citations).toHaveLength(11);
   });
 
   it('reports the split under the question, with a statement from each side', () => {
     expect(markdown).toMatch(
-      /\*\*How opinion divides\.\*\* On the question: 6 contributions in favour .*, 5 contributions against .*, and 3 contributions taking neither side clearly\./,
+      /\*\*How opinion divides\.\*\* Of 14 answers, 6 are in favour .*, 5 are against .*, and 3 take neither side clearly\./,
     );
     expect(markdown).toMatch(/^- In favour: .+$/m);
     expect(markdown).toMatch(/^- Against: .+$/m);
