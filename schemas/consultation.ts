@@ -218,7 +218,7 @@ export const BriefConfig = z.strictObject({
    * Top-level themes given a full section, largest first; the others get a compact one (their
    * counts and summary paragraph), as do themes with under `compactBelowShare` of participants.
    */
-  fullThemes: z.number().int().min(0).default(8),
+  fullThemes: z.number().int().min(0).default(6),
   /** Share of participants under which a theme gets a compact section. */
   compactBelowShare: z.number().min(0).max(1).default(0.05),
   /** Citations shown as links after a statement; more are summarised as "+N more". */

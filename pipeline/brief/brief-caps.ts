@@ -1,6 +1,7 @@
 // What the brief shows of long lists: the best-supported items, up to the config's caps.
 import type { BriefConfig } from '../../schemas/consultation.js';
 import type { Support, ThemeFindings } from '../../schemas/findings.js';
+import { count } from './people.js';
 
 /**
  * The `limit` items with the most support (contributions, then participants), most first; items
@@ -49,5 +50,12 @@ export function isCompact(theme: ThemeFindings, rank: number, caps: BriefConfig)
  * a theme's share is of ("participants", or "contributions" when authors are unknown).
  */
 export function capsMethodology(caps: BriefConfig, shareOf: string): string {
-  return `To keep the brief short, each theme shows at most its best-supported ${caps.keyPoints} key points, ${caps.proposals} proposals, ${caps.concerns} concerns, ${caps.opportunities} opportunities, ${caps.quotes} quotes and ${caps.subThemes} sub-themes, and themes after the largest ${caps.fullThemes} or with under ${Math.round(caps.compactBelowShare * 100)}% of ${shareOf} only their summary; \`findings.json\` holds every finding, and \`sources.csv\` every contribution cited.`;
+  const lists = [
+    count(caps.keyPoints, 'key point'),
+    count(caps.proposals, 'proposal'),
+    count(caps.concerns, 'concern'),
+    count(caps.opportunities, 'opportunity', 'opportunities'),
+    count(caps.quotes, 'quote'),
+  ];
+  return `To keep the brief short, each theme shows at most its best-supported ${lists.join(', ')} and ${count(caps.subThemes, 'sub-theme')}, and themes after the largest ${caps.fullThemes} or with under ${Math.round(caps.compactBelowShare * 100)}% of ${shareOf} only their summary; \`findings.json\` holds every finding, and \`sources.csv\` every contribution cited.`;
 }

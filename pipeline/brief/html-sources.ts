@@ -25,32 +25,38 @@ export function citedSourcesHtml(csv: string): string {
     return '';
   const cited = rows.filter((row) => row.status !== 'not cited');
   const uncited = rows.filter((row) => row.status === 'not cited');
-  const cell = (value: string) => `<td>${escapeXml(value)}</td>`;
-  const text = (row: SourceRow) => cell(excerptOf(unguarded(row.text), TEXT_CHARS));
-  const parts = [
-    '<table class="all-sources">',
-    '<thead><tr><th>#</th><th>Contribution</th><th>Credit</th><th>Date</th><th>Cited in</th><th>Text</th></tr></thead>',
-    '<tbody>',
-    ...cited.map(
-      (row) =>
-        `<tr>${cell(row.number)}${cell(unguarded(row.contribution))}${cell(unguarded(row.credit))}${cell(row.date)}${cell(unguarded(row.cited_in))}${text(row)}</tr>`,
-    ),
-    '</tbody></table>',
-  ];
-  if (uncited.length > 0) {
-    parts.push(
-      `<h4>Contributions not cited (${uncited.length.toLocaleString('en')})</h4>`,
-      '<table class="all-sources">',
-      '<thead><tr><th>Contribution</th><th>Credit</th><th>Date</th><th>Themes</th><th>Text</th></tr></thead>',
-      '<tbody>',
-      ...uncited.map(
-        (row) =>
-          `<tr>${cell(unguarded(row.contribution))}${cell(unguarded(row.credit))}${cell(row.date)}${cell(unguarded(row.themes))}${text(row)}</tr>`,
-      ),
-      '</tbody></table>',
-    );
-  }
-  return `${parts.join('\n')}\n`;
+  const citedTable = table(
+    ['#', 'Contribution', 'Credit', 'Date', 'Cited in', 'Text'],
+    cited.map((row) => [
+      row.number,
+      unguarded(row.contribution),
+      unguarded(row.credit),
+      row.date,
+      unguarded(row.cited_in),
+      excerptOf(unguarded(row.text), TEXT_CHARS),
+    ]),
+  );
+  if (uncited.length === 0) return citedTable;
+  const uncitedTable = table(
+    ['Contribution', 'Credit', 'Date', 'Themes', 'Text'],
+    uncited.map((row) => [
+      unguarded(row.contribution),
+      unguarded(row.credit),
+      row.date,
+      unguarded(row.themes),
+      excerptOf(unguarded(row.text), TEXT_CHARS),
+    ]),
+  );
+  return `${citedTable}<h4>Contributions not cited (${uncited.length.toLocaleString('en')})</h4>\n${uncitedTable}`;
+}
+
+/** An HTML table of plain-text cells, escaped. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const head = headers.map((h) => `<th>${escapeXml(h)}</th>`).join('');
+  const body = rows
+    .map((cells) => `<tr>${cells.map((c) => `<td>${escapeXml(c)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<table class="all-sources">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>\n`;
 }
 
 /** A field as written before `csvField` guarded it against spreadsheet formulas. */

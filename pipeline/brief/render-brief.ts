@@ -448,7 +448,7 @@ function sourcesAnnex(input: BriefInput, sources: SourceIndex): string[] {
       '',
       'By theme, the passages no finding cites:',
       '',
-      '| Theme | Passages not cited |',
+      '| Theme | Uncited passages |',
       '| --- | ---: |',
       ...uncited.map(
         ([themeId, ids]) => `| ${cellText(label.get(themeId) ?? 'Other ideas')} | ${ids.length} |`,
@@ -459,7 +459,7 @@ function sourcesAnnex(input: BriefInput, sources: SourceIndex): string[] {
   appendAll(lines, [
     '### All cited contributions',
     '',
-    `Every contribution the findings cite, with the themes and sections citing it and its full text, and every contribution they do not cite, is listed in [sources.csv](${SOURCES_CSV}) beside this brief and at the end of its HTML report.`,
+    `Every contribution the findings cite, with the themes and sections citing it and its full text, and every contribution they do not cite, is listed in [sources.csv](${SOURCES_CSV}) beside this brief, and in the HTML report under this heading.`,
     '',
   ]);
   return lines;
