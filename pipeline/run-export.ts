@@ -5,11 +5,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
 import { type ExportOptions, exportBrief } from './brief/export.js';
+import { SOURCES_CSV } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { PACKAGE } from './package-info.js';
 
 /** Bump when the PDF or HTML changes for the same Markdown, to invalidate exported files. */
-const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 2;
 
 /** The files the export writes into the run folder. */
 export const EXPORT_FILES = { pdf: 'brief.pdf', html: 'report.html' } as const;
@@ -55,7 +56,7 @@ export async function exportRun(
   };
 }
 
-/** The hash of everything the exported files depend on. */
+/** The hash of everything the exported files depend on: the brief, its charts, `sources.csv`. */
 async function exportKey(outDir: string, options: ExportOptions): Promise<string> {
   const charts = (await readdir(join(outDir, 'charts')).catch(() => [] as string[])).sort();
   const hashOf = async (file: string) => sha256(await readFile(join(outDir, file)));
@@ -65,6 +66,8 @@ async function exportKey(outDir: string, options: ExportOptions): Promise<string
       tool: PACKAGE.version,
       options,
       brief: await hashOf('brief.md'),
+      // Absent in a run folder from before sources.csv; the HTML then goes without the list.
+      sources: await hashOf(SOURCES_CSV).catch(() => null),
       charts: await Promise.all(charts.map((chart) => hashOf(join('charts', chart)))),
     }),
   );

@@ -190,6 +190,42 @@ export const CleanConfig = z.strictObject({
 });
 export type CleanConfig = z.infer<typeof CleanConfig>;
 
+/**
+ * How much of the findings the brief shows. Lists are cut to their best-supported items (the
+ * rest stay in `findings.json`, and every cited contribution in `sources.csv`), so the body of
+ * the brief stays readable and grows slowly with the consultation.
+ */
+export const BriefConfig = z.strictObject({
+  /** Key points per theme. */
+  keyPoints: z.number().int().min(0).default(3),
+  /** Sub-themes named per theme (in one line: their points are the theme's key points). */
+  subThemes: z.number().int().min(0).default(4),
+  /** Proposals per theme and per guiding question. */
+  proposals: z.number().int().min(0).default(3),
+  /** Concerns per theme. */
+  concerns: z.number().int().min(0).default(2),
+  /** Opportunities per theme. */
+  opportunities: z.number().int().min(0).default(1),
+  /** Quotes per theme ("In their words") and highlights per week. */
+  quotes: z.number().int().min(0).default(1),
+  /** Minority views per theme. */
+  minorityViews: z.number().int().min(0).default(2),
+  /** Voted comments per theme under "Broad agreement", and as many under "Divided opinion". */
+  votedComments: z.number().int().min(0).default(2),
+  /** Main points per guiding question and per week. */
+  questionPoints: z.number().int().min(0).default(3),
+  /**
+   * Top-level themes given a full section, largest first; the others get a compact one (their
+   * counts and summary paragraph), as do themes with under `compactBelowShare` of participants.
+   */
+  fullThemes: z.number().int().min(0).default(6),
+  /** Share of participants under which a theme gets a compact section. */
+  compactBelowShare: z.number().min(0).max(1).default(0.05),
+  /** Citations shown as links after a statement; more are summarised as "+N more". */
+  citations: z.number().int().min(1).max(20).default(3),
+});
+export type BriefConfig = z.infer<typeof BriefConfig>;
+
 /** How themes are found. Defaults are tuned with `brief eval themes`. */
 export const ThemingConfig = z.strictObject({
   /**
@@ -330,6 +366,7 @@ export const Consultation = z.strictObject({
   clean: CleanConfig.default(CleanConfig.parse({})),
   theming: ThemingConfig.default(ThemingConfig.parse({})),
   llm: LlmConfig.default(LlmConfig.parse({})),
+  brief: BriefConfig.default(BriefConfig.parse({})),
 });
 export type Consultation = z.infer<typeof Consultation>;
 /** The config as written, before defaults are applied. */

@@ -186,7 +186,14 @@ export const Findings = z.strictObject({
   }),
   totals: z.strictObject({
     contributions: z.number().int().min(0),
+    /** Distinct authors, plus one for each contribution (or merged duplicate) without an author. */
     participants: z.number().int().min(0),
+    /**
+     * Participants known by an author id. Equal to `participants` when every contribution names
+     * its author; below it, `participants` is only an upper bound on the people who took part
+     * (0: the input has no author field, so people cannot be told apart).
+     */
+    identifiedParticipants: z.number().int().min(0),
     passages: z.number().int().min(0),
   }),
   executiveSummary: z.array(Finding),

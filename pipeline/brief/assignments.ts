@@ -1,6 +1,7 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { ExclusionReason } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
+import { csvText } from './csv-field.js';
 
 const COLUMNS = [
   'contribution',
@@ -70,11 +71,5 @@ export function assignmentsCsv(
       }
     }
   }
-  return `${[COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/** A CSV field, quoted when needed; a leading = + - @ is prefixed so spreadsheets do not run it. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvText([COLUMNS, ...rows]);
 }

@@ -1,5 +1,6 @@
 import type { Findings, ThemeFindings } from '../../schemas/findings.js';
 import { maxOf } from '../arrays.js';
+import type { People } from './people.js';
 
 /** A chart as an SVG document, named for `charts/<name>.svg`. */
 export interface Chart {
@@ -24,36 +25,54 @@ const WIDTH = 640;
 
 /**
  * The brief's charts, drawn with only `rect`, `line` and `text` at absolute coordinates so that
- * the PDF exporter can draw the same SVG as vectors: the share of participants per theme, and
- * the passages per week by theme when the consultation has weeks.
+ * the PDF exporter can draw the same SVG as vectors: the participants per theme (contributions
+ * when authors are unknown, as `people` says) with their share, and the passages per week by
+ * theme when the consultation has weeks.
  */
-export function briefCharts(findings: Findings, weekLabels: readonly string[]): Chart[] {
+export function briefCharts(
+  findings: Findings,
+  people: People,
+  weekLabels: readonly string[],
+): Chart[] {
   const top = findings.themes
     .filter((t) => t.parentId === null)
     .sort((a, b) => b.prevalence.participants - a.prevalence.participants);
-  const charts = [prevalenceChart(top)];
+  const charts = [prevalenceChart(top, people)];
   if (weekLabels.length > 1 && top.length > 0) charts.push(weeklyChart(top, weekLabels));
   return charts;
 }
 
-function prevalenceChart(themes: readonly ThemeFindings[]): Chart {
-  const title = 'Participants per theme';
+function prevalenceChart(themes: readonly ThemeFindings[], people: People): Chart {
+  const { title, sizeOf } = {
+    all: {
+      title: 'Participants per theme',
+      sizeOf: (t: ThemeFindings) => t.prevalence.participants,
+    },
+    none: {
+      title: 'Contributions per theme',
+      sizeOf: (t: ThemeFindings) => t.prevalence.contributions,
+    },
+    some: {
+      title: 'People per theme (at most)',
+      sizeOf: (t: ThemeFindings) => t.prevalence.participants,
+    },
+  }[people.identification];
   const row = 24;
   const labelWidth = 230;
   const barWidth = WIDTH - labelWidth - 70;
   const height = 40 + themes.length * row;
-  const max = maxOf([1, ...themes.map((t) => t.prevalence.participants)]);
+  const max = maxOf([1, ...themes.map(sizeOf)]);
   const parts = [text(10, 20, title, { size: 14, weight: 'bold' })];
   themes.forEach((theme, i) => {
     const y = 34 + i * row;
-    const width = Math.max(1, (theme.prevalence.participants / max) * barWidth);
+    const width = Math.max(1, (sizeOf(theme) / max) * barWidth);
     parts.push(
       text(labelWidth - 8, y + 14, clip(theme.label, 34), { anchor: 'end' }),
       rect(labelWidth, y + 2, width, row - 8, PALETTE[0] as string),
       text(
         labelWidth + width + 6,
         y + 14,
-        `${theme.prevalence.participants} (${Math.round(theme.prevalence.participantShare * 100)}%)`,
+        `${sizeOf(theme)} (${Math.round(theme.prevalence.participantShare * 100)}%)`,
       ),
     );
   });

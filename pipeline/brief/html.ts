@@ -1,9 +1,14 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeXml } from './charts.js';
+import { citedSourcesHtml } from './html-sources.js';
+import { SOURCES_CSV } from './sources-csv.js';
 import { drawingToSvg, parseSvg } from './svg-shapes.js';
 
 export interface HtmlOptions {
-  /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
+  /**
+   * Reads a file the Markdown refers to (a chart, `sources.csv`), relative to the Markdown;
+   * undefined if absent.
+   */
   readAsset(path: string): string | undefined;
 }
 
@@ -15,7 +20,8 @@ const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
  * of contents in a side bar; citations open their source's text on hover or click; charts are
  * inlined as SVG (the drawing subset only); there is a print stylesheet; nothing is fetched
  * from anywhere. Raw HTML other than annex anchors is shown as text, links go only to anchors,
- * http(s) and mailto, and images other than local SVG charts show their description.
+ * http(s) and mailto, and images other than local SVG charts show their description. A
+ * paragraph linking to `sources.csv` is followed by that file's complete list of contributions.
  */
 export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   const toc: { depth: number; id: string; text: string }[] = [];
@@ -29,6 +35,13 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
         const id = uniqueId(slug(plain), ids);
         if (depth >= 2 && depth <= 3) toc.push({ depth, id, text: plain });
         return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+      paragraph({ tokens }) {
+        const html = `<p>${this.parser.parseInline(tokens)}</p>\n`;
+        const csv = tokens.some((t) => t.type === 'link' && t.href === SOURCES_CSV)
+          ? options.readAsset(SOURCES_CSV)
+          : undefined;
+        return csv === undefined ? html : html + citedSourcesHtml(csv);
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
         const trimmed = text.trim();
@@ -126,6 +139,8 @@ td[align=right], th[align=right] { text-align: right; }
 figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: var(--muted); }
+table.all-sources { font-size: 12px; }
+table.all-sources td { vertical-align: top; }
 .missing { color: var(--muted); font-style: italic; }
 #popover p { margin: 0 0 0.5rem; }
 #popover { position: absolute; z-index: 10; max-width: 28rem; padding: 0.8rem 1rem; background: #fff; border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,0.15); font-size: 14px; }

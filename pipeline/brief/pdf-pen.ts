@@ -137,11 +137,22 @@ export class Pen {
       this.image(image);
       return;
     }
+    if (isSourceEntry(paragraph)) {
+      this.sourceEntry(paragraph);
+      return;
+    }
     // A label alone on its line ("**Proposals**") stays with the lines after it.
     const label = paragraph.tokens.length === 1 && paragraph.tokens[0]?.type === 'strong';
     this.room(SIZES.body * (label ? 8 : 3));
     this.write(this.runs(paragraph.tokens, PLAIN), { size: SIZES.body, color: INK });
     this.gap(0.6, SIZES.body);
+  }
+
+  /** A sources annex entry: small type, close to the next, so the annex stays short. */
+  private sourceEntry(paragraph: Tokens.Paragraph): void {
+    this.room(SIZES.small * 2.5);
+    this.write(this.runs(paragraph.tokens, PLAIN), { size: SIZES.small, color: INK });
+    this.gap(0.35, SIZES.small);
   }
 
   private heading(token: Tokens.Heading, next: Token | undefined): void {
@@ -283,4 +294,10 @@ export class Pen {
     if (!this.drawing) return;
     this.doc.addNamedDestination(name, 'XYZ', this.left, this.doc.page.height - this.y + 4, null);
   }
+}
+
+/** Whether a paragraph is an entry of the sources annex: it opens with a source's anchor. */
+function isSourceEntry(paragraph: Tokens.Paragraph): boolean {
+  const first = paragraph.tokens[0];
+  return first?.type === 'html' && /^<a id="source-\d+">/.test(first.raw);
 }

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
+import type { Token } from 'marked';
 import { MarkdownBlocks } from './pdf-blocks.js';
 import { forgetLayouts, registerFonts } from './pdf-fonts.js';
 import { drawContents, drawTitlePage, footer } from './pdf-front.js';
@@ -76,9 +77,9 @@ async function layout(
   drawContents(pen, blocks.headings, second?.pagination.entries ?? null);
   pen.newPage();
   const body = blocks.body();
-  for (let token = body.next(); !token.done; ) {
-    const next = body.next();
-    pen.block(token.value, next.done ? undefined : next.value);
+  for (let token = nextDrawn(body); token; ) {
+    const next = nextDrawn(body);
+    pen.block(token, next);
     token = next;
     await output.drained();
   }
@@ -87,6 +88,13 @@ async function layout(
     await output.ended;
   }
   return { entries: pen.entries, pages: pen.pages };
+}
+
+/** The next block that draws something: blank lines are skipped, so a heading sees its chart. */
+function nextDrawn(body: Iterator<Token>): Token | undefined {
+  for (let next = body.next(); !next.done; next = body.next())
+    if (next.value.type !== 'space') return next.value;
+  return undefined;
 }
 
 function createDocument(title: string, options: PdfOptions, drawn: boolean): PDFKit.PDFDocument {

@@ -1,6 +1,6 @@
 import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
-import type { Consultation, TaxonomyTheme } from '../../schemas/consultation.js';
+import type { BriefConfig, Consultation, TaxonomyTheme } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type {
   Finding,
@@ -15,8 +15,10 @@ import type { Themes } from '../../schemas/themes.js';
 import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
+import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
+import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
 import {
   reviewExclusionsAccount,
@@ -25,6 +27,7 @@ import {
   reviewNotesAnnex,
 } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
+import { SOURCES_CSV, sourcesCsv } from './sources-csv.js';
 
 export interface BriefInput {
   config: Consultation;
@@ -40,6 +43,8 @@ export interface BriefInput {
 export interface RenderedBrief {
   markdown: string;
   charts: Chart[];
+  /** `sources.csv`: every contribution cited, and those not cited (see `sourcesCsv`). */
+  sourcesCsv: string;
 }
 
 /** Most recommendations listed. */
@@ -61,7 +66,9 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     input.records,
     input.contributions,
     creditor(config, input.contributions),
+    config.brief.citations,
   );
+  const people = new People(findings.totals);
   const top = findings.themes
     .filter((t) => t.parentId === null)
     .sort(
@@ -70,6 +77,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     );
   const charts = briefCharts(
     findings,
+    people,
     config.weeks.length > 0 ? config.weeks.map((w) => w.label) : findings.weeks.map((w) => w.label),
   );
   const chartRef = (name: string) => {
@@ -83,27 +91,28 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const proposals = recommended(top, quoted);
   for (const { p } of proposals.proposals) quoted.add(p.text);
   const sections = [
-    titleBlock(input),
+    titleBlock(input, people),
     keyMessages(findings, sources),
-    about(input, accounting, chartRef('passages-per-week')),
+    about(input, accounting, people, chartRef('passages-per-week')),
     [
       '## Thematic findings',
       '',
       ...chartRef('participants-per-theme'),
-      ...top.flatMap((theme) =>
+      ...top.flatMap((theme, rank) =>
         themeSection(
           theme,
           findings,
           sources,
           reviewedDescription(input.themes, theme.themeId),
-          quoted,
+          { caps: config.brief, people, quoted },
+          isCompact(theme, rank, config.brief),
         ),
       ),
     ],
-    questionsSection(findings, sources, quoted),
+    questionsSection(findings, sources, { caps: config.brief, people, quoted }),
     crossCutting(findings, sources),
-    recommendations(proposals, sources),
-    annexes(input, accounting, top, sources),
+    recommendations(proposals, sources, people),
+    annexes(input, accounting, top, sources, { caps: config.brief, people, quoted }),
   ];
   return {
     markdown: `${sections
@@ -112,10 +121,19 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       .replace(/\n{3,}/g, '\n\n')
       .trim()}\n`,
     charts,
+    sourcesCsv: sourcesCsv(findings, input.records, sources),
   };
 }
 
-function titleBlock({ config, findings, date }: BriefInput): string[] {
+/** What the sections that cut lists or count people need besides the findings. */
+interface Shown {
+  caps: BriefConfig;
+  people: People;
+  /** What the key messages and recommendations quote, for the openings to leave out. */
+  quoted: QuotedOnce;
+}
+
+function titleBlock({ config, findings, date }: BriefInput, people: People): string[] {
   const period = config.period
     ? `${config.period.start} to ${config.period.end}`
     : 'dates not given';
@@ -126,7 +144,9 @@ function titleBlock({ config, findings, date }: BriefInput): string[] {
     '',
     `Consultation period: ${period}  `,
     `Produced: ${date}  `,
-    `Scope: what ${count(findings.totals.participants, 'participant')} said in ${count(findings.totals.contributions, 'contribution')}, by theme, guiding question and week.`,
+    people.identification === 'all'
+      ? `Scope: what ${people.total()} said in ${count(findings.totals.contributions, 'contribution')}, by theme, guiding question and week.`
+      : `Scope: ${count(findings.totals.contributions, 'contribution')} from ${people.total()}, by theme, guiding question and week.`,
     '',
   ];
 }
@@ -143,7 +163,12 @@ function keyMessages(findings: Findings, sources: SourceIndex): string[] {
   ];
 }
 
-function about(input: BriefInput, accounting: Accounting, weeklyChart: string[]): string[] {
+function about(
+  input: BriefInput,
+  accounting: Accounting,
+  people: People,
+  weeklyChart: string[],
+): string[] {
   const { config, findings } = input;
   const lines = ['## About the consultation', ''];
   if (config.objective) lines.push(`**Objective.** ${inlineText(config.objective)}`, '');
@@ -157,22 +182,23 @@ function about(input: BriefInput, accounting: Accounting, weeklyChart: string[])
     ]);
   }
   lines.push(
-    `**Participation.** ${count(findings.totals.contributions, 'contribution')} kept from ${count(findings.totals.participants, 'participant')}, in ${count(findings.totals.passages, 'passage')}.`,
+    `**Participation.** ${count(findings.totals.contributions, 'contribution')} kept from ${people.total()}, in ${count(findings.totals.passages, 'passage')}.`,
     '',
   );
   if (findings.weeks.length > 0) {
+    const column = people.column();
     appendAll(lines, [
-      '| Week | Dates | Contributions | Participants |',
-      '| --- | --- | ---: | ---: |',
+      `| Week | Dates | Contributions |${column ? ` ${column} |` : ''}`,
+      `| --- | --- | ---: |${column ? ' ---: |' : ''}`,
       ...findings.weeks.map(
         (w) =>
-          `| ${cellText(w.label)} | ${w.start} to ${w.end} | ${w.contributions} | ${w.participants} |`,
+          `| ${cellText(w.label)} | ${w.start} to ${w.end} | ${w.contributions} |${column ? ` ${w.participants} |` : ''}`,
       ),
       '',
       ...weeklyChart,
     ]);
   }
-  lines.push(`**Methodology and limitations.** ${methodology(input, accounting)}`, '');
+  lines.push(`**Methodology and limitations.** ${methodology(input, accounting, people)}`, '');
   return lines;
 }
 
@@ -188,7 +214,11 @@ export function describeEmptyTaxonomy(
 }
 
 /** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
-function methodology({ themes, findings, config }: BriefInput, acc: Accounting): string {
+function methodology(
+  { themes, findings, config }: BriefInput,
+  acc: Accounting,
+  people: People,
+): string {
   const excluded = Object.entries(acc.excluded).filter(([, n]) => n > 0);
   const duplicates = acc.duplicates.exact + acc.duplicates.near;
   const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
@@ -208,7 +238,13 @@ function methodology({ themes, findings, config }: BriefInput, acc: Accounting):
       `Votes split participants into ${findings.opinionGroups.sizes.length} opinion groups (${findings.opinionGroups.sizes.join(', ')} members; ${findings.opinionGroups.method}).`,
     );
   }
+  const limitation = people.limitation();
+  if (limitation) sentences.push(limitation);
   sentences.push(
+    capsMethodology(
+      config.brief,
+      people.identification === 'none' ? 'contributions' : 'participants',
+    ),
     'Counts describe who took part, not the population: participants chose themselves, and one person may write under several names.',
   );
   return sentences.join(' ');
@@ -219,62 +255,112 @@ function themeSection(
   findings: Findings,
   sources: SourceIndex,
   description: string,
-  quoted: QuotedOnce,
+  { caps, people, quoted }: Shown,
+  compact: boolean,
 ): string[] {
   const p = theme.prevalence;
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
     ...(description ? [inlineText(description), ''] : []),
-    `*${count(p.participants, 'participant')} (${Math.round(p.participantShare * 100)}% of all), ${count(p.contributions, 'contribution')}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
+    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
     '',
   ];
   const opening = theme.summary.filter((f) => quoted.isNew(f.text));
   if (opening.length > 0) lines.push(opening.map((f) => statement(f, sources)).join(' '), '');
   appendAll(lines, stanceParagraph(theme.stance, sources));
-  appendAll(lines, [...findingList('Key points', theme.keyPoints, sources, true)]);
-  appendAll(lines, [...findingList('Proposals', theme.proposals, sources, true)]);
-  appendAll(lines, [...findingList('Concerns', theme.concerns, sources, true)]);
-  appendAll(lines, [...findingList('Opportunities', theme.opportunities, sources, true)]);
-  appendAll(lines, [...quotes(theme.quotes, sources)]);
-  const children = findings.themes.filter((t) => t.parentId === theme.themeId);
-  if (children.length > 0) {
-    appendAll(lines, [
-      '**Sub-themes**',
-      '',
-      ...children.map((child) => {
-        const point = child.keyPoints[0];
-        const example = point ? `: ${statement(point, sources)}` : '';
-        return `- **${inlineText(child.label)}** (${count(child.prevalence.contributions, 'contribution')})${example}`;
-      }),
-      '',
-    ]);
-  }
-  appendAll(lines, [...findingList('Minority views', theme.minorityViews, sources, false)]);
-  appendAll(lines, [...votedList('Broad agreement', theme.consensus, sources)]);
-  appendAll(lines, [...votedList('Divided opinion', theme.divisive, sources)]);
+  const top = <T extends Finding>(items: readonly T[], cap: number) => topBySupport(items, cap);
+  if (compact) return [...lines, ...compactPoints(theme, quoted, sources)];
+  appendAll(lines, findingList('Key points', top(theme.keyPoints, caps.keyPoints), sources, true));
+  appendAll(lines, findingList('Proposals', top(theme.proposals, caps.proposals), sources, true));
+  appendAll(lines, findingList('Concerns', top(theme.concerns, caps.concerns), sources, true));
+  appendAll(
+    lines,
+    findingList('Opportunities', top(theme.opportunities, caps.opportunities), sources, true),
+  );
+  appendAll(lines, quotes(theme.quotes.slice(0, caps.quotes), sources));
+  appendAll(
+    lines,
+    subThemes(
+      findings.themes.filter((t) => t.parentId === theme.themeId),
+      caps,
+    ),
+  );
+  appendAll(
+    lines,
+    findingList('Minority views', top(theme.minorityViews, caps.minorityViews), sources, false),
+  );
+  appendAll(
+    lines,
+    votedList('Broad agreement', theme.consensus.slice(0, caps.votedComments), sources),
+  );
+  appendAll(
+    lines,
+    votedList('Divided opinion', theme.divisive.slice(0, caps.votedComments), sources),
+  );
   return lines;
 }
 
-function questionsSection(findings: Findings, sources: SourceIndex, quoted: QuotedOnce): string[] {
+/**
+ * A compact theme's most widely made point, leading proposal and main concern, one line each
+ * (what a key message or recommendation already quotes left out).
+ */
+function compactPoints(theme: ThemeFindings, quoted: QuotedOnce, sources: SourceIndex): string[] {
+  const first = (items: readonly Finding[]) => items.find((f) => quoted.isNew(f.text));
+  const points = [
+    ['Main point', topBySupport(theme.keyPoints, 1)[0]],
+    ['Leading proposal', first(topBySupport(theme.proposals, theme.proposals.length))],
+    ['Main concern', first(topBySupport(theme.concerns, theme.concerns.length))],
+  ] as const;
+  const lines = points.flatMap(([name, f]) => (f ? [`- ${name}: ${statement(f, sources)}`] : []));
+  return lines.length > 0 ? [...lines, ''] : [];
+}
+
+/**
+ * The largest sub-themes in one line, by name and size (their points are the theme's key
+ * points), and how many smaller ones the theme table lists.
+ */
+function subThemes(children: readonly ThemeFindings[], caps: BriefConfig): string[] {
+  const shown = topSubThemes(children, caps.subThemes);
+  if (shown.length === 0) return [];
+  const rest = children.length - shown.length;
+  const names = shown.map(
+    (child, i) =>
+      `${inlineText(child.label)} (${i === 0 ? count(child.prevalence.contributions, 'contribution') : child.prevalence.contributions})`,
+  );
+  const more = rest > 0 ? `; ${count(rest, 'smaller one')} in the theme table` : '';
+  return [`**Sub-themes:** ${names.join(', ')}${more}.`, ''];
+}
+
+function questionsSection(
+  findings: Findings,
+  sources: SourceIndex,
+  { caps, people, quoted }: Shown,
+): string[] {
   if (findings.questions.length === 0) return [];
   const lines = ['## What contributors said on each guiding question', ''];
   findings.questions.forEach((q, i) => {
     appendAll(lines, [
       `### Question ${i + 1}: ${inlineText(q.text)}`,
       '',
-      `*${count(q.contributions, 'contribution')} from ${count(q.participants, 'participant')}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+      `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
       ...stanceParagraph(q.stance, sources),
       ...findingList(
         'Main points',
-        q.keyPoints.filter((f) => quoted.isNew(f.text)),
+        topBySupport(
+          q.keyPoints.filter((f) => quoted.isNew(f.text)),
+          caps.questionPoints,
+        ),
         sources,
         true,
       ),
       ...findingList(
         'Proposals',
-        q.proposals.filter((f) => quoted.isNew(f.text)),
+        topBySupport(
+          q.proposals.filter((f) => quoted.isNew(f.text)),
+          caps.proposals,
+        ),
         sources,
         true,
       ),
@@ -319,7 +405,11 @@ function recommended(top: readonly ThemeFindings[], quoted: QuotedOnce): Recomme
   return { proposals, skipped: proposals.length < Math.min(all.length, MAX_RECOMMENDATIONS) };
 }
 
-function recommendations({ proposals, skipped }: Recommended, sources: SourceIndex): string[] {
+function recommendations(
+  { proposals, skipped }: Recommended,
+  sources: SourceIndex,
+  people: People,
+): string[] {
   const lines = ['## Recommendations for programme formulation', ''];
   if (proposals.length === 0)
     return [...lines, 'Contributors made no proposal the tool could recognise.', ''];
@@ -328,7 +418,7 @@ function recommendations({ proposals, skipped }: Recommended, sources: SourceInd
     '',
     ...proposals.map(
       ({ p, theme }, i) =>
-        `${i + 1}. ${inlineText(p.text)} *(${inlineText(theme.label)}; ${count(p.support.contributions, 'contribution')}, ${count(p.support.participants, 'participant')})* ${sources.cite(p.citations)}`,
+        `${i + 1}. ${inlineText(p.text)} *(${inlineText(theme.label)}; ${people.support(p.support)})* ${sources.cite(p.citations)}`,
     ),
     '',
   ]);
@@ -372,6 +462,7 @@ function annexes(
   accounting: Accounting,
   top: readonly ThemeFindings[],
   sources: SourceIndex,
+  { caps, people }: Shown,
 ): string[] {
   const { findings } = input;
   const lines = ['## Annexes', ''];
@@ -381,53 +472,34 @@ function annexes(
       appendAll(lines, [
         `#### ${inlineText(week.label)}`,
         '',
-        `*${week.start} to ${week.end}: ${count(week.contributions, 'contribution')} from ${count(week.participants, 'participant')}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+        `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
         '',
-        ...findingList('Key points', week.keyPoints, sources, true),
-        ...quotes(week.highlights, sources, 'Highlighted contributions'),
+        ...findingList(
+          'Key points',
+          topBySupport(week.keyPoints, caps.questionPoints),
+          sources,
+          true,
+        ),
+        ...quotes(week.highlights.slice(0, caps.quotes), sources, 'Highlighted contributions'),
       ]);
     }
   }
+  const column = people.column();
+  const share = people.identification === 'none' ? 'Share of contributions' : 'Share';
   appendAll(lines, [
     '### Theme table',
     '',
-    '| Theme | Passages | Contributions | Participants | Share of participants |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    `| Theme | Passages | Contributions |${column ? ` ${column} |` : ''} ${share} |`,
+    `| --- | ---: | ---: |${column ? ' ---: |' : ''} ---: |`,
     ...top.flatMap((t) => [
-      themeRow(t, ''),
-      ...findings.themes.filter((s) => s.parentId === t.themeId).map((s) => themeRow(s, '↳ ')),
+      themeRow(t, '', column !== null),
+      ...findings.themes
+        .filter((s) => s.parentId === t.themeId)
+        .map((s) => themeRow(s, '↳ ', column !== null)),
     ]),
     '',
   ]);
-  // Quotes and findings above numbered their sources; the annex lists them in that order.
-  const textOf = new Map(
-    input.records.flatMap((r) => r.passages.map((p) => [p.id, p.text] as [string, string])),
-  );
-  appendAll(lines, [
-    '### Sources',
-    '',
-    'Every contribution cited above, numbered in the order the brief first cites it.',
-    '',
-    ...sources.all().flatMap((s) => [sourceEntry(s, (id) => textOf.get(id) ?? ''), '']),
-  ]);
-  const uncited = Object.entries(findings.grounding.uncited);
-  if (uncited.length > 0) {
-    const label = new Map(findings.themes.map((t) => [t.themeId, t.label]));
-    lines.push(
-      '#### Contributions not cited',
-      '',
-      'By theme, the contributions no finding above cites.',
-      '',
-    );
-    for (const [themeId, ids] of uncited) {
-      appendAll(lines, [
-        `**${inlineText(label.get(themeId) ?? 'Other ideas')}**`,
-        '',
-        ...ids.map((id) => `- ${sources.uncitedEntry(id, textOf.get(id) ?? '')}`),
-        '',
-      ]);
-    }
-  }
+  appendAll(lines, sourcesAnnex(input, sources));
   appendAll(lines, reviewNotesAnnex(input.themes));
   appendAll(lines, [
     '### Data accounting',
@@ -439,9 +511,52 @@ function annexes(
   return lines;
 }
 
-function themeRow(t: ThemeFindings, prefix: string): string {
+function themeRow(t: ThemeFindings, prefix: string, withPeople: boolean): string {
   const p = t.prevalence;
-  return `| ${prefix}${cellText(t.label)} | ${p.passages} | ${p.contributions} | ${p.participants} | ${Math.round(p.participantShare * 100)}% |`;
+  return `| ${prefix}${cellText(t.label)} | ${p.passages} | ${p.contributions} |${withPeople ? ` ${p.participants} |` : ''} ${Math.round(p.participantShare * 100)}% |`;
+}
+
+/**
+ * The sources the brief shows, numbered in the order it first shows them, compactly; how many
+ * passages of each theme no finding cites; and where the complete list is (`sources.csv`, which
+ * the HTML report shows in full under "All cited contributions").
+ */
+function sourcesAnnex(input: BriefInput, sources: SourceIndex): string[] {
+  const { findings } = input;
+  const shown = sources.all();
+  const textOf = new Map(
+    input.records.flatMap((r) => r.passages.map((p) => [p.id, p.text] as [string, string])),
+  );
+  const lines = [
+    '### Sources',
+    '',
+    `The ${count(shown.length, 'contribution')} the brief links to, numbered in the order it first shows them; the findings cite ${count(findings.grounding.citedContributions, 'contribution')} in all.`,
+    '',
+    ...shown.flatMap((s) => [sourceEntry(s, (id) => textOf.get(id) ?? ''), '']),
+  ];
+  const uncited = Object.entries(findings.grounding.uncited).filter(([, ids]) => ids.length > 0);
+  if (uncited.length > 0) {
+    const label = new Map(findings.themes.map((t) => [t.themeId, t.label]));
+    appendAll(lines, [
+      '#### Contributions not cited',
+      '',
+      'By theme, the passages no finding cites:',
+      '',
+      '| Theme | Uncited passages |',
+      '| --- | ---: |',
+      ...uncited.map(
+        ([themeId, ids]) => `| ${cellText(label.get(themeId) ?? 'Other ideas')} | ${ids.length} |`,
+      ),
+      '',
+    ]);
+  }
+  appendAll(lines, [
+    '### All cited contributions',
+    '',
+    `Every contribution the findings cite, with the themes and sections citing it and its full text, and every contribution they do not cite, is listed in [sources.csv](${SOURCES_CSV}) beside this brief, and in the HTML report under this heading.`,
+    '',
+  ]);
+  return lines;
 }
 
 function accountingTable(acc: Accounting): string[] {
@@ -517,8 +632,4 @@ function agreementText(agreement: ThemeFindings['prevalence']['agreement']): str
   if (!agreement || agreement.rate === null) return '';
   const votes = agreement.agrees + agreement.disagrees;
   return `; ${Math.round(agreement.rate * 100)}% agreement over ${votes.toLocaleString('en')} votes`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,7 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import { inlineText } from './markdown-escape.js';
 
-/** A cited contribution in the sources annex. */
+/** A contribution the brief shows as a numbered source in its annex. */
 export interface Source {
   number: number;
   contributionId: string;
@@ -12,39 +12,60 @@ export interface Source {
   passageIds: string[];
 }
 
-/** Citations shown in full; more are summarised as "+N more". */
-const SHOWN = 5;
-
 /**
- * Numbers contributions in the order the brief first cites them, and writes citations as short
- * links to their anchors in the sources annex (`#source-N`).
+ * Numbers contributions in the order the brief first shows them, and writes citations as short
+ * links to their anchors in the sources annex (`#source-N`). Only the contributions a citation
+ * shows as links are numbered; those behind its "+N more" are not, so the numbers have no gaps
+ * and the annex lists only what a reader can follow.
  */
 export class SourceIndex {
   private readonly sources = new Map<string, Source>();
   private readonly contributionOf: ReadonlyMap<string, string>;
 
+  /**
+   * `shown`: the contributions a citation shows as links; the rest are summarised as "+N more".
+   */
   constructor(
     records: readonly CleanRecord[],
-    private readonly credit: (contributionId: string) => string,
-    private readonly dateOf: (contributionId: string) => string | null,
+    readonly credit: (contributionId: string) => string,
+    readonly dateOf: (contributionId: string) => string | null,
+    private readonly shown: number,
   ) {
     this.contributionOf = new Map(
       records.flatMap((r) => r.passages.map((p) => [p.id, r.id] as [string, string])),
     );
   }
 
-  /** "[\\[3\\]](#source-3) [\\[7\\]](#source-7)": at most five links (shown as [3] [7]) and "+N more". */
+  /**
+   * "[\\[3\\]](#source-3) [\\[7\\]](#source-7)": links (shown as [3] [7]) to the first `shown`
+   * contributions the passages belong to, then "(+N more)" for the other contributions.
+   */
   cite(passageIds: readonly string[]): string {
-    const numbers = [...new Set(passageIds.map((id) => this.number(id)))].filter((n) => n > 0);
-    const shown = numbers.slice(0, SHOWN).map((n) => `[\\[${n}\\]](#source-${n})`);
-    const more = numbers.length - shown.length;
-    return more > 0 ? `${shown.join(' ')} (+${more} more)` : shown.join(' ');
+    const byContribution = new Map<string, string>();
+    for (const id of passageIds) {
+      const contributionId = this.contributionOf.get(id);
+      if (contributionId !== undefined && !byContribution.has(contributionId))
+        byContribution.set(contributionId, id);
+    }
+    const first = [...byContribution.values()].slice(0, this.shown);
+    const links = first.map((id) => this.number(id)).map((n) => `[\\[${n}\\]](#source-${n})`);
+    const more = byContribution.size - links.length;
+    return more > 0 ? `${links.join(' ')} (+${more} more)` : links.join(' ');
   }
 
-  /** The source number of the contribution behind a passage (0 for an unknown passage). */
-  number(passageId: string): number {
-    const contributionId = this.contributionOf.get(passageId);
-    if (contributionId === undefined) return 0;
+  /** The number of a shown source, by contribution id, or undefined when it is not shown. */
+  numberOf(contributionId: string): number | undefined {
+    return this.sources.get(contributionId)?.number;
+  }
+
+  /** The contribution a passage belongs to, or undefined for an unknown passage. */
+  contributionOfPassage(passageId: string): string | undefined {
+    return this.contributionOf.get(passageId);
+  }
+
+  /** Numbers the contribution behind a known passage, the first time it is shown. */
+  private number(passageId: string): number {
+    const contributionId = this.contributionOf.get(passageId) as string;
     let source = this.sources.get(contributionId);
     if (!source) {
       source = {
@@ -60,39 +81,42 @@ export class SourceIndex {
     return source.number;
   }
 
+  /** The shown sources, by number. */
   all(): Source[] {
     return [...this.sources.values()];
   }
-
-  /** An uncited passage for the annex: who, when, which contribution, and an excerpt. */
-  uncitedEntry(passageId: string, text: string): string {
-    const contributionId = this.contributionOf.get(passageId) ?? passageId;
-    const date = this.dateOf(contributionId);
-    return `${inlineText(this.credit(contributionId))}${date ? `, ${date}` : ''} (contribution ${inlineText(contributionId)}): ${inlineText(excerptOf(text))}`;
-  }
 }
 
-/** Creates the index over a run's records, crediting as `credit` says. */
+/** Creates the index over a run's records, crediting as `credit` says, showing `shown` links. */
 export function sourceIndex(
   records: readonly CleanRecord[],
   contributions: readonly Contribution[],
   credit: (contributionId: string) => string,
+  shown: number,
 ): SourceIndex {
   const dates = new Map(contributions.map((c) => [c.id, c.date?.slice(0, 10) ?? null]));
-  return new SourceIndex(records, credit, (id) => dates.get(id) ?? null);
+  return new SourceIndex(records, credit, (id) => dates.get(id) ?? null, shown);
 }
 
-/** A source's annex entry: anchor, number, who, when, and an excerpt of each cited passage. */
+/** Characters of a source's excerpt in the annex: one or two lines in its small type. */
+const ENTRY_EXCERPT_CHARS = 150;
+
+/**
+ * A source's compact annex entry: anchor, number, who, when, and the start of its first cited
+ * passage (the PDF sets paragraphs that open with a source anchor in small type).
+ */
 export function sourceEntry(source: Source, textOf: (passageId: string) => string): string {
-  const excerpt = source.passageIds.map((id) => inlineText(excerptOf(textOf(id)))).join(' … ');
+  const first = source.passageIds[0];
+  const excerpt = inlineText(
+    excerptOf(first === undefined ? '' : textOf(first), ENTRY_EXCERPT_CHARS),
+  );
   const when = source.date ? `, ${source.date}` : '';
-  return `<a id="source-${source.number}"></a>**[${source.number}]** ${inlineText(source.credit)}${when} (contribution ${inlineText(source.contributionId)}): ${excerpt}`;
+  return `<a id="source-${source.number}"></a>**[${source.number}]** ${inlineText(source.credit)}${when}: ${excerpt}`;
 }
 
-const EXCERPT_CHARS = 240;
-
-function excerptOf(text: string): string {
-  if (text.length <= EXCERPT_CHARS) return text;
-  const cut = text.lastIndexOf(' ', EXCERPT_CHARS);
-  return `${text.slice(0, cut > 0 ? cut : EXCERPT_CHARS)}…`;
+/** The text cut at a word before `chars` characters, marked with "…" when cut. */
+export function excerptOf(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.lastIndexOf(' ', chars);
+  return `${text.slice(0, cut > 0 ? cut : chars)}…`;
 }

@@ -173,7 +173,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 2,
+    version: 3,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

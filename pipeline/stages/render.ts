@@ -5,6 +5,7 @@ import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Brief } from '../artifacts.js';
 import { assignmentsCsv } from '../brief/assignments.js';
 import { renderBrief } from '../brief/render-brief.js';
+import { SOURCES_CSV } from '../brief/sources-csv.js';
 import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 
@@ -16,11 +17,15 @@ export interface RenderInputs {
 }
 
 /**
- * The render stage: `brief.md` from the findings, with its charts (`charts/*.svg`) and
- * `assignments.csv` beside it.
+ * The render stage: `brief.md` from the findings, with its charts (`charts/*.svg`),
+ * `assignments.csv` and `sources.csv` beside it.
  */
 export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResult<Brief> {
-  const { markdown, charts } = renderBrief({ ...inputs, config: ctx.config, date: ctx.today });
+  const { markdown, charts, sourcesCsv } = renderBrief({
+    ...inputs,
+    config: ctx.config,
+    date: ctx.today,
+  });
   return {
     output: {
       markdown,
@@ -34,6 +39,7 @@ export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResul
             excludedPassages(inputs.themes.review),
           ),
         },
+        { file: SOURCES_CSV, content: sourcesCsv },
       ],
     },
     counts: { lines: markdown.split('\n').length, charts: charts.length },

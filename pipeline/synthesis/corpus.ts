@@ -55,6 +55,11 @@ export interface SynthesisCorpus {
   keptContributions: readonly string[];
   /** Distinct participants among kept contributions and their duplicates. */
   participantCount: number;
+  /**
+   * Of those, the ones known by an author id; the others are contributions without an author,
+   * each counted as its own participant, so `participantCount` is then only an upper bound.
+   */
+  identifiedParticipantCount: number;
   /** Opinion groups from per-participant votes, or null without them. */
   opinions: OpinionGroups | null;
   /** How a contribution's author is credited in quotes, per `privacy.credit`. */
@@ -111,7 +116,9 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
       });
     }
   }
-  const participants = new Set(kept.flatMap((r) => [r.id, ...r.duplicates].map(participantOf)));
+  const allVoices = kept.flatMap((r) => [r.id, ...r.duplicates]);
+  const participants = new Set(allVoices.map(participantOf));
+  const authors = new Set(allVoices.flatMap((id) => byContribution.get(id)?.author ?? []));
   return {
     unmatchedQuestions: questions.unmatched(),
     config,
@@ -124,6 +131,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     weekSupport: weeklySupport(kept, weeks.length, weekOfVoice, participantOf),
     keptContributions: kept.map((r) => r.id),
     participantCount: participants.size,
+    identifiedParticipantCount: authors.size,
     opinions: opinionGroups(input.ballots, config.seed),
     credit: creditor(config, contributions),
     words: input.words,

@@ -89,15 +89,15 @@ function themeMessage(
   used: Set<string>,
   common: ReadonlySet<string>,
 ): Finding | undefined {
-  const { participants, participantShare } = theme.prevalence;
-  const share = percent(participantShare);
+  const share = percent(theme.prevalence.participantShare);
+  const reach = reachOf(corpus, theme);
   const { stance } = theme;
   if (stance && stance.favour.citations.length > 0 && stance.against.citations.length > 0) {
     used.add(sentenceKey(stance.claim));
     const [favour, against, unclear] = sideCounts(stance);
     const text = TEMPLATES.themeDivides(
       theme.label,
-      participants,
+      reach,
       share,
       stance.claim,
       favour,
@@ -117,8 +117,21 @@ function themeMessage(
   used.add(sentenceKey(pick.text));
   const point = theme.keyPoints.find((k) => k.citations.includes(pick.passage.id));
   const cited = point ? point.citations.flatMap((id) => corpus.byId.get(id) ?? []) : [pick.passage];
-  const text = TEMPLATES.themeMessage(theme.label, participants, share, statementText(pick.text));
+  const text = TEMPLATES.themeMessage(theme.label, reach, share, statementText(pick.text));
   return findingOf(text, cited);
+}
+
+/**
+ * How many took part in a theme, as honestly as the input allows: participants when every
+ * contribution names its author, contributions when none does (each then counts as its own
+ * participant), else an upper bound on people.
+ */
+function reachOf(corpus: SynthesisCorpus, theme: ThemeFindings): string {
+  const { participants, contributions } = theme.prevalence;
+  if (corpus.identifiedParticipantCount >= corpus.participantCount)
+    return TEMPLATES.participants(participants);
+  if (corpus.identifiedParticipantCount === 0) return TEMPLATES.contributions(contributions);
+  return TEMPLATES.atMostPeople(participants);
 }
 
 /** The standing-alone sentence that best carries the common words, not yet quoted. */

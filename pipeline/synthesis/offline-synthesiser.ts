@@ -30,6 +30,7 @@ export function createOfflineSynthesiser(): Synthesiser {
         totals: {
           contributions: corpus.keptContributions.length,
           participants: corpus.participantCount,
+          identifiedParticipants: corpus.identifiedParticipantCount,
           passages: corpus.passages.length,
         },
         executiveSummary: executiveSummary(corpus, themes, questions, subject),

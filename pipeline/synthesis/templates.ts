@@ -12,18 +12,22 @@ export const TEMPLATES = {
   scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
-  themeMessage: (label: string, participants: number, share: number, statement: string) =>
-    `${label} drew ${participants} participants (${share}% of all); its most typical statement: “${statement}”`,
+  /** A theme's reach: people when authors are known, else contributions or an upper bound. */
+  participants: (n: number) => `${n} participants`,
+  contributions: (n: number) => `${n} contributions`,
+  atMostPeople: (n: number) => `at most ${n} people`,
+  themeMessage: (label: string, reach: string, share: number, statement: string) =>
+    `${label} drew ${reach} (${share}% of all); its most typical statement: “${statement}”`,
   themeDivides: (
     label: string,
-    participants: number,
+    reach: string,
     share: number,
     claim: string,
     favour: number,
     against: number,
     unclear: number,
   ) =>
-    `${label} drew ${participants} participants (${share}% of all); of the ${favour + against + unclear} contributions on “${claim}”, ${favour} are in favour, ${against} against and ${unclear} unclear`,
+    `${label} drew ${reach} (${share}% of all); of the ${favour + against + unclear} contributions on “${claim}”, ${favour} are in favour, ${against} against and ${unclear} unclear`,
   questionDivides: (question: string, favour: number, against: number, unclear: number) =>
     `On “${question}”: of ${favour + against + unclear} answers, ${favour} are in favour, ${against} against and ${unclear} unclear`,
   topProposal: (proposal: string, contributions: number) =>

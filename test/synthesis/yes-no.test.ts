@@ -30,6 +30,14 @@ describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 5 against, 3
     expect(first?.citations).toHaveLength(11);
   });
 
+  it('counts contributions, not participants, without an author field', () => {
+    for (const message of findings.executiveSummary.slice(1)) {
+      expect(message.text).toMatch(/^.+ drew \d+ contributions \(\d+% of all\); /);
+    }
+    expect(markdown).toContain('at most 14 people');
+    expect(markdown).not.toMatch(/\d participants/);
+  });
+
   it('reports the split under the question, with a statement from each side', () => {
     expect(markdown).toMatch(
       /\*\*How opinion divides\.\*\* Of 14 answers, 6 are in favour .*, 5 are against .*, and 3 take neither side clearly\./,

@@ -1,0 +1,61 @@
+// What the brief shows of long lists: the best-supported items, up to the config's caps.
+import type { BriefConfig } from '../../schemas/consultation.js';
+import type { Support, ThemeFindings } from '../../schemas/findings.js';
+import { count } from './people.js';
+
+/**
+ * The `limit` items with the most support (contributions, then participants), most first; items
+ * with equal support keep their order, so the synthesiser's ranking decides among them.
+ */
+export function topBySupport<T extends { support: Support }>(
+  items: readonly T[],
+  limit: number,
+): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort(
+      (a, b) =>
+        b.item.support.contributions - a.item.support.contributions ||
+        b.item.support.participants - a.item.support.participants ||
+        a.i - b.i,
+    )
+    .slice(0, limit)
+    .map(({ item }) => item);
+}
+
+/** The `limit` sub-themes with the most participants, most first. */
+export function topSubThemes(children: readonly ThemeFindings[], limit: number): ThemeFindings[] {
+  return children
+    .map((child, i) => ({ child, i }))
+    .sort(
+      (a, b) =>
+        b.child.prevalence.participants - a.child.prevalence.participants ||
+        b.child.prevalence.contributions - a.child.prevalence.contributions ||
+        a.i - b.i,
+    )
+    .slice(0, limit)
+    .map(({ child }) => child);
+}
+
+/**
+ * Whether a top-level theme gets a compact section (its counts and summary only): it ranks
+ * after the `fullThemes` largest (`rank` from 0), or has under `compactBelowShare` of participants.
+ */
+export function isCompact(theme: ThemeFindings, rank: number, caps: BriefConfig): boolean {
+  return rank >= caps.fullThemes || theme.prevalence.participantShare < caps.compactBelowShare;
+}
+
+/**
+ * The methodology's sentence on what the lists show, and where the rest is; `shareOf` names what
+ * a theme's share is of ("participants", or "contributions" when authors are unknown).
+ */
+export function capsMethodology(caps: BriefConfig, shareOf: string): string {
+  const lists = [
+    count(caps.keyPoints, 'key point'),
+    count(caps.proposals, 'proposal'),
+    count(caps.concerns, 'concern'),
+    count(caps.opportunities, 'opportunity', 'opportunities'),
+    count(caps.quotes, 'quote'),
+  ];
+  return `To keep the brief short, each theme shows at most its best-supported ${lists.join(', ')} and ${count(caps.subThemes, 'sub-theme')}, and themes after the largest ${caps.fullThemes} or with under ${Math.round(caps.compactBelowShare * 100)}% of ${shareOf} only their summary; \`findings.json\` holds every finding, and \`sources.csv\` every contribution cited.`;
+}
