@@ -35,7 +35,7 @@ export const TEMPLATES = {
   broadestAgreement: (comment: string, percent: number, voters: number) =>
     `Broadest agreement: “${comment}” (${percent}% of ${voters} voters agreed)`,
   agreedAcrossGroups: (comment: string, groups: number, least: number) =>
-    `Agreed across all ${groups} opinion groups: “${comment}” (${least}% agreement or more in each)`,
+    `Agreed across ${groups === 2 ? 'both' : `all ${groups}`} opinion groups: “${comment}” (${least}% agreement or more in each)`,
   splitGroups: (comment: string, least: number, most: number) =>
     `Split the opinion groups: “${comment}” (from ${least}% to ${most}% agreement)`,
   mostDivided: (comment: string, agrees: number, disagrees: number) =>
