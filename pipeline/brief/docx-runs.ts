@@ -1,0 +1,87 @@
+// Markdown inline tokens as Word runs: styled text, citations as internal links, anchors as bookmarks.
+import { Bookmark, ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun } from 'docx';
+import type { Token } from 'marked';
+import { MONO_FONT } from './docx-style.js';
+import { collectRuns, type Run } from './pdf-runs.js';
+
+/** The only raw HTML a brief carries: the sources annex's anchors, `<a id="source-3">`. */
+const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
+
+/**
+ * A Markdown anchor id as a Word bookmark name: Word allows letters, digits and underscores
+ * (no hyphens), and hides names that start with one. The reader turns `_` back into `-`.
+ */
+export function bookmarkName(id: string): string {
+  return id.replace(/-/g, '_').slice(0, 40);
+}
+
+/** Extra run properties for a whole paragraph (a table header's bold, a quote's color). */
+export interface RunLook {
+  bold?: boolean;
+}
+
+/**
+ * Inline tokens as Word paragraph children, flattened by the same rules as the PDF's runs:
+ * `#id` links become internal links to the bookmark `bookmarkName(id)`, http(s) and mailto links
+ * external ones (contributor text never makes a link token: brief.md escapes it), and anchors
+ * become bookmarks where they stand. Text is only ever text: the library escapes it as XML, and
+ * nothing here writes a field.
+ */
+export function docxRuns(tokens: readonly Token[], look: RunLook = {}): ParagraphChild[] {
+  const runs: Run[] = [];
+  const anchors: { at: number; id: string }[] = [];
+  collectRuns(
+    tokens,
+    { text: '', bold: look.bold ?? false, italic: false, code: false },
+    runs,
+    (html) => {
+      const id = ANCHOR.exec(html.trim())?.[1];
+      if (id !== undefined) anchors.push({ at: runs.length, id });
+    },
+  );
+  const children: ParagraphChild[] = [];
+  let i = 0;
+  const placeAnchors = () => {
+    while (anchors[0] && anchors[0].at <= i) {
+      const { id } = anchors.shift() as { id: string };
+      children.push(new Bookmark({ id: bookmarkName(id), children: [] }));
+    }
+  };
+  while (i < runs.length) {
+    placeAnchors();
+    const first = runs[i] as Run;
+    let end = i + 1;
+    while (
+      end < runs.length &&
+      sameTarget(runs[end] as Run, first) &&
+      !anchors.some((a) => a.at === end)
+    )
+      end++;
+    const text = runs.slice(i, end).map(textRun);
+    if (first.goTo !== undefined)
+      children.push(new InternalHyperlink({ anchor: bookmarkName(first.goTo), children: text }));
+    else if (first.link !== undefined)
+      children.push(new ExternalHyperlink({ link: first.link, children: text }));
+    else children.push(...text);
+    i = end;
+  }
+  placeAnchors();
+  return children;
+}
+
+function sameTarget(a: Run, b: Run): boolean {
+  return a.goTo === b.goTo && a.link === b.link;
+}
+
+function textRun(run: Run): TextRun {
+  if (run.text === '\n') return new TextRun({ break: 1 });
+  const linked = run.goTo !== undefined || run.link !== undefined;
+  // Only what differs from the paragraph's style, which sets the rest (a title's bold).
+  return new TextRun({
+    text: run.text,
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.italic ? { italics: true } : {}),
+    ...(run.code ? { font: MONO_FONT } : {}),
+    ...(linked ? { style: 'Hyperlink' } : {}),
+  });
+}
