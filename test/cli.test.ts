@@ -99,7 +99,11 @@ describe('brief CLI', () => {
     const first = await runCli(args);
     expect(first.stdout).toMatch(/export\s+ran in [\d.]+ s\s+brief\.pdf, report\.html/);
     const exported = (await manifestOf(out)).export;
-    expect(exported?.files.map((file) => file.file)).toEqual(['brief.pdf', 'report.html']);
+    expect(exported?.files.map((file) => file.file)).toEqual([
+      'brief.pdf',
+      'report.html',
+      'brief.docx',
+    ]);
     const pdfTime = (await stat(join(out, 'brief.pdf'))).mtimeMs;
     const again = await runCli(args);
     expect(again.code).toBe(0);

@@ -15,7 +15,7 @@ import {
 } from 'docx';
 import type { Token, Tokens } from 'marked';
 import { chartImage } from './docx-chart.js';
-import { docxRuns, type RunLook } from './docx-runs.js';
+import { docxRuns } from './docx-runs.js';
 import { LISTS, STYLE } from './docx-style.js';
 
 /** What the blocks need from the document being written. */
@@ -135,7 +135,7 @@ export class DocxBlocks {
   /** A table across the text width, its columns shared by their text, its header row repeated. */
   private table(table: Tokens.Table): Table {
     const widths = columnWidths(table, this.context.textWidth);
-    const row = (cells: Tokens.TableCell[], look: RunLook, header: boolean) =>
+    const row = (cells: Tokens.TableCell[], header: boolean) =>
       new TableRow({
         tableHeader: header,
         cantSplit: true,
@@ -149,9 +149,9 @@ export class DocxBlocks {
                 : {}),
               children: [
                 new Paragraph({
-                  style: STYLE.tableText,
+                  style: header ? STYLE.tableHeader : STYLE.tableText,
                   alignment: table.align[i] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                  children: docxRuns(cell.tokens, look),
+                  children: docxRuns(cell.tokens),
                 }),
               ],
             }),
@@ -169,10 +169,7 @@ export class DocxBlocks {
         insideHorizontal: line,
         insideVertical: line,
       },
-      rows: [
-        row(table.header, { bold: true }, true),
-        ...table.rows.map((cells) => row(cells, {}, false)),
-      ],
+      rows: [row(table.header, true), ...table.rows.map((cells) => row(cells, false))],
     });
   }
 }

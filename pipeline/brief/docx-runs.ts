@@ -2,7 +2,7 @@
 import { Bookmark, ExternalHyperlink, InternalHyperlink, type ParagraphChild, TextRun } from 'docx';
 import type { Token } from 'marked';
 import { MONO_FONT } from './docx-style.js';
-import { collectRuns, type Run } from './pdf-runs.js';
+import { collectRuns, PLAIN, type Run } from './pdf-runs.js';
 
 /** The only raw HTML a brief carries: the sources annex's anchors, `<a id="source-3">`. */
 const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
@@ -15,11 +15,6 @@ export function bookmarkName(id: string): string {
   return id.replace(/-/g, '_').slice(0, 40);
 }
 
-/** Extra run properties for a whole paragraph (a table header's bold, a quote's color). */
-export interface RunLook {
-  bold?: boolean;
-}
-
 /**
  * Inline tokens as Word paragraph children, flattened by the same rules as the PDF's runs:
  * `#id` links become internal links to the bookmark `bookmarkName(id)`, http(s) and mailto links
@@ -27,18 +22,13 @@ export interface RunLook {
  * become bookmarks where they stand. Text is only ever text: the library escapes it as XML, and
  * nothing here writes a field.
  */
-export function docxRuns(tokens: readonly Token[], look: RunLook = {}): ParagraphChild[] {
+export function docxRuns(tokens: readonly Token[]): ParagraphChild[] {
   const runs: Run[] = [];
   const anchors: { at: number; id: string }[] = [];
-  collectRuns(
-    tokens,
-    { text: '', bold: look.bold ?? false, italic: false, code: false },
-    runs,
-    (html) => {
-      const id = ANCHOR.exec(html.trim())?.[1];
-      if (id !== undefined) anchors.push({ at: runs.length, id });
-    },
-  );
+  collectRuns(tokens, PLAIN, runs, (html) => {
+    const id = ANCHOR.exec(html.trim())?.[1];
+    if (id !== undefined) anchors.push({ at: runs.length, id });
+  });
   const children: ParagraphChild[] = [];
   let i = 0;
   const placeAnchors = () => {

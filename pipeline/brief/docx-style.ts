@@ -38,6 +38,7 @@ export const STYLE = {
   caption: 'Caption',
   contentsHeading: 'TOCHeading',
   tableText: 'TableText',
+  tableHeader: 'TableHeader',
   code: 'Code',
   footer: 'Footer',
 } as const;
@@ -112,6 +113,12 @@ export const STYLES: IStylesOptions = {
       basedOn: 'Normal',
       run: { size: 18 },
       paragraph: { spacing: { before: 20, after: 20, line: 240 } },
+    },
+    {
+      id: STYLE.tableHeader,
+      name: 'Table Header',
+      basedOn: STYLE.tableText,
+      run: { bold: true },
     },
     {
       id: STYLE.code,
