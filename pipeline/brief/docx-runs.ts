@@ -30,33 +30,46 @@ export function docxRuns(tokens: readonly Token[]): ParagraphChild[] {
     if (id !== undefined) anchors.push({ at: runs.length, id });
   });
   const children: ParagraphChild[] = [];
-  let i = 0;
-  const placeAnchors = () => {
-    while (anchors[0] && anchors[0].at <= i) {
+  // Runs that go to the same place, neighbours in the same style joined into one.
+  let group: Run[] = [];
+  const flush = () => {
+    const [first] = group;
+    const text = group.map(textRun);
+    if (first?.goTo !== undefined)
+      children.push(new InternalHyperlink({ anchor: bookmarkName(first.goTo), children: text }));
+    else if (first?.link !== undefined)
+      children.push(new ExternalHyperlink({ link: first.link, children: text }));
+    else children.push(...text);
+    group = [];
+  };
+  const placeAnchors = (at: number) => {
+    while (anchors[0] && anchors[0].at <= at) {
+      flush();
       const { id } = anchors.shift() as { id: string };
       children.push(new Bookmark({ id: bookmarkName(id), children: [] }));
     }
   };
-  while (i < runs.length) {
-    placeAnchors();
-    const first = runs[i] as Run;
-    let end = i + 1;
-    while (
-      end < runs.length &&
-      sameTarget(runs[end] as Run, first) &&
-      !anchors.some((a) => a.at === end)
-    )
-      end++;
-    const text = runs.slice(i, end).map(textRun);
-    if (first.goTo !== undefined)
-      children.push(new InternalHyperlink({ anchor: bookmarkName(first.goTo), children: text }));
-    else if (first.link !== undefined)
-      children.push(new ExternalHyperlink({ link: first.link, children: text }));
-    else children.push(...text);
-    i = end;
-  }
-  placeAnchors();
+  runs.forEach((run, i) => {
+    placeAnchors(i);
+    const last = group.at(-1);
+    if (last && !sameTarget(last, run)) flush();
+    if (last && group.length > 0 && sameStyle(last, run))
+      group[group.length - 1] = { ...last, text: last.text + run.text };
+    else group.push(run);
+  });
+  placeAnchors(runs.length);
+  flush();
   return children;
+}
+
+function sameStyle(a: Run, b: Run): boolean {
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.code === b.code &&
+    a.text !== '\n' &&
+    b.text !== '\n'
+  );
 }
 
 function sameTarget(a: Run, b: Run): boolean {

@@ -149,9 +149,9 @@ const CONTENTS_PART =
   '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>';
 
 /**
- * The library's package with two things it cannot set: `date` as the creation and modification
- * time (it stamps the clock's, and the same brief and date should give the same file), and the
- * contents control's gallery.
+ * The library's package with what it cannot set: `date` as the creation and modification time
+ * (it stamps the clock's, and the same brief and date should give the same file), the contents
+ * control's gallery, and a number of its own for each bookmark.
  */
 function finishPackage(docx: Buffer, date: string): Buffer {
   const files = unzipSync(docx);
@@ -163,8 +163,16 @@ function finishPackage(docx: Buffer, date: string): Buffer {
   edit('docProps/core.xml', (xml) =>
     xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`),
   );
+  let bookmarks = 0;
   edit('word/document.xml', (xml) =>
-    xml.replace(CONTENTS_CONTROL, `${CONTENTS_CONTROL}${CONTENTS_PART}`),
+    xml
+      .replace(CONTENTS_CONTROL, `${CONTENTS_CONTROL}${CONTENTS_PART}`)
+      // The library numbers every bookmark 1; Word pairs a bookmark's start and end by number.
+      .replace(
+        /<w:bookmarkStart w:name="([^"]+)" w:id="\d+"\/><w:bookmarkEnd w:id="\d+"\/>/g,
+        (_, name: string) =>
+          `<w:bookmarkStart w:name="${name}" w:id="${++bookmarks}"/><w:bookmarkEnd w:id="${bookmarks}"/>`,
+      ),
   );
   // Files only: the library's zip lists folders too, which Word does not need.
   const entries = Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('/')));
