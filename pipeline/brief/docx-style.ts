@@ -79,7 +79,7 @@ export const STYLES: IStylesOptions = {
       id: STYLE.subtitle,
       name: 'Subtitle',
       basedOn: 'Normal',
-      run: { size: 24, color: muted },
+      run: { font: FONT, size: 24, color: muted },
       paragraph: { spacing: { after: 120 } },
     },
     {
@@ -104,7 +104,7 @@ export const STYLES: IStylesOptions = {
       id: STYLE.contentsHeading,
       name: 'TOC Heading',
       basedOn: 'Normal',
-      run: { size: 32, bold: true, color: ink },
+      run: { font: FONT, size: 32, bold: true, color: ink },
       paragraph: { spacing: { after: 240 } },
     },
     {

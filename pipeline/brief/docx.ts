@@ -7,6 +7,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   TableOfContents,
   TabStopType,
   TextRun,
@@ -47,6 +48,11 @@ export async function writeDocx(
   });
   const body: FileChild[] = [];
   for (const token of blocks.body()) body.push(...writer.block(token));
+  const page = {
+    size: PAGES[options.pageSize],
+    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 720 },
+  };
+  const running = footer(blocks.title, textWidth(options.pageSize));
   const document = new Document({
     title: blocks.title,
     subject: subjectOf(blocks.cover),
@@ -56,20 +62,18 @@ export async function writeDocx(
     features: { updateFields: true },
     styles: STYLES,
     numbering: NUMBERING,
+    // The front matter and the body are two sections, so that the body starts on a page of its
+    // own without an empty paragraph; the footer is the same, page numbers run on.
     sections: [
       {
-        properties: {
-          titlePage: true,
-          page: {
-            size: PAGES[options.pageSize],
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 720 },
-          },
-        },
-        footers: {
-          default: footer(blocks.title, textWidth(options.pageSize)),
-          first: new Footer({ children: [] }),
-        },
-        children: [...titlePage(blocks.cover), ...contents(blocks.headings), ...body],
+        properties: { titlePage: true, page },
+        footers: { default: running, first: new Footer({ children: [] }) },
+        children: [...titlePage(blocks.cover), ...contents(blocks.headings)],
+      },
+      {
+        properties: { type: SectionType.NEXT_PAGE, page },
+        footers: { default: running },
+        children: body,
       },
     ],
   });
@@ -96,7 +100,7 @@ function titlePage(cover: readonly Token[]): Paragraph[] {
   });
 }
 
-/** The contents on a page of its own: Word's TOC field over Heading 1-2, and a page break after. */
+/** The contents on a page of its own: Word's TOC field over Heading 1-2. */
 function contents(headings: readonly Tokens.Heading[]): FileChild[] {
   // Headings of levels 2 and 3 as Word lists them once it updates the field (it adds the pages).
   const shown = headings.map((heading) => ({
@@ -114,7 +118,6 @@ function contents(headings: readonly Tokens.Heading[]): FileChild[] {
       headingStyleRange: '1-2',
       cachedEntries: shown,
     }),
-    new Paragraph({ pageBreakBefore: true, children: [] }),
   ];
 }
 
@@ -176,5 +179,6 @@ function finishPackage(docx: Buffer, date: string): Buffer {
   );
   // Files only: the library's zip lists folders too, which Word does not need.
   const entries = Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('/')));
-  return Buffer.from(zipSync(entries, { mtime: new Date(stamp), level: 6 }));
+  // The lightest compression: most of the package is XML, small at any level, and this is faster.
+  return Buffer.from(zipSync(entries, { mtime: new Date(stamp), level: 1 }));
 }
