@@ -5,10 +5,13 @@ import { type Drawing, drawingToSvg, parseSvg } from './svg-shapes.js';
 
 /** A chart ready to embed: its vector form, a picture of it, and its size in CSS pixels. */
 export interface ChartImage {
+  /** The drawing as SVG again: rectangles, lines and text only. */
   svg: string;
+  /** The drawing rasterised at twice its size, for readers without SVG. */
   png: Buffer;
   width: number;
   height: number;
+  /** The chart's own title (its `<title>`). */
   title: string;
 }
 

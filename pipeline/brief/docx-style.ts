@@ -16,13 +16,15 @@ const muted = MUTED.slice(1);
 
 /** Calibri ships with Office; LibreOffice substitutes the metric-compatible Carlito. */
 const FONT = 'Calibri';
+/** Code spans and blocks. */
 export const MONO_FONT = 'Consolas';
 
-/** Paper in twentieths of a point, with one-inch margins; the text is as wide as `textWidth`. */
+/** Paper in twentieths of a point (twips). */
 export const PAGES = {
   A4: { width: 11906, height: 16838 },
   LETTER: { width: 12240, height: 15840 },
 } as const;
+/** Every margin: one inch. */
 export const MARGIN = 1440;
 
 /** The width left for text on a page, in twips. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBrief } from '../../pipeline/brief/export.js';
+import { runCli } from '../helpers/cli.js';
 import { docxParts, paragraphs, partText, withPart } from '../helpers/docx.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { FIXED_DATE, runCopy } from '../helpers/runs.js';
@@ -132,13 +133,14 @@ describe('brief.docx of Bowling Green', () => {
     expect(html).toContain('<ol>');
   });
 
-  it('takes the paper size from --page-size', async () => {
+  it('takes the paper size from --page-size, and never writes over the .docx it reads', async () => {
     const letter = join(out, 'letter.docx');
-    await exportBrief(
-      join(out, 'brief.md'),
-      { docx: letter },
-      { pageSize: 'LETTER', date: FIXED_DATE },
-    );
+    const md = join(out, 'brief.md');
+    const run = await runCli(['export', md, '--docx', '--out', letter, '--page-size', 'letter']);
+    expect(run).toMatchObject({ code: 0, stdout: `wrote ${letter}\n` });
+    const again = await runCli(['export', join(out, 'brief.docx'), '--docx']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--docx would write over');
     expect(partText(await docxParts(letter), 'word/document.xml')).toContain(
       '<w:pgSz w:w="12240" w:h="15840"',
     );
