@@ -94,14 +94,14 @@ function table(node: Element): string {
   const rows = descendants(node, 'tr').map((row) =>
     row.children
       .filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'))
-      .map((cell) => inline(cell.children, { inCell: true }).trim() || '–'),
+      .map((cell) => inline(cell.children, { inCell: true }).trim()),
   );
   const [header, ...body] = rows;
   if (!header) return '';
   const numeric = header.map(
     (_, i) => body.length > 0 && body.every((row) => /^[\d.,%\s–-]+$/.test(row[i] ?? '')),
   );
-  const line = (cells: string[]) => `| ${header.map((_, i) => cells[i] ?? '–').join(' | ')} |`;
+  const line = (cells: string[]) => `| ${header.map((_, i) => cells[i] ?? '').join(' | ')} |`;
   return [
     line(header),
     `| ${numeric.map((right) => (right ? '---:' : '---')).join(' | ')} |`,
