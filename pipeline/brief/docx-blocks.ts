@@ -56,7 +56,8 @@ export class DocxBlocks {
       case 'blockquote':
         return this.quote(token as Tokens.Blockquote);
       case 'table':
-        return [this.table(token as Tokens.Table)];
+        // Word puts the next paragraph right under a table: an empty one keeps them apart.
+        return [this.table(token as Tokens.Table), new Paragraph({ spacing: { after: 0 } })];
       case 'hr':
         return [new Paragraph({ border: RULE, children: [] })];
       case 'code':
