@@ -178,9 +178,9 @@ export class DocxBlocks {
 /** Column widths in twips: each column's share of the text width follows its longest cell, within bounds. */
 function columnWidths(table: Tokens.Table, total: number): number[] {
   const lengths = table.header.map((cell, i) => {
-    const longest = Math.max(
+    const longest = table.rows.reduce(
+      (most, row) => Math.max(most, row[i]?.text.length ?? 0),
       cell.text.length,
-      ...table.rows.map((row) => row[i]?.text.length ?? 0),
     );
     return Math.min(Math.max(longest, 6), 60);
   });

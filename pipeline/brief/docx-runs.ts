@@ -39,7 +39,7 @@ export function docxRuns(tokens: readonly Token[]): ParagraphChild[] {
       children.push(new InternalHyperlink({ anchor: bookmarkName(first.goTo), children: text }));
     else if (first?.link !== undefined)
       children.push(new ExternalHyperlink({ link: first.link, children: text }));
-    else children.push(...text);
+    else for (const run of text) children.push(run);
     group = [];
   };
   const placeAnchors = (at: number) => {

@@ -47,7 +47,7 @@ export async function writeDocx(
     readAsset: options.readAsset,
   });
   const body: FileChild[] = [];
-  for (const token of blocks.body()) body.push(...writer.block(token));
+  for (const token of blocks.body()) for (const child of writer.block(token)) body.push(child);
   const page = {
     size: PAGES[options.pageSize],
     margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 720 },

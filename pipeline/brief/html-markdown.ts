@@ -40,7 +40,7 @@ function blocks(nodes: readonly ChildNode[]): string[] {
       const inner = blocks(node.children).join('\n\n');
       if (inner) out.push(inner.replace(/^/gm, '> ').replace(/^> $/gm, '>'));
     } else {
-      out.push(...blocks(node.children));
+      for (const block of blocks(node.children)) out.push(block);
     }
   });
   return out.filter((block) => block.trim() !== '');
