@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
@@ -36,8 +36,9 @@ ${STAGES.filter((s) => s.name !== 'review')
                     move themes, exclude passages, pin quotes and approve themes:
                     --port, --host, --no-open, --reviewer NAME; or without a browser:
                     --export FILE (.csv or .xlsx, one row per passage), --import FILE
-  export FILE.md    turn a brief's Markdown (edited or not) into PDF and/or HTML:
-                    --pdf, --html, --out FILE (with one format), --page-size
+  export FILE       turn a brief into PDF, HTML and/or Word: FILE is its Markdown
+                    (brief.md, edited or not) or a brief.docx edited in Word;
+                    --pdf, --html, --docx, --out FILE (with one format), --page-size
   eval themes       score the tool's themes against human labels on the dev sets
                     (ArgKP, BANKING77, cycling-de, seed stability) beside baselines;
                     options --set, --quick, --gate, --json (see \`brief eval --help\`)
@@ -56,7 +57,7 @@ Options:
   --max-cost USD    stop before the model calls would cost more than this
   --wait            when another run holds the run folder, wait for it (default: fail)
   --strict-paths    refuse input files outside the config's folder
-  --page-size SIZE  PDF paper: a4 (default) or letter
+  --page-size SIZE  PDF and Word paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
   --help, -h        show this help
   --version         show the version
@@ -74,6 +75,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
   pdf: { type: 'boolean', default: false },
   html: { type: 'boolean', default: false },
+  docx: { type: 'boolean', default: false },
   'page-size': { type: 'string', default: 'a4' },
   date: { type: 'string' },
   provider: { type: 'string' },
@@ -111,7 +113,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     };
     if (command === 'export') {
       if (configPath === undefined)
-        throw new UsageError('`brief export` needs a Markdown file, e.g. brief.md');
+        throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
       if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
       return print(stdout, await exportCommand(configPath, values, exportOptions));
     }
@@ -195,22 +197,31 @@ function commandOf(argv: readonly string[]): string | undefined {
     .positionals[0];
 }
 
-/** `brief export FILE.md [--pdf] [--html] [--out FILE]`: both formats unless one is asked for. */
+/**
+ * `brief export FILE [--pdf] [--html] [--docx] [--out FILE]`: the formats asked for, else PDF and
+ * HTML; FILE is brief Markdown or a .docx edited in Word.
+ */
 async function exportCommand(
-  markdown: string,
-  values: { pdf: boolean; html: boolean; out?: string | undefined },
+  input: string,
+  values: { pdf: boolean; html: boolean; docx: boolean; out?: string | undefined },
   options: { pageSize: 'A4' | 'LETTER'; date: string },
 ): Promise<string> {
-  const both = !values.pdf && !values.html;
-  if (values.out && (both || (values.pdf && values.html))) {
-    throw new UsageError('`--out` names one file: use it with --pdf or with --html');
+  const asked = [values.pdf, values.html, values.docx].filter(Boolean).length;
+  const [pdf, html] = asked === 0 ? [true, true] : [values.pdf, values.html];
+  if (values.out && asked !== 1) {
+    throw new UsageError('`--out` names one file: use it with one of --pdf, --html and --docx');
   }
-  const stem = markdown.replace(/\.(md|markdown)$/i, '');
+  const stem = input.replace(/\.(md|markdown|docx)$/i, '');
+  const docx = values.docx ? (values.out ?? `${stem}.docx`) : undefined;
+  if (docx !== undefined && resolve(docx) === resolve(input)) {
+    throw new UsageError(`--docx would write over ${input}: give another file with --out`);
+  }
   const written = await exportBrief(
-    markdown,
+    input,
     {
-      pdf: values.pdf || both ? (values.out ?? `${stem}.pdf`) : undefined,
-      html: values.html || both ? (values.out ?? `${stem}.html`) : undefined,
+      pdf: pdf ? (values.out ?? `${stem}.pdf`) : undefined,
+      html: html ? (values.out ?? `${stem}.html`) : undefined,
+      docx,
     },
     options,
   );

@@ -1,4 +1,4 @@
-// The run's last step: brief.md to brief.pdf and report.html, skipped when nothing they depend on changed.
+// The run's last step: brief.md to brief.pdf, report.html and brief.docx, skipped when nothing they depend on changed.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -9,11 +9,11 @@ import { SOURCES_CSV } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { PACKAGE } from './package-info.js';
 
-/** Bump when the PDF or HTML changes for the same Markdown, to invalidate exported files. */
-const EXPORT_VERSION = 2;
+/** Bump when the PDF, HTML or .docx changes for the same Markdown, to invalidate exported files. */
+const EXPORT_VERSION = 3;
 
 /** The files the export writes into the run folder. */
-export const EXPORT_FILES = { pdf: 'brief.pdf', html: 'report.html' } as const;
+export const EXPORT_FILES = { pdf: 'brief.pdf', html: 'report.html', docx: 'brief.docx' } as const;
 
 /** What the export did in a run. */
 export interface ExportOutcome {
@@ -22,7 +22,7 @@ export interface ExportOutcome {
 }
 
 /**
- * Exports the run folder's `brief.md` to PDF and HTML, unless the previous export had the same
+ * Exports the run folder's `brief.md` to PDF, HTML and Word, unless the previous export had the same
  * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
  * the PDF of a large consultation takes long, so an unchanged re-run must not do it.
  */
@@ -39,7 +39,11 @@ export async function exportRun(
   const started = performance.now();
   await exportBrief(
     join(outDir, 'brief.md'),
-    { pdf: join(outDir, EXPORT_FILES.pdf), html: join(outDir, EXPORT_FILES.html) },
+    {
+      pdf: join(outDir, EXPORT_FILES.pdf),
+      html: join(outDir, EXPORT_FILES.html),
+      docx: join(outDir, EXPORT_FILES.docx),
+    },
     options,
   );
   const files = await Promise.all(

@@ -28,7 +28,7 @@ describe('brief CLI', () => {
         '--to "theme" is not a stage; stages are ingest, votes, clean',
       ],
       [['run'], '`brief run` needs a config file'],
-      [['export'], '`brief export` needs a Markdown file'],
+      [['export'], '`brief export` needs a brief'],
       [['export', 'b.md', '--out', 'x'], '`--out` names one file'],
       [['export', 'b.md', '--pdf', '--page-size', 'a5'], '--page-size "a5": use a4 or letter'],
       [['run', 'x.yaml', '--date', '28/11/2026'], '--date "28/11/2026": use YYYY-MM-DD'],
@@ -99,7 +99,11 @@ describe('brief CLI', () => {
     const first = await runCli(args);
     expect(first.stdout).toMatch(/export\s+ran in [\d.]+ s\s+brief\.pdf, report\.html/);
     const exported = (await manifestOf(out)).export;
-    expect(exported?.files.map((file) => file.file)).toEqual(['brief.pdf', 'report.html']);
+    expect(exported?.files.map((file) => file.file)).toEqual([
+      'brief.pdf',
+      'report.html',
+      'brief.docx',
+    ]);
     const pdfTime = (await stat(join(out, 'brief.pdf'))).mtimeMs;
     const again = await runCli(args);
     expect(again.code).toBe(0);

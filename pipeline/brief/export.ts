@@ -8,33 +8,26 @@ import { markdownToHtml } from './html.js';
 export interface ExportTargets {
   pdf?: string | undefined;
   html?: string | undefined;
+  docx?: string | undefined;
 }
 
 export interface ExportOptions {
   pageSize: 'A4' | 'LETTER';
-  /** The date in the PDF's metadata (ISO). */
+  /** The date in the PDF's metadata and the .docx's properties (ISO). */
   date: string;
 }
 
 /**
- * Turns a brief's Markdown (as written, or as an author edited it) into PDF and/or HTML.
- * Charts are read from the SVG files it refers to, relative to it and inside its folder.
+ * Turns a brief into PDF, HTML and/or Word: its Markdown as written or as an author edited it
+ * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
+ * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
  */
 export async function exportBrief(
-  markdownPath: string,
+  inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
 ): Promise<string[]> {
-  // Bytes, decoded where needed: a huge brief as a JavaScript string is twice the size.
-  const markdown = await readFile(markdownPath).catch((cause: NodeJS.ErrnoException) => {
-    throw new InputError(
-      `${markdownPath}: cannot read it (${cause.code ?? cause.message})`,
-      markdownPath,
-      undefined,
-      { cause },
-    );
-  });
-  const readAsset = assetReader(dirname(markdownPath));
+  const { markdown, readAsset } = await readBrief(inputPath);
   const written: string[] = [];
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
@@ -48,7 +41,41 @@ export async function exportBrief(
     await writeFileAtomic(targets.html, [markdownToHtml(markdown.toString('utf8'), { readAsset })]);
     written.push(targets.html);
   }
+  if (targets.docx) {
+    const { writeDocx } = await import('./docx.js');
+    await writeFileAtomic(targets.docx, [await writeDocx(markdown, { ...options, readAsset })]);
+    written.push(targets.docx);
+  }
   return written;
+}
+
+/** A brief's Markdown, in bytes (a huge brief as a JavaScript string is twice the size), and its charts. */
+async function readBrief(
+  path: string,
+): Promise<{ markdown: Buffer; readAsset: (path: string) => string | undefined }> {
+  const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
+    throw new InputError(
+      `${path}: cannot read it (${cause.code ?? cause.message})`,
+      path,
+      undefined,
+      {
+        cause,
+      },
+    );
+  });
+  if (!/\.docx$/i.test(path)) return { markdown: bytes, readAsset: assetReader(dirname(path)) };
+  const { readDocx } = await import('./docx-read.js');
+  const brief = await readDocx(bytes).catch((cause: Error) => {
+    throw new InputError(
+      `${path}: cannot read it as a Word document (${cause.message})`,
+      path,
+      undefined,
+      {
+        cause,
+      },
+    );
+  });
+  return { markdown: Buffer.from(brief.markdown), readAsset: (chart) => brief.charts.get(chart) };
 }
 
 /** Reads files under `dir` by relative path; nothing outside it, nothing absolute. */

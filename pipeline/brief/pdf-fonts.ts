@@ -67,6 +67,11 @@ const FILES: Record<Face, () => string> = {
  */
 export const FACE_SCALE: Partial<Record<Face, number>> = { arabic: 1.2, arabicBold: 1.2 };
 
+/** The file of a face, for other renderers of the same text (the .docx's chart images). */
+export function fontFile(face: Face): string {
+  return FILES[face]();
+}
+
 /** Every face. */
 const FACES = Object.keys(FILES) as Face[];
 

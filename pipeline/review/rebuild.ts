@@ -10,6 +10,7 @@ export const BRIEF_FILES: ReadonlyMap<string, string> = new Map([
   ['brief.md', 'text/plain; charset=utf-8'],
   ['brief.pdf', 'application/pdf'],
   ['report.html', 'text/html; charset=utf-8'],
+  ['brief.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
 ]);
 
 /** Runs rebuilds of the brief and reports where the current one stands. */
