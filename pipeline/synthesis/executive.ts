@@ -50,7 +50,8 @@ export function executiveSummary(
     );
   for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
     const stance = question.stance as StanceSplit;
-    const text = TEMPLATES.questionDivides(question.text, ...sideCounts(stance));
+    const [favour, against, unclear] = sideCounts(stance);
+    const text = TEMPLATES.questionDivides(question.text, favour, against, unclear);
     messages.push(divisionMessage(text, stance));
   }
   for (const theme of top.slice(0, THEME_MESSAGES)) {
