@@ -101,7 +101,7 @@ export function questionClaim(question: string): Claim | null {
 /**
  * The claim a sentence makes: its action on its topic and whether the action is for or
  * against it ("We should abolish X": against X; "X should be a criminal offence": against X,
- * by the sentiment of what it is called; "should not" turns either round). Null for a sentence
+ * by the appraisal of what it is called; "should not" turns either round). Null for a sentence
  * with nothing to take a side on (no content word).
  */
 export function claimOf(sentence: string, context: ReadonlySet<string> = new Set()): Claim | null {

@@ -1,6 +1,7 @@
 /**
- * English sentences tagged for the statement rules: each word's part of speech and lemma from
- * wink-nlp, and the sentence's sentiment (wink's lexicon, with negation), read as one sentence.
+ * English sentences tagged for the statement and stance rules: each word's part of speech and
+ * lemma from wink-nlp, read as one sentence. Only the POS tagger runs: how a sentence appraises
+ * is read from its words (`appraisal.ts`), not from wink's sentiment.
  */
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
@@ -14,17 +15,16 @@ export interface Tag {
   lemma: string;
 }
 
-/** A tagged sentence: its tokens without spaces, and wink's sentiment score (-1 to 1). */
+/** A tagged sentence: its tokens without spaces. */
 export interface TaggedSentence {
   tags: Tag[];
-  sentiment: number;
 }
 
 let tagger: WinkMethods | undefined;
 
 /** One shared instance: loading the model takes a while, tagging keeps no state. */
 function nlp(): WinkMethods {
-  tagger ??= winkNLP(model, ['negation', 'sentiment', 'pos']);
+  tagger ??= winkNLP(model, ['pos']);
   return tagger;
 }
 
@@ -66,7 +66,7 @@ function tagText(sentence: string): TaggedSentence {
     const word = (words[i] as string).toLowerCase();
     out.push({ word, pos, lemma: (lemmas[i] || word).toLowerCase() });
   }
-  return { tags: out, sentiment: Number(doc.out(its.sentiment)) || 0 };
+  return { tags: out };
 }
 
 /** Mostly capitals: tagged lower-cased, so that every word is not taken for a name. */
