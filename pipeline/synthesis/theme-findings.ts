@@ -68,21 +68,29 @@ export function themeFindings(
 function summaryOf(passages: readonly SynthesisPassage[], theme: Theme): Finding[] {
   const used = usedKeywords(passages, theme.keywords);
   if (used.length === 0) return [];
-  const cited = passages.filter((p) => used.some((k) => mentions(p.text, k)));
+  const tests = used.map(mentionOf);
+  const cited = passages.filter((p) => tests.some((mentions) => mentions(p.text)));
   return [findingOf(TEMPLATES.keywords(listOf(used)), cited)];
 }
 
 /** Up to three of the theme's keywords that at least two of its passages use. */
 function usedKeywords(passages: readonly SynthesisPassage[], keywords: readonly string[]) {
-  return keywords
-    .filter((k) => passages.filter((p) => mentions(p.text, k)).length >= 2)
-    .slice(0, 3);
+  const used: string[] = [];
+  for (const keyword of keywords) {
+    if (used.length === 3) break;
+    const mentions = mentionOf(keyword);
+    let uses = 0;
+    for (const p of passages) if (mentions(p.text) && ++uses === 2) break;
+    if (uses === 2) used.push(keyword);
+  }
+  return used;
 }
 
-/** Whether a text uses a keyword as a whole word or phrase, ignoring case. */
-export function mentions(text: string, keyword: string): boolean {
+/** A test of whether a text uses a keyword as a whole word or phrase, ignoring case. */
+function mentionOf(keyword: string): (text: string) => boolean {
   const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu');
+  return (text) => pattern.test(text);
 }
 
 /** "a", "a and b", "a, b and c". */
