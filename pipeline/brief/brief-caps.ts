@@ -5,36 +5,31 @@ import { count } from './people.js';
 
 /**
  * The `limit` items with the most support (contributions, then participants), most first; items
- * with equal support keep their order, so the synthesiser's ranking decides among them.
+ * with equal support keep their order (the sort is stable), so the synthesiser's ranking decides
+ * among them.
  */
 export function topBySupport<T extends { support: Support }>(
   items: readonly T[],
   limit: number,
 ): T[] {
-  return items
-    .map((item, i) => ({ item, i }))
+  return [...items]
     .sort(
       (a, b) =>
-        b.item.support.contributions - a.item.support.contributions ||
-        b.item.support.participants - a.item.support.participants ||
-        a.i - b.i,
+        b.support.contributions - a.support.contributions ||
+        b.support.participants - a.support.participants,
     )
-    .slice(0, limit)
-    .map(({ item }) => item);
+    .slice(0, limit);
 }
 
-/** The `limit` sub-themes with the most participants, most first. */
+/** The `limit` sub-themes with the most participants (then contributions), most first. */
 export function topSubThemes(children: readonly ThemeFindings[], limit: number): ThemeFindings[] {
-  return children
-    .map((child, i) => ({ child, i }))
+  return [...children]
     .sort(
       (a, b) =>
-        b.child.prevalence.participants - a.child.prevalence.participants ||
-        b.child.prevalence.contributions - a.child.prevalence.contributions ||
-        a.i - b.i,
+        b.prevalence.participants - a.prevalence.participants ||
+        b.prevalence.contributions - a.prevalence.contributions,
     )
-    .slice(0, limit)
-    .map(({ child }) => child);
+    .slice(0, limit);
 }
 
 /**

@@ -82,7 +82,7 @@ export function plainText(tokens: readonly Token[]): string {
 }
 
 /** Markdown text tokens carry HTML entities (`&amp;`, `&quot;`, `&#39;`); the PDF needs characters. */
-function decode(text: string): string {
+export function decode(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

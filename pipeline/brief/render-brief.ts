@@ -89,7 +89,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const quoted = new QuotedOnce();
   for (const message of findings.executiveSummary) quoted.add(message.text);
   const proposals = recommended(top, quoted);
-  for (const { p } of proposals.proposals) quoted.add(p.text);
+  for (const proposal of proposals.proposals) quoted.add(proposal.text);
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
@@ -377,8 +377,8 @@ function crossCutting(findings: Findings, sources: SourceIndex): string[] {
   return [...lines, ...findings.crossCutting.map((c) => `- ${statement(c, sources)}`), ''];
 }
 
-interface Recommendation {
-  p: Finding;
+/** A proposal and the theme it was made in. */
+interface Recommendation extends Finding {
   theme: ThemeFindings;
 }
 
@@ -393,15 +393,11 @@ interface Recommended {
  * message already quotes.
  */
 function recommended(top: readonly ThemeFindings[], quoted: QuotedOnce): Recommended {
-  const all = top.flatMap((theme) => theme.proposals.map((p) => ({ p, theme })));
-  const proposals = all
-    .filter(({ p }) => quoted.isNew(p.text))
-    .sort(
-      (a, b) =>
-        b.p.support.contributions - a.p.support.contributions ||
-        b.p.support.participants - a.p.support.participants,
-    )
-    .slice(0, MAX_RECOMMENDATIONS);
+  const all = top.flatMap((theme) => theme.proposals.map((p) => ({ ...p, theme })));
+  const proposals = topBySupport(
+    all.filter((p) => quoted.isNew(p.text)),
+    MAX_RECOMMENDATIONS,
+  );
   return { proposals, skipped: proposals.length < Math.min(all.length, MAX_RECOMMENDATIONS) };
 }
 
@@ -417,8 +413,8 @@ function recommendations(
     `The proposals contributors made, across themes, ordered by how many contributions made them${skipped ? ' (those quoted among the key messages are not repeated)' : ''}:`,
     '',
     ...proposals.map(
-      ({ p, theme }, i) =>
-        `${i + 1}. ${inlineText(p.text)} *(${inlineText(theme.label)}; ${people.support(p.support)})* ${sources.cite(p.citations)}`,
+      (p, i) =>
+        `${i + 1}. ${inlineText(p.text)} *(${inlineText(p.theme.label)}; ${people.support(p.support)})* ${sources.cite(p.citations)}`,
     ),
     '',
   ]);

@@ -135,7 +135,11 @@ function reachOf(corpus: SynthesisCorpus, theme: ThemeFindings): string {
   return TEMPLATES.atMostPeople(participants);
 }
 
-/** The standing-alone sentence that best carries the common words, not yet quoted. */
+/**
+ * The standing-alone sentence that best carries the common words, not yet quoted. Unlike
+ * `bestSentence`, each word counts once and a one-word sentence never wins: a message's
+ * statement should cover the theme, not repeat its commonest word.
+ */
 function representative(
   passages: readonly SynthesisPassage[],
   counts: ReadonlyMap<string, number>,

@@ -18,6 +18,8 @@ import {
 } from './support.js';
 import { agreementOf } from './votes.js';
 
+/** A side's statement is taken from one of this many of its most typical passages. */
+const EXAMPLE_CANDIDATES = 10;
 /** A theme's split is reported when at least this many contributions take a side... */
 const MIN_TAKING_SIDES = 4;
 /** ...and they are at least this share of the theme's contributions. */
@@ -104,6 +106,3 @@ function sideOf(passages: readonly SynthesisPassage[]): StanceSide {
 function foldedSubject(subject: ReadonlySet<string>): Set<string> {
   return new Set(foldedWords([...subject].join(' '), 'en'));
 }
-
-/** A side's statement is taken from one of this many of its most typical passages. */
-const EXAMPLE_CANDIDATES = 10;

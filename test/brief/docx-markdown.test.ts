@@ -1,6 +1,7 @@
 import { lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../pipeline/brief/html-markdown.js';
+import { decode } from '../../pipeline/brief/pdf-runs.js';
 
 describe('a Word document’s HTML as brief Markdown', () => {
   it('keeps headings, emphasis, lists, quotes, tables, anchors and citations', () => {
@@ -61,13 +62,3 @@ describe('a Word document’s HTML as brief Markdown', () => {
     expect(text).toBe(typed.join(''));
   });
 });
-
-/** marked keeps entities in its tokens' text. */
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
