@@ -3,7 +3,12 @@ import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { isProcessAlive } from './process-alive.js';
+import {
+  isOwnerAlive,
+  type ProcessIdentity,
+  type ProcessTable,
+  SYSTEM_PROCESSES,
+} from './process-alive.js';
 
 const TEMP_MARK = '.tmp-';
 
@@ -43,22 +48,30 @@ export async function writeFileAtomic(
 /**
  * Removes the temp files that writes of dead processes left in `dir` and its subfolders (a
  * process killed mid-write leaves one behind). Temp files of live processes, this one included,
- * are theirs and stay. Returns the paths removed, relative to `dir`.
+ * are theirs and stay; one named with our process id but another start time is a dead
+ * predecessor's (a container's process 1). Returns the paths removed, relative to `dir`.
  */
-export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+export async function removeStaleTempFiles(
+  dir: string,
+  processes: ProcessTable = SYSTEM_PROCESSES,
+): Promise<string[]> {
   const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   const stale = names.filter((name) => {
     const owner = tempFileOwner(basename(name));
-    return owner !== undefined && owner !== process.pid && !isProcessAlive(owner);
+    return owner !== undefined && !isOwnerAlive(owner, processes);
   });
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   return stale;
 }
 
-/** The process id in a temp file's name (`<file>.tmp-<pid>-<random>`), if it is one. */
-function tempFileOwner(name: string): number | undefined {
-  const match = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
-  return match ? Number(match[1]) : undefined;
+/** The writer named in a temp file's name (`<file>.tmp-<pid>[.<start time>]-<random>`). */
+function tempFileOwner(name: string): ProcessIdentity | undefined {
+  const match = /\.tmp-(\d+)(?:\.(\d+))?-[0-9a-f]+$/.exec(name);
+  if (!match) return undefined;
+  return {
+    pid: Number(match[1]),
+    startTime: match[2] === undefined ? undefined : Number(match[2]),
+  };
 }
 
 /**
@@ -118,9 +131,12 @@ async function writeThroughTemp(
   return { hash: hash.digest('hex'), bytes };
 }
 
-function tempFileFor(file: string): string {
+/** A fresh temp file beside `file`, named after this process (id and, where known, start time). */
+export function tempFileFor(file: string): string {
+  const { pid, startTime } = SYSTEM_PROCESSES.self();
+  const owner = startTime === undefined ? `${pid}` : `${pid}.${startTime}`;
   return join(
     dirname(file),
-    `${basename(file)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`,
+    `${basename(file)}${TEMP_MARK}${owner}-${randomBytes(4).toString('hex')}`,
   );
 }

@@ -56,6 +56,8 @@ Options:
   --dry-run         print the tokens and cost a run would take, and call no model
   --max-cost USD    stop before the model calls would cost more than this
   --wait            when another run holds the run folder, wait for it (default: fail)
+  --wait-timeout T  give up waiting after T: minutes, or a duration such as 90s, 30m
+                    or 2h (default 30m; implies --wait)
   --strict-paths    refuse input files outside the config's folder
   --page-size SIZE  PDF and Word paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
@@ -82,6 +84,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   'max-cost': { type: 'string' },
   wait: { type: 'boolean', default: false },
+  'wait-timeout': { type: 'string' },
   'strict-paths': { type: 'boolean', default: false },
   version: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -139,7 +142,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
       signal: environment.signal,
       date: exportOptions.date,
       pageSize: exportOptions.pageSize,
-      wait: values.wait,
+      wait: values.wait || values['wait-timeout'] !== undefined,
+      waitTimeoutMs: waitTimeoutOption(values['wait-timeout']),
       strictPaths: values['strict-paths'],
     };
     const llm = {
@@ -252,6 +256,20 @@ function costOption(value: string | undefined): number | undefined {
   const usd = Number(value.replace(/^\$/, ''));
   if (value.trim() !== '' && Number.isFinite(usd) && usd >= 0) return usd;
   throw new UsageError(`--max-cost "${value}": give an amount in US dollars, e.g. 2.50`);
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `--wait-timeout`: a number of minutes, or a number with a unit (s, m, h). */
+function waitTimeoutOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*$/i.exec(value);
+  const unit = DURATION_UNITS_MS[match?.[2]?.toLowerCase() || 'm'] ?? 0;
+  const ms = Math.round(Number(match?.[1]) * unit);
+  if (match && ms > 0) return ms;
+  throw new UsageError(
+    `--wait-timeout "${value}": give minutes, or a duration such as 90s, 30m or 2h`,
+  );
 }
 
 function isStageName(name: string): name is StageName {

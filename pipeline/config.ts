@@ -6,6 +6,8 @@ import { type Consultation, ConsultationChecked } from '../schemas/consultation.
 import { closestMatch, knownKeysAt } from './config-keys.js';
 import { ConfigError } from './errors.js';
 import { sha256 } from './hash.js';
+import { MAX_NESTING, nestsDeeperThan } from './nesting.js';
+import { clipInput } from './quote-input.js';
 import { formatPath } from './zod-issues.js';
 
 /** A parsed, validated consultation config and where it came from. */
@@ -38,12 +40,14 @@ export async function loadConsultation(path: string): Promise<LoadedConfig> {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = lines.linePos(yamlError.pos[0]).line;
-    throw new ConfigError(
-      `${name}:${line}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
-      path,
-    );
+    // The parser recurses per level: a 100,000-deep `[[[...]]]` exhausts its stack.
+    const why =
+      yamlError.code === 'RESOURCE_EXHAUSTION'
+        ? `nested too deeply (over ${MAX_NESTING} levels)`
+        : `not valid YAML: ${clipInput(yamlError.message.split('\n')[0] ?? '')}`;
+    throw new ConfigError(`${name}:${line}: ${why}`, path);
   }
-  const checked = ConsultationChecked.safeParse(doc.toJS() ?? {});
+  const checked = ConsultationChecked.safeParse(toPlainData(doc, path, name));
   if (!checked.success) {
     const messages = checked.error.issues.map((issue) => describeIssue(issue, doc, lines, name));
     const more =
@@ -62,6 +66,28 @@ export async function loadConsultation(path: string): Promise<LoadedConfig> {
     hash: sha256(bytes),
     bytes: bytes.length,
   };
+}
+
+/**
+ * The document as plain data. Aliases expanding past yaml's limit (its `maxAliasCount`, 100
+ * by default: a "billion laughs" bomb) and nesting deeper than 100 levels are refused with a
+ * clear line.
+ */
+function toPlainData(doc: Document, path: string, name: string): unknown {
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (cause) {
+    if (!(cause instanceof ReferenceError && /alias count/i.test(cause.message))) throw cause;
+    throw new ConfigError(
+      `${name}: too many aliases (its *references would expand past the YAML reader's limit, as in a "billion laughs" bomb); write the values out instead`,
+      path,
+      { cause },
+    );
+  }
+  if (nestsDeeperThan(data))
+    throw new ConfigError(`${name}: nested too deeply (over ${MAX_NESTING} levels)`, path);
+  return data;
 }
 
 function describeIssue(
@@ -88,8 +114,8 @@ function describeIssue(
       .join('\n  ');
   }
   const found = doc.getIn(issue.path as unknown[]);
-  const seen = found === undefined ? '' : ` (found \`${truncate(JSON.stringify(found))}\`)`;
-  return `${at(issue.path)}: ${formatPath(issue.path)}: ${issue.message}${seen}`;
+  const seen = found === undefined ? '' : ` (found \`${clipInput(JSON.stringify(found), 60)}\`)`;
+  return `${at(issue.path)}: ${formatPath(issue.path)}: ${clipInput(issue.message)}${seen}`;
 }
 
 /** `file:line` of a key's own line (not its value's, which may start lines later). */
@@ -106,8 +132,4 @@ function keyLine(
     : undefined;
   const offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
   return offset === undefined ? name : `${name}:${lines.linePos(offset).line}`;
-}
-
-function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

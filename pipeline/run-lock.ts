@@ -5,8 +5,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RunLockHolder } from '../schemas/run-lock.js';
+import { tempFileFor } from './atomic-write.js';
 import { AbortError, LockError } from './errors.js';
-import { isProcessAlive } from './process-alive.js';
+import { isOwnerAlive, type ProcessTable, SYSTEM_PROCESSES } from './process-alive.js';
 import type { Logger } from './stage.js';
 
 /** The lock file's name inside the run folder. */
@@ -23,7 +24,14 @@ export interface LockOptions {
   signal?: AbortSignal | undefined;
   /** How often a waiting writer looks again, in ms. Default 250. */
   pollMs?: number | undefined;
+  /** How long `wait` waits before failing with a `LockError`, in ms. Default 30 minutes. */
+  waitTimeoutMs?: number | undefined;
+  /** Where process liveness is read; default this machine's (tests pass a fake). */
+  processes?: ProcessTable | undefined;
 }
+
+/** How long `--wait` waits by default: 30 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 
 /** A held lock; `release` removes it unless it was taken over meanwhile. */
 export interface RunLock {
@@ -33,36 +41,52 @@ export interface RunLock {
 
 /**
  * Takes the run folder's exclusive lock (`run.lock`, created with O_EXCL, holding the process
- * id, host and start time). A lock left by a dead process on this machine (`kill -9`) is taken
- * over with a warning. A live holder makes this fail with a `LockError` naming it, or, with
- * `wait`, makes it wait until the holder releases.
+ * id, host, boot id and process start time). A lock left by a dead process on this machine
+ * (`kill -9`, or a container's process 1 whose id the next run has too) is taken over with a
+ * warning. A live holder makes this fail with a `LockError` naming it, or, with `wait`, makes it
+ * wait until the holder releases, failing after `waitTimeoutMs` (default 30 minutes).
  */
 export async function acquireRunLock(outDir: string, options: LockOptions): Promise<RunLock> {
   const file = join(outDir, LOCK_FILE);
-  const holder: RunLockHolder = {
-    pid: process.pid,
-    host: hostname(),
-    since: new Date().toISOString(),
-    purpose: options.purpose,
-    token: randomBytes(8).toString('hex'),
-  };
+  const processes = options.processes ?? SYSTEM_PROCESSES;
+  const holder = newHolder(options.purpose, processes);
+  const timeout = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  const deadline = Date.now() + timeout;
   let waiting = false;
   for (;;) {
     if (options.signal?.aborted) throw new AbortError('Interrupted while waiting for the lock');
     if (await tryCreate(file, holder)) return { holder, release: () => release(file, holder) };
     const current = await readHolder(file);
     if (current === 'gone') continue;
-    if (await isStale(file, current)) {
+    if (await isStale(file, current, processes)) {
       await takeOver(file, current, options.logger);
       continue;
     }
     if (!options.wait) throw busyError(file, outDir, current);
+    const left = deadline - Date.now();
+    if (left <= 0) throw timeoutError(file, outDir, current, timeout);
     if (!waiting) options.logger.info(`${waitMessage(outDir, current)}; waiting for it to finish`);
     waiting = true;
-    await sleep(options.pollMs ?? 250, undefined, { signal: options.signal }).catch(() => {
+    await sleep(Math.min(options.pollMs ?? 250, left), undefined, {
+      signal: options.signal,
+    }).catch(() => {
       throw new AbortError('Interrupted while waiting for the lock');
     });
   }
+}
+
+/** This process as a lock holder, with a fresh token. */
+function newHolder(purpose: string, processes: ProcessTable): RunLockHolder {
+  const { pid, bootId, startTime } = processes.self();
+  return {
+    pid,
+    host: hostname(),
+    bootId,
+    startTime,
+    since: new Date().toISOString(),
+    purpose,
+    token: randomBytes(8).toString('hex'),
+  };
 }
 
 /**
@@ -71,7 +95,7 @@ export async function acquireRunLock(outDir: string, options: LockOptions): Prom
  * lock file is never seen half-written.
  */
 async function tryCreate(file: string, holder: RunLockHolder): Promise<boolean> {
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = tempFileFor(file);
   try {
     await writeFile(temp, `${JSON.stringify(holder)}\n`);
     await link(temp, file);
@@ -100,12 +124,18 @@ async function readHolder(file: string): Promise<RunLockHolder | 'gone' | 'unrea
 const DAMAGED_AFTER_MS = 10_000;
 
 /**
- * A holder on this machine whose process no longer runs, or a damaged lock file (edited by
- * hand, or on a full disk) that has stayed so for a while. Another machine's holder is never
- * stale: its process cannot be seen from here.
+ * A holder on this machine whose process no longer runs (its id free, or taken by a process
+ * started at another time or boot), or a damaged lock file (edited by hand, or on a full disk)
+ * that has stayed so for a while. Another machine's holder is never stale: its process cannot
+ * be seen from here.
  */
-async function isStale(file: string, holder: RunLockHolder | 'unreadable'): Promise<boolean> {
-  if (holder !== 'unreadable') return holder.host === hostname() && !isProcessAlive(holder.pid);
+async function isStale(
+  file: string,
+  holder: RunLockHolder | 'unreadable',
+  processes: ProcessTable,
+): Promise<boolean> {
+  if (holder !== 'unreadable')
+    return holder.host === hostname() && !isOwnerAlive(holder, processes);
   const modified = await stat(file).then(
     (s) => s.mtimeMs,
     () => Date.now(),
@@ -123,7 +153,8 @@ async function takeOver(
   stale: RunLockHolder | 'unreadable',
   logger: Logger,
 ): Promise<void> {
-  const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  // Named as a temp file, so that a run killed right here leaves nothing the next cannot remove.
+  const aside = tempFileFor(`${file}.stale`);
   const moved = await rename(file, aside).then(
     () => true,
     () => false,
@@ -156,6 +187,27 @@ function waitMessage(outDir: string, holder: RunLockHolder | 'unreadable'): stri
   if (holder === 'unreadable') return `${outDir} is locked by another writer`;
   const where = holder.host === hostname() ? '' : ` on ${holder.host}`;
   return `${outDir} is in use by ${holder.purpose} (process ${holder.pid}${where}, since ${holder.since})`;
+}
+
+function timeoutError(
+  file: string,
+  outDir: string,
+  holder: RunLockHolder | 'unreadable',
+  timeoutMs: number,
+): LockError {
+  return new LockError(
+    `gave up waiting after ${formatWait(timeoutMs)} (--wait-timeout): ${waitMessage(outDir, holder)}. Try again later or choose another --out; if no such process runs, delete ${file}`,
+    file,
+  );
+}
+
+/** A wait as people say it: "500 ms", "90 seconds", "30 minutes". */
+function formatWait(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.round(seconds / 60);
+  return `${minutes} minutes`;
 }
 
 function busyError(file: string, outDir: string, holder: RunLockHolder | 'unreadable'): LockError {

@@ -53,6 +53,8 @@ export interface RunOptions {
   llm?: LlmRunOptions | undefined;
   /** Wait for another run holding the run folder to finish, rather than fail. Default false. */
   wait?: boolean | undefined;
+  /** How long `wait` waits before failing, in ms. Default 30 minutes. */
+  waitTimeoutMs?: number | undefined;
   /** Refuse input files outside the config's folder (see `SourceOptions`). Default false. */
   strictPaths?: boolean | undefined;
   /** Called as each stage, and the export, finishes (ran or cached): for progress and benchmarks. */
@@ -101,6 +103,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
     : await acquireRunLock(outDir, {
         purpose: 'brief run',
         wait: options.wait,
+        waitTimeoutMs: options.waitTimeoutMs,
         logger: options.logger,
         signal: options.signal,
       });

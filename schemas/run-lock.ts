@@ -5,6 +5,10 @@ export const RunLockHolder = z.strictObject({
   pid: z.number().int().positive(),
   /** The machine's host name: a process id only means something on its own machine. */
   host: z.string(),
+  /** The machine's boot id (`/proc/sys/kernel/random/boot_id`), where there is one. */
+  bootId: z.string().optional(),
+  /** The process's start time in clock ticks since boot (`/proc/<pid>/stat`), where known. */
+  startTime: z.number().int().nonnegative().optional(),
   /** When the lock was taken (ISO). */
   since: z.string(),
   /** What holds it, e.g. "brief run" or "brief review". */

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LockError } from '../pipeline/errors.js';
 import { acquireRunLock, LOCK_FILE } from '../pipeline/run-lock.js';
 import type { Logger } from '../pipeline/stage.js';
+import { runCli } from './helpers/cli.js';
+import { CONTAINER_RUN, fakeProcesses } from './helpers/processes.js';
 
 function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -18,6 +20,8 @@ function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '0']);
   return child.pid ?? 999_999;
 }
+
+const SINCE = '2026-01-01T00:00:00.000Z';
 
 async function lockFileWith(dir: string, holder: Record<string, unknown>): Promise<void> {
   await writeFile(join(dir, LOCK_FILE), JSON.stringify(holder));
@@ -115,5 +119,115 @@ describe('the run folder lock', () => {
     await lockFileWith(dir, { ...first.holder, purpose: 'usurper', token: 'other' });
     await first.release();
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).purpose).toBe('usurper');
+  });
+
+  it("takes over the lock of a container's earlier process 1, though this run is process 1 too", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-lock-'));
+    const earlier = { ...CONTAINER_RUN, startTime: 4_000 };
+    await lockFileWith(dir, {
+      ...earlier,
+      host: hostname(),
+      since: SINCE,
+      purpose: 'brief run',
+      token: 'dead',
+    });
+    const logger = collectingLogger();
+    const processes = fakeProcesses(CONTAINER_RUN);
+    const lock = await acquireRunLock(dir, { purpose: 'brief run', logger, processes });
+    expect(lock.holder).toMatchObject(CONTAINER_RUN);
+    expect(logger.lines).toContain(
+      `warning: took over the lock of process 1 (brief run, since ${SINCE}), which is no longer running`,
+    );
+    // The lock file records what tells this process from the next process 1.
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8'))).toMatchObject(CONTAINER_RUN);
+    await lock.release();
+  });
+
+  it('takes over a lock whose process id now belongs to a later process, or to an earlier boot', async () => {
+    for (const holder of [
+      { pid: 77, bootId: 'boot-a', startTime: 299 },
+      { pid: 77, bootId: 'boot-0', startTime: 300 },
+    ]) {
+      const dir = await mkdtemp(join(tmpdir(), 'brief-lock-'));
+      await lockFileWith(dir, {
+        ...holder,
+        host: hostname(),
+        since: SINCE,
+        purpose: 'brief run',
+        token: 'dead',
+      });
+      const processes = fakeProcesses(CONTAINER_RUN, { 77: 300 });
+      const lock = await acquireRunLock(dir, {
+        purpose: 'brief run',
+        logger: collectingLogger(),
+        processes,
+      });
+      expect(lock.holder.pid).toBe(1);
+      await lock.release();
+    }
+  });
+
+  it('keeps the lock of a live holder: same id and start time, or no start time recorded', async () => {
+    for (const holder of [
+      { pid: 77, bootId: 'boot-a', startTime: 300 },
+      { pid: 77 },
+      CONTAINER_RUN,
+    ]) {
+      const dir = await mkdtemp(join(tmpdir(), 'brief-lock-'));
+      await lockFileWith(dir, {
+        ...holder,
+        host: hostname(),
+        since: SINCE,
+        purpose: 'brief run',
+        token: 'live',
+      });
+      const processes = fakeProcesses(CONTAINER_RUN, { 77: 300 });
+      await expect(
+        acquireRunLock(dir, { purpose: 'brief run', logger: collectingLogger(), processes }),
+      ).rejects.toThrow(`in use by brief run (process ${holder.pid}, since ${SINCE})`);
+    }
+  });
+
+  it('gives up waiting after the wait timeout, with one clear line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-lock-'));
+    const logger = collectingLogger();
+    const first = await acquireRunLock(dir, { purpose: 'brief run', logger });
+    const started = Date.now();
+    const waiting = acquireRunLock(dir, {
+      purpose: 'second',
+      wait: true,
+      waitTimeoutMs: 60,
+      pollMs: 5,
+      logger,
+    });
+    await expect(waiting).rejects.toBeInstanceOf(LockError);
+    await expect(waiting).rejects.toThrow(
+      new RegExp(
+        `^gave up waiting after 60 ms \\(--wait-timeout\\): ${dir} is in use by brief run \\(process ${process.pid}, since [^)]+\\)\\. Try again later`,
+      ),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(60);
+    await first.release();
+  });
+
+  it('--wait --wait-timeout 1s ends with a clear line and exit code 1 against a live holder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-lock-'));
+    const holder = await acquireRunLock(dir, { purpose: 'brief run', logger: collectingLogger() });
+    const config = 'test/fixtures/mini/consultation.yaml';
+    const run = await runCli(['run', config, '--out', dir, '--wait', '--wait-timeout', '1s']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^.*waiting for it to finish\nbrief: gave up waiting after 1 second \(--wait-timeout\): .* in use by brief run \(process \d+, since [^)]+\)\. Try again later or choose another --out; if no such process runs, delete .*run\.lock\n$/,
+    );
+    await holder.release();
+  });
+
+  it('reads --wait-timeout as minutes or a duration, and refuses anything else', async () => {
+    const bad = await runCli(['run', 'consultation.yaml', '--wait-timeout', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'brief: --wait-timeout "soon": give minutes, or a duration such as 90s, 30m or 2h\n',
+    );
+    expect((await runCli(['run', 'consultation.yaml', '--wait-timeout', '0'])).code).toBe(2);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { DateFormat } from '../../schemas/consultation.js';
 import { InputError } from '../errors.js';
+import { quoteInput } from '../quote-input.js';
 import type { Logger } from '../stage.js';
 import {
   type DayMonthOrder,
@@ -82,7 +83,7 @@ export class DateColumn {
 
   private check(date: NumericDate, value: string, place: RecordPlace): void {
     const where = describeRecord(this.file, place);
-    const seen = JSON.stringify(value.trim());
+    const seen = quoteInput(value.trim());
     if (this.format !== 'auto') {
       const { month } = dayAndMonth(date, this.format);
       if (month <= 12) return;

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { lexer } from 'marked';
 import { InputError } from '../errors.js';
+import { quoteInput } from '../quote-input.js';
 import { readText } from './decode.js';
 import type { Markup, RawRecord, ReadContext, RecordReader } from './source.js';
 
@@ -167,9 +168,10 @@ function compileSeparator(ctx: ReadContext, separator: string): RegExp {
     return new RegExp(separator);
   } catch (error) {
     const name = ctx.source.name;
-    const reason = (error as Error).message;
+    // The engine's message repeats the pattern: only its end (the reason) is kept.
+    const reason = (error as Error).message.replace(/^.*: /s, '');
     throw new InputError(
-      `${name}: separator ${JSON.stringify(separator)} is not a valid regular expression (${reason})`,
+      `${name}: separator ${quoteInput(separator)} is not a valid regular expression (${reason})`,
       name,
       undefined,
       { cause: error },

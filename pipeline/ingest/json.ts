@@ -1,5 +1,7 @@
 import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
+import { MAX_NESTING, nestsDeeperThan } from '../nesting.js';
+import { listInputs, quoteInput } from '../quote-input.js';
 import { decodeText, readText } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
 
@@ -89,13 +91,16 @@ function findRecords(name: string, document: unknown, path: string | undefined):
   for (const key of path ? path.split('.') : []) {
     value = isObject(value) ? value[key] : undefined;
     if (value === undefined) {
-      throw new InputError(`${name}: recordsPath "${path}" not found (no "${key}")`, name);
+      throw new InputError(
+        `${name}: recordsPath ${quoteInput(path ?? '')} not found (no ${quoteInput(key)})`,
+        name,
+      );
     }
   }
   if (Array.isArray(value)) return value;
-  const where = path ? `at recordsPath "${path}"` : 'at the top level';
+  const where = path ? `at recordsPath ${quoteInput(path)}` : 'at the top level';
   const arrays = isObject(value) ? findArrays(value, path ? `${path}.` : '') : [];
-  const hint = arrays.length ? `; set recordsPath to one of: ${arrays.join(', ')}` : '';
+  const hint = arrays.length ? `; set recordsPath to one of: ${listInputs(arrays)}` : '';
   throw new InputError(
     `${name}: expected an array of records ${where}, got ${typeOf(value)}${hint}`,
     name,
@@ -115,7 +120,8 @@ function findArrays(value: Record<string, unknown>, prefix: string, depth = 0): 
 
 /**
  * One JSON object as column -> text: strings as they are, other scalars stringified, objects
- * and arrays as JSON; null is left out.
+ * and arrays as JSON; null is left out. A value nested more than 100 levels deep is an error
+ * (stringifying it would overflow the stack).
  */
 function toValues(
   name: string,
@@ -124,8 +130,8 @@ function toValues(
   where: string,
   line?: number,
 ): Record<string, string> {
+  const at = line === undefined ? `${name}: ${where}` : `${name}:${line}`;
   if (!isObject(item)) {
-    const at = line === undefined ? `${name}: ${where}` : `${name}:${line}`;
     throw new InputError(`${at}: expected a JSON object, got ${typeOf(item)}`, name, line);
   }
   const values: Record<string, string> = {};
@@ -133,6 +139,9 @@ function toValues(
     const value = item[key];
     if (value === null || value === undefined) continue;
     keys.add(key);
+    if (typeof value === 'object' && nestsDeeperThan(value, MAX_NESTING - 1)) {
+      throw new InputError(`${at}: nested too deeply (over ${MAX_NESTING} levels)`, name, line);
+    }
     values[key] =
       typeof value === 'string'
         ? value

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DateFormat, FieldMapping } from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
 import { InputError } from '../errors.js';
+import { listInputs, quoteInput } from '../quote-input.js';
 import type { Logger } from '../stage.js';
 import { DateColumn } from './date-column.js';
 import { describeRecord, type Markup, type RawRecord } from './source.js';
@@ -33,9 +34,6 @@ const SINGLE_FIELDS = [
  */
 const HTML_TAG =
   /<\/?(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|blockquote|script|style|img|table|tr|td)\b[^>]*>/i;
-
-/** Columns listed in a "not found" message before it is cut short. */
-const MAX_LISTED_COLUMNS = 40;
 
 /** What a {@link RecordMapper} needs to know about the file it maps. */
 export interface RecordMapperOptions {
@@ -77,11 +75,10 @@ export class RecordMapper {
     ];
     for (const [key, column] of mapped) {
       if (column === undefined || present.has(column)) continue;
-      const listed = columns.slice(0, MAX_LISTED_COLUMNS).join(', ');
-      const more = columns.length > MAX_LISTED_COLUMNS ? `, ... (${columns.length} in all)` : '';
+      const listed = listInputs(columns);
       const hint = suggestColumn(column, columns);
       throw new InputError(
-        `${file}: column "${column}" (input.fields.${key}) not found; columns are: ${listed || '(none)'}${more}${hint}`,
+        `${file}: column ${quoteInput(column)} (input.fields.${key}) not found; columns are: ${listed || '(none)'}${hint}`,
         file,
       );
     }
@@ -155,7 +152,7 @@ export class RecordMapper {
     this.dates.read(value, raw, (date) => {
       contribution.date = date;
       if (date === null && this.stats.invalidDates++ === 0) {
-        this.invalidDateExample = `${JSON.stringify(value)} at ${describeRecord(this.options.file, raw)}`;
+        this.invalidDateExample = `${quoteInput(value)} at ${describeRecord(this.options.file, raw)}`;
       }
     });
   }
@@ -214,5 +211,5 @@ function readMetadata(
 function suggestColumn(column: string, columns: readonly string[]): string {
   const key = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
   const match = columns.find((candidate) => key(candidate) === key(column));
-  return match === undefined ? '' : `; did you mean "${match}"?`;
+  return match === undefined ? '' : `; did you mean ${quoteInput(match)}?`;
 }

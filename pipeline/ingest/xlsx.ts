@@ -1,6 +1,7 @@
 import { InvalidInputError, type Row, readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
+import { listInputs, quoteInput } from '../quote-input.js';
 import { readAllBytes } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
 
@@ -54,7 +55,7 @@ async function readWorkbook(
 function describeXlsxError(error: unknown, sheet: string | undefined): string {
   if (error instanceof SheetNotFoundError) {
     const sheets = (error as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
-    return `sheet "${sheet}" not found; sheets are: ${sheets.join(', ')}`;
+    return `sheet ${quoteInput(sheet ?? '')} not found; sheets are: ${listInputs(sheets)}`;
   }
   if (error instanceof InvalidInputError && error.code === 'XLS_FILE_NOT_SUPPORTED') {
     return 'is an old .xls workbook; save it as .xlsx or .csv';

@@ -22,6 +22,9 @@ import type { ErrorView } from './views.js';
 /** Largest request body the API reads (a decision list), in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Largest body `POST /api/rebuild` reads: it needs none. */
+const MAX_REBUILD_BODY_BYTES = 1024;
+
 /** What the app is built from. */
 export interface AppOptions {
   /** The access token every request must carry (see `requireToken`). */
@@ -74,11 +77,11 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
     const view = live.passages.contribution(c.req.query('passage') ?? '');
     return view ? c.json(view) : c.json<ErrorView>({ error: 'No such passage' }, 404);
   });
-  app.post('/api/decisions', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), (c) =>
+  app.post('/api/decisions', limitBody(MAX_BODY_BYTES), (c) =>
     decide(c, live.session, live.passages),
   );
   app.get('/api/rebuild', (c) => c.json(rebuilder.view()));
-  app.post('/api/rebuild', bodyLimit({ maxSize: 1024, onError: tooLarge }), (c) =>
+  app.post('/api/rebuild', limitBody(MAX_REBUILD_BODY_BYTES), (c) =>
     rebuilder.start()
       ? c.json(rebuilder.view(), 202)
       : c.json<ErrorView>({ error: 'The brief is being rebuilt already' }, 409),
@@ -134,8 +137,16 @@ function stale(c: Context, error: StaleReviewError) {
   return c.json<ErrorView>({ error: error.message, revision: error.revision }, 409);
 }
 
-function tooLarge(c: Context) {
-  return c.json<ErrorView>({ error: `Request too large (over ${MAX_BODY_BYTES} bytes)` }, 413);
+/** Refuses (413) a body over `maxSize` bytes, naming the limit of the route it was sent to. */
+function limitBody(maxSize: number) {
+  const onError = (c: Context) =>
+    c.json<ErrorView>(
+      {
+        error: `Request too large: ${c.req.path} takes at most ${maxSize.toLocaleString('en')} bytes`,
+      },
+      413,
+    );
+  return bodyLimit({ maxSize, onError });
 }
 
 function listSource(c: Context): ListSource | null {

@@ -1,5 +1,6 @@
 // Refuses decisions naming themes, passages or contributions the review does not have.
 import type { ExclusionTarget, ReviewAction, ThemeRef } from '../../schemas/review.js';
+import { quoteInput } from '../quote-input.js';
 import type { DecisionStates } from './active.js';
 import type { PassageIndex } from './passage-index.js';
 import type { StateIndex } from './state-view.js';
@@ -30,10 +31,10 @@ export function checkActions(
 
 function checkAction(action: ReviewAction, context: ActionContext): string | null {
   const theme = (ref: ThemeRef | null) =>
-    ref === null || context.state.themes.has(ref.id) ? null : `Unknown theme "${ref.id}"`;
+    ref === null || context.state.themes.has(ref.id) ? null : `Unknown theme ${quoteInput(ref.id)}`;
   const passages = (ids: readonly string[]) => {
     const unknown = ids.find((id) => !context.passages.get(id));
-    return unknown === undefined ? null : `Unknown passage "${unknown}"`;
+    return unknown === undefined ? null : `Unknown passage ${quoteInput(unknown)}`;
   };
   switch (action.kind) {
     case 'rename':
@@ -65,8 +66,10 @@ function checkAction(action: ReviewAction, context: ActionContext): string | nul
 
 function target(target: ExclusionTarget, context: ActionContext): string | null {
   if ('passage' in target)
-    return context.passages.get(target.passage) ? null : `Unknown passage "${target.passage}"`;
+    return context.passages.get(target.passage)
+      ? null
+      : `Unknown passage ${quoteInput(target.passage)}`;
   return context.hasContribution(target.contribution)
     ? null
-    : `Unknown contribution "${target.contribution}"`;
+    : `Unknown contribution ${quoteInput(target.contribution)}`;
 }

@@ -37,6 +37,7 @@ export async function reviewCommand(
   const lock = await acquireRunLock(outDir, {
     purpose: 'brief review',
     wait: run.wait,
+    waitTimeoutMs: run.waitTimeoutMs,
     logger: run.logger,
     signal: run.signal,
   });

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { clipInput, quoteInput } from '../quote-input.js';
 
 /** The app's own pages: scripts and styles from the app only, nothing inline or external. */
 export const APP_CSP =
@@ -42,10 +43,10 @@ export function sameOrigin(hosts: ReadonlySet<string> | null): MiddlewareHandler
   return async (c, next) => {
     const host = c.req.header('host') ?? '';
     if (hosts && !hosts.has(host.replace(/:\d+$/, '')))
-      return c.json({ error: `Refused: "${host}" is not this app's address` }, 403);
+      return c.json({ error: `Refused: ${quoteInput(host)} is not this app's address` }, 403);
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== `http://${host}`)
-      return c.json({ error: `Refused: requests from ${origin} are not allowed` }, 403);
+      return c.json({ error: `Refused: requests from ${clipInput(origin)} are not allowed` }, 403);
     await next();
   };
 }

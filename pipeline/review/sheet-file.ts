@@ -9,6 +9,7 @@ import { REVIEW_SHEET_COLUMNS, ReviewSheetRow } from '../../schemas/review-sheet
 import { writeFileAtomic } from '../atomic-write.js';
 import { InputError, UsageError } from '../errors.js';
 import { sniffDelimiter } from '../ingest/csv.js';
+import { listInputs } from '../quote-input.js';
 import { guardCell, unguardCell } from './sheet-rows.js';
 
 /** A row read back from an edited sheet, with its row number as a spreadsheet shows it. */
@@ -72,7 +73,7 @@ export async function readReviewSheet(file: string): Promise<ReadSheetRow[]> {
   const missing = REVIEW_SHEET_COLUMNS.filter((column) => !names.includes(column));
   if (missing.length > 0)
     throw new InputError(
-      `${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header has ${names.join(', ')})`,
+      `${file}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header has ${listInputs(names)})`,
       file,
       1,
     );

@@ -2,6 +2,7 @@
 import type { ReviewAction, ReviewedThemes } from '../../schemas/review.js';
 import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
+import { quoteInput } from '../quote-input.js';
 import { excludedCell, exclusionChanges } from './sheet-exclusions.js';
 import type { ReadSheetRow } from './sheet-file.js';
 import { themeChanges } from './sheet-themes.js';
@@ -75,12 +76,15 @@ function checkRows(rows: readonly ReadSheetRow[], known: ReadonlySet<string>): [
     const passage = values.passage.trim();
     const first = seen.get(passage);
     if (passage === '') errors.push([row, 'the passage cell is empty']);
-    else if (!known.has(passage)) errors.push([row, `unknown passage "${passage}"`]);
+    else if (!known.has(passage)) errors.push([row, `unknown passage ${quoteInput(passage)}`]);
     else if (first !== undefined)
-      errors.push([row, `passage "${passage}" is also on row ${first}`]);
+      errors.push([row, `passage ${quoteInput(passage)} is also on row ${first}`]);
     else seen.set(passage, row);
     if (excludedCell(values.excluded) === null)
-      errors.push([row, `excluded is "${values.excluded}"; write yes, or leave it empty`]);
+      errors.push([
+        row,
+        `excluded is ${quoteInput(values.excluded)}; write yes, or leave it empty`,
+      ]);
   }
   return errors;
 }

@@ -1,6 +1,7 @@
 // The theme decisions an edited review sheet asks for: renames, merges, moves and new themes.
 import type { ReviewAction, ReviewedThemes, ThemeRef } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
+import { quoteInput } from '../quote-input.js';
 import { excludedCell } from './sheet-exclusions.js';
 import type { ReadSheetRow } from './sheet-file.js';
 import { OTHER_IDEAS, type Placement, placements } from './sheet-rows.js';
@@ -202,7 +203,7 @@ class ThemePlanner {
     if (target.parent === null && wish.subtheme !== '') {
       this.out.errors.push([
         wish.row,
-        `"${wish.theme}" is a new theme: leave its subtheme empty for now (import, then export again to add sub-themes)`,
+        `${quoteInput(wish.theme)} is a new theme: leave its subtheme empty for now (import, then export again to add sub-themes)`,
       ]);
       return;
     }
@@ -234,7 +235,7 @@ class ThemePlanner {
       for (const wish of wishes)
         this.out.errors.push([
           wish.row,
-          `"${parent ? this.labelNow.get(parent.id) : ''}" has no sub-themes, so the sub-theme "${label}" cannot be made from the sheet; use the review app`,
+          `${quoteInput(parent ? (this.labelNow.get(parent.id) ?? '') : '')} has no sub-themes, so the sub-theme ${quoteInput(label)} cannot be made from the sheet; use the review app`,
         ]);
       return;
     }

@@ -3,6 +3,7 @@ import type { Ballots, VoteValue } from '../../schemas/votes.js';
 import { InputError } from '../errors.js';
 import { readCsv } from '../ingest/csv.js';
 import { describeRecord } from '../ingest/source.js';
+import { listInputs, quoteInput } from '../quote-input.js';
 import { type InputSource, type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 
 const VOTES: Readonly<Record<string, VoteValue>> = { '1': 1, '-1': -1, '0': 0 };
@@ -33,7 +34,7 @@ export async function readBallots(
         if (known.has(column)) columns.set(column, columns.size);
       if (!reader.columns().includes(participantColumn)) {
         throw new InputError(
-          `${source.name}: no "${participantColumn}" column (input.votes.participant); columns: ${reader.columns().slice(0, 8).join(', ')}…`,
+          `${source.name}: no ${quoteInput(participantColumn)} column (input.votes.participant); columns: ${listInputs(reader.columns())}`,
           source.name,
         );
       }
@@ -49,7 +50,7 @@ export async function readBallots(
       if (vote === undefined) {
         const where = describeRecord(source.name, raw);
         throw new InputError(
-          `${where}: column "${column}": "${cell}" is not a vote (1, -1, 0 or empty)`,
+          `${where}: column ${quoteInput(column)}: ${quoteInput(cell)} is not a vote (1, -1, 0 or empty)`,
           source.name,
           raw.line,
         );

@@ -50,19 +50,34 @@ describe('review app API safety', () => {
     const rebound = await rawRequest(`${app.origin}/api/state`, {
       headers: { ...auth, Host: 'evil.example' },
     });
-    expect(rebound).toBe(403);
+    expect(rebound.status).toBe(403);
     const own = await app.api('/api/state', { headers: { Origin: app.origin } });
     expect(own.status).toBe(200);
   });
 
-  it('refuses an oversized body (413) and an invalid one (400)', async () => {
+  it('refuses an oversized body (413), naming the limit of its route, and an invalid one (400)', async () => {
+    const headers = { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' };
     const big = JSON.stringify({ revision: 0, actions: [], pad: 'x'.repeat(1_100_000) });
-    const status = await rawRequest(`${app.origin}/api/decisions`, {
+    const decisions = await rawRequest(`${app.origin}/api/decisions`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' },
+      headers,
       body: big,
     });
-    expect(status).toBe(413);
+    expect(decisions).toEqual({
+      status: 413,
+      text: JSON.stringify({
+        error: 'Request too large: /api/decisions takes at most 1,048,576 bytes',
+      }),
+    });
+    const rebuild = await rawRequest(`${app.origin}/api/rebuild`, {
+      method: 'POST',
+      headers,
+      body: 'x'.repeat(2048),
+    });
+    expect(rebuild).toEqual({
+      status: 413,
+      text: JSON.stringify({ error: 'Request too large: /api/rebuild takes at most 1,024 bytes' }),
+    });
     const invalid = await app.api('/api/decisions', {
       method: 'POST',
       body: JSON.stringify({ revision: 0, actions: [{ kind: 'delete-everything' }] }),

@@ -59,12 +59,13 @@ export async function startFixtureApp(
 
 /**
  * A request on its own connection with exactly these headers (fetch forbids setting `Host` and
- * reuses connections, which a server refusing a large body closes). Resolves to the status.
+ * reuses connections, which a server refusing a large body closes). Resolves to the status and
+ * the response's text.
  */
 export function rawRequest(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<number> {
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method: options.method ?? 'GET',
@@ -72,8 +73,10 @@ export function rawRequest(
       agent: false,
     });
     req.on('response', (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
     });
     // The server may answer before the whole body is sent, then close: the answer counts.
     req.on('error', reject);

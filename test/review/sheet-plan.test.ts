@@ -171,4 +171,14 @@ describe('the review sheet', () => {
       `review.csv:${PASSAGES.length + 2}: passage "c1#1" is also on row 2 (nothing was imported)`,
     );
   });
+
+  it('quotes at most 200 characters of a cell in error', () => {
+    const r = review();
+    const huge = 'P'.repeat(1_000_000);
+    let rows = edit(r.rows(), 'c1#1', { passage: huge });
+    rows = edit(rows, 'c2#1', { excluded: huge });
+    expect(() => r.import(rows)).toThrow(
+      `2 rows are in error, nothing was imported:\n  review.csv:2: unknown passage "${'P'.repeat(200)}…" (1,000,000 characters)\n  review.csv:4: excluded is "${'P'.repeat(200)}…" (1,000,000 characters); write yes, or leave it empty`,
+    );
+  });
 });
