@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneNumber, redactText } from '../../pipeline/nlp/redact.js';
+import { isPhoneNumber } from '../../pipeline/nlp/phone-numbers.js';
+import { redactText } from '../../pipeline/nlp/redact.js';
 
 const DEFAULTS = { emails: true, phones: true, personalUrls: true, allUrls: false };
 
