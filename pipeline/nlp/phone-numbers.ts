@@ -16,7 +16,8 @@ const D = String.raw`\p{Nd}`;
 const SPACE = String.raw`[ \u00a0\u2009\u202f\u3000]`;
 /** Between two groups: one space, or a dash, dot or slash with at most a space either side. */
 const SEP = `(?:${SPACE}?[-‐‑–.．/－]${SPACE}?|${SPACE})`;
-const GROUP = `(?:[(（]${D}{1,6}[)）]|${D}{1,15})`;
+/** Digits, or digits in parentheses (`(555)`, `(0)`, Lithuania's `(8-612)`). */
+const GROUP = `(?:[(（]${D}{1,6}(?:-${D}{1,6})?[)）]|${D}{1,15})`;
 /** The next group: after a separator, or right after or before a parenthesis (`(555)123`). */
 const NEXT = `(?:${SEP}|(?<=[)）])|(?=[(（]))${GROUP}`;
 
@@ -26,7 +27,7 @@ const NEXT = `(?:${SEP}|(?<=[)）])|(?=[(（]))${GROUP}`;
  * new. An international number (`+`, `00`) takes every group that follows (libphonenumber-js
  * then finds where it ends); a national one must not stop short of digits that continue it.
  */
-export const PHONE_PATTERN = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,+＋-])(?:(?:[+＋]${SPACE}?|00)${GROUP}(?:${NEXT}){0,9}(?!\p{N})|${GROUP}(?:${NEXT}){0,7}(?![\p{L}\p{N}%‰€$£¥[]|[ .,\-/．][\p{N}[]))`;
+export const PHONE_PATTERN = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,:+＋-])(?:(?:[+＋]${SPACE}?|00)${GROUP}(?:${NEXT}){0,9}(?!\p{N})|${GROUP}(?:${NEXT}){0,7}(?![\p{L}\p{N}%‰€$£¥[]|[ .,:\-/．][\p{N}[]))`;
 
 /** What a candidate is judged against. */
 export interface PhoneContext {
@@ -36,10 +37,18 @@ export interface PhoneContext {
   before?: string | undefined;
 }
 
-const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const MONTH = '(?:0?[1-9]|1[0-2])';
+/** A date of real days and months: `2018-02-13`, `13.02.2018`, `02/13/18`, `13 02 2024`. */
+const DATE = new RegExp(
+  `^(?:\\d{4}[-./ ]${MONTH}[-./ ]${DAY}|(?:${DAY}[-./ ]${MONTH}|${MONTH}[-./ ]${DAY})[-./ ](?:\\d\\d|\\d{4}))$`,
+);
 /** A span of years, or a year and a count (`2018-2019`, `in 2019 1500 people`). */
 const YEARS = /^(?:1[89]|20)\d\d(?:[ .\-/](?:1[89]|20)\d\d)+$|^(?:1[89]|20)\d\d \d{1,4}$/;
-const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1?\d?\d)`;
+const IP_ADDRESS = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+/** `1.2.3`, `10.0.19041.1234`: dotted numbers with a one-digit part. */
+const VERSION = /^(?=.*(?:^|\.)\d(?:\.|$))\d{1,5}(?:\.\d{1,5}){2,}$/;
 /** `12 345 678`, `1.234.567`: a number with thousands separators, not a phone. */
 const THOUSANDS = /^\d{1,3}(?:( |\.)\d{3})(?:\1\d{3})*$/;
 /** A round amount or count (`25000000000`), not a phone. */
@@ -51,41 +60,52 @@ const ID_BEFORE =
 /**
  * Whether a candidate (a match of {@link PHONE_PATTERN}) is a phone number:
  * - international (`+`, `00`): a number of its calling code's region of a possible length;
- * - national: 9-15 digits, grouped, in parentheses, with the trunk prefix 0, or a bare run of
- *   10-15 that is not round; 7-8 digits when `country` is given and it is valid there;
- * never a date, a span of years, an IP address, a number with thousands separators, or a
- * number after a word such as "id", "order" or "version".
+ * - national: valid in `country` and written as it writes its numbers (grouped or with its
+ *   trunk prefix), or else 9-15 digits, grouped (not as thousands), in parentheses, with the
+ *   trunk prefix 0, or a bare run of 10-15 that is not round;
+ * never a date, a span of years, an IP address, a version, a number with thousands separators,
+ * numbers side by side with one of those, or a number after a word such as "id" or "order".
  */
 export function isPhoneNumber(candidate: string, context: PhoneContext = {}): boolean {
   const text = asciiDigits(candidate.normalize('NFKC'));
   const digits = text.replace(/\D/g, '');
   const international = /^(?:\+|00)/.test(text);
   if (international) {
-    if (digits.length < 9 || digits.length > 17) return false;
+    if (digits.length < 7 || digits.length > 17) return false;
     return parsePhoneNumberFromString(text.replace(/^00/, '+'))?.isPossible() ?? false;
   }
   if (digits.length < 7 || digits.length > 15) return false;
-  if (DATE.test(text) || YEARS.test(text) || IP_ADDRESS.test(text)) return false;
+  if (DATE.test(text) || YEARS.test(text)) return false;
   if (ID_BEFORE.test(context.before ?? '')) return false;
+  if (isNational(text, context.country)) return true;
+  // Numbers side by side (`1.2.3 2018-02-13`) are not one phone number.
+  if (
+    text.split(' ').some((part) => DATE.test(part) || IP_ADDRESS.test(part) || VERSION.test(part))
+  ) {
+    return false;
+  }
   const grouped = /\D/.test(text);
-  if (digits.length <= 8) return isShortNational(text, grouped, context.country);
+  if (digits.length <= 8) return false;
   if (text.includes('(') || text.startsWith('0')) return true;
   if (grouped) return !THOUSANDS.test(text);
   // A bare run: an id below 10 digits (unless it starts with the trunk prefix 0, above).
   return digits.length >= 10 && !ROUND.test(digits);
 }
 
-/** A 7-8 digit national number, written the national way and valid in the consultation's country. */
-function isShortNational(text: string, grouped: boolean, country: string | undefined): boolean {
+/**
+ * A number valid in the consultation's country and grouped as that country groups it (`030
+ * 12345` in Germany, `32 12 34 56` in Denmark, not `12 34 56 78` in Germany).
+ */
+function isNational(text: string, country: string | undefined): boolean {
   if (country === undefined || !isSupportedCountry(country)) return false;
-  if (!grouped && !text.startsWith('0')) return false;
-  if (THOUSANDS.test(text)) return false;
   const number = parsePhoneNumberFromString(text, country as CountryCode);
   if (number?.isValid() !== true) return false;
-  // Written as the country writes its numbers (a format of its own applies, and the trunk
-  // prefix is there where it has one): `12 34 56 78` is not a German number.
-  const national = number.formatNational();
-  return /\D/.test(national) && national.replace(/\D/g, '') === text.replace(/\D/g, '');
+  return groupLengths(number.formatNational()) === groupLengths(text);
+}
+
+/** The lengths of the runs of digits in a text: `030 12345` gives `3,5`. */
+function groupLengths(text: string): string {
+  return (text.match(/\d+/g) ?? []).map((group) => group.length).join(',');
 }
 
 /**
