@@ -12,11 +12,13 @@ export interface Span {
   end: number;
 }
 
-/** An "at" written in brackets, as `＠`, as ` @ ` or as ` AT `: meant as an address. */
-const MARKED_AT = String.raw`\s{0,2}[[({<]\s{0,2}at\s{0,2}[\])}>]\s{0,2}|\s{0,2}＠\s{0,2}|\s{1,3}@\s{1,3}|\s{1,3}AT\s{1,3}`;
-/** The word "at": an address only when its domain looks like one (see `isAddress`). */
-const WORD_AT = String.raw`\s{1,3}at\s{1,3}`;
-const AT = new RegExp(`(?<marked>${MARKED_AT})|(?<word>${WORD_AT})`, 'gu');
+/**
+ * An "at" written in brackets, as `＠`, or as ` @ ` or ` AT ` between spaces: meant as an
+ * address's. The word "at" (between spaces) is one only when its domain looks like one (see
+ * `isAddress`). Each starts on a fixed character, so the scan is quick.
+ */
+const AT =
+  /(?<marked>[[({<]\s{0,2}at\s{0,2}[\])}>]|＠|(?<=\s)(?:@|AT)(?=\s))|(?<word>(?<=\s)at(?=\s))/g;
 
 /** A dot: `.`, `．`, `。` or the word, bare or in brackets. */
 const DOT = String.raw`(?:\s{0,2}[[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s{1,3}dot\s{1,3}|[.．。])`;
@@ -24,9 +26,12 @@ const DOT = String.raw`(?:\s{0,2}[[({<]\s{0,2}dot\s{0,2}[\])}>]\s{0,2}|\s{1,3}do
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
 const WORD = String.raw`[\p{L}\p{N}]{1,64}`;
 /** An address's local part ending where the "at" starts (at most 8 parts). */
-const LOCAL = new RegExp(`${WORD}(?:(?:${DOT}|[_+%-])${WORD}){0,7}$`, 'iu');
+const LOCAL = new RegExp(`${WORD}(?:(?:${DOT}|[_+%-])${WORD}){0,7}\\s{0,3}$`, 'iu');
 /** A domain from where the "at" ends: labels joined by dots, the last one the top-level domain. */
-const DOMAIN = new RegExp(`${LABEL}(?:${DOT}${LABEL}){1,6}(?![\\p{L}\\p{N}_@＠-])`, 'iuy');
+const DOMAIN = new RegExp(
+  `\\s{0,3}(${LABEL}(?:${DOT}${LABEL}){1,6})(?![\\p{L}\\p{N}_@＠-])`,
+  'iuy',
+);
 const DOTS = new RegExp(DOT, 'giu');
 const TLD = /^\p{L}{2,24}$/u;
 /** Longest local part looked at, in characters. */
@@ -50,14 +55,16 @@ export function findObfuscatedEmails(text: string): Span[] {
   let after = 0;
   for (const at of text.matchAll(AT)) {
     if (at.index < after) continue;
+    // The domain first: it rules out almost every "at" of prose at once.
+    DOMAIN.lastIndex = at.index + at[0].length;
+    const domain = DOMAIN.exec(text);
+    if (domain === null || !isAddress(domain[1] as string, at.groups?.marked !== undefined)) {
+      continue;
+    }
     const start = localStart(text, at.index);
     if (start < after || start < 0) continue;
-    const end = at.index + at[0].length;
-    DOMAIN.lastIndex = end;
-    const domain = DOMAIN.exec(text)?.[0];
-    if (domain === undefined || !isAddress(domain, at.groups?.marked !== undefined)) continue;
-    spans.push({ start, end: end + domain.length });
-    after = end + domain.length;
+    spans.push({ start, end: DOMAIN.lastIndex });
+    after = DOMAIN.lastIndex;
   }
   return spans;
 }

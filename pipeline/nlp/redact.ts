@@ -8,7 +8,7 @@ import type { Redaction, RedactionKind } from '../../schemas/clean-record.js';
 import type { PrivacyConfig } from '../../schemas/consultation.js';
 import { findObfuscatedEmails, type Span } from './obfuscated-emails.js';
 import type { Edit } from './offsets.js';
-import { PHONE_PATTERN, phoneNumberLength } from './phone-numbers.js';
+import { DIGIT, PHONE_PATTERN, phoneNumberLength } from './phone-numbers.js';
 
 /** Which kinds of personal data to redact, and the country national phone numbers are read in. */
 export type RedactOptions = PrivacyConfig['redact'] & {
@@ -57,9 +57,9 @@ const PERSONAL_DATA_HERE = new RegExp(
 );
 const LOCAL_RUN = new RegExp(`${LOCAL_CHAR}+`, 'uy');
 const ENDS_IN_LOCAL_CHAR = new RegExp(`${LOCAL_CHAR}$`, 'u');
-const MIGHT_CONTAIN = /[@＠\p{Nd}]|www\.|:\/\/|mailto:|\.com\//iu;
-/** Where an obfuscated address may be: an "at" written as a word or in brackets. */
-const MIGHT_HIDE_EMAIL = /\bat\b/iu;
+const MIGHT_CONTAIN = new RegExp(String.raw`[@＠]|${DIGIT}|www\.|:\/\/|mailto:|\.com\/`, 'i');
+/** Where an obfuscated address may be: an "at" written as a word or in brackets, or `＠`. */
+const MIGHT_HIDE_EMAIL = /at|AT|＠/;
 /** How much text before a phone number is read for words that make it an id. */
 const CONTEXT_BEFORE = 40;
 
