@@ -3,7 +3,12 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { llmFixture, type OpenAiStub, runAgainst, startOpenAiStub } from '../helpers/llm-fixture.js';
+import {
+  llmFixture,
+  type OpenAiStub,
+  runAgainst,
+  startOpenAiStub,
+} from '../helpers/llm-fixture.js';
 import { FIXED_DATE } from '../helpers/runs.js';
 
 /** The examples of personal data that used to pass redaction. */

@@ -110,7 +110,9 @@ describe('redactText on what used to pass', () => {
       '+447700900123',
     ];
     for (const phone of phones) {
-      expect(redact(`Call me on ${phone}, thanks.`).text, phone).toBe('Call me on [phone], thanks.');
+      expect(redact(`Call me on ${phone}, thanks.`).text, phone).toBe(
+        'Call me on [phone], thanks.',
+      );
     }
   });
 
