@@ -20,6 +20,7 @@ import { addUsage, NO_USAGE, type Usage, usageSince, usedModel } from './llm/cos
 import { createLlmService, type LlmRunOptions } from './llm/create-llm.js';
 import type { LlmService } from './llm/llm-service.js';
 import { PROMPT_TASKS, promptHashes } from './llm/prompts.js';
+import { redactOptionsOf } from './nlp/redact.js';
 import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
 import { createModelEmbeddings } from './providers/model-embeddings.js';
@@ -160,6 +161,7 @@ async function runStages(
       logger: options.logger,
       signal,
       progress: options.progress,
+      redact: redactOptionsOf(config.config.privacy),
     });
     return llmService;
   };

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
 /** A calendar date `YYYY-MM-DD` (UTC). */
@@ -172,6 +173,16 @@ export const PrivacyConfig = z.strictObject({
       allUrls: z.boolean().default(false),
     })
     .default({ emails: true, phones: true, personalUrls: true, allUrls: false }),
+  /**
+   * The consultation's country (ISO 3166 alpha-2, e.g. `GB`): phone numbers written the national
+   * way are read as its numbers, so short ones are found too. Without it, only numbers with a
+   * country code or long enough to be sure of are redacted.
+   */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Expected an ISO 3166 alpha-2 country code in capitals, such as GB or DE')
+    .refine(isSupportedCountry, 'Expected an ISO 3166 alpha-2 country code that exists')
+    .optional(),
   credit: Credit.default('anonymous'),
 });
 export type PrivacyConfig = z.infer<typeof PrivacyConfig>;

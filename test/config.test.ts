@@ -110,6 +110,16 @@ describe('loadConsultation', () => {
     expect(message).toContain('weeks[1].start: Weeks must be in order');
   });
 
+  it("takes the consultation's country as an ISO 3166 alpha-2 code, and nothing else", async () => {
+    const loaded = await loadConsultation(await configFile(`${MINIMAL}privacy: { country: GB }\n`));
+    expect(loaded.config.privacy.country).toBe('GB');
+    expect(await loadError(`${MINIMAL}privacy: { country: gb }\n`)).toMatch(/privacy\.country.*GB/);
+    expect(await loadError(`${MINIMAL}privacy: { country: XX }\n`)).toMatch(
+      /country code that exists/,
+    );
+    expect(await loadError(`${MINIMAL}privacy: { country: GBR }\n`)).toMatch(/privacy\.country/);
+  });
+
   it('reports invalid YAML with its line', async () => {
     const message = await loadError('title: T\ninput: [unclosed\n');
     expect(message).toMatch(/^consultation\.yaml:\d+: not valid YAML/);

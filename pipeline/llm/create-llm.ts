@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { LlmConfig } from '../../schemas/consultation.js';
 import { ConfigError } from '../errors.js';
+import { type RedactOptions, redactText } from '../nlp/redact.js';
 import type { Logger, ProgressEvent } from '../stage.js';
 import { LlmService } from './llm-service.js';
 import { ResponseCache } from './response-cache.js';
@@ -24,6 +25,8 @@ export interface LlmContext {
   logger: Logger;
   signal: AbortSignal;
   progress?: ((event: ProgressEvent) => void) | undefined;
+  /** Personal data to take out of every text sent to the model (`privacy.redact`). */
+  redact: RedactOptions;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function createLlmService(
     maxCost: options.maxCost ?? config.maxCost,
     serverName: server.baseUrl ?? 'OpenAI',
     progress: context.progress,
+    redact: (text) => redactText(text, context.redact).text,
   });
 }
 

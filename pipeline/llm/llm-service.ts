@@ -45,6 +45,11 @@ export interface LlmServiceOptions {
   /** The server as named in messages, e.g. "OpenAI" or "http://localhost:11434/v1". */
   serverName: string;
   progress?: ((event: ProgressEvent) => void) | undefined;
+  /**
+   * Applied to every text put into a prompt or embedded, so that nothing personal leaves the
+   * machine whatever the caller passes (default: texts go as given).
+   */
+  redact?: ((text: string) => string) | undefined;
 }
 
 const MAX_RETRY_DELAY_MS = 60_000;
@@ -109,7 +114,13 @@ export class LlmService {
   /** Asks the model, or answers from the cache, or (dry run) counts what asking would cost. */
   async ask<T>(request: LlmRequest<T>): Promise<LlmAnswer<T>> {
     this.stopIfCancelled();
-    const messages = renderPrompt(loadPrompt(request.task), request.slots);
+    const redact = this.options.redact;
+    const slots = redact
+      ? Object.fromEntries(
+          Object.entries(request.slots).map(([name, text]) => [name, redact(text)]),
+        )
+      : request.slots;
+    const messages = renderPrompt(loadPrompt(request.task), slots);
     const key = sha256(
       canonicalJson({
         model: request.model,
@@ -145,8 +156,9 @@ export class LlmService {
    * Embeds a batch of texts with an embeddings model: one vector per text, from the cache when
    * the same batch was embedded before. A dry run counts the tokens and returns null.
    */
-  async embed(model: string, texts: readonly string[]): Promise<number[][] | null> {
+  async embed(model: string, given: readonly string[]): Promise<number[][] | null> {
     this.stopIfCancelled();
+    const texts = this.options.redact ? given.map(this.options.redact) : given;
     const key = sha256(canonicalJson({ model, embed: texts }));
     const cached = await this.options.cache.get(key);
     const vectors = cached ? parseVectors(cached.content, texts.length) : undefined;

@@ -1,15 +1,25 @@
 /**
- * Redaction of personal data: e-mail addresses, phone numbers and links to a person's profile
- * (or every link), replaced by `[email]`, `[phone]` and `[link]`. Placeholders never match again,
- * so redacting redacted text changes nothing.
+ * Redaction of personal data: e-mail addresses (obfuscated ones too), phone numbers and links
+ * to a person's profile (or every link), replaced by `[email]`, `[phone]` and `[link]`.
+ * Placeholders never match again, so redacting redacted text changes nothing.
  */
 
 import type { Redaction, RedactionKind } from '../../schemas/clean-record.js';
 import type { PrivacyConfig } from '../../schemas/consultation.js';
+import { findObfuscatedEmails, type Span } from './obfuscated-emails.js';
 import type { Edit } from './offsets.js';
+import { DIGIT, PHONE_PATTERN, phoneNumberLength } from './phone-numbers.js';
 
-/** Which kinds of personal data to redact. */
-export type RedactOptions = PrivacyConfig['redact'];
+/** Which kinds of personal data to redact, and the country national phone numbers are read in. */
+export type RedactOptions = PrivacyConfig['redact'] & {
+  /** ISO 3166 alpha-2 (`privacy.country`); none: only numbers long enough to be sure of. */
+  country?: string | undefined;
+};
+
+/** The redaction options a config asks for. */
+export function redactOptionsOf(privacy: PrivacyConfig): RedactOptions {
+  return { ...privacy.redact, country: privacy.country };
+}
 
 /** The text with placeholders, where they are, and the edits that put them there. */
 export interface Redacted {
@@ -29,11 +39,7 @@ export const PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = {
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"]+|mailto:[^\s<>"]+|\b(?:(?:www|m|mobile)\.)?(?:facebook|fb|twitter|x|instagram|tiktok|linkedin)\.com\/[^\s<>"]+`;
 /** A character of an e-mail address's local part (before the `@`). */
 const LOCAL_CHAR = String.raw`[\p{L}\p{N}._%+-]`;
-const EMAIL = String.raw`${LOCAL_CHAR}+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}@])`;
-// Digits in groups. The lookarounds keep it from starting or ending inside a word, id or amount,
-// or from stopping short of digits that continue the number. A placeholder (`[`, `]`) counts as
-// the word it replaced, so redacting redacted text finds nothing new.
-const PHONE = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,+-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,5}){0,6}(?![\p{L}\p{N}%€$£¥[]|[ .,-][\d[])`;
+const EMAIL = String.raw`${LOCAL_CHAR}+[@＠][\p{L}\p{N}-]+(?:[.．][\p{L}\p{N}-]+)*[.．]\p{L}{2,}(?![\p{L}\p{N}@＠])`;
 
 /**
  * One pass finds all three, leftmost first, so spans never overlap. An address is only tried
@@ -41,17 +47,21 @@ const PHONE = String.raw`(?<![\p{L}\p{N}$€£¥#@/_\]\\.,+-])(?:(?:\+|00)\d{1,3
  * rest of the run from every character, quadratic on long runs (CJK text has no spaces).
  */
 const PERSONAL_DATA = new RegExp(
-  `(?<url>${URL})|(?<email>(?<!${LOCAL_CHAR})${EMAIL})|(?<phone>${PHONE})`,
+  `(?<url>${URL})|(?<email>(?<!${LOCAL_CHAR})${EMAIL})|(?<phone>${PHONE_PATTERN})`,
   'giu',
 );
 /** The same at one offset, with an address allowed to start there (see {@link findPersonalData}). */
 const PERSONAL_DATA_HERE = new RegExp(
-  `(?<url>${URL})|(?<email>${EMAIL})|(?<phone>${PHONE})`,
+  `(?<url>${URL})|(?<email>${EMAIL})|(?<phone>${PHONE_PATTERN})`,
   'iuy',
 );
 const LOCAL_RUN = new RegExp(`${LOCAL_CHAR}+`, 'uy');
 const ENDS_IN_LOCAL_CHAR = new RegExp(`${LOCAL_CHAR}$`, 'u');
-const MIGHT_CONTAIN = /[@\d]|www\.|:\/\/|mailto:|\.com\//i;
+const MIGHT_CONTAIN = new RegExp(String.raw`[@＠]|${DIGIT}|www\.|:\/\/|mailto:|\.com\/`, 'i');
+/** Where an obfuscated address may be: an "at" written as a word or in brackets, or `＠`. */
+const MIGHT_HIDE_EMAIL = /at|AT|＠/;
+/** How much text before a phone number is read for words that make it an id. */
+const CONTEXT_BEFORE = 40;
 
 /** Social-profile hosts (any path), LinkedIn member pages and mailto: links name a person. */
 const PERSONAL_URL =
@@ -60,27 +70,52 @@ const PERSONAL_URL =
 /** Replaces personal data in `text` by placeholders, as `options` asks. */
 export function redactText(text: string, options: RedactOptions): Redacted {
   const result: Redacted = { text, redactions: [], edits: [] };
-  if (!MIGHT_CONTAIN.test(text)) return result;
   const parts: string[] = [];
   let copied = 0;
   let length = 0;
-  for (const match of findPersonalData(text)) {
-    const found = classify(match, options);
-    if (found === null) continue;
-    const start = match.index;
-    const end = start + found.length;
+  for (const found of personalData(text, options)) {
     const placeholder = PLACEHOLDERS[found.kind];
-    parts.push(text.slice(copied, start), placeholder);
-    length += start - copied;
+    parts.push(text.slice(copied, found.start), placeholder);
+    length += found.start - copied;
     result.redactions.push({ kind: found.kind, start: length, end: length + placeholder.length });
-    result.edits.push({ start, end, length: placeholder.length });
+    result.edits.push({ start: found.start, end: found.end, length: placeholder.length });
     length += placeholder.length;
-    copied = end;
+    copied = found.end;
   }
   if (result.edits.length === 0) return result;
   parts.push(text.slice(copied));
   result.text = parts.join('');
   return result;
+}
+
+/** A span of personal data to replace. */
+interface Found extends Span {
+  kind: RedactionKind;
+}
+
+/**
+ * The personal data in `text` as `options` asks, in order and not overlapping: the matches of
+ * the one-pass pattern merged with obfuscated addresses (the earlier, then the longer, wins).
+ */
+function personalData(text: string, options: RedactOptions): Found[] {
+  const plain: Found[] = [];
+  if (MIGHT_CONTAIN.test(text)) {
+    for (const match of findPersonalData(text)) {
+      const found = classify(match, text, options);
+      if (found !== null) plain.push(found);
+    }
+  }
+  if (!options.emails || !MIGHT_HIDE_EMAIL.test(text)) return plain;
+  const hidden = findObfuscatedEmails(text).map((span): Found => ({ ...span, kind: 'email' }));
+  if (hidden.length === 0) return plain;
+  const merged: Found[] = [];
+  let end = 0;
+  for (const found of [...plain, ...hidden].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (found.start < end) continue;
+    merged.push(found);
+    end = found.end;
+  }
+  return merged;
 }
 
 /**
@@ -116,22 +151,22 @@ function endsInLocalChar(text: string, at: number): boolean {
   return at > 0 && ENDS_IN_LOCAL_CHAR.test(text.slice(Math.max(0, at - 2), at));
 }
 
-/** What a match is, if it is to be redacted, and how much of it (URLs lose trailing punctuation). */
-function classify(
-  match: RegExpExecArray | RegExpMatchArray,
-  options: RedactOptions,
-): { kind: RedactionKind; length: number } | null {
+/** What a match is, if it is to be redacted, and its span (URLs lose trailing punctuation). */
+function classify(match: RegExpExecArray, text: string, options: RedactOptions): Found | null {
   const { url, email, phone } = match.groups ?? {};
+  const start = match.index;
   if (url !== undefined) {
     const link = trimUrl(url);
     const redact = options.allUrls || (options.personalUrls && PERSONAL_URL.test(link));
-    return redact ? { kind: 'url', length: link.length } : null;
+    return redact ? { kind: 'url', start, end: start + link.length } : null;
   }
-  if (email !== undefined) return options.emails ? { kind: 'email', length: email.length } : null;
-  if (phone !== undefined && options.phones && isPhoneNumber(phone)) {
-    return { kind: 'phone', length: phone.length };
+  if (email !== undefined) {
+    return options.emails ? { kind: 'email', start, end: start + email.length } : null;
   }
-  return null;
+  if (phone === undefined || !options.phones) return null;
+  const before = text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
+  const length = phoneNumberLength(phone, { country: options.country, before });
+  return length > 0 ? { kind: 'phone', start, end: start + length } : null;
 }
 
 /** Drops sentence punctuation after a URL, keeping a `)` that closes a `(` inside it. */
@@ -151,26 +186,4 @@ export function trimUrl(url: string): string {
 
 function count(s: string, c: string): number {
   return s.split(c).length - 1;
-}
-
-const DATE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
-const YEARS = /^(?:1[89]|20)\d\d(?:[ .-](?:1[89]|20)\d\d)+$/;
-const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-/** `12 345 678`, `1.234.567`: a number with thousands separators, not a phone. */
-const THOUSANDS = /^\d{1,3}(?:( |\.)\d{3})(?:\1\d{3})*$/;
-
-/**
- * Whether a run of grouped digits is a phone number: 8-15 digits with `+`/`00`, or 9-15 in a
- * national format (grouped, in parentheses, or a bare run starting with the trunk prefix 0);
- * never a date, a span of years, an IP address or a number with thousands separators.
- */
-export function isPhoneNumber(candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, '').length;
-  const international = /^(?:\+|00)/.test(candidate);
-  if (digits < (international ? 8 : 9) || digits > 15) return false;
-  if (DATE.test(candidate) || YEARS.test(candidate) || IP_ADDRESS.test(candidate)) return false;
-  if (international || candidate.includes('(')) return true;
-  if (THOUSANDS.test(candidate)) return false;
-  // A bare run of digits is an id unless it starts with a national trunk prefix.
-  return /[ .-]/.test(candidate) || candidate.startsWith('0');
 }

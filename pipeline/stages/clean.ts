@@ -11,6 +11,7 @@ import { CharacterProgress } from '../clean/progress.js';
 import { detectLanguages } from '../nlp/language.js';
 import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
+import { redactOptionsOf } from '../nlp/redact.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 
 interface Draft extends CleanedText {
@@ -62,7 +63,7 @@ async function cleanAll(
   progress: CharacterProgress,
 ): Promise<Draft[]> {
   const options = {
-    redact: ctx.config.privacy.redact,
+    redact: redactOptionsOf(ctx.config.privacy),
     stripBoilerplate: ctx.config.clean.stripBoilerplate,
   };
   const drafts: Draft[] = [];

@@ -1,5 +1,6 @@
 import type { Consultation } from '../../schemas/consultation.js';
 import type { ArtifactData, ArtifactName } from '../artifacts.js';
+import { redactOptionsOf } from '../nlp/redact.js';
 import type { InputSource, ReviewInput, StageContext, StageResult } from '../stage.js';
 import { cleanContributions } from './clean.js';
 import { embedPassages } from './embed.js';
@@ -80,14 +81,14 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 3,
+    version: 4,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],
     readsInputFiles: false,
     configSlice: (config) => ({
       clean: config.clean,
-      redact: config.privacy.redact,
+      redact: redactOptionsOf(config.privacy),
       language: config.language,
     }),
     run: async ({ load }, ctx) => cleanContributions(await load('contributions'), ctx),

@@ -5,6 +5,7 @@ import type { Support } from '../../schemas/findings.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
 import type { Ballots } from '../../schemas/votes.js';
 import type { Matrix } from '../matrix.js';
+import { type Redacted, redactOptionsOf, redactText } from '../nlp/redact.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
@@ -206,7 +207,9 @@ function sumVotes(votes: readonly (Votes | null)[]): Votes | null {
 /**
  * Credits per `privacy.credit`: `name` gives the display name (else the author id), `initials`
  * the initials of the display name, `anonymous` "Participant N", numbered by first appearance.
- * Contributions without an author are credited "Anonymous contributor".
+ * Contributions without an author are credited "Anonymous contributor". Names and ids are
+ * redacted as contributions are (an address in a display name is no credit), and initials are
+ * taken from what remains.
  */
 export function creditor(
   config: Consultation,
@@ -217,27 +220,44 @@ export function creditor(
   for (const c of contributions) {
     if (c.author !== null && !numbers.has(c.author)) numbers.set(c.author, numbers.size + 1);
   }
+  const options = redactOptionsOf(config.privacy);
+  const redacted = (text: string) => redactText(text, options).text;
   return (id) => {
     const contribution = byId.get(id);
     const author = contribution?.author ?? null;
     const name = contribution?.authorName ?? null;
+    const participant = author !== null ? `Participant ${numbers.get(author)}` : null;
     switch (config.privacy.credit) {
       case 'name':
-        return name ?? (author !== null ? `Participant ${author}` : 'Anonymous contributor');
+        if (name !== null) return redacted(name);
+        // An author id that is an address or a number is not shown: it is numbered instead.
+        if (author === null) return 'Anonymous contributor';
+        return redacted(author) === author ? `Participant ${author}` : (participant as string);
       case 'initials':
-        if (name !== null) return initialsOf(name);
-        return author !== null ? `Participant ${numbers.get(author)}` : 'Anonymous contributor';
+        if (name !== null) return initialsOf(withoutPlaceholders(redactText(name, options)));
+        return participant ?? 'Anonymous contributor';
       case 'anonymous':
-        return author !== null ? `Participant ${numbers.get(author)}` : 'Anonymous contributor';
+        return participant ?? 'Anonymous contributor';
     }
   };
 }
 
-/** "Ana María López" gives "A. M. L." */
+/** A redacted text with its placeholders taken out. */
+function withoutPlaceholders({ text, redactions }: Redacted): string {
+  let kept = '';
+  let at = 0;
+  for (const { start, end } of redactions) {
+    kept += `${text.slice(at, start)} `;
+    at = end;
+  }
+  return kept + text.slice(at);
+}
+
+/** "Ana María López" gives "A. M. L."; words without a letter give none. */
 function initialsOf(name: string): string {
   const initials = name
     .split(/\s+/u)
-    .filter(Boolean)
-    .map((part) => `${[...part][0]?.toUpperCase()}.`);
+    .flatMap((part) => /\p{L}/u.exec(part) ?? [])
+    .map((letter) => `${letter.toUpperCase()}.`);
   return initials.length > 0 ? initials.join(' ') : 'Anonymous contributor';
 }

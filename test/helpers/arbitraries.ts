@@ -138,3 +138,39 @@ export const contributionsArb: fc.Arbitrary<Contribution[]> = fc
       });
     }),
   );
+
+/** Words of ordinary prose around personal data, with numbers that are not personal. */
+const PROSE_WORDS = [
+  'the',
+  'council',
+  'should',
+  'look',
+  'at',
+  'this',
+  'meet',
+  'park',
+  'in',
+  '2018',
+  '$15',
+  '12.5%',
+  '10:30',
+  'on',
+  '2018-02-13',
+  'version',
+  '1.2.3',
+  'buses',
+  'please',
+  'thanks',
+];
+
+/** 0-8 words of prose, possibly ending in a sentence break. */
+export const proseArb: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.constantFrom(...PROSE_WORDS), { maxLength: 8 }), fc.constantFrom('', '.', ','))
+  .map(([words, end]) => `${words.join(' ')}${words.length > 0 ? end : ''}`);
+
+/** Full-width digits and plus sign for ASCII ones, as East Asian keyboards type them. */
+export function fullWidth(text: string): string {
+  return text.replace(/[0-9+]/g, (c) =>
+    String.fromCodePoint((c.codePointAt(0) as number) + 0xfee0),
+  );
+}
