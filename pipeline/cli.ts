@@ -5,6 +5,7 @@ import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
+import { diskError } from './disk-errors.js';
 import { withDotEnv } from './dot-env.js';
 import { BriefError, UsageError } from './errors.js';
 import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
@@ -276,7 +277,9 @@ function print(stream: OutputStream, text: string): number {
   return 0;
 }
 
-function reportError(error: unknown, stderr: OutputStream, verbose: boolean): number {
+function reportError(thrown: unknown, stderr: OutputStream, verbose: boolean): number {
+  // A full disk or a refused write met outside the writers (a folder, the lock) is one clear line too.
+  const error = thrown instanceof BriefError ? thrown : (diskError(thrown) ?? thrown);
   if (error instanceof BriefError && error.name === 'AbortError') {
     stderr.write(
       'brief: interrupted; finished stages are kept and the next run resumes after them\n',

@@ -14,6 +14,7 @@ import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import type { ExportOptions } from './brief/export.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, ConfigError, UsageError } from './errors.js';
+import { formatBytes } from './format-bytes.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources, openVotesSource } from './input-sources.js';
 import { addUsage, NO_USAGE, type Usage, usageSince, usedModel } from './llm/cost.js';
@@ -272,12 +273,6 @@ async function runStages(
     llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
     exported,
   };
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1 << 20 ? [bytes / 1024, 'KB'] : [bytes / (1 << 20), 'MB'];
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
 }
 
 /** The config with `--provider` applied, so that stage cache keys follow it. */
