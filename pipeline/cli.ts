@@ -226,7 +226,7 @@ async function exportCommand(
     },
     options,
   );
-  return `${written.map((file) => `wrote ${file}`).join('\n')}\n`;
+  return `${written.map((file) => `wrote ${file.path}`).join('\n')}\n`;
 }
 
 function pageSizeOption(value: string): 'A4' | 'LETTER' {

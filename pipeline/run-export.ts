@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
 import { type ExportOptions, exportBrief } from './brief/export.js';
 import { SOURCES_CSV } from './brief/sources-csv.js';
@@ -37,7 +37,7 @@ export async function exportRun(
     return { status: 'cached', record: previous };
   }
   const started = performance.now();
-  await exportBrief(
+  const written = await exportBrief(
     join(outDir, 'brief.md'),
     {
       pdf: join(outDir, EXPORT_FILES.pdf),
@@ -46,14 +46,12 @@ export async function exportRun(
     },
     options,
   );
-  const files = await Promise.all(
-    Object.values(EXPORT_FILES).map((file) => fileRecord(outDir, file)),
-  );
   return {
     status: 'ran',
     record: {
       key,
-      files: files.filter((file) => file !== undefined),
+      // Hashes of the bytes as written, not read back: a file damaged on disk never matches.
+      files: written.map(({ path, hash, bytes }) => ({ file: basename(path), hash, bytes })),
       ms: Math.round(performance.now() - started),
       finishedAt: new Date().toISOString(),
     },
