@@ -242,8 +242,9 @@ async function runStages(
     forced ||= dry;
     if (!dry) {
       if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
-      const artifact = await writeArtifact(outDir, stage.output, result.output);
+      const { attachments, ...artifact } = await writeArtifact(outDir, stage.output, result.output);
       record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };
+      if (attachments.length > 0) record.attachments = attachments;
       manifest.stages[stage.name] = record;
       await writeManifest(outDir, manifest, config.config.llm);
     }
@@ -345,13 +346,18 @@ async function readPreviousArtifact<K extends ArtifactName>(
   }
 }
 
+/** The artifact and the files written beside it (charts, `sources.csv`) are on disk as recorded. */
 async function artifactIntact(
   outDir: string,
   name: ArtifactName,
   record: StageRecord,
 ): Promise<boolean> {
-  const bytes = await readFile(join(outDir, ARTIFACTS[name].file)).catch(() => undefined);
-  return bytes !== undefined && sha256(bytes) === record.artifact.hash;
+  const artifact = { file: ARTIFACTS[name].file, hash: record.artifact.hash };
+  for (const { file, hash } of [artifact, ...(record.attachments ?? [])]) {
+    const bytes = await readFile(join(outDir, file)).catch(() => undefined);
+    if (bytes === undefined || sha256(bytes) !== hash) return false;
+  }
+  return true;
 }
 
 /**
