@@ -58,7 +58,7 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
 }
 
 /** The process id in a temp file's name (`<file>.tmp-<pid>-<random>`), if it is one. */
-function tempFileOwner(name: string): number | undefined {
+export function tempFileOwner(name: string): number | undefined {
   const match = /\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
   return match ? Number(match[1]) : undefined;
 }

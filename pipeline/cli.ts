@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
@@ -11,7 +11,8 @@ import { BriefError, UsageError } from './errors.js';
 import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
 import { PACKAGE } from './package-info.js';
 import { reviewCommand } from './review/cli-review.js';
-import { defaultRunId, runPipeline } from './runner.js';
+import { defaultRunFolder } from './run-folder.js';
+import { runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
 
@@ -149,7 +150,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     };
     if (command === 'review') {
       return await reviewCommand(
-        { ...common, llm, outDir: values.out ?? join('outputs', defaultRunId(configPath)) },
+        { ...common, llm, outDir: values.out ?? defaultRunFolder(configPath) },
         {
           export: values.export,
           import: values.import,

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
+import { CHARTS_DIR } from './brief/charts.js';
 import { type ExportOptions, exportBrief } from './brief/export.js';
 import { SOURCES_CSV } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
@@ -60,7 +61,7 @@ export async function exportRun(
 
 /** The hash of everything the exported files depend on: the brief, its charts, `sources.csv`. */
 async function exportKey(outDir: string, options: ExportOptions): Promise<string> {
-  const charts = (await readdir(join(outDir, 'charts')).catch(() => [] as string[])).sort();
+  const charts = (await readdir(join(outDir, CHARTS_DIR)).catch(() => [] as string[])).sort();
   const hashOf = async (file: string) => sha256(await readFile(join(outDir, file)));
   return sha256(
     canonicalJson({
@@ -70,7 +71,7 @@ async function exportKey(outDir: string, options: ExportOptions): Promise<string
       brief: await hashOf('brief.md'),
       // Absent in a run folder from before sources.csv; the HTML then goes without the list.
       sources: await hashOf(SOURCES_CSV).catch(() => null),
-      charts: await Promise.all(charts.map((chart) => hashOf(join('charts', chart)))),
+      charts: await Promise.all(charts.map((chart) => hashOf(join(CHARTS_DIR, chart)))),
     }),
   );
 }

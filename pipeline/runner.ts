@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
 import type { ReviewLog } from '../schemas/review.js';
@@ -28,6 +28,7 @@ import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import { readReviewBase, readReviewLog } from './review/review-log.js';
 import { reviewedTaxonomy } from './review/taxonomy.js';
 import { type ExportOutcome, exportRun } from './run-export.js';
+import { defaultRunFolder, MANIFEST_FILE, refuseInputsInRunFolder } from './run-folder.js';
 import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
@@ -85,8 +86,6 @@ export interface RunSummary {
   exported: ExportOutcome | null;
 }
 
-const MANIFEST = 'manifest.json';
-
 /**
  * Runs the stages in order, each from cache when its inputs, config slice and version are
  * unchanged and its artifact is intact, then exports the brief. The manifest is rewritten after
@@ -95,7 +94,8 @@ const MANIFEST = 'manifest.json';
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const config = withProvider(await loadConsultation(options.configPath), options.provider);
-  const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
+  const outDir = resolve(options.outDir ?? defaultRunFolder(config.path));
+  await refuseInputsInRunFolder(outDir, config);
   await mkdir(outDir, { recursive: true });
   const lock = options.holdsLock
     ? null
@@ -282,19 +282,13 @@ function withProvider(config: LoadedConfig, provider: LlmProvider | undefined): 
   return { ...config, config: { ...config.config, llm: { ...config.config.llm, provider } } };
 }
 
-/** The run id of a config: its folder's name, or its file name for a config called otherwise. */
+/** The config with the review's pinned examples and promoted themes in its taxonomy. */
 function withReviewedTaxonomy(config: LoadedConfig, log: ReviewLog | null): LoadedConfig {
   if (!log) return config;
   return {
     ...config,
     config: { ...config.config, themes: reviewedTaxonomy(config.config.themes, log) },
   };
-}
-
-/** The run folder's name when `--out` is not given: the config's folder name. */
-export function defaultRunId(configPath: string): string {
-  const file = basename(configPath).replace(/\.ya?ml$/i, '');
-  return file === 'consultation' ? basename(dirname(configPath)) : file;
 }
 
 function selectStages(to: StageName | undefined): readonly StageSpec[] {
@@ -378,12 +372,12 @@ async function keepEditedCopy(
 }
 
 async function readManifest(outDir: string, logger: Logger): Promise<Manifest | undefined> {
-  const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
+  const text = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   try {
     return Manifest.parse(JSON.parse(text));
   } catch {
-    logger.warn(`${MANIFEST} in ${outDir} is unreadable; every stage will run again`);
+    logger.warn(`${MANIFEST_FILE} in ${outDir} is unreadable; every stage will run again`);
     return undefined;
   }
 }
@@ -419,7 +413,7 @@ async function writeManifest(outDir: string, manifest: Manifest, llm: LlmConfig)
       : { coverage: kept > 0 ? Math.round((cited / kept) * 1e4) / 1e4 : 0 }),
     ...llmRecord(manifest, llm),
   };
-  await writeFileAtomic(join(outDir, MANIFEST), [
+  await writeFileAtomic(join(outDir, MANIFEST_FILE), [
     `${JSON.stringify(Manifest.parse(complete), null, 2)}\n`,
   ]);
 }

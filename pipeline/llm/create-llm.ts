@@ -3,7 +3,7 @@ import type { LlmConfig } from '../../schemas/consultation.js';
 import { ConfigError } from '../errors.js';
 import type { Logger, ProgressEvent } from '../stage.js';
 import { LlmService } from './llm-service.js';
-import { ResponseCache } from './response-cache.js';
+import { RESPONSE_CACHE_DIR, ResponseCache } from './response-cache.js';
 import { tokenCounter } from './tokens.js';
 import { createOpenAiTransport, type ServerSettings } from './transport.js';
 
@@ -43,7 +43,7 @@ export async function createLlmService(
   return new LlmService({
     config,
     transport: createOpenAiTransport(server),
-    cache: new ResponseCache(join(context.outDir, 'cache')),
+    cache: new ResponseCache(join(context.outDir, RESPONSE_CACHE_DIR)),
     tokens: await tokenCounter(),
     logger: context.logger,
     signal: context.signal,
