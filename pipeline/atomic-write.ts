@@ -91,15 +91,19 @@ export async function writeStreamAtomic(
   });
 }
 
-/** Writes `length` bytes of `data` from `offset`; may write fewer, as write(2) may. */
+/**
+ * Writes `length` bytes of `data` from `offset` to `handle`, open on a temp file for `file`;
+ * may write fewer, as write(2) may.
+ */
 export type DiskWrite = (
+  file: string,
   handle: FileHandle,
   data: Uint8Array,
   offset: number,
   length: number,
 ) => Promise<number>;
 
-const systemWrite: DiskWrite = async (handle, data, offset, length) =>
+const systemWrite: DiskWrite = async (_file, handle, data, offset, length) =>
   (await handle.write(data, offset, length)).bytesWritten;
 let diskWrite = systemWrite;
 
@@ -131,7 +135,7 @@ async function writeThroughTemp(
     await fill(async (data) => {
       hash.update(data);
       bytes += data.byteLength;
-      const reached = await writeAll(handle, data);
+      const reached = await writeAll(file, handle, data);
       if (reached < data.byteLength)
         throw incompleteWrite(file, bytes - data.byteLength + reached, bytes);
     });
@@ -152,10 +156,10 @@ async function writeThroughTemp(
  * Writes `data`, looping over short writes until all of it is written or a write makes no
  * progress; returns the number of bytes written.
  */
-async function writeAll(handle: FileHandle, data: Uint8Array): Promise<number> {
+async function writeAll(file: string, handle: FileHandle, data: Uint8Array): Promise<number> {
   let offset = 0;
   while (offset < data.byteLength) {
-    const written = await diskWrite(handle, data, offset, data.byteLength - offset);
+    const written = await diskWrite(file, handle, data, offset, data.byteLength - offset);
     if (written <= 0) break;
     offset += written;
   }
