@@ -1,5 +1,5 @@
 // What a run writes in its run folder, and the guard that keeps those paths off the user's inputs.
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ARTIFACTS } from './artifacts.js';
 import { tempFileOwner } from './atomic-write.js';
@@ -7,6 +7,7 @@ import { ASSIGNMENTS_CSV } from './brief/assignments.js';
 import { CHARTS_DIR } from './brief/charts.js';
 import { SOURCES_CSV } from './brief/sources-csv.js';
 import type { LoadedConfig } from './config.js';
+import { diskError } from './disk-errors.js';
 import { UsageError } from './errors.js';
 import { type InputFileRef, listInputFiles } from './input-sources.js';
 import { RESPONSE_CACHE_DIR } from './llm/response-cache.js';
@@ -39,6 +40,26 @@ export const RUN_FOLDER_DIRS: readonly string[] = [CHARTS_DIR, RESPONSE_CACHE_DI
 export function defaultRunFolder(configPath: string): string {
   const file = basename(configPath).replace(/\.ya?ml$/i, '');
   return join('outputs', file === 'consultation' ? basename(dirname(configPath)) : file);
+}
+
+/**
+ * Creates the run folder and its parents; a full or read-only disk or a refusal is a
+ * `DiskError` ("cannot mkdir PATH: read-only file system").
+ */
+export async function makeRunFolder(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    // Node's recursive mkdir reports a read-only disk as ENOENT; a plain mkdir says what it is.
+    const plain = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const real = plain
+      ? await mkdir(outDir).then(
+          () => null,
+          (again: unknown) => again,
+        )
+      : error;
+    if (real !== null) throw diskError(real) ?? real;
+  }
 }
 
 /**

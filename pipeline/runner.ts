@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
@@ -28,7 +28,12 @@ import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import { readReviewBase, readReviewLog } from './review/review-log.js';
 import { reviewedTaxonomy } from './review/taxonomy.js';
 import { type ExportOutcome, exportRun } from './run-export.js';
-import { defaultRunFolder, MANIFEST_FILE, refuseInputsInRunFolder } from './run-folder.js';
+import {
+  defaultRunFolder,
+  MANIFEST_FILE,
+  makeRunFolder,
+  refuseInputsInRunFolder,
+} from './run-folder.js';
 import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
@@ -96,7 +101,7 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const config = withProvider(await loadConsultation(options.configPath), options.provider);
   const outDir = resolve(options.outDir ?? defaultRunFolder(config.path));
   await refuseInputsInRunFolder(outDir, config);
-  await mkdir(outDir, { recursive: true });
+  await makeRunFolder(outDir);
   const lock = options.holdsLock
     ? null
     : await acquireRunLock(outDir, {

@@ -108,4 +108,29 @@ describe('a full disk', () => {
     },
     60_000,
   );
+
+  it.skipIf(noTmpfs !== null)(
+    `a read-only disk is one clear line, not an unexpected error${noTmpfs ? ` (skipped: ${noTmpfs})` : ''}`,
+    async () => {
+      const dir = await copyFixture('mini');
+      const disk = await mkdtemp(join(tmpdir(), 'brief-rofs-'));
+      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', disk]).status).toBe(
+        0,
+      );
+      try {
+        const run = await runCli([
+          'run',
+          join(dir, 'consultation.yaml'),
+          '--out',
+          join(disk, 'out'),
+        ]);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe(
+          `brief: cannot mkdir ${join(disk, 'out')}: read-only file system\n`,
+        );
+      } finally {
+        spawnSync('umount', [disk]);
+      }
+    },
+  );
 });

@@ -1,9 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { OutputStream } from '../cli-progress.js';
 import { loadConsultation } from '../config.js';
 import { UsageError } from '../errors.js';
-import { refuseInputsInRunFolder } from '../run-folder.js';
+import { makeRunFolder, refuseInputsInRunFolder } from '../run-folder.js';
 import { acquireRunLock } from '../run-lock.js';
 import type { RunOptions } from '../runner.js';
 import { serveReview } from './server.js';
@@ -39,7 +38,7 @@ export async function reviewCommand(
     : [];
   await refuseInputsInRunFolder(outDir, await loadConsultation(run.configPath), imported);
   // A fresh run folder does not exist yet, and the lock lives inside it.
-  await mkdir(outDir, { recursive: true });
+  await makeRunFolder(outDir);
   const lock = await acquireRunLock(outDir, {
     purpose: 'brief review',
     wait: run.wait,
