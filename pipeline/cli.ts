@@ -117,7 +117,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
       if (configPath === undefined)
         throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
       if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-      return print(stdout, await exportCommand(configPath, values, exportOptions));
+      const warn = (message: string) => stderr.write(`warning: ${message}\n`);
+      return print(stdout, await exportCommand(configPath, values, exportOptions, warn));
     }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
@@ -207,6 +208,7 @@ async function exportCommand(
   input: string,
   values: { pdf: boolean; html: boolean; docx: boolean; out?: string | undefined },
   options: { pageSize: 'A4' | 'LETTER'; date: string },
+  warn: (message: string) => void,
 ): Promise<string> {
   const asked = [values.pdf, values.html, values.docx].filter(Boolean).length;
   const [pdf, html] = asked === 0 ? [true, true] : [values.pdf, values.html];
@@ -226,6 +228,7 @@ async function exportCommand(
       docx,
     },
     options,
+    warn,
   );
   return `${written.map((file) => `wrote ${file.path}`).join('\n')}\n`;
 }

@@ -25,13 +25,15 @@ export interface ExportOutcome {
 /**
  * Exports the run folder's `brief.md` to PDF, HTML and Word, unless the previous export had the same
  * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
- * the PDF of a large consultation takes long, so an unchanged re-run must not do it.
+ * the PDF of a large consultation takes long, so an unchanged re-run must not do it. `warn`
+ * hears what the export had to leave out.
  */
 export async function exportRun(
   outDir: string,
   options: ExportOptions,
   previous: ExportRecord | undefined,
   force: boolean,
+  warn: (message: string) => void,
 ): Promise<ExportOutcome> {
   const key = await exportKey(outDir, options);
   if (!force && previous?.key === key && (await filesIntact(outDir, previous.files))) {
@@ -46,6 +48,7 @@ export async function exportRun(
       docx: join(outDir, EXPORT_FILES.docx),
     },
     options,
+    warn,
   );
   return {
     status: 'ran',

@@ -264,7 +264,8 @@ async function runStages(
     words = undefined;
     const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
     options.logger.debug('export: running');
-    exported = await exportRun(outDir, exportOptions, manifest.export, forced);
+    const warn = (message: string) => options.logger.warn(message);
+    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn);
     manifest.export = exported.record;
     options.onStageDone?.('export', exported.status);
   }

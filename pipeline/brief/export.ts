@@ -26,12 +26,14 @@ export interface ExportOptions {
  * Turns a brief into PDF, HTML and/or Word: its Markdown as written or as an author edited it
  * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
  * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
- * Returns the files written, with the hash of the bytes as they were written.
+ * Returns the files written, with the hash of the bytes as they were written; `warn` hears
+ * what the export had to leave out (a damaged `sources.csv`).
  */
 export async function exportBrief(
   inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
+  warn?: (message: string) => void,
 ): Promise<ExportedFile[]> {
   const { markdown, readAsset } = await readBrief(inputPath);
   const written: ExportedFile[] = [];
@@ -44,7 +46,7 @@ export async function exportBrief(
     written.push({ path: targets.pdf, ...pdf });
   }
   if (targets.html) {
-    const html = markdownToHtml(markdown.toString('utf8'), { readAsset });
+    const html = markdownToHtml(markdown.toString('utf8'), { readAsset, warn });
     written.push({ path: targets.html, ...(await writeFileAtomic(targets.html, [html])) });
   }
   if (targets.docx) {
