@@ -12,6 +12,7 @@ import {
 } from './artifacts.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import type { ExportOptions } from './brief/export.js';
+import { usableCacheDir } from './cache-dir.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, ConfigError, UsageError } from './errors.js';
 import { formatBytes } from './format-bytes.js';
@@ -111,11 +112,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         signal: options.signal,
       });
   try {
-    for (const dir of [outDir, options.cacheDir]) {
+    const cacheDir = await usableCacheDir(options.cacheDir, options.logger);
+    for (const dir of [outDir, cacheDir]) {
       for (const file of await removeStaleTempFiles(dir))
         options.logger.debug(`removed ${join(dir, file)}, left by an interrupted process`);
     }
-    return await runStages(config, outDir, options);
+    return await runStages(config, outDir, { ...options, cacheDir });
   } finally {
     await lock?.release();
   }
