@@ -133,4 +133,26 @@ describe('a full disk', () => {
       }
     },
   );
+
+  it('a short artifact left on disk (votes.json, vectors.bin, findings.json) is never believed', async () => {
+    const dir = await copyFixture('mini');
+    const out = join(dir, 'out');
+    const args = ['run', join(dir, 'consultation.yaml'), '--out', out, '--quiet'];
+    expect((await runCli(args)).code).toBe(0);
+    const manifest = await manifestOf(out);
+    for (const [stage, file] of [
+      ['votes', 'votes.json'],
+      ['embed', 'vectors.bin'],
+      ['synthesise', 'findings.json'],
+    ] as const) {
+      const whole = await readFile(join(out, file));
+      await writeFile(join(out, file), whole.subarray(0, Math.floor(whole.length / 2)));
+      const run = await runCli(args);
+      expect(run.code, file).toBe(0);
+      expect(await readFile(join(out, file)), file).toEqual(whole);
+      expect((await manifestOf(out)).stages[stage]?.artifact.hash).toBe(
+        manifest.stages[stage]?.artifact.hash,
+      );
+    }
+  }, 60_000);
 });
