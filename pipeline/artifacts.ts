@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import { Contribution } from '../schemas/contribution.js';
 import { Findings } from '../schemas/findings.js';
+import type { FileRecord } from '../schemas/manifest.js';
 import { ReviewedThemes } from '../schemas/review.js';
 import { Themes } from '../schemas/themes.js';
 import { Ballots } from '../schemas/votes.js';
@@ -95,19 +96,30 @@ export type ArtifactName = keyof typeof ARTIFACTS;
 export type ArtifactData<K extends ArtifactName> =
   (typeof ARTIFACTS)[K] extends Artifact<infer T> ? T : never;
 
-/** Validates `data` and writes it atomically into `dir`. */
+/** What `writeArtifact` wrote: the artifact's bytes and records, and its attachments. */
+export interface WrittenArtifact extends WrittenFile {
+  records: number;
+  attachments: FileRecord[];
+}
+
+/**
+ * Validates `data` and writes it atomically into `dir`, attachments first, returning the hashes
+ * of the bytes written for the manifest.
+ */
 export async function writeArtifact<K extends ArtifactName>(
   dir: string,
   name: K,
   data: ArtifactData<K>,
-): Promise<WrittenFile & { records: number }> {
+): Promise<WrittenArtifact> {
   const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  const attachments: FileRecord[] = [];
   for (const attachment of artifact.attachments?.(data) ?? []) {
     await mkdir(dirname(join(dir, attachment.file)), { recursive: true });
-    await writeFileAtomic(join(dir, attachment.file), [attachment.content]);
+    const written = await writeFileAtomic(join(dir, attachment.file), [attachment.content]);
+    attachments.push({ file: attachment.file, ...written });
   }
   const written = await writeFileAtomic(join(dir, artifact.file), artifact.encode(data));
-  return { ...written, records: artifact.count(data) };
+  return { ...written, records: artifact.count(data), attachments };
 }
 
 /**

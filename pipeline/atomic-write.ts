@@ -1,8 +1,10 @@
+// Atomic file writes: a temp file beside the target, every byte written and flushed, then renamed over it.
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { diskError, incompleteWrite } from './disk-errors.js';
 import {
   isOwnerAlive,
   type ProcessIdentity,
@@ -65,7 +67,7 @@ export async function removeStaleTempFiles(
 }
 
 /** The writer named in a temp file's name (`<file>.tmp-<pid>[.<start time>]-<random>`). */
-function tempFileOwner(name: string): ProcessIdentity | undefined {
+export function tempFileOwner(name: string): ProcessIdentity | undefined {
   const match = /\.tmp-(\d+)(?:\.(\d+))?-[0-9a-f]+$/.exec(name);
   if (!match) return undefined;
   return {
@@ -103,32 +105,78 @@ export async function writeStreamAtomic(
 }
 
 /**
+ * Writes `length` bytes of `data` from `offset` to `handle`, open on a temp file for `file`;
+ * may write fewer, as write(2) may.
+ */
+export type DiskWrite = (
+  file: string,
+  handle: FileHandle,
+  data: Uint8Array,
+  offset: number,
+  length: number,
+) => Promise<number>;
+
+const systemWrite: DiskWrite = async (_file, handle, data, offset, length) =>
+  (await handle.write(data, offset, length)).bytesWritten;
+let diskWrite = systemWrite;
+
+/**
+ * Replaces how the writers hand bytes to the disk, so tests can make writes short or fail as a
+ * full disk does; `undefined` restores the system's.
+ */
+export function setDiskWrite(write: DiskWrite | undefined): void {
+  diskWrite = write ?? systemWrite;
+}
+
+/**
  * The part both writers share: `fill` writes the bytes (hashed and counted) into a temp file
- * beside `file`, which is then flushed and renamed over it; on failure the temp file is removed.
+ * beside `file`, which is then flushed, checked to hold every byte, and renamed over it. On any
+ * failure the temp file is removed, `file` is left as it was, and a full disk or a refused write
+ * becomes a `DiskError` naming `file`.
  */
 async function writeThroughTemp(
   file: string,
   fill: (write: (bytes: Uint8Array) => Promise<void>) => Promise<void>,
 ): Promise<WrittenFile> {
   const temp = tempFileFor(file);
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w').catch((error: unknown) => {
+    throw diskError(error, file) ?? error;
+  });
   const hash = createHash('sha256');
   let bytes = 0;
   try {
     await fill(async (data) => {
       hash.update(data);
       bytes += data.byteLength;
-      await handle.write(data);
+      const reached = await writeAll(file, handle, data);
+      if (reached < data.byteLength)
+        throw incompleteWrite(file, bytes - data.byteLength + reached, bytes);
     });
     await handle.sync();
-  } catch (error) {
+    const size = (await handle.stat()).size;
+    if (size !== bytes) throw incompleteWrite(file, size, bytes);
     await handle.close();
+    await rename(temp, file);
+  } catch (error) {
+    await handle.close().catch(() => {});
     await rm(temp, { force: true });
-    throw error;
+    throw diskError(error, file) ?? error;
   }
-  await handle.close();
-  await rename(temp, file);
   return { hash: hash.digest('hex'), bytes };
+}
+
+/**
+ * Writes `data`, looping over short writes until all of it is written or a write makes no
+ * progress; returns the number of bytes written.
+ */
+async function writeAll(file: string, handle: FileHandle, data: Uint8Array): Promise<number> {
+  let offset = 0;
+  while (offset < data.byteLength) {
+    const written = await diskWrite(file, handle, data, offset, data.byteLength - offset);
+    if (written <= 0) break;
+    offset += written;
+  }
+  return offset;
 }
 
 /** A fresh temp file beside `file`, named after this process (id and, where known, start time). */

@@ -1,16 +1,18 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
+import { diskError } from './disk-errors.js';
 import { withDotEnv } from './dot-env.js';
 import { BriefError, UsageError } from './errors.js';
 import { EVAL_OPTIONS, runEvalCommand } from './eval/cli-eval.js';
 import { PACKAGE } from './package-info.js';
 import { reviewCommand } from './review/cli-review.js';
-import { defaultRunId, runPipeline } from './runner.js';
+import { defaultRunFolder } from './run-folder.js';
+import { runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
 
@@ -118,7 +120,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
       if (configPath === undefined)
         throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
       if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-      return print(stdout, await exportCommand(configPath, values, exportOptions));
+      const warn = (message: string) => stderr.write(`warning: ${message}\n`);
+      return print(stdout, await exportCommand(configPath, values, exportOptions, warn));
     }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
@@ -152,7 +155,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     };
     if (command === 'review') {
       return await reviewCommand(
-        { ...common, llm, outDir: values.out ?? join('outputs', defaultRunId(configPath)) },
+        { ...common, llm, outDir: values.out ?? defaultRunFolder(configPath) },
         {
           export: values.export,
           import: values.import,
@@ -209,6 +212,7 @@ async function exportCommand(
   input: string,
   values: { pdf: boolean; html: boolean; docx: boolean; out?: string | undefined },
   options: { pageSize: 'A4' | 'LETTER'; date: string },
+  warn: (message: string) => void,
 ): Promise<string> {
   const asked = [values.pdf, values.html, values.docx].filter(Boolean).length;
   const [pdf, html] = asked === 0 ? [true, true] : [values.pdf, values.html];
@@ -228,8 +232,9 @@ async function exportCommand(
       docx,
     },
     options,
+    warn,
   );
-  return `${written.map((file) => `wrote ${file}`).join('\n')}\n`;
+  return `${written.map((file) => `wrote ${file.path}`).join('\n')}\n`;
 }
 
 function pageSizeOption(value: string): 'A4' | 'LETTER' {
@@ -294,7 +299,9 @@ function print(stream: OutputStream, text: string): number {
   return 0;
 }
 
-function reportError(error: unknown, stderr: OutputStream, verbose: boolean): number {
+function reportError(thrown: unknown, stderr: OutputStream, verbose: boolean): number {
+  // A full disk or a refused write met outside the writers (a folder, the lock) is one clear line too.
+  const error = thrown instanceof BriefError ? thrown : (diskError(thrown) ?? thrown);
   if (error instanceof BriefError && error.name === 'AbortError') {
     stderr.write(
       'brief: interrupted; finished stages are kept and the next run resumes after them\n',

@@ -43,6 +43,18 @@ export class ArtifactError extends BriefError {
   }
 }
 
+/** A file cannot be written: the disk is full, or the folder refuses writes. */
+export class DiskError extends BriefError {
+  override name = 'DiskError';
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** A stage cannot proceed with the data it was given. */
 export class StageError extends BriefError {
   override name = 'StageError';

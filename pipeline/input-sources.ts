@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputFile } from '../schemas/consultation.js';
 import type { FileRecord } from '../schemas/manifest.js';
 import type { LoadedConfig } from './config.js';
@@ -35,6 +35,29 @@ export async function openVotesSource(
   const votes = loaded.config.input.votes;
   const spec = votes && InputFile.parse({ path: votes.path });
   return spec ? openSource(loaded, spec, 'input.votes', options) : null;
+}
+
+/** A file a run reads: its name as given, its resolved path and where it is named. */
+export interface InputFileRef {
+  name: string;
+  path: string;
+  listedIn: string;
+}
+
+/** Every file a run of `loaded` reads: the config itself, `input.files` and `input.votes`. */
+export function listInputFiles(loaded: LoadedConfig): InputFileRef[] {
+  const votes = loaded.config.input.votes;
+  return [
+    { name: basename(loaded.path), path: loaded.path, listedIn: 'the command line' },
+    ...loaded.config.input.files.map((spec) => ({
+      name: spec.path,
+      path: resolve(loaded.dir, spec.path),
+      listedIn: 'input.files',
+    })),
+    ...(votes
+      ? [{ name: votes.path, path: resolve(loaded.dir, votes.path), listedIn: 'input.votes' }]
+      : []),
+  ];
 }
 
 async function openSource(

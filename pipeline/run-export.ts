@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
+import { CHARTS_DIR } from './brief/charts.js';
 import { type ExportOptions, exportBrief } from './brief/export.js';
 import { SOURCES_CSV } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
@@ -24,20 +25,22 @@ export interface ExportOutcome {
 /**
  * Exports the run folder's `brief.md` to PDF, HTML and Word, unless the previous export had the same
  * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
- * the PDF of a large consultation takes long, so an unchanged re-run must not do it.
+ * the PDF of a large consultation takes long, so an unchanged re-run must not do it. `warn`
+ * hears what the export had to leave out.
  */
 export async function exportRun(
   outDir: string,
   options: ExportOptions,
   previous: ExportRecord | undefined,
   force: boolean,
+  warn: (message: string) => void,
 ): Promise<ExportOutcome> {
   const key = await exportKey(outDir, options);
   if (!force && previous?.key === key && (await filesIntact(outDir, previous.files))) {
     return { status: 'cached', record: previous };
   }
   const started = performance.now();
-  await exportBrief(
+  const written = await exportBrief(
     join(outDir, 'brief.md'),
     {
       pdf: join(outDir, EXPORT_FILES.pdf),
@@ -45,15 +48,14 @@ export async function exportRun(
       docx: join(outDir, EXPORT_FILES.docx),
     },
     options,
-  );
-  const files = await Promise.all(
-    Object.values(EXPORT_FILES).map((file) => fileRecord(outDir, file)),
+    warn,
   );
   return {
     status: 'ran',
     record: {
       key,
-      files: files.filter((file) => file !== undefined),
+      // Hashes of the bytes as written, not read back: a file damaged on disk never matches.
+      files: written.map(({ path, hash, bytes }) => ({ file: basename(path), hash, bytes })),
       ms: Math.round(performance.now() - started),
       finishedAt: new Date().toISOString(),
     },
@@ -62,7 +64,7 @@ export async function exportRun(
 
 /** The hash of everything the exported files depend on: the brief, its charts, `sources.csv`. */
 async function exportKey(outDir: string, options: ExportOptions): Promise<string> {
-  const charts = (await readdir(join(outDir, 'charts')).catch(() => [] as string[])).sort();
+  const charts = (await readdir(join(outDir, CHARTS_DIR)).catch(() => [] as string[])).sort();
   const hashOf = async (file: string) => sha256(await readFile(join(outDir, file)));
   return sha256(
     canonicalJson({
@@ -72,7 +74,7 @@ async function exportKey(outDir: string, options: ExportOptions): Promise<string
       brief: await hashOf('brief.md'),
       // Absent in a run folder from before sources.csv; the HTML then goes without the list.
       sources: await hashOf(SOURCES_CSV).catch(() => null),
-      charts: await Promise.all(charts.map((chart) => hashOf(join('charts', chart)))),
+      charts: await Promise.all(charts.map((chart) => hashOf(join(CHARTS_DIR, chart)))),
     }),
   );
 }

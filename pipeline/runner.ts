@@ -1,5 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
 import type { ReviewLog } from '../schemas/review.js';
@@ -12,8 +12,10 @@ import {
 } from './artifacts.js';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.js';
 import type { ExportOptions } from './brief/export.js';
+import { usableCacheDir } from './cache-dir.js';
 import { type LoadedConfig, loadConsultation } from './config.js';
 import { AbortError, ConfigError, UsageError } from './errors.js';
+import { formatBytes } from './format-bytes.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { hashInputSources, openInputSources, openVotesSource } from './input-sources.js';
 import { addUsage, NO_USAGE, type Usage, usageSince, usedModel } from './llm/cost.js';
@@ -28,6 +30,12 @@ import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import { readReviewBase, readReviewLog } from './review/review-log.js';
 import { reviewedTaxonomy } from './review/taxonomy.js';
 import { type ExportOutcome, exportRun } from './run-export.js';
+import {
+  defaultRunFolder,
+  MANIFEST_FILE,
+  makeRunFolder,
+  refuseInputsInRunFolder,
+} from './run-folder.js';
 import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
@@ -87,8 +95,6 @@ export interface RunSummary {
   exported: ExportOutcome | null;
 }
 
-const MANIFEST = 'manifest.json';
-
 /**
  * Runs the stages in order, each from cache when its inputs, config slice and version are
  * unchanged and its artifact is intact, then exports the brief. The manifest is rewritten after
@@ -97,8 +103,9 @@ const MANIFEST = 'manifest.json';
  */
 export async function runPipeline(options: RunOptions): Promise<RunSummary> {
   const config = withProvider(await loadConsultation(options.configPath), options.provider);
-  const outDir = resolve(options.outDir ?? join('outputs', defaultRunId(config.path)));
-  await mkdir(outDir, { recursive: true });
+  const outDir = resolve(options.outDir ?? defaultRunFolder(config.path));
+  await refuseInputsInRunFolder(outDir, config);
+  await makeRunFolder(outDir);
   const lock = options.holdsLock
     ? null
     : await acquireRunLock(outDir, {
@@ -109,11 +116,12 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
         signal: options.signal,
       });
   try {
-    for (const dir of [outDir, options.cacheDir]) {
+    const cacheDir = await usableCacheDir(options.cacheDir, options.logger);
+    for (const dir of [outDir, cacheDir]) {
       for (const file of await removeStaleTempFiles(dir))
         options.logger.debug(`removed ${join(dir, file)}, left by an interrupted process`);
     }
-    return await runStages(config, outDir, options);
+    return await runStages(config, outDir, { ...options, cacheDir });
   } finally {
     await lock?.release();
   }
@@ -246,8 +254,9 @@ async function runStages(
     forced ||= dry;
     if (!dry) {
       if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
-      const artifact = await writeArtifact(outDir, stage.output, result.output);
+      const { attachments, ...artifact } = await writeArtifact(outDir, stage.output, result.output);
       record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };
+      if (attachments.length > 0) record.attachments = attachments;
       manifest.stages[stage.name] = record;
       await writeManifest(outDir, manifest, config.config.llm);
     }
@@ -262,7 +271,8 @@ async function runStages(
     words = undefined;
     const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
     options.logger.debug('export: running');
-    exported = await exportRun(outDir, exportOptions, manifest.export, forced);
+    const warn = (message: string) => options.logger.warn(message);
+    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn);
     manifest.export = exported.record;
     options.onStageDone?.('export', exported.status);
   }
@@ -279,31 +289,19 @@ async function runStages(
   };
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1 << 20 ? [bytes / 1024, 'KB'] : [bytes / (1 << 20), 'MB'];
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${unit}`;
-}
-
 /** The config with `--provider` applied, so that stage cache keys follow it. */
 function withProvider(config: LoadedConfig, provider: LlmProvider | undefined): LoadedConfig {
   if (provider === undefined || provider === config.config.llm.provider) return config;
   return { ...config, config: { ...config.config, llm: { ...config.config.llm, provider } } };
 }
 
-/** The run id of a config: its folder's name, or its file name for a config called otherwise. */
+/** The config with the review's pinned examples and promoted themes in its taxonomy. */
 function withReviewedTaxonomy(config: LoadedConfig, log: ReviewLog | null): LoadedConfig {
   if (!log) return config;
   return {
     ...config,
     config: { ...config.config, themes: reviewedTaxonomy(config.config.themes, log) },
   };
-}
-
-/** The run folder's name when `--out` is not given: the config's folder name. */
-export function defaultRunId(configPath: string): string {
-  const file = basename(configPath).replace(/\.ya?ml$/i, '');
-  return file === 'consultation' ? basename(dirname(configPath)) : file;
 }
 
 function selectStages(to: StageName | undefined): readonly StageSpec[] {
@@ -355,13 +353,18 @@ async function readPreviousArtifact<K extends ArtifactName>(
   }
 }
 
+/** The artifact and the files written beside it (charts, `sources.csv`) are on disk as recorded. */
 async function artifactIntact(
   outDir: string,
   name: ArtifactName,
   record: StageRecord,
 ): Promise<boolean> {
-  const bytes = await readFile(join(outDir, ARTIFACTS[name].file)).catch(() => undefined);
-  return bytes !== undefined && sha256(bytes) === record.artifact.hash;
+  const artifact = { file: ARTIFACTS[name].file, hash: record.artifact.hash };
+  for (const { file, hash } of [artifact, ...(record.attachments ?? [])]) {
+    const bytes = await readFile(join(outDir, file)).catch(() => undefined);
+    if (bytes === undefined || sha256(bytes) !== hash) return false;
+  }
+  return true;
 }
 
 /**
@@ -382,12 +385,12 @@ async function keepEditedCopy(
 }
 
 async function readManifest(outDir: string, logger: Logger): Promise<Manifest | undefined> {
-  const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
+  const text = await readFile(join(outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   try {
     return Manifest.parse(JSON.parse(text));
   } catch {
-    logger.warn(`${MANIFEST} in ${outDir} is unreadable; every stage will run again`);
+    logger.warn(`${MANIFEST_FILE} in ${outDir} is unreadable; every stage will run again`);
     return undefined;
   }
 }
@@ -423,7 +426,7 @@ async function writeManifest(outDir: string, manifest: Manifest, llm: LlmConfig)
       : { coverage: kept > 0 ? Math.round((cited / kept) * 1e4) / 1e4 : 0 }),
     ...llmRecord(manifest, llm),
   };
-  await writeFileAtomic(join(outDir, MANIFEST), [
+  await writeFileAtomic(join(outDir, MANIFEST_FILE), [
     `${JSON.stringify(Manifest.parse(complete), null, 2)}\n`,
   ]);
 }

@@ -26,6 +26,8 @@ export const StageRecord = z.strictObject({
   /** Hash of everything the output depends on: version, config slice, input hashes, seed. */
   key: z.string(),
   artifact: FileRecord.extend({ records: z.number().int().min(0) }),
+  /** Files written beside the artifact (the brief's charts, `sources.csv`), as written. */
+  attachments: z.array(FileRecord).optional(),
   counts: z.record(z.string(), z.number()),
   /** Wall-clock time of the stage's last real run, in milliseconds. */
   ms: z.number().min(0),

@@ -3,6 +3,9 @@ import type { ExclusionReason } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { csvText } from './csv-field.js';
 
+/** The file name of the assignments table in the run folder. */
+export const ASSIGNMENTS_CSV = 'assignments.csv';
+
 const COLUMNS = [
   'contribution',
   'passage',

@@ -2,6 +2,9 @@ import type { Findings, ThemeFindings } from '../../schemas/findings.js';
 import { maxOf } from '../arrays.js';
 import type { People } from './people.js';
 
+/** The folder, beside the brief, that holds its charts. */
+export const CHARTS_DIR = 'charts';
+
 /** A chart as an SVG document, named for `charts/<name>.svg`. */
 export interface Chart {
   name: string;

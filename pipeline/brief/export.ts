@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
+import { type WrittenFile, writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { markdownToHtml } from './html.js';
 
@@ -9,6 +9,11 @@ export interface ExportTargets {
   pdf?: string | undefined;
   html?: string | undefined;
   docx?: string | undefined;
+}
+
+/** A file the export wrote: its path, and the hash and size of the bytes written. */
+export interface ExportedFile extends WrittenFile {
+  path: string;
 }
 
 export interface ExportOptions {
@@ -21,30 +26,33 @@ export interface ExportOptions {
  * Turns a brief into PDF, HTML and/or Word: its Markdown as written or as an author edited it
  * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
  * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
+ * Returns the files written, with the hash of the bytes as they were written; `warn` hears
+ * what the export had to leave out (a damaged `sources.csv`).
  */
 export async function exportBrief(
   inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
-): Promise<string[]> {
+  warn?: (message: string) => void,
+): Promise<ExportedFile[]> {
   const { markdown, readAsset } = await readBrief(inputPath);
-  const written: string[] = [];
+  const written: ExportedFile[] = [];
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
     const { writePdf } = await import('./pdf.js');
-    await writeStreamAtomic(targets.pdf, (out) =>
+    const pdf = await writeStreamAtomic(targets.pdf, (out) =>
       writePdf(markdown, { ...options, readAsset }, out),
     );
-    written.push(targets.pdf);
+    written.push({ path: targets.pdf, ...pdf });
   }
   if (targets.html) {
-    await writeFileAtomic(targets.html, [markdownToHtml(markdown.toString('utf8'), { readAsset })]);
-    written.push(targets.html);
+    const html = markdownToHtml(markdown.toString('utf8'), { readAsset, warn });
+    written.push({ path: targets.html, ...(await writeFileAtomic(targets.html, [html])) });
   }
   if (targets.docx) {
     const { writeDocx } = await import('./docx.js');
-    await writeFileAtomic(targets.docx, [await writeDocx(markdown, { ...options, readAsset })]);
-    written.push(targets.docx);
+    const docx = await writeDocx(markdown, { ...options, readAsset });
+    written.push({ path: targets.docx, ...(await writeFileAtomic(targets.docx, [docx])) });
   }
   return written;
 }

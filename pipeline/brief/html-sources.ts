@@ -11,18 +11,18 @@ const TEXT_CHARS = 300;
 
 /**
  * Every cited contribution as a table (number when the brief shows it, contribution, credit,
- * date, where cited, text), then those no finding cites with their themes; '' when the CSV is
- * not a `sources.csv` (an edited brief may sit beside anything).
+ * date, where cited, text), then those no finding cites with their themes; null when the CSV
+ * is not a whole `sources.csv` (damaged, or an edited brief sitting beside another file).
  */
-export function citedSourcesHtml(csv: string): string {
+export function citedSourcesHtml(csv: string): string | null {
   let rows: SourceRow[];
   try {
     rows = parse(csv, { columns: true, skip_empty_lines: true }) as SourceRow[];
   } catch {
-    return '';
+    return null;
   }
   if (rows.length > 0 && SOURCES_COLUMNS.some((column) => !(column in (rows[0] as object))))
-    return '';
+    return null;
   const cited = rows.filter((row) => row.status !== 'not cited');
   const uncited = rows.filter((row) => row.status === 'not cited');
   const citedTable = table(

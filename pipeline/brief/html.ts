@@ -10,6 +10,8 @@ export interface HtmlOptions {
    * undefined if absent.
    */
   readAsset(path: string): string | undefined;
+  /** Told when the brief links `sources.csv` but it is missing or damaged. Default: nothing. */
+  warn?: ((message: string) => void) | undefined;
 }
 
 /** The only raw HTML a brief may carry: the sources annex's anchors. */
@@ -38,10 +40,16 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
       },
       paragraph({ tokens }) {
         const html = `<p>${this.parser.parseInline(tokens)}</p>\n`;
-        const csv = tokens.some((t) => t.type === 'link' && t.href === SOURCES_CSV)
-          ? options.readAsset(SOURCES_CSV)
-          : undefined;
-        return csv === undefined ? html : html + citedSourcesHtml(csv);
+        if (!tokens.some((t) => t.type === 'link' && t.href === SOURCES_CSV)) return html;
+        const csv = options.readAsset(SOURCES_CSV);
+        const list = csv === undefined ? null : citedSourcesHtml(csv);
+        if (list === null) {
+          const state = csv === undefined ? 'missing' : 'damaged (it does not parse as one)';
+          options.warn?.(
+            `${SOURCES_CSV} beside the brief is ${state}: the HTML report goes without its list of every contribution`,
+          );
+        }
+        return html + (list ?? '');
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
         const trimmed = text.trim();

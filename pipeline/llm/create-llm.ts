@@ -4,7 +4,7 @@ import { ConfigError } from '../errors.js';
 import { type RedactOptions, redactText } from '../nlp/redact.js';
 import type { Logger, ProgressEvent } from '../stage.js';
 import { LlmService } from './llm-service.js';
-import { ResponseCache } from './response-cache.js';
+import { RESPONSE_CACHE_DIR, ResponseCache } from './response-cache.js';
 import { tokenCounter } from './tokens.js';
 import { createOpenAiTransport, type ServerSettings } from './transport.js';
 
@@ -46,7 +46,7 @@ export async function createLlmService(
   return new LlmService({
     config,
     transport: createOpenAiTransport(server),
-    cache: new ResponseCache(join(context.outDir, 'cache')),
+    cache: new ResponseCache(join(context.outDir, RESPONSE_CACHE_DIR)),
     tokens: await tokenCounter(),
     logger: context.logger,
     signal: context.signal,

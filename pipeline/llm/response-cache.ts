@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-write.js';
 
+/** The run folder's subfolder of model answers. */
+export const RESPONSE_CACHE_DIR = 'cache';
+
 /** A model's answer as stored in the run folder's `cache/`, keyed by the request's hash. */
 export const CachedReply = z.strictObject({
   task: z.string(),

@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { OutputStream } from '../cli-progress.js';
+import { loadConsultation } from '../config.js';
 import { UsageError } from '../errors.js';
+import { makeRunFolder, refuseInputsInRunFolder } from '../run-folder.js';
 import { acquireRunLock } from '../run-lock.js';
 import type { RunOptions } from '../runner.js';
 import { serveReview } from './server.js';
@@ -32,8 +33,12 @@ export async function reviewCommand(
   if (options.export && options.import)
     throw new UsageError('`brief review` takes --export or --import, not both');
   const outDir = resolve(run.outDir);
+  const imported = options.import
+    ? [{ name: options.import, path: resolve(options.import), listedIn: '--import' }]
+    : [];
+  await refuseInputsInRunFolder(outDir, await loadConsultation(run.configPath), imported);
   // A fresh run folder does not exist yet, and the lock lives inside it.
-  await mkdir(outDir, { recursive: true });
+  await makeRunFolder(outDir);
   const lock = await acquireRunLock(outDir, {
     purpose: 'brief review',
     wait: run.wait,

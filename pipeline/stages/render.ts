@@ -3,7 +3,8 @@ import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Brief } from '../artifacts.js';
-import { assignmentsCsv } from '../brief/assignments.js';
+import { ASSIGNMENTS_CSV, assignmentsCsv } from '../brief/assignments.js';
+import { CHARTS_DIR } from '../brief/charts.js';
 import { renderBrief } from '../brief/render-brief.js';
 import { SOURCES_CSV } from '../brief/sources-csv.js';
 import { excludedPassages } from '../review/exclusions.js';
@@ -30,9 +31,9 @@ export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResul
     output: {
       markdown,
       attachments: [
-        ...charts.map((chart) => ({ file: `charts/${chart.name}.svg`, content: chart.svg })),
+        ...charts.map((chart) => ({ file: `${CHARTS_DIR}/${chart.name}.svg`, content: chart.svg })),
         {
-          file: 'assignments.csv',
+          file: ASSIGNMENTS_CSV,
           content: assignmentsCsv(
             inputs.records,
             inputs.themes,
