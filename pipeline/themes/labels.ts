@@ -27,6 +27,11 @@ export interface LabelOptions {
   context?: ReadonlySet<string>;
   /** Each group's text languages (ISO 639-1), parallel to the groups; default English. */
   languages?: readonly (readonly string[])[];
+  /**
+   * How much each text counts in the phrase tallies, by its index (for `labelGroups`, in the
+   * index): one long contribution's passages count as a few (see `passageWeights`). Default 1.
+   */
+  weightOf?: (i: number) => number;
 }
 
 const DESCRIPTION_PHRASES = 3;
@@ -64,7 +69,7 @@ export function labelGroups(
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((members) => index.tally(members)),
+    groups.map((members) => index.tally(members, options.weightOf)),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));

@@ -13,9 +13,12 @@ export interface PhraseCount {
    */
   kind: PhraseKind;
   words: readonly string[];
-  /** Passages it occurs in (each passage counts once). */
+  /**
+   * Passages it occurs in (each passage counts once), each counting its weight when the tally is
+   * weighted (see `PhraseIndex.tally`).
+   */
   passages: number;
-  /** Each surface form and how many passages used it. */
+  /** Each surface form and how many passages used it (weighted likewise). */
   surfaces: Map<string, number>;
 }
 
@@ -51,28 +54,35 @@ export class PhraseIndex {
   }
 
   /**
-   * Counts the phrases of the texts at `indices`, each text counting a phrase once. A phrase's
+   * Counts the phrases of the texts at `indices`, each text counting a phrase once, as
+   * `weightOf(i)` (default 1: one long contribution's passages may count as a few). A phrase's
    * kind is the majority's: one mis-tagged "accidental" does not make a noun.
    */
-  tally(indices: Iterable<number>): Map<string, PhraseCount> {
+  tally(
+    indices: Iterable<number>,
+    weightOf: (i: number) => number = () => 1,
+  ): Map<string, PhraseCount> {
     const counts = new Map<string, PhraseCount>();
     const asNoun = new Map<string, number>();
     const whole = new Set<string>();
     for (const i of indices) {
       const record = this.phrasesOf(i);
+      const weight = weightOf(i);
       for (let p = 0; p < record.keys.length; p++) {
         const { key, words } = this.keys[record.keys[p] as number] as (typeof this.keys)[number];
         const surface = this.surfaces[record.surfaces[p] as number] as string;
         const kind = KINDS[record.kinds[p] as number] as PhraseKind;
         if (kind === 'noun') whole.add(key);
-        if (kind === 'noun' || kind === 'fragment') asNoun.set(key, (asNoun.get(key) ?? 0) + 1);
+        if (kind === 'noun' || kind === 'fragment')
+          asNoun.set(key, (asNoun.get(key) ?? 0) + weight);
         const count = counts.get(key);
         if (count === undefined) {
-          counts.set(key, { key, kind, words, passages: 1, surfaces: new Map([[surface, 1]]) });
+          const surfaces = new Map([[surface, weight]]);
+          counts.set(key, { key, kind, words, passages: weight, surfaces });
           continue;
         }
-        count.passages += 1;
-        count.surfaces.set(surface, (count.surfaces.get(surface) ?? 0) + 1);
+        count.passages += weight;
+        count.surfaces.set(surface, (count.surfaces.get(surface) ?? 0) + weight);
       }
     }
     for (const [key, nouns] of asNoun) {
