@@ -253,7 +253,7 @@ function methodology(
     ),
     'Counts describe who took part, not the population: participants chose themselves, and one person may write under several names.',
   );
-  return sentences.join(' ');
+  return sentences.filter(Boolean).join(' ');
 }
 
 function themeSection(

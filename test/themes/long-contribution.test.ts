@@ -139,4 +139,19 @@ describe('one very long contribution', () => {
       'One contribution (99) is 877 bytes, 6 passages, 60% of all passages; in finding and naming themes it weighed as much as 5 passages',
     );
   }, 30_000);
+
+  it('does not let the brief say no contribution was kept when no theme stands', async () => {
+    // With a 50 MB post, 1% of its passages was more than any theme of the others had: no theme
+    // was left, so no key message, and the brief said "no contribution was kept" of 81 kept.
+    const dir = await copyFixture('mini');
+    const config = await readFile(join(dir, 'consultation.yaml'), 'utf8');
+    await writeFile(join(dir, 'consultation.yaml'), `${config}theming: { minParticipants: 50 }\n`);
+    const { out } = await runCopy(dir, 'render');
+    const brief = await readFile(join(out, 'brief.md'), 'utf8');
+    expect(brief).toContain('4 contributions kept');
+    expect(brief).toContain(
+      'No key messages: no theme drew enough participants, and no proposal or vote stood out.',
+    );
+    expect(brief).not.toContain('no contribution was kept');
+  }, 30_000);
 });
