@@ -251,7 +251,7 @@ function labelDrafts(drafts: readonly Draft[], labelling: Labelling): Theme[] {
   const labels = labelGroups(
     phrases,
     drafts.map((d) => d.rows),
-    { weightOf: voices.weightOf, ...(input.context ? { context: input.context } : {}) },
+    { voiceOf: contributionOf(voices), ...(input.context ? { context: input.context } : {}) },
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
@@ -262,6 +262,11 @@ function labelDrafts(drafts: readonly Draft[], labelling: Labelling): Theme[] {
       keywords: configured && configured.keywords.length > 0 ? configured.keywords : made.keywords,
     });
   });
+}
+
+/** Each row's own contribution (not its duplicates). */
+function contributionOf(voices: RowVoices): (row: number) => string {
+  return (row) => voices.contributionsOf(row)[0] ?? '';
 }
 
 /** Labels sub-themes against their siblings, so each names what sets it apart. */
@@ -285,7 +290,7 @@ function themeOf(
     .map((row) => ({ row, score: Math.max(0, dot(rowOf(vectors, row), draft.centre)) }))
     .sort((a, b) => b.score - a.score || a.row - b.row);
   const representatives = chooseRepresentatives(vectors, draft.rows, draft.centre, 4, {
-    contributionOf: (row) => voices.contributionsOf(row)[0] ?? '',
+    contributionOf: contributionOf(voices),
   });
   return {
     id: draft.id,

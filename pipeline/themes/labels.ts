@@ -28,10 +28,12 @@ export interface LabelOptions {
   /** Each group's text languages (ISO 639-1), parallel to the groups; default English. */
   languages?: readonly (readonly string[])[];
   /**
-   * How much each text counts in the phrase tallies, by its index (for `labelGroups`, in the
-   * index): one long contribution's passages count as a few (see `passageWeights`). Default 1.
+   * Each text's voice, by its index (for `labelGroups`, in the index), such as its contribution:
+   * the texts of one voice count a phrase once between them, so one long contribution cannot
+   * name a theme it shares with others. A group's texts of one voice must be consecutive.
+   * Default: each text its own.
    */
-  weightOf?: (i: number) => number;
+  voiceOf?: (i: number) => string;
 }
 
 const DESCRIPTION_PHRASES = 3;
@@ -69,7 +71,7 @@ export function labelGroups(
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((members) => index.tally(members, options.weightOf)),
+    groups.map((members) => index.tally(members, options.voiceOf)),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));

@@ -14,11 +14,11 @@ export interface PhraseCount {
   kind: PhraseKind;
   words: readonly string[];
   /**
-   * Passages it occurs in (each passage counts once), each counting its weight when the tally is
-   * weighted (see `PhraseIndex.tally`).
+   * Passages it occurs in (each passage counts once, and the passages of one voice once between
+   * them when the tally is given voices: see `PhraseIndex.tally`).
    */
   passages: number;
-  /** Each surface form and how many passages used it (weighted likewise). */
+  /** Each surface form and how many passages used it (counted likewise). */
   surfaces: Map<string, number>;
 }
 
@@ -54,35 +54,37 @@ export class PhraseIndex {
   }
 
   /**
-   * Counts the phrases of the texts at `indices`, each text counting a phrase once, as
-   * `weightOf(i)` (default 1: one long contribution's passages may count as a few). A phrase's
-   * kind is the majority's: one mis-tagged "accidental" does not make a noun.
+   * Counts the phrases of the texts at `indices`, each text counting a phrase once, and the texts
+   * of one voice (`voiceOf`, such as their contribution; default each text its own) once between
+   * them, so that one long contribution cannot make its own words the theme's. Texts of one
+   * voice must be consecutive in `indices`, as passages in corpus order are. A phrase's kind is
+   * the majority's: one mis-tagged "accidental" does not make a noun.
    */
-  tally(
-    indices: Iterable<number>,
-    weightOf: (i: number) => number = () => 1,
-  ): Map<string, PhraseCount> {
+  tally(indices: Iterable<number>, voiceOf?: (i: number) => string): Map<string, PhraseCount> {
     const counts = new Map<string, PhraseCount>();
     const asNoun = new Map<string, number>();
     const whole = new Set<string>();
+    // The last voice that counted each phrase: a repeat by the same voice counts for nothing.
+    const counted = new Map<number, string>();
     for (const i of indices) {
       const record = this.phrasesOf(i);
-      const weight = weightOf(i);
+      const voice = voiceOf?.(i) ?? `text:${i}`;
       for (let p = 0; p < record.keys.length; p++) {
-        const { key, words } = this.keys[record.keys[p] as number] as (typeof this.keys)[number];
+        const id = record.keys[p] as number;
+        if (counted.get(id) === voice) continue;
+        counted.set(id, voice);
+        const { key, words } = this.keys[id] as (typeof this.keys)[number];
         const surface = this.surfaces[record.surfaces[p] as number] as string;
         const kind = KINDS[record.kinds[p] as number] as PhraseKind;
         if (kind === 'noun') whole.add(key);
-        if (kind === 'noun' || kind === 'fragment')
-          asNoun.set(key, (asNoun.get(key) ?? 0) + weight);
+        if (kind === 'noun' || kind === 'fragment') asNoun.set(key, (asNoun.get(key) ?? 0) + 1);
         const count = counts.get(key);
         if (count === undefined) {
-          const surfaces = new Map([[surface, weight]]);
-          counts.set(key, { key, kind, words, passages: weight, surfaces });
+          counts.set(key, { key, kind, words, passages: 1, surfaces: new Map([[surface, 1]]) });
           continue;
         }
-        count.passages += weight;
-        count.surfaces.set(surface, (count.surfaces.get(surface) ?? 0) + weight);
+        count.passages += 1;
+        count.surfaces.set(surface, (count.surfaces.get(surface) ?? 0) + 1);
       }
     }
     for (const [key, nouns] of asNoun) {
