@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { heavyContributions, passageWeights } from '../../pipeline/contribution-weights.js';
-import { createMatrix, type Matrix, normalise, rowOf } from '../../pipeline/matrix.js';
+import { createMatrix, dot, type Matrix, normalise, rowOf } from '../../pipeline/matrix.js';
+import { latentSemantics } from '../../pipeline/nlp/lsa.js';
+import { tfidfMatrix } from '../../pipeline/nlp/tfidf.js';
 import { createRandom, gaussian } from '../../pipeline/random.js';
 import { buildThemes } from '../../pipeline/themes/build-themes.js';
 import { outlierFloor, weightedMedian } from '../../pipeline/themes/guided.js';
@@ -188,5 +190,42 @@ describe('themes with one long contribution', () => {
     expect(outlierFloor(scores, 2, weightOf)).toBeGreaterThan(0.2);
     expect(weightedMedian([3, 1, 2, 4], [1, 1, 1, 1])).toBe(2.5);
     expect(weightedMedian([3, 1, 2], [1, 1, 1])).toBe(2);
+  });
+});
+
+describe('the corpus fit with one long contribution', () => {
+  // Twenty short contributions on four topics, then 600 passages of one contribution.
+  const documents = [
+    ...Array.from({ length: 3 }, (_, i) => ['bus', 'route', `schedule${i}`]),
+    ...Array.from({ length: 3 }, (_, i) => ['park', 'tree', `bench${i}`]),
+    ...Array.from({ length: 7 }, (_, i) => ['library', 'book', `hours${i}`]),
+    ...Array.from({ length: 7 }, (_, i) => ['school', 'teacher', `class${i}`]),
+    ...Array.from({ length: 600 }, (_, i) => [
+      'military',
+      'contractor',
+      `firm${i % 40}`,
+      ...(i % 3 === 0 ? [] : ['bus']),
+    ]),
+  ];
+  const weights = documents.map((_, i) => (i < 20 ? 1 : 5 / 600));
+
+  it('counts its passages as a few in the document frequencies', () => {
+    const features = (m: ReturnType<typeof tfidfMatrix>) =>
+      (m.start[1] as number) - (m.start[0] as number);
+    // "bus" is in 403 of 620 passages, too common to count; in 6.3 of 25 weighed ones it is not.
+    expect(features(tfidfMatrix(documents))).toBe(1);
+    expect(features(tfidfMatrix(documents, { weights }))).toBe(2);
+  });
+
+  it('fits the semantic basis on the others as much as on it', () => {
+    const tfidf = tfidfMatrix(documents, { weights });
+    const norm = (m: Matrix, i: number) => Math.sqrt(dot(rowOf(m, i), rowOf(m, i)));
+    // Four dimensions: the long contribution's own words take them unless it weighs as five.
+    const plain = latentSemantics(tfidf, 4);
+    const weighed = latentSemantics(tfidf, 4, { weights });
+    // Unweighed, the parks contributions fall outside the basis: they all embed as zero.
+    expect(norm(plain, 3)).toBeLessThan(0.1);
+    expect(norm(weighed, 3)).toBeGreaterThan(0.9);
+    expect(norm(weighed, 0)).toBeGreaterThan(0.9);
   });
 });
