@@ -66,8 +66,7 @@ const MIN_SUBTHEME_SHARE = 0.08;
  */
 export function buildThemes(input: BuildThemesInput): Themes {
   const { passages } = input;
-  const voices = voicesOf(passages);
-  const { drafts, emergent } = draftTopLevelThemes(input);
+  const { drafts, emergent, voices } = draftTopLevelThemes(input);
   // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
   const top = drafts.filter((draft) => draft.rows.length > 0);
   const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, voices));
@@ -103,6 +102,8 @@ export interface TopLevelThemes {
   guided: Int32Array;
   /** The emergent themes of the rows no taxonomy theme took, and the rows that fit none. */
   emergent: Partition;
+  /** Who stands behind each passage row, and its weight (see `rowVoices`). */
+  voices: RowVoices;
 }
 
 /**
@@ -111,7 +112,7 @@ export interface TopLevelThemes {
  */
 export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
-  const voices = voicesOf(passages);
+  const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
   // A top-level theme must also be a real share of the people who took part, however many.
   const everyone = participantCount(
@@ -134,18 +135,13 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     ...guided.drafts,
     ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
   ];
-  return { drafts, guided: guided.primary, emergent };
+  return { drafts, guided: guided.primary, emergent, voices };
 }
 
 interface GuidedDrafts {
   drafts: Draft[];
   unassigned: number[];
   primary: Int32Array;
-}
-
-/** The voices behind the passage rows (see `rowVoices`). */
-function voicesOf(passages: PassageInfo): RowVoices {
-  return rowVoices(passages.contributionsOf, passages.participantsOf);
 }
 
 function guidedDrafts(input: BuildThemesInput, voices: RowVoices): GuidedDrafts {
