@@ -4,6 +4,8 @@ import { createMatrix, dot, type Matrix, normalise, rowOf } from '../../pipeline
 import { latentSemantics } from '../../pipeline/nlp/lsa.js';
 import { tfidfMatrix } from '../../pipeline/nlp/tfidf.js';
 import { createRandom, gaussian } from '../../pipeline/random.js';
+import type { SynthesisPassage } from '../../pipeline/synthesis/corpus.js';
+import { oneFromEachContribution, wordCounts } from '../../pipeline/synthesis/support.js';
 import { buildThemes } from '../../pipeline/themes/build-themes.js';
 import { outlierFloor, weightedMedian } from '../../pipeline/themes/guided.js';
 import { labelThemes } from '../../pipeline/themes/labels.js';
@@ -227,5 +229,28 @@ describe('the corpus fit with one long contribution', () => {
     expect(norm(plain, 3)).toBeLessThan(0.1);
     expect(norm(weighed, 3)).toBeGreaterThan(0.9);
     expect(norm(weighed, 0)).toBeGreaterThan(0.9);
+  });
+});
+
+describe("a theme's most typical statement with one long contribution", () => {
+  const passage = (id: string, contributionId: string, text: string) =>
+    ({ id, contributionId, text, language: 'en' }) as SynthesisPassage;
+  const passages = [
+    passage('long#1', 'long', 'Private military companies escape every court.'),
+    passage('long#2', 'long', 'Private military companies are paid with public money.'),
+    passage('long#3', 'long', 'Private military companies guard prisons.'),
+    passage('a#1', 'a', 'Taxes should pay for more buses.'),
+    passage('b#1', 'b', 'Lower taxes would bring more companies.'),
+  ];
+
+  it('counts a word once per contribution', () => {
+    const counts = wordCounts(passages);
+    expect(counts.get('military')).toBe(1);
+    expect(counts.get('company')).toBe(2);
+  });
+
+  it('takes its candidates from different contributions', () => {
+    expect(oneFromEachContribution(passages, 2).map((p) => p.id)).toEqual(['long#1', 'a#1']);
+    expect(oneFromEachContribution(passages, 9).map((p) => p.id)).toEqual(['long#1', 'a#1', 'b#1']);
   });
 });
