@@ -255,9 +255,12 @@ export const ThemingConfig = z.strictObject({
   themeCount: z.number().int().min(1).max(200).optional(),
   /** Most sub-themes under one theme. */
   maxSubthemes: z.number().int().min(2).max(20).default(6),
-  /** Fewest passages a theme needs; smaller clusters join their nearest theme. */
+  /**
+   * Fewest distinct participants an emergent theme needs (each contribution without an author
+   * counting as one); smaller clusters join their nearest theme or go to "Other ideas".
+   */
   minThemeSize: z.number().int().min(2).default(3),
-  /** Least share of all passages a top-level emergent theme needs (default 1%). */
+  /** Least share of all participants a top-level emergent theme needs (default 1%). */
   minThemeShare: z.number().min(0).max(0.5).default(0.01),
   /** Fewest distinct participants a theme needs; themes with fewer go to "Other ideas". */
   minParticipants: z.number().int().min(1).default(2),

@@ -17,6 +17,7 @@ import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/corpus.js';
 import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
+import { describeLongContributions } from './long-contributions.js';
 import { cellText, inlineText } from './markdown-escape.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
@@ -153,7 +154,11 @@ function titleBlock({ config, findings, date }: BriefInput, people: People): str
 
 function keyMessages(findings: Findings, sources: SourceIndex): string[] {
   if (findings.executiveSummary.length === 0) {
-    return ['## Key messages', '', 'No key messages: no contribution was kept.', ''];
+    const why =
+      findings.totals.contributions === 0
+        ? 'no contribution was kept'
+        : 'no theme drew enough participants, and no proposal or vote stood out';
+    return ['## Key messages', '', `No key messages: ${why}.`, ''];
   }
   return [
     '## Key messages',
@@ -215,7 +220,7 @@ export function describeEmptyTaxonomy(
 
 /** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
 function methodology(
-  { themes, findings, config }: BriefInput,
+  { themes, findings, config, records }: BriefInput,
   acc: Accounting,
   people: People,
 ): string {
@@ -226,6 +231,7 @@ function methodology(
   const sentences = [
     `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
+    describeLongContributions(records),
     `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${themes.method.labelledBy ? `, and named by a language model (${inlineText(themes.method.labelledBy)})` : ''}.${describeEmptyTaxonomy(config.themes, themes)}`,
     reviewMethodology(themes),
     findings.synthesiser.kind === 'offline'
@@ -247,7 +253,7 @@ function methodology(
     ),
     'Counts describe who took part, not the population: participants chose themselves, and one person may write under several names.',
   );
-  return sentences.join(' ');
+  return sentences.filter(Boolean).join(' ');
 }
 
 function themeSection(

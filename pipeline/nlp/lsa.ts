@@ -12,13 +12,20 @@ const SKETCH_SEED = 0x15a;
 /**
  * Latent semantic analysis: the rows of a sparse TF-IDF matrix projected on its top `dims`
  * singular directions (randomized SVD, Halko et al. 2011), so that documents sharing related
- * terms land close together. The directions are fitted on at most `sampleSize` rows (those whose
- * features hash lowest), then every row is projected, so the cost stays linear in the number of
- * non-zeros. Seed-free: the run's seed would otherwise move every theme of a large corpus.
+ * terms land close together. The directions are fitted on at most `sampleSize` rows (default
+ * 5,000, those whose features hash lowest), then every row is projected, so the cost stays linear
+ * in the number of non-zeros. A row of weight w under 1 (`weights`, default 1 each) is among the
+ * rows fitted with probability w, by its hash, so that one long contribution's passages shape
+ * the basis as a few would. Seed-free: the run's seed would otherwise move every theme of a large
+ * corpus.
  */
-export function latentSemantics(a: SparseMatrix, dims: number, sampleSize = 5000): Matrix {
+export function latentSemantics(
+  a: SparseMatrix,
+  dims: number,
+  options: { sampleSize?: number; weights?: readonly number[] } = {},
+): Matrix {
   const random = createRandom(SKETCH_SEED);
-  const fit = a.rows > sampleSize ? sampleRows(a, sampleSize) : a;
+  const fit = fittingRows(a, options.sampleSize ?? 5000, options.weights);
   const l = Math.min(dims + OVERSAMPLE, fit.rows, fit.cols);
   const out = createMatrix(a.rows, dims);
   if (l === 0) return out;
@@ -64,13 +71,23 @@ function gramOf(c: Float64Array, rows: number, l: number): Float64Array {
   return gram;
 }
 
-/** The `size` rows of a sparse matrix whose features hash lowest, in row order. */
-function sampleRows(a: SparseMatrix, size: number): SparseMatrix {
-  const all = Array.from({ length: a.rows }, (_, i) => i);
-  const rows = hashSample(all, size, (row) => {
+/**
+ * The rows the basis is fitted on: each row of weight w kept when its hash falls in the lowest
+ * share w of hashes (every row at full weight), then the `size` whose hashes are lowest; the
+ * matrix itself when that is every row.
+ */
+function fittingRows(a: SparseMatrix, size: number, weights?: readonly number[]): SparseMatrix {
+  const hashOf = (row: number) => {
     const [from, to] = [a.start[row] as number, a.start[row + 1] as number];
     return contentHash(a.col.subarray(from, to), a.value.subarray(from, to));
+  };
+  const all = Array.from({ length: a.rows }, (_, i) => i);
+  const weighed = all.filter((row) => {
+    const weight = weights?.[row] ?? 1;
+    return weight >= 1 || hashOf(row) < weight * 2 ** 32;
   });
+  if (weighed.length === a.rows && a.rows <= size) return a;
+  const rows = hashSample(weighed, size, hashOf);
   const start = new Int32Array(rows.length + 1);
   const col: number[] = [];
   const value: number[] = [];

@@ -7,6 +7,11 @@ export interface SifOptions {
   a?: number;
   /** Words in more than this share of the corpus's documents are skipped (default 0.5). */
   maxDfShare?: number;
+  /**
+   * How much each document counts in those shares and in the common component (default 1
+   * each), so that one long contribution does not decide what is common.
+   */
+  weights?: readonly number[];
 }
 
 /**
@@ -22,9 +27,15 @@ export function sifVectors(
   options: SifOptions = {},
 ): Matrix {
   const a = options.a ?? 1e-3;
-  const maxDf = (options.maxDfShare ?? 0.5) * documents.length;
+  const weightOf = (i: number) => options.weights?.[i] ?? 1;
   const df = new Map<string, number>();
-  for (const words of documents) for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
+  let total = 0;
+  documents.forEach((words, i) => {
+    const weight = weightOf(i);
+    total += weight;
+    for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + weight);
+  });
+  const maxDf = (options.maxDfShare ?? 0.5) * total;
   const harmonic = Math.log(vectors.index.size) + 0.5772;
   const out = createMatrix(documents.length, vectors.dims);
   documents.forEach((words, i) => {
@@ -41,18 +52,22 @@ export function sifVectors(
     }
     if (used > 0) for (let k = 0; k < vectors.dims; k++) row[k] = (row[k] as number) / used;
   });
-  removeFirstComponent(out);
+  removeFirstComponent(out, weightOf);
   return out;
 }
 
-/** Subtracts from every row its projection on the matrix's first right singular vector. */
-function removeFirstComponent(m: Matrix): void {
+/**
+ * Subtracts from every row its projection on the matrix's first right singular vector, with
+ * each row weighing `weightOf(row)` in finding it.
+ */
+function removeFirstComponent(m: Matrix, weightOf: (row: number) => number): void {
   const d = m.dims;
   const gram = new Float64Array(d * d);
   for (let i = 0; i < m.rows; i++) {
     const base = i * d;
+    const weight = weightOf(i);
     for (let p = 0; p < d; p++) {
-      const x = m.data[base + p] as number;
+      const x = weight * (m.data[base + p] as number);
       if (x === 0) continue;
       for (let q = p; q < d; q++)
         gram[p * d + q] = (gram[p * d + q] as number) + x * (m.data[base + q] as number);

@@ -12,22 +12,32 @@ export interface TfidfOptions {
   minDf?: number;
   /** Features in more than this share of documents are dropped (default 0.5). */
   maxDfShare?: number;
+  /**
+   * How much each document counts in the document frequencies (default 1 each): one long
+   * contribution's passages count as a few, so its words are neither common nor rare by its
+   * length alone.
+   */
+  weights?: readonly number[];
 }
 
 /**
- * TF-IDF over feature lists (one list per document): sublinear term frequency, smoothed IDF,
- * rows scaled to unit length. A document left with no features is an all-zero row.
+ * TF-IDF over feature lists (one list per document): sublinear term frequency, smoothed IDF
+ * (over weighted documents when `weights` are given), rows scaled to unit length. A document left with no features is an all-zero row.
  */
 export function tfidfMatrix(
   documents: readonly (readonly string[])[],
   options: TfidfOptions = {},
 ): SparseMatrix {
   const minDf = options.minDf ?? 2;
-  const maxDf = Math.max(minDf, Math.floor((options.maxDfShare ?? 0.5) * documents.length));
+  const weightOf = (i: number) => options.weights?.[i] ?? 1;
   const df = new Map<string, number>();
-  for (const features of documents)
-    for (const f of new Set(features)) df.set(f, (df.get(f) ?? 0) + 1);
-  const n = documents.length;
+  let n = 0;
+  documents.forEach((features, i) => {
+    const w = weightOf(i);
+    n += w;
+    for (const f of new Set(features)) df.set(f, (df.get(f) ?? 0) + w);
+  });
+  const maxDf = Math.max(minDf, Math.floor((options.maxDfShare ?? 0.5) * n));
   const vocabulary = new Map<string, number>();
   const idf: number[] = [];
   // Sorted so that column numbers, and so the whole matrix, do not depend on input order.
@@ -36,7 +46,7 @@ export function tfidfMatrix(
     vocabulary.set(feature, vocabulary.size);
     idf.push(Math.log((1 + n) / (1 + count)) + 1);
   }
-  const start = new Int32Array(n + 1);
+  const start = new Int32Array(documents.length + 1);
   const cols: number[] = [];
   const values: number[] = [];
   documents.forEach((features, i) => {
@@ -60,7 +70,7 @@ export function tfidfMatrix(
     start[i + 1] = cols.length;
   });
   return {
-    rows: n,
+    rows: documents.length,
     cols: vocabulary.size,
     start,
     col: Int32Array.from(cols),

@@ -24,4 +24,10 @@ export interface EmbedOptions {
   languages?: readonly string[];
   /** Called with a warning for the run's log, such as vectors that do not fit the language. */
   onWarning?: (message: string) => void;
+  /**
+   * How much each text counts in what an offline provider fits on the corpus (IDF, the LSA
+   * basis, SIF's common words and component), so that one long contribution does not bend the
+   * space for everyone (see `passageWeights`). Default 1 each; a model's embeddings ignore it.
+   */
+  weights?: readonly number[];
 }

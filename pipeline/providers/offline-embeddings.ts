@@ -20,7 +20,8 @@ export interface OfflineEmbeddingOptions {
  * The offline embedding provider: a text's vector joins its SIF sentence vector from the bundled
  * word vectors (meaning: "bus" near "transit") with its TF-IDF profile over folded words and
  * word pairs, reduced by LSA (wording: "bus route 45"). Both parts are fitted on the corpus, so
- * texts to be compared must be embedded in one call.
+ * texts to be compared must be embedded in one call; `EmbedOptions.weights` says how much each
+ * text counts in that fit.
  */
 export function createOfflineEmbeddings(options: OfflineEmbeddingOptions): EmbeddingProvider {
   const { words } = options;
@@ -44,12 +45,14 @@ function embedCorpus(texts: readonly string[], words: WordVectors, options: Embe
   const tokens = texts.map((text, i) => contentWords(text, languages[i] as string));
   options.onProgress?.(0, texts.length);
   warnIfMostlyWithoutVectors(languages, options);
+  const weights = options.weights ? { weights: options.weights } : {};
   const semantic = sifVectors(
     tokens.map((ts, i) => (languages[i] === VECTOR_LANGUAGE ? ts : [])),
     words,
+    weights,
   );
   const features = tokens.map((ts, i) => lexicalFeatures(ts, languages[i] as string));
-  const lexical = latentSemantics(tfidfMatrix(features), LSA_DIMS);
+  const lexical = latentSemantics(tfidfMatrix(features, weights), LSA_DIMS, weights);
   const out = createMatrix(texts.length, words.dims + LSA_DIMS);
   for (let i = 0; i < texts.length; i++) {
     const row = rowOf(out, i);

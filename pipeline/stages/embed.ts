@@ -1,4 +1,5 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import { passageWeights } from '../contribution-weights.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import { exampleRowId, taxonomyRowId, taxonomyText } from '../themes/guided.js';
 import type { Vectors } from '../vectors-file.js';
@@ -6,6 +7,7 @@ import type { Vectors } from '../vectors-file.js';
 /**
  * The embed stage: one vector per kept passage, then one per taxonomy theme (`theme:<id>`), then
  * one per theme example (`theme:<id>/example:<k>`), embedded together so they share one space.
+ * A contribution of many passages weighs as a few in the corpus statistics (see `passageWeights`).
  */
 export async function embedPassages(
   records: readonly CleanRecord[],
@@ -13,8 +15,10 @@ export async function embedPassages(
 ): Promise<StageResult<Vectors>> {
   const kept = records.filter((r) => r.status === 'kept');
   const passages = kept.flatMap((r) =>
-    r.passages.map((p) => ({ id: p.id, text: p.text, language: r.language })),
+    r.passages.map((p) => ({ id: p.id, text: p.text, language: r.language, contribution: r.id })),
   );
+  // One long contribution counts as a few passages in what the corpus fits (IDF, LSA, SIF).
+  const weights = passageWeights(passages.map((p) => p.contribution));
   const taxonomy = ctx.config.themes.map((t) => ({
     id: taxonomyRowId(t.id),
     text: taxonomyText(t),
@@ -35,6 +39,7 @@ export async function embedPassages(
     {
       signal: ctx.signal,
       languages: rows.map((r) => r.language),
+      weights: rows.map((_, i) => weights[i] ?? 1),
       onWarning: (message) => ctx.logger.warn(message),
       onProgress: (done, total) => ctx.progress({ stage: 'embed', unit: 'passages', done, total }),
     },

@@ -95,7 +95,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'embed',
-    version: 2,
+    version: 3,
     summary: 'embed passages and taxonomy themes into vectors.bin',
     output: 'vectors',
     inputs: ['clean'],
@@ -113,7 +113,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 4,
+    version: 5,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
@@ -174,7 +174,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 3,
+    version: 4,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

@@ -8,7 +8,14 @@ import type {
 import { maxOf, minOf } from '../arrays.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { quotableSentences } from './statements.js';
-import { findingOf, foldedWords, sentenceKey, statementText, wordCounts } from './support.js';
+import {
+  findingOf,
+  foldedWords,
+  oneFromEachContribution,
+  sentenceKey,
+  statementText,
+  wordCounts,
+} from './support.js';
 import { TEMPLATES } from './templates.js';
 import { themePassages } from './theme-findings.js';
 import { votedFindings } from './votes.js';
@@ -19,7 +26,7 @@ const MAX_MESSAGES = 8;
 const THEME_MESSAGES = 4;
 /** Yes/no questions that get a message on how their answers divide. */
 const QUESTION_MESSAGES = 2;
-/** A theme's statement is taken from one of this many of its best fitting passages. */
+/** A theme's statement is taken from one of this many of its best fitting passages, each of a different contribution. */
 const STATEMENT_CANDIDATES = 12;
 
 /**
@@ -113,7 +120,8 @@ function themeMessage(
   // The consultation's own subject ("Bowling Green") is in every theme: it tells none apart.
   const counts = wordCounts(passages);
   for (const word of common) counts.delete(word);
-  const pick = representative(passages.slice(0, STATEMENT_CANDIDATES), counts, used);
+  const candidates = oneFromEachContribution(passages, STATEMENT_CANDIDATES);
+  const pick = representative(candidates, counts, used);
   if (!pick) return undefined;
   used.add(sentenceKey(pick.text));
   const point = theme.keyPoints.find((k) => k.citations.includes(pick.passage.id));

@@ -27,14 +27,40 @@ export function statementText(sentence: string): string {
   return `${sentence.slice(0, cut > 0 ? cut : MAX_STATEMENT_CHARS - 1).trimEnd()}…`;
 }
 
-/** How often each folded content word occurs across passages (once per passage). */
+/**
+ * In how many contributions among the passages each folded content word occurs: the passages
+ * of one contribution count a word once between them, so one long contribution cannot make
+ * its own words a theme's most common.
+ */
 export function wordCounts(passages: readonly SynthesisPassage[]): Map<string, number> {
-  const counts = new Map<string, number>();
+  const byContribution = new Map<string, SynthesisPassage[]>();
   for (const p of passages) {
-    for (const w of new Set(foldedWords(p.text, p.language)))
-      counts.set(w, (counts.get(w) ?? 0) + 1);
+    const own = byContribution.get(p.contributionId);
+    if (own) own.push(p);
+    else byContribution.set(p.contributionId, [p]);
+  }
+  const counts = new Map<string, number>();
+  for (const own of byContribution.values()) {
+    const words = new Set(own.flatMap((p) => foldedWords(p.text, p.language)));
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The first `count` passages of different contributions, in the given order. */
+export function oneFromEachContribution(
+  passages: readonly SynthesisPassage[],
+  count: number,
+): SynthesisPassage[] {
+  const seen = new Set<string>();
+  const chosen: SynthesisPassage[] = [];
+  for (const p of passages) {
+    if (chosen.length >= count) break;
+    if (seen.has(p.contributionId)) continue;
+    seen.add(p.contributionId);
+    chosen.push(p);
+  }
+  return chosen;
 }
 
 /** The folded content words of a text. */

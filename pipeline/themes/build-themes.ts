@@ -9,6 +9,7 @@ import { labelGroups } from './labels.js';
 import { centreOf, type Group, type Partition, partitionRows } from './partition.js';
 import { PhraseIndex } from './phrase-counts.js';
 import { chooseRepresentatives } from './representatives.js';
+import { participantCount, type RowVoices, rowVoices } from './row-voices.js';
 
 /** What theme building needs to know about each passage row of the vectors. */
 export interface PassageInfo {
@@ -51,30 +52,31 @@ export interface Draft {
 }
 
 const OTHER_LABEL = 'Other ideas';
-/** A theme is split only when it has this many times the minimum theme size. */
+/** A theme is split only when it has this many times the minimum theme size, in participants. */
 const SUBTHEME_PARENT_FACTOR = 6;
-/** Least share of its parent's passages a sub-theme must hold. */
+/** Least share of its parent's participants a sub-theme must hold. */
 const MIN_SUBTHEME_SHARE = 0.08;
 
 /**
  * Builds the two-level theme set: passages close to a taxonomy theme join it (and a second one
  * when close to both); the rest are clustered into emergent themes; large themes are split into
  * sub-themes; every theme gets a label, keywords, a description and representative passages.
- * Every passage ends in at least one theme or in "Other ideas".
+ * Every passage ends in at least one theme or in "Other ideas". Sizes are counted in distinct
+ * participants, and a long contribution weighs as a few passages (see `rowVoices`).
  */
 export function buildThemes(input: BuildThemesInput): Themes {
   const { passages } = input;
-  const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
-  const { drafts, emergent } = draftTopLevelThemes(input);
+  const { drafts, emergent, voices } = draftTopLevelThemes(input);
   // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
   const top = drafts.filter((draft) => draft.rows.length > 0);
-  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, participantsOf));
+  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, voices));
   // Top-level themes and sub-themes are labelled from one index: each passage is tagged once.
   const phrases = new PhraseIndex(
     passages.texts,
     passages.texts.map((_, row) => passages.languages[row] ?? input.language),
   );
-  const themes = [...labelDrafts(top, input, phrases), ...labelSiblings(subthemes, input, phrases)];
+  const labelling = { input, phrases, voices };
+  const themes = [...labelDrafts(top, labelling), ...labelSiblings(subthemes, labelling)];
   return {
     themes: orderThemes(themes),
     other: {
@@ -100,6 +102,8 @@ export interface TopLevelThemes {
   guided: Int32Array;
   /** The emergent themes of the rows no taxonomy theme took, and the rows that fit none. */
   emergent: Partition;
+  /** Who stands behind each passage row, and its weight (see `rowVoices`). */
+  voices: RowVoices;
 }
 
 /**
@@ -108,17 +112,21 @@ export interface TopLevelThemes {
  */
 export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
-  const participantsOf = (row: number) => passages.participantsOf[row] ?? [];
-  const guided = guidedDrafts(input);
-  // A top-level theme must also be a real share of the consultation, however large it is.
+  const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
+  const guided = guidedDrafts(input, voices);
+  // A top-level theme must also be a real share of the people who took part, however many.
+  const everyone = participantCount(
+    Array.from({ length: vectors.rows }, (_, row) => row),
+    voices,
+  );
   const minThemeSize = Math.max(
     settings.minThemeSize,
-    Math.ceil(settings.minThemeShare * vectors.rows),
+    Math.ceil(settings.minThemeShare * everyone),
   );
   const emergent = partitionRows(
     vectors,
     guided.unassigned,
-    participantsOf,
+    voices,
     { ...settings, minThemeSize },
     settings.maxThemes,
     settings.themeCount,
@@ -127,7 +135,7 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     ...guided.drafts,
     ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
   ];
-  return { drafts, guided: guided.primary, emergent };
+  return { drafts, guided: guided.primary, emergent, voices };
 }
 
 interface GuidedDrafts {
@@ -136,7 +144,7 @@ interface GuidedDrafts {
   primary: Int32Array;
 }
 
-function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
+function guidedDrafts(input: BuildThemesInput, voices: RowVoices): GuidedDrafts {
   const rows = Array.from({ length: input.vectors.rows }, (_, i) => i);
   if (input.taxonomy.length === 0) {
     return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
@@ -155,6 +163,7 @@ function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
     threshold: input.settings.guidedThreshold,
     outlierDeviations: input.settings.guidedOutlierDeviations,
     secondMargin: input.settings.guidedSecondMargin,
+    weightOf: voices.weightOf,
   });
   const members = input.taxonomy.map(() => [] as number[]);
   const unassigned: number[] = [];
@@ -168,7 +177,9 @@ function guidedDrafts(input: BuildThemesInput): GuidedDrafts {
   const drafts = input.taxonomy.map((theme, t) => {
     const memberRows = (members[t] as number[]).sort((a, b) => a - b);
     const centre =
-      memberRows.length > 0 ? centreOf(input.vectors, memberRows) : rowOf(input.taxonomyVectors, t);
+      memberRows.length > 0
+        ? centreOf(input.vectors, memberRows, voices.weightOf)
+        : rowOf(input.taxonomyVectors, t);
     return {
       ...draftOf(
         theme.id,
@@ -202,25 +213,16 @@ function configuredEvidence(input: BuildThemesInput): ThemeEvidence {
   };
 }
 
-function subthemeDrafts(
-  parent: Draft,
-  input: BuildThemesInput,
-  participantsOf: (row: number) => readonly string[],
-): Draft[] {
-  if (parent.rows.length < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
-  // A sub-theme must be a real share of its parent, not a pair of stray passages.
+function subthemeDrafts(parent: Draft, input: BuildThemesInput, voices: RowVoices): Draft[] {
+  const participants = participantCount(parent.rows, voices);
+  if (participants < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
+  // A sub-theme must be a real share of its parent, not a pair of stray voices.
   const minThemeSize = Math.max(
     input.settings.minThemeSize,
-    Math.ceil(parent.rows.length * MIN_SUBTHEME_SHARE),
+    Math.ceil(participants * MIN_SUBTHEME_SHARE),
   );
   const settings = { ...input.settings, minThemeSize };
-  const split = partitionRows(
-    input.vectors,
-    parent.rows,
-    participantsOf,
-    settings,
-    settings.maxSubthemes,
-  );
+  const split = partitionRows(input.vectors, parent.rows, voices, settings, settings.maxSubthemes);
   if (split.groups.length < 2) return [];
   // Passages a split leaves out stay in the parent theme; sub-themes need not cover it all.
   return split.groups.map((group, i) =>
@@ -232,21 +234,25 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
   return { id, parentId, origin, rows: group.rows, centre: group.centre };
 }
 
+/** What labelling and describing themes reads: the input, the tagged passages, their voices. */
+interface Labelling {
+  input: BuildThemesInput;
+  phrases: PhraseIndex;
+  voices: RowVoices;
+}
+
 /** Labels top-level themes against each other; guided ones keep their configured wording. */
-function labelDrafts(
-  drafts: readonly Draft[],
-  input: BuildThemesInput,
-  phrases: PhraseIndex,
-): Theme[] {
+function labelDrafts(drafts: readonly Draft[], labelling: Labelling): Theme[] {
+  const { input, phrases, voices } = labelling;
   const labels = labelGroups(
     phrases,
     drafts.map((d) => d.rows),
-    input.context ? { context: input.context } : {},
+    { voiceOf: contributionOf(voices), ...(input.context ? { context: input.context } : {}) },
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
     const configured = draft.taxonomy;
-    return themeOf(draft, input, {
+    return themeOf(draft, labelling, {
       label: configured?.label ?? made.label,
       description: configured?.description || made.description,
       keywords: configured && configured.keywords.length > 0 ? configured.keywords : made.keywords,
@@ -254,32 +260,34 @@ function labelDrafts(
   });
 }
 
+/** Each row's own contribution (not its duplicates). */
+function contributionOf(voices: RowVoices): (row: number) => string {
+  return (row) => voices.contributionsOf(row)[0] ?? '';
+}
+
 /** Labels sub-themes against their siblings, so each names what sets it apart. */
-function labelSiblings(
-  drafts: readonly Draft[],
-  input: BuildThemesInput,
-  phrases: PhraseIndex,
-): Theme[] {
+function labelSiblings(drafts: readonly Draft[], labelling: Labelling): Theme[] {
   const parents = [...new Set(drafts.map((d) => d.parentId))];
   return parents.flatMap((parent) =>
     labelDrafts(
       drafts.filter((d) => d.parentId === parent),
-      input,
-      phrases,
+      labelling,
     ),
   );
 }
 
 function themeOf(
   draft: Draft,
-  input: BuildThemesInput,
+  { input, voices }: Labelling,
   text: { label: string; description: string; keywords: string[] },
 ): Theme {
   const { passages, vectors } = input;
   const scored = draft.rows
     .map((row) => ({ row, score: Math.max(0, dot(rowOf(vectors, row), draft.centre)) }))
     .sort((a, b) => b.score - a.score || a.row - b.row);
-  const representatives = chooseRepresentatives(vectors, draft.rows, draft.centre, 4);
+  const representatives = chooseRepresentatives(vectors, draft.rows, draft.centre, 4, {
+    contributionOf: contributionOf(voices),
+  });
   return {
     id: draft.id,
     ...text,
@@ -289,7 +297,7 @@ function themeOf(
     scores: scored.map((s) => Math.round(s.score * 1e4) / 1e4),
     contributionCount: new Set(draft.rows.flatMap((row) => passages.contributionsOf[row] ?? []))
       .size,
-    participantCount: new Set(draft.rows.flatMap((row) => passages.participantsOf[row] ?? [])).size,
+    participantCount: participantCount(draft.rows, voices),
     representativeIds: representatives.map((row) => passages.ids[row] as string),
   };
 }

@@ -20,6 +20,11 @@ export interface ClusterOptions {
    * then ignored. Default: unset.
    */
   count?: number | undefined;
+  /**
+   * The rows the clusters are found on (see `fittingPositions`); the other rows join the
+   * nearest cluster found. Default: every row.
+   */
+  fitRows?: readonly number[] | undefined;
 }
 
 /** A partition of the rows: `labels[i]` in 0..k-1, or -1 for a row with nothing to cluster on. */
@@ -43,10 +48,13 @@ const DEFAULTS = { sampleSize: 1500, neighbours: 8, resolution: 1 };
 export function clusterVectors(vectors: Matrix, options: ClusterOptions): Clustering {
   const settings = { ...DEFAULTS, ...options };
   const valid = nonZeroRows(vectors);
-  const sample = hashSample(valid, settings.sampleSize, (row) => contentHash(rowOf(vectors, row)));
+  const fitting = fittingRows(valid, options.fitRows);
+  const sample = hashSample(fitting, settings.sampleSize, (row) =>
+    contentHash(rowOf(vectors, row)),
+  );
   const sampled = selectRows(vectors, sample);
   // The minimum size is in rows of the input; on a sample it shrinks in proportion.
-  const scale = sample.length / Math.max(1, valid.length);
+  const scale = sample.length / Math.max(1, fitting.length);
   const minClusterSize = Math.max(2, Math.round(settings.minClusterSize * scale));
   const candidates =
     settings.count === undefined
@@ -173,6 +181,14 @@ export function nearestCentroid(v: Float32Array, centroids: Matrix): number {
     }
   }
   return best;
+}
+
+/** The valid rows among `fitRows` (all valid rows when none are given, or none of them is). */
+function fittingRows(valid: readonly number[], fitRows: readonly number[] | undefined): number[] {
+  if (fitRows === undefined) return [...valid];
+  const wanted = new Set(fitRows);
+  const fitting = valid.filter((row) => wanted.has(row));
+  return fitting.length > 0 ? fitting : [...valid];
 }
 
 function nonZeroRows(vectors: Matrix): number[] {

@@ -12,6 +12,11 @@ export interface GuidedOptions {
   outlierDeviations: number;
   /** A second theme is added when its score is within this margin of the first's. */
   secondMargin: number;
+  /**
+   * Each passage's weight in the corpus's median and spread (`outlierFloor`), so that one long
+   * contribution does not move them (see `passageWeights`); default 1 each.
+   */
+  weightOf?: (row: number) => number;
 }
 
 /** Each passage's best and second taxonomy theme (-1 for none) and its score for the best. */
@@ -109,7 +114,8 @@ export function assignGuided(scores: Matrix, options: GuidedOptions): GuidedAssi
   const primary = new Int32Array(scores.rows).fill(-1);
   const secondary = new Int32Array(scores.rows).fill(-1);
   const best = new Float32Array(scores.rows);
-  const threshold = Math.max(options.threshold, outlierFloor(scores, options.outlierDeviations));
+  const floor = outlierFloor(scores, options.outlierDeviations, options.weightOf);
+  const threshold = Math.max(options.threshold, floor);
   for (let i = 0; i < scores.rows; i++) {
     const row = rowOf(scores, i);
     let first = -1;
@@ -145,25 +151,50 @@ export function assignGuided(scores: Matrix, options: GuidedOptions): GuidedAssi
  * standard deviations (1.4826 x the median absolute deviation) under the median of the
  * passages' best scores. Relative, because a fixed cut-off does not transfer (the German cycling
  * set's best scores are mostly under 0.01, ArgKP's over 0.1); robust, so that a block of
- * off-taxonomy passages does not widen the spread that should single them out.
+ * off-taxonomy passages does not widen the spread that should single them out. Medians are
+ * weighted by `weightOf` (default 1 each).
  */
-export function outlierFloor(scores: Matrix, deviations: number): number {
+export function outlierFloor(
+  scores: Matrix,
+  deviations: number,
+  weightOf: (row: number) => number = () => 1,
+): number {
   if (scores.rows < 2 || scores.dims === 0 || !Number.isFinite(deviations)) {
     return Number.NEGATIVE_INFINITY;
   }
   const best = Array.from({ length: scores.rows }, (_, i) =>
     rowOf(scores, i).reduce((top, score) => Math.max(top, score), Number.NEGATIVE_INFINITY),
   );
-  const centre = medianOf(best);
-  const spread = 1.4826 * medianOf(best.map((b) => Math.abs(b - centre)));
+  const weights = best.map((_, i) => weightOf(i));
+  const centre = weightedMedian(best, weights);
+  const spread =
+    1.4826 *
+    weightedMedian(
+      best.map((b) => Math.abs(b - centre)),
+      weights,
+    );
   return centre - deviations * spread;
 }
 
-/** The median of a non-empty list. */
-function medianOf(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+/**
+ * The weighted median of a non-empty list: the value where the cumulative weight, in value
+ * order, reaches half the total; the mean of it and the next value when it reaches exactly
+ * half, so that equal weights give the ordinary median.
+ */
+export function weightedMedian(values: readonly number[], weights: readonly number[]): number {
+  const order = values
+    .map((_, i) => i)
+    .sort((a, b) => (values[a] as number) - (values[b] as number));
+  const half = weights.reduce((sum, w) => sum + w, 0) / 2;
+  let cumulative = 0;
+  for (let k = 0; k < order.length; k++) {
+    cumulative += weights[order[k] as number] as number;
+    if (cumulative < half) continue;
+    const value = values[order[k] as number] as number;
+    const next = order[k + 1];
+    return cumulative === half && next !== undefined
+      ? (value + (values[next] as number)) / 2
+      : value;
+  }
+  return values[order[order.length - 1] as number] as number;
 }

@@ -27,6 +27,13 @@ export interface LabelOptions {
   context?: ReadonlySet<string>;
   /** Each group's text languages (ISO 639-1), parallel to the groups; default English. */
   languages?: readonly (readonly string[])[];
+  /**
+   * Each text's voice, by its index (for `labelGroups`, in the index), such as its contribution:
+   * the texts of one voice count a phrase once between them, so one long contribution cannot
+   * name a theme it shares with others. A group's texts of one voice must be consecutive.
+   * Default: each text its own.
+   */
+  voiceOf?: (i: number) => string;
 }
 
 const DESCRIPTION_PHRASES = 3;
@@ -64,7 +71,7 @@ export function labelGroups(
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
   const scored = scoreThemes(
-    groups.map((members) => index.tally(members)),
+    groups.map((members) => index.tally(members, options.voiceOf)),
     options.context,
   );
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));

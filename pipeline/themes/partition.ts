@@ -2,6 +2,7 @@ import type { ThemingConfig } from '../../schemas/consultation.js';
 import { appendAll } from '../arrays.js';
 import { dot, type Matrix, normalise, rowOf } from '../matrix.js';
 import { clusterVectors, selectRows } from './emergent.js';
+import { fittingPositions, participantCount, type RowVoices, weightOf } from './row-voices.js';
 
 /** A group of passage rows (indexes into the vectors) with its centre. */
 export interface Group {
@@ -19,14 +20,16 @@ export interface Partition {
 
 /**
  * Clusters the given rows into at most `maxGroups` groups (or `count`, when given: see
- * `ClusterOptions.count`), then applies the theme-set rules:
- * groups more similar than `mergeSimilarity` are merged, and groups with fewer than
- * `minThemeSize` passages or `minParticipants` distinct participants go to "other". Groups come largest first.
+ * `ClusterOptions.count`), fitted with each contribution as at most a few passages (see
+ * `fittingPositions`), then applies the theme-set rules: groups more similar than
+ * `mergeSimilarity` are merged, and groups with fewer distinct participants than
+ * `minThemeSize` or `minParticipants` go to "other". Groups come with the most participants
+ * first.
  */
 export function partitionRows(
   vectors: Matrix,
   rows: readonly number[],
-  participantsOf: (row: number) => readonly string[],
+  voices: RowVoices,
   settings: ThemingConfig,
   maxGroups: number,
   count?: number,
@@ -35,6 +38,7 @@ export function partitionRows(
     maxClusters: maxGroups,
     minClusterSize: settings.minThemeSize,
     count,
+    fitRows: fittingPositions(vectors, rows, voices),
   });
   const members: number[][] = Array.from({ length: clustering.k }, () => []);
   const other: number[] = [];
@@ -43,26 +47,40 @@ export function partitionRows(
     if (label < 0) other.push(row);
     else members[label]?.push(row);
   });
-  const merged = mergeSimilar(vectors, members, settings.mergeSimilarity);
-  const groups: Group[] = [];
+  const merged = mergeSimilar(vectors, members, settings.mergeSimilarity, voices);
+  const least = Math.max(settings.minThemeSize, settings.minParticipants);
+  const sized: { group: Group; participants: number; weight: number }[] = [];
   for (const group of merged) {
-    const participants = new Set(group.rows.flatMap(participantsOf));
     // A cluster of the sample can be under the minimum in the whole set once rows are assigned.
-    const small = group.rows.length < settings.minThemeSize;
-    if (small || participants.size < settings.minParticipants) appendAll(other, [...group.rows]);
-    else groups.push(group);
+    const participants = participantCount(group.rows, voices);
+    if (participants < least) appendAll(other, [...group.rows]);
+    else sized.push({ group, participants, weight: weightOf(group.rows, voices) });
   }
-  groups.sort(
-    (a, b) => b.rows.length - a.rows.length || (a.rows[0] as number) - (b.rows[0] as number),
+  sized.sort(
+    (a, b) =>
+      b.participants - a.participants ||
+      b.weight - a.weight ||
+      (a.group.rows[0] as number) - (b.group.rows[0] as number),
   );
-  return { groups, other: other.sort((a, b) => a - b), k: clustering.k, scores: clustering.scores };
+  return {
+    groups: sized.map((s) => s.group),
+    other: other.sort((a, b) => a - b),
+    k: clustering.k,
+    scores: clustering.scores,
+  };
 }
 
 /** Joins groups whose centres are at least `threshold` similar, most similar pair first. */
-function mergeSimilar(vectors: Matrix, members: number[][], threshold: number): Group[] {
+function mergeSimilar(
+  vectors: Matrix,
+  members: number[][],
+  threshold: number,
+  voices: RowVoices,
+): Group[] {
+  const centre = (rows: readonly number[]) => centreOf(vectors, rows, voices.weightOf);
   let groups = members
     .filter((rows) => rows.length > 0)
-    .map((rows) => ({ rows, centre: centreOf(vectors, rows) }));
+    .map((rows) => ({ rows, centre: centre(rows) }));
   for (;;) {
     let best: [number, number] | undefined;
     let bestSimilarity = threshold;
@@ -76,16 +94,22 @@ function mergeSimilar(vectors: Matrix, members: number[][], threshold: number): 
     const [a, b] = best;
     const rows = [...(groups[a] as Group).rows, ...(groups[b] as Group).rows].sort((x, y) => x - y);
     groups = groups.filter((_, i) => i !== a && i !== b);
-    groups.push({ rows, centre: centreOf(vectors, rows) });
+    groups.push({ rows, centre: centre(rows) });
   }
 }
 
-/** The unit-length mean of the given rows. */
-export function centreOf(vectors: Matrix, rows: readonly number[]): Float32Array {
+/** The unit-length mean of the given rows, each weighing `weightOf(row)` (default 1). */
+export function centreOf(
+  vectors: Matrix,
+  rows: readonly number[],
+  weightOf: (row: number) => number = () => 1,
+): Float32Array {
   const centre = new Float32Array(vectors.dims);
   for (const row of rows) {
     const v = rowOf(vectors, row);
-    for (let d = 0; d < centre.length; d++) centre[d] = (centre[d] as number) + (v[d] as number);
+    const w = weightOf(row);
+    for (let d = 0; d < centre.length; d++)
+      centre[d] = (centre[d] as number) + w * (v[d] as number);
   }
   normalise(centre);
   return centre;

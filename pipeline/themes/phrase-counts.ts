@@ -13,9 +13,12 @@ export interface PhraseCount {
    */
   kind: PhraseKind;
   words: readonly string[];
-  /** Passages it occurs in (each passage counts once). */
+  /**
+   * Passages it occurs in (each passage counts once, and the passages of one voice once between
+   * them when the tally is given voices: see `PhraseIndex.tally`).
+   */
   passages: number;
-  /** Each surface form and how many passages used it. */
+  /** Each surface form and how many passages used it (counted likewise). */
   surfaces: Map<string, number>;
 }
 
@@ -51,17 +54,26 @@ export class PhraseIndex {
   }
 
   /**
-   * Counts the phrases of the texts at `indices`, each text counting a phrase once. A phrase's
-   * kind is the majority's: one mis-tagged "accidental" does not make a noun.
+   * Counts the phrases of the texts at `indices`, each text counting a phrase once, and the texts
+   * of one voice (`voiceOf`, such as their contribution; default each text its own) once between
+   * them, so that one long contribution cannot make its own words the theme's. Texts of one
+   * voice must be consecutive in `indices`, as passages in corpus order are. A phrase's kind is
+   * the majority's: one mis-tagged "accidental" does not make a noun.
    */
-  tally(indices: Iterable<number>): Map<string, PhraseCount> {
+  tally(indices: Iterable<number>, voiceOf?: (i: number) => string): Map<string, PhraseCount> {
     const counts = new Map<string, PhraseCount>();
     const asNoun = new Map<string, number>();
     const whole = new Set<string>();
+    // The last voice that counted each phrase: a repeat by the same voice counts for nothing.
+    const counted = new Map<number, string>();
     for (const i of indices) {
       const record = this.phrasesOf(i);
+      const voice = voiceOf?.(i) ?? `text:${i}`;
       for (let p = 0; p < record.keys.length; p++) {
-        const { key, words } = this.keys[record.keys[p] as number] as (typeof this.keys)[number];
+        const id = record.keys[p] as number;
+        if (counted.get(id) === voice) continue;
+        counted.set(id, voice);
+        const { key, words } = this.keys[id] as (typeof this.keys)[number];
         const surface = this.surfaces[record.surfaces[p] as number] as string;
         const kind = KINDS[record.kinds[p] as number] as PhraseKind;
         if (kind === 'noun') whole.add(key);

@@ -1,7 +1,8 @@
 /**
  * Representative passages of a theme by maximal marginal relevance (MMR): the most central
  * passage first, then each next one trading centrality against similarity to those already
- * chosen, so the examples are typical of the theme and not five ways of saying one thing.
+ * chosen, so the examples are typical of the theme and not five ways of saying one thing, and
+ * come from different contributions where the theme has them.
  */
 import { dot, type Matrix, rowOf } from '../matrix.js';
 
@@ -11,13 +12,20 @@ export interface RepresentativeOptions {
   lambda?: number;
   /** A passage this similar (cosine) to a chosen one is a near-copy and never chosen; default 0.98. */
   duplicateSimilarity?: number;
+  /**
+   * The contribution of each row: a second passage of a contribution already chosen is taken
+   * only when no other contribution's is left, so one long contribution cannot fill the
+   * examples. Default: each row its own.
+   */
+  contributionOf?: (row: number) => string;
 }
 
 /**
  * Chooses up to `count` (default 4, the schema's 3-5) of `members` (row indexes of `vectors`):
  * first the highest cosine similarity to `centre`, then the best
  * `lambda * centrality - (1 - lambda) * max similarity to the chosen`. Near-copies of a chosen
- * passage are skipped, so a theme of many copies of few texts returns fewer. Deterministic:
+ * passage are skipped, so a theme of many copies of few texts returns fewer; a contribution
+ * already shown yields to any other first. Deterministic:
  * ties go to the lower row index. Returns row indexes in the order chosen.
  */
 export function chooseRepresentatives(
@@ -28,7 +36,10 @@ export function chooseRepresentatives(
   options: RepresentativeOptions = {},
 ): number[] {
   const { lambda = 0.7, duplicateSimilarity = 0.98 } = options;
+  const contributionOf = options.contributionOf ?? ((row: number) => String(row));
   const rows = [...new Set(members)].sort((a, b) => a - b);
+  const contributions = rows.map((row) => contributionOf(row));
+  const shown = new Set<string>();
   const centreNorm = Math.sqrt(dot(centre, centre));
   const norms = rows.map((row) => Math.sqrt(dot(rowOf(vectors, row), rowOf(vectors, row))));
   const centrality = rows.map((row, i) =>
@@ -41,15 +52,19 @@ export function chooseRepresentatives(
   while (chosen.length < count) {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
+    let bestIsNew = false;
     for (let i = 0; i < rows.length; i++) {
       if (!open[i]) continue;
+      const isNew = !shown.has(contributions[i] as string);
       const redundancy = chosen.length === 0 ? 0 : (nearest[i] as number);
       const score = lambda * (centrality[i] as number) - (1 - lambda) * redundancy;
       // Rows are ascending, so strict `>` leaves ties with the lower row index.
-      if (score > bestScore || best < 0) [best, bestScore] = [i, score];
+      const better = isNew === bestIsNew ? score > bestScore : isNew;
+      if (better || best < 0) [best, bestScore, bestIsNew] = [i, score, isNew];
     }
     if (best < 0) break;
     open[best] = false;
+    shown.add(contributions[best] as string);
     const picked = rowOf(vectors, rows[best] as number);
     chosen.push(rows[best] as number);
     for (let i = 0; i < rows.length; i++) {

@@ -95,8 +95,8 @@ describe('latentSemantics', () => {
 
   it('fits the same basis on a sample whatever the row order, and copes with an empty matrix', () => {
     // A 4-row sample of 6 is chosen by content, so reversing the rows picks the same 4.
-    const forward = latentSemantics(tfidf, 3, 4);
-    const backward = latentSemantics(tfidfMatrix([...DOCUMENTS].reverse()), 3, 4);
+    const forward = latentSemantics(tfidf, 3, { sampleSize: 4 });
+    const backward = latentSemantics(tfidfMatrix([...DOCUMENTS].reverse()), 3, { sampleSize: 4 });
     for (let i = 0; i < 6; i++)
       for (let j = i + 1; j < 6; j++)
         expect(cosine(backward, 5 - i, 5 - j)).toBeCloseTo(cosine(forward, i, j), 4);
