@@ -225,6 +225,11 @@ export const Findings = z.strictObject({
      * checks, and which show the offline synthesiser's instead.
      */
     fromOffline: z.number().int().min(0).optional(),
+    /**
+     * LLM mode: citations of model-written statements left out because their passage alone
+     * does not carry the statement (at least half its words); support counts only the rest.
+     */
+    citationsDropped: z.number().int().min(0).optional(),
   }),
 });
 export type Findings = z.infer<typeof Findings>;
