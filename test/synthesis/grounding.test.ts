@@ -48,19 +48,13 @@ function passageText(id: string): string {
   return corpus.byId.get(id)?.text ?? '';
 }
 
-/** A passage's distinct content words of four letters or more, lower case. */
+/** A passage's distinct content words. */
 function passageWords(id: string): string[] {
-  return [
-    ...new Set(
-      passageText(id)
-        .toLowerCase()
-        .match(/\p{L}{4,}/gu) ?? [],
-    ),
-  ];
+  return [...new Set(contentWords(passageText(id), 'en'))];
 }
 
 /** The top-level theme holding a passage. */
-function themeOf(passageId: string): Theme {
+function topThemeHolding(passageId: string): Theme {
   const theme = corpus.themes.themes.find(
     (t) => t.parentId === null && t.passageIds.includes(passageId),
   );
@@ -156,7 +150,7 @@ describe('enforceGrounding', () => {
 
   it('grounds a model-written statement per citation: unrelated citations do not pad its support', () => {
     const source = passageSaying('scooter voucher');
-    const theme = themeOf(source.id);
+    const theme = topThemeHolding(source.id);
     const others = theme.passageIds.filter((id) => id !== source.id).slice(0, 8);
     const buses = theme.passageIds.filter((id) => /\bbuses\b/.test(passageText(id)));
     expect(buses.length).toBeGreaterThan(1);
