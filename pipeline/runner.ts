@@ -202,9 +202,11 @@ async function runStages(
     recompute ||= stage.name === options.from;
     const key = stageKey(stage, manifest, config, readReview?.hash ?? null);
     const existing = manifest.stages[stage.name];
+    // A stage whose model replies fell back to offline text is not complete: it asks again.
     if (
       !forced &&
       existing?.key === key &&
+      !(existing.counts.modelFallbacks ?? 0) &&
       (await artifactIntact(outDir, stage.output, existing))
     ) {
       outcomes.push({ name: stage.name, status: 'cached', record: existing });
@@ -216,6 +218,7 @@ async function runStages(
     const service = llmService ? await llmService : null;
     if (service) service.stage = stage.name;
     const before = service?.usage() ?? NO_USAGE;
+    const fallbacksBefore = service?.fallbacks ?? 0;
     const previousOutput = async () =>
       existing && !recompute
         ? readPreviousArtifact(outDir, stage.output, existing, options.logger)
@@ -232,7 +235,7 @@ async function runStages(
       version: stage.version,
       key,
       artifact: { file: ARTIFACTS[stage.output].file, hash: '', bytes: 0, records: 0 },
-      counts: result.counts,
+      counts: withFallbacks(result.counts, (after?.fallbacks ?? 0) - fallbacksBefore),
       ms: Math.round(performance.now() - started),
       finishedAt: new Date().toISOString(),
       ...(usedLlm ? { usage } : {}),
@@ -272,6 +275,11 @@ async function runStages(
     llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
     exported,
   };
+}
+
+/** A stage's counts with `modelFallbacks`: model answers replaced by offline text, if any. */
+function withFallbacks(counts: Record<string, number>, fallbacks: number): Record<string, number> {
+  return fallbacks > 0 ? { ...counts, modelFallbacks: fallbacks } : counts;
 }
 
 function formatBytes(bytes: number): string {

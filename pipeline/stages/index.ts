@@ -112,7 +112,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 4,
+    version: 5,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
@@ -173,7 +173,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 3,
+    version: 4,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

@@ -1,6 +1,7 @@
 import type {
   Finding,
   Findings,
+  ModelParts,
   QuestionFindings,
   Quote,
   StanceSide,
@@ -9,6 +10,7 @@ import type {
   WeekDigest,
 } from '../../schemas/findings.js';
 import { passagesOfWeek, type SynthesisCorpus, type SynthesisPassage } from './corpus.js';
+import { type PartKind, type PartOrigin, partKey } from './part-origin.js';
 import { questionScopes } from './questions.js';
 import { supportOf } from './support.js';
 import { WordSupport } from './word-support.js';
@@ -50,32 +52,40 @@ type Failure =
  * grounded per citation: it keeps only the citations whose passage alone carries at least half
  * of its words, names included, and its support counts only those; with none left it is
  * dropped. One resting on a single contribution says so and comes after the better-supported
- * statements of its list.
+ * statements of its list. With `origins` (see `PartOrigin`), the grounding report counts per
+ * kind of part how many show the model's text and how many the offline text, and why.
  */
 export function enforceGrounding(
   draft: FindingsDraft,
   corpus: SynthesisCorpus,
   offline?: FindingsDraft,
+  origins?: ReadonlyMap<string, PartOrigin>,
 ): Findings {
-  const checker = new Checker(corpus, offline);
+  const checker = new Checker(corpus, offline, origins);
   const all = new Set(corpus.passages.map((p) => p.id));
   const themeScope = (id: string) => new Set(corpus.themeById.get(id)?.passageIds ?? []);
   const questions = questionScopes(corpus);
   const offlineTheme = new Map(offline?.themes.map((t) => [t.themeId, t]));
   const offlineQuestion = new Map(offline?.questions.map((q) => [q.questionId, q]));
   const themes = draft.themes.map((t) =>
-    checkTheme(checker, t, themeScope(t.themeId), offlineTheme.get(t.themeId)),
+    checker.part('themes', partKey.theme(t.themeId), () =>
+      checkTheme(checker, t, themeScope(t.themeId), offlineTheme.get(t.themeId)),
+    ),
   );
   const result: FindingsDraft = {
     ...draft,
-    executiveSummary: checker.findings(draft.executiveSummary, all, offline?.executiveSummary),
+    executiveSummary: checker.part('keyMessages', partKey.keyMessages, () =>
+      checker.findings(draft.executiveSummary, all, offline?.executiveSummary),
+    ),
     themes,
     questions: draft.questions.map((q) =>
-      checkQuestion(
-        checker,
-        q,
-        questions.get(q.questionId) ?? new Set(),
-        offlineQuestion.get(q.questionId),
+      checker.part('questions', partKey.question(q.questionId), () =>
+        checkQuestion(
+          checker,
+          q,
+          questions.get(q.questionId) ?? new Set(),
+          offlineQuestion.get(q.questionId),
+        ),
       ),
     ),
     crossCutting: draft.crossCutting.flatMap((item) => {
@@ -83,7 +93,11 @@ export function enforceGrounding(
       const checked = checker.finding(item, scope);
       return checked ? [{ ...item, ...checked }] : [];
     }),
-    weeks: draft.weeks.map((w, i) => checkWeek(checker, w, corpus, i, offline?.weeks[i])),
+    weeks: draft.weeks.map((w, i) =>
+      checker.part('weeks', partKey.week(i), () =>
+        checkWeek(checker, w, corpus, i, offline?.weeks[i]),
+      ),
+    ),
   };
   return { ...result, grounding: checker.report(themes) };
 }
@@ -149,10 +163,19 @@ class Checker {
   private fromOffline: number | null;
   /** Citations of model-written statements left out because their passage does not make the point. */
   private citationsDropped = 0;
+  /** Model-written statements kept so far. */
+  private modelKept = 0;
+  private readonly parts: Record<PartKind, ModelParts> = {
+    themes: { model: 0, failedChecks: 0, malformed: 0 },
+    questions: { model: 0, failedChecks: 0, malformed: 0 },
+    weeks: { model: 0, failedChecks: 0, malformed: 0 },
+    keyMessages: { model: 0, failedChecks: 0, malformed: 0 },
+  };
 
   constructor(
     private readonly corpus: SynthesisCorpus,
     offline: FindingsDraft | undefined,
+    private readonly origins: ReadonlyMap<string, PartOrigin> | undefined,
   ) {
     this.fromOffline = offline ? 0 : null;
     this.words = new WordSupport(corpus);
@@ -176,6 +199,7 @@ class Checker {
       return [{ item: { ...item, ...result }, last }];
     });
     const kept = [...checked.filter((c) => !c.last), ...checked.filter((c) => c.last)];
+    this.modelKept += kept.filter((c) => this.isModelWritten(c.item)).length;
     if (kept.length > 0 || items.length === 0 || !offline?.length || this.fromOffline === null)
       return kept.map((c) => c.item);
     this.fromOffline += 1;
@@ -241,6 +265,22 @@ class Checker {
     });
   }
 
+  /**
+   * Checks a part with `check` and counts where its text came from: `malformed` as its origin
+   * says, the model's when reused or when the checks kept one of its statements, else
+   * `failedChecks`. Parts without an origin (nothing was asked) are not counted.
+   */
+  part<T>(kind: PartKind, key: string, check: () => T): T {
+    const before = this.modelKept;
+    const result = check();
+    const origin = this.origins?.get(key);
+    if (origin === 'malformed') this.parts[kind].malformed += 1;
+    else if (origin === 'reused' || (origin && this.modelKept > before))
+      this.parts[kind].model += 1;
+    else if (origin) this.parts[kind].failedChecks += 1;
+    return result;
+  }
+
   /** Whether a model wrote the finding: the offline draft has none like it. */
   private isModelWritten(item: Finding): boolean {
     return this.offlineFindings !== null && !this.offlineFindings.has(findingKey(item));
@@ -274,6 +314,7 @@ class Checker {
       ...(this.fromOffline === null
         ? {}
         : { fromOffline: this.fromOffline, citationsDropped: this.citationsDropped }),
+      ...(this.origins ? { byModel: this.parts } : {}),
     };
   }
 
