@@ -21,8 +21,10 @@ export type FindingsDraft = Omit<Findings, 'grounding'>;
 /** Share of a finding's own words (beyond frames and names) its cited passages must carry. */
 const MIN_SUPPORTED_SHARE = 0.9;
 /**
- * Share of a model-written statement's words (names included) one cited passage must carry for
- * the citation to count: the statement must be that passage's point, not a word of it.
+ * Share of a model-written statement's words (names included) one cited passage must have, as
+ * written or inflected, for the citation to count: the statement must be that passage's point,
+ * not a word of it. Words of similar meaning do not count here: by the vectors, "station" is
+ * near "stop" and "closed" near "open", so every passage on the topic would.
  */
 const MIN_CITATION_SHARE = 0.5;
 /** What a model-written statement resting on one contribution says of itself. */
@@ -217,7 +219,8 @@ class Checker {
     const model = this.isModelWritten(item);
     const supporting = model
       ? cited.filter(
-          (p) => specific.length > 0 && this.words.share(specific, [p]) >= MIN_CITATION_SHARE,
+          (p) =>
+            specific.length > 0 && this.words.share(specific, [p], 'exact') >= MIN_CITATION_SHARE,
         )
       : cited;
     if (supporting.length === 0) return this.drop('no-supporting-citation');

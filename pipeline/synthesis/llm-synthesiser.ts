@@ -83,8 +83,8 @@ export async function rewriteWithModel(
     if (origin) origins.set(key, origin);
   };
   note(partKey.keyMessages, executiveSummary.origin);
-  questions.forEach((q) => note(partKey.question(q.part.questionId), q.origin));
-  weeks.forEach((w, i) => note(partKey.week(i), w.origin));
+  for (const q of questions) note(partKey.question(q.part.questionId), q.origin);
+  for (const [i, w] of weeks.entries()) note(partKey.week(i), w.origin);
   return {
     draft: {
       ...offline,

@@ -50,24 +50,39 @@ export class WordSupport {
     this.reporting = new Set(REPORTING_WORDS.map((w) => foldWord(w, language)));
   }
 
-  /** The words of a text that need a source (see `StatementWords`). */
+  /**
+   * The words of a text that need a source (see `StatementWords`), each folded form once: "bus"
+   * and "buses" are one word, so repeating a word cannot raise a passage's share.
+   */
   wordsOf(text: string): StatementWords {
     const language = this.corpus.config.language;
-    const specific = contentWords(text, language).filter(
-      (w) =>
-        !FRAME_WORDS.has(w) && !this.reporting.has(foldWord(w, language)) && !/^\p{N}+$/u.test(w),
-    );
+    const byFold = new Map<string, string>();
+    for (const w of contentWords(text, language)) {
+      const folded = foldWord(w, language);
+      if (FRAME_WORDS.has(w) || this.reporting.has(folded) || /^\p{N}+$/u.test(w)) continue;
+      if (!byFold.has(folded)) byFold.set(folded, w);
+    }
+    const specific = [...byFold.values()];
     return { own: specific.filter((w) => !this.names.has(w)), specific };
   }
 
-  /** Share of `words` the passages carry together; 1 when there are no words. */
-  share(words: readonly string[], passages: readonly SynthesisPassage[]): number {
+  /**
+   * Share of `words` the passages carry together; 1 when there are no words. `exact`: only the
+   * same folded word counts, not one of similar meaning.
+   */
+  share(
+    words: readonly string[],
+    passages: readonly SynthesisPassage[],
+    match: 'meaning' | 'exact' = 'meaning',
+  ): number {
     if (words.length === 0) return 1;
     const language = this.corpus.config.language;
     const available = new Set<string>();
     for (const p of passages) for (const w of this.foldedWordsOf(p)) available.add(w);
     const carried = words.filter(
-      (w) => available.has(foldWord(w, language)) || this.similarIn(w, available),
+      (w) =>
+        available.has(foldWord(w, language)) ||
+        (match === 'meaning' && this.similarIn(w, available)),
     ).length;
     return carried / words.length;
   }
