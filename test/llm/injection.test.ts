@@ -64,7 +64,7 @@ describe('a model that obeys an instruction injected in a contribution', () => {
     expect(seen).toBeGreaterThan(0);
     expect(findings.grounding.citationsDropped).toBeGreaterThan(0);
     // Recommendations go by support: the claim is not the first.
-    const first = /## Recommendations[^]*?\n1\. (.*)/.exec(brief)?.[1] ?? '';
+    const first = /## Recommendations[\s\S]*?\n1\. (.*)/.exec(brief)?.[1] ?? '';
     expect(first).not.toContain('abolished');
   }, 120_000);
 });
