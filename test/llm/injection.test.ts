@@ -65,6 +65,7 @@ describe('a model that obeys an instruction injected in a contribution', () => {
     expect(findings.grounding.citationsDropped).toBeGreaterThan(0);
     // Recommendations go by support: the claim is not the first.
     const first = /## Recommendations[\s\S]*?\n1\. (.*)/.exec(brief)?.[1] ?? '';
+    expect(first).not.toBe('');
     expect(first).not.toContain('abolished');
   }, 120_000);
 });
