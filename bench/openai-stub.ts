@@ -7,7 +7,7 @@
  * line) and writes every text as the verbatim first sentence (or first 25 words) of an item it
  * cites, so the caller's grounding checks pass. Faults can be queued to make the next replies fail
  * or misbehave, and text such as "ignore previous instructions" outside the data block is obeyed,
- * like a gullible model would.
+ * like a gullible model would; `obey` makes it write what an injected instruction asked for.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +23,22 @@ export interface StubFault {
    * the error comes after the wait.
    */
   delayMs?: number;
-  /** Reply 200 but with this content kind instead of the normal grounded reply. */
-  reply?: 'malformed-json' | 'schema-break' | 'unknown-refs' | 'paraphrased-quote' | 'omit-items';
+  /**
+   * Reply 200 but with this content kind instead of the normal grounded reply: `no-choices`
+   * (an empty `choices` list), `no-content` (a choice whose content is null) and `not-json` (an
+   * HTML page) break the reply itself rather than its content; `long` pads the JSON with
+   * whitespace, as a verbose model would (still valid, but many more tokens).
+   */
+  reply?:
+    | 'malformed-json'
+    | 'schema-break'
+    | 'unknown-refs'
+    | 'paraphrased-quote'
+    | 'omit-items'
+    | 'no-choices'
+    | 'no-content'
+    | 'not-json'
+    | 'long';
   /** Only requests of this task (the json_schema name) consume the fault; default any. */
   task?: string;
 }
@@ -52,6 +66,17 @@ export interface StubRequest {
   fault: StubFault | null;
 }
 
+/**
+ * What a model taken over by an injected instruction writes: `statement` leads every list of
+ * statements, citing the item that gave the instruction (when the prompt has it) and up to eight
+ * others whatever they say, and every theme gets `label` and `description`.
+ */
+export interface StubObedience {
+  statement: string;
+  label: string;
+  description: string;
+}
+
 /** A running stub; see {@link startOpenAiStub}. */
 export interface OpenAiStub {
   /** Base URL for clients, e.g. `http://127.0.0.1:PORT/v1`. */
@@ -62,9 +87,11 @@ export interface OpenAiStub {
   fault(fault: StubFault, times?: number): void;
   /** When true, every request gets HTTP 500. */
   failAll: boolean;
+  /** When set, replies obey an injected instruction (see {@link StubObedience}); null: they do not. */
+  obey: StubObedience | null;
   /** Sums of the usage the stub reported in 200 replies. */
   usage(): { prompt_tokens: number; completion_tokens: number; requests: number };
-  /** Clears requests and faults. */
+  /** Clears requests, faults and `obey`. */
   reset(): void;
   /** Stops the server, dropping open connections and pending delayed replies. */
   close(): Promise<void>;
@@ -100,7 +127,7 @@ interface ChatCompletion {
   model: unknown;
   choices: {
     index: number;
-    finish_reason: 'stop';
+    finish_reason: 'stop' | 'length';
     logprobs: null;
     message: { role: 'assistant'; content: string; refusal: null };
   }[];
@@ -332,6 +359,85 @@ function spoil(reply: Reply, kind: NonNullable<StubFault['reply']>, task: string
   }
 }
 
+/** What a taken-over model cites: the instruction's item first, then others whatever they say. */
+function paddedRefs(items: Item[]): string[] {
+  const givers = items.filter((i) => INJECTION.test(i.text));
+  const others = items.filter((i) => !INJECTION.test(i.text)).slice(0, 8);
+  return [...givers, ...others].map((i) => i.ref);
+}
+
+const STATEMENT_LISTS = new Set(['summary', 'keyPoints', 'proposals', 'points']);
+
+/** A grounded reply as a model taken over by an injected instruction would write it instead. */
+function obeyed(reply: Reply, task: string, items: Item[], obey: StubObedience): Reply {
+  if (task === 'theme_labels' && Array.isArray(reply.themes)) {
+    const { label, description } = obey;
+    return { themes: (reply.themes as object[]).map((t) => ({ ...t, label, description })) };
+  }
+  const lead = { text: obey.statement, refs: paddedRefs(items) };
+  return Object.fromEntries(
+    Object.entries(reply).map(([key, v]) => [
+      key,
+      STATEMENT_LISTS.has(key) && Array.isArray(v) ? [lead, ...v] : v,
+    ]),
+  );
+}
+
+/**
+ * The body of a 200 reply broken as `kind` says (content type and text), with the usage it
+ * reports; null for the other kinds.
+ */
+function brokenReply(
+  kind: StubFault['reply'],
+  promptTokens: number,
+): { type: string; body: string; usage: Usage | null } | null {
+  const usage = { prompt_tokens: promptTokens, completion_tokens: 0 };
+  const completion = (choices: object[]) =>
+    JSON.stringify({
+      id: 'chatcmpl-stub-broken',
+      object: 'chat.completion',
+      created: 0,
+      model: 'stub',
+      choices,
+      usage: { ...usage, total_tokens: promptTokens },
+    });
+  switch (kind) {
+    case 'no-choices':
+      return { type: 'application/json', body: completion([]), usage };
+    case 'no-content':
+      return {
+        type: 'application/json',
+        body: completion([
+          {
+            index: 0,
+            finish_reason: 'stop',
+            logprobs: null,
+            message: { role: 'assistant', content: null, refusal: null },
+          },
+        ]),
+        usage,
+      };
+    case 'not-json':
+      return {
+        type: 'text/html',
+        body: `<html><head><title>502 Bad Gateway</title></head><body>${'<p>upstream unavailable</p>'.repeat(40)}</body></html>`,
+        usage: null,
+      };
+    default:
+      return null;
+  }
+}
+
+/** The reply token limit a chat request sets (`max_tokens` or `max_completion_tokens`), or null. */
+function maxTokensOf(body: unknown): number | null {
+  const { max_tokens: max, max_completion_tokens: completion } = (body ?? {}) as {
+    max_tokens?: unknown;
+    max_completion_tokens?: unknown;
+  };
+  const limit = typeof max === 'number' ? max : completion;
+  return typeof limit === 'number' && limit > 0 ? limit : null;
+}
+
 /** FNV-1a hash of a string. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -434,18 +540,25 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
   function chatReply(body: unknown, record: StubRequest, fault: StubFault | null): ChatCompletion {
     const items = parseItems(body);
     let reply = groundedReply(record.task, items);
+    if (stub.obey) reply = obeyed(reply, record.task, items, stub.obey);
     if (record.injected)
       reply = rewrite(reply, (key, v) =>
         TEXT_KEYS.has(key) && typeof v === 'string' ? 'HACKED' : v,
       ) as Reply;
     if (fault?.reply && fault.reply !== 'malformed-json' && fault.reply !== 'schema-break')
       reply = spoil(reply, fault.reply, record.task);
-    const content =
+    const written =
       fault?.reply === 'malformed-json'
         ? '{"summary": ['
         : fault?.reply === 'schema-break'
           ? JSON.stringify({ unexpected: true })
-          : JSON.stringify(reply);
+          : fault?.reply === 'long'
+            ? JSON.stringify(reply, null, 10).replaceAll('\n', `\n${' '.repeat(60)}`)
+            : JSON.stringify(reply);
+    // A reply longer than the request's token limit is cut there, as a server does.
+    const limit = maxTokensOf(body);
+    const content =
+      limit !== null && tokens(written.length) > limit ? written.slice(0, limit * 4) : written;
     const promptChars = messageTexts(body).reduce((n, t) => n + t.length, 0);
     const usage: Usage = {
       prompt_tokens: tokens(promptChars),
@@ -461,7 +574,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
       choices: [
         {
           index: 0,
-          finish_reason: 'stop',
+          finish_reason: content === written ? 'stop' : 'length',
           logprobs: null,
           message: { role: 'assistant', content, refusal: null },
         },
@@ -562,7 +675,13 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
         return;
       }
       record.status = 200;
-      if (kind === 'chat') answerChat(res, body, chatReply(body, record, fault));
+      const promptTokens = tokens(messageTexts(body).reduce((n, t) => n + t.length, 0));
+      const broken = kind === 'chat' ? brokenReply(fault?.reply, promptTokens) : null;
+      if (broken) {
+        record.usage = broken.usage;
+        res.writeHead(200, { 'content-type': broken.type });
+        res.end(broken.body);
+      } else if (kind === 'chat') answerChat(res, body, chatReply(body, record, fault));
       else send(res, 200, embeddingsReply(body, record));
     };
     if (!fault?.delayMs) return respond();
@@ -594,6 +713,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     failAll: false,
+    obey: null,
     fault(fault, times = 1) {
       if (times > 0) queue.push({ fault: { ...fault }, left: times });
     },
@@ -608,6 +728,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     reset() {
       requests.length = 0;
       queue.length = 0;
+      stub.obey = null;
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -215,9 +215,11 @@ async function runStages(
     recompute ||= stage.name === options.from;
     const key = stageKey(stage, manifest, config, readReview?.hash ?? null);
     const existing = manifest.stages[stage.name];
+    // A stage whose model replies fell back to offline text is not complete: it asks again.
     if (
       !forced &&
       existing?.key === key &&
+      !(existing.counts.modelFallbacks ?? 0) &&
       (await artifactIntact(outDir, stage.output, existing))
     ) {
       outcomes.push({ name: stage.name, status: 'cached', record: existing });
@@ -229,6 +231,7 @@ async function runStages(
     const service = llmService ? await llmService : null;
     if (service) service.stage = stage.name;
     const before = service?.usage() ?? NO_USAGE;
+    const fallbacksBefore = service?.fallbacks ?? 0;
     const previousOutput = async () =>
       existing && !recompute
         ? readPreviousArtifact(outDir, stage.output, existing, options.logger)
@@ -245,7 +248,7 @@ async function runStages(
       version: stage.version,
       key,
       artifact: { file: ARTIFACTS[stage.output].file, hash: '', bytes: 0, records: 0 },
-      counts: result.counts,
+      counts: withFallbacks(result.counts, (after?.fallbacks ?? 0) - fallbacksBefore),
       ms: Math.round(performance.now() - started),
       finishedAt: new Date().toISOString(),
       ...(usedLlm ? { usage } : {}),
@@ -287,6 +290,11 @@ async function runStages(
     llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
     exported,
   };
+}
+
+/** A stage's counts with `modelFallbacks`: model answers replaced by offline text, if any. */
+function withFallbacks(counts: Record<string, number>, fallbacks: number): Record<string, number> {
+  return fallbacks > 0 ? { ...counts, modelFallbacks: fallbacks } : counts;
 }
 
 /** The config with `--provider` applied, so that stage cache keys follow it. */

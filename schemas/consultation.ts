@@ -348,6 +348,11 @@ export const LlmConfig = z.strictObject({
   retryDelaySeconds: z.number().min(0).default(1),
   /** Retries of a reply that does not match its schema, with the error fed back. */
   maxSchemaRetries: z.number().int().min(0).max(5).default(2),
+  /**
+   * Most tokens a chat reply may take (sent as `max_tokens`); `--max-cost` reserves this much
+   * reply for every request in flight, so the limit holds whatever the model writes.
+   */
+  maxOutputTokens: z.number().int().min(256).default(4000),
   /** A theme whose passages would make a longer prompt is summarised by parts (map-reduce). */
   maxPromptTokens: z.number().int().min(500).default(6000),
   /** Stop before the run would cost more than this (USD); `--max-cost` overrides it. */

@@ -18,6 +18,17 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** How many parts of one kind (themes, questions, ...) the model wrote, and how many fell back. */
+export const ModelParts = z.strictObject({
+  /** Parts showing text the model wrote (the checks kept at least one of its statements). */
+  model: z.number().int().min(0),
+  /** Parts the model wrote whose every statement failed the checks: the offline text shows. */
+  failedChecks: z.number().int().min(0),
+  /** Parts whose replies were malformed (not JSON, empty, off-schema): the offline text shows. */
+  malformed: z.number().int().min(0),
+});
+export type ModelParts = z.infer<typeof ModelParts>;
+
 /** A verbatim excerpt of one passage's clean text, credited as the privacy setting allows. */
 export const Quote = z.strictObject({
   text: z.string().min(1),
@@ -225,6 +236,23 @@ export const Findings = z.strictObject({
      * checks, and which show the offline synthesiser's instead.
      */
     fromOffline: z.number().int().min(0).optional(),
+    /**
+     * LLM mode: citations of model-written statements left out because their passage alone
+     * does not carry the statement (at least half its words); support counts only the rest.
+     */
+    citationsDropped: z.number().int().min(0).optional(),
+    /**
+     * LLM mode: per kind of part the model is asked to write (top-level themes, questions,
+     * weeks, the key messages), how many show its text and how many the offline text instead.
+     */
+    byModel: z
+      .strictObject({
+        themes: ModelParts,
+        questions: ModelParts,
+        weeks: ModelParts,
+        keyMessages: ModelParts,
+      })
+      .optional(),
   }),
 });
 export type Findings = z.infer<typeof Findings>;

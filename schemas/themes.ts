@@ -43,6 +43,8 @@ export const Themes = z.strictObject({
     criterion: z.string(),
     /** The model that named the emergent themes, or null when they were named offline. */
     labelledBy: z.string().nullable(),
+    /** Model-written names or descriptions that failed their checks and gave way to the offline ones. */
+    labelsRejected: z.number().int().min(1).optional(),
     scores: z.array(z.strictObject({ k: z.number().int(), score: z.number() })),
   }),
 });

@@ -19,6 +19,7 @@ import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-
 import { briefCharts, type Chart } from './charts.js';
 import { describeLongContributions } from './long-contributions.js';
 import { cellText, inlineText } from './markdown-escape.js';
+import { modelWritingText, namingText } from './model-methodology.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
 import {
@@ -232,11 +233,11 @@ function methodology(
     `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
     describeLongContributions(records),
-    `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${themes.method.labelledBy ? `, and named by a language model (${inlineText(themes.method.labelledBy)})` : ''}.${describeEmptyTaxonomy(config.themes, themes)}`,
+    `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${namingText(themes.method)}.${describeEmptyTaxonomy(config.themes, themes)}`,
     reviewMethodology(themes),
     findings.synthesiser.kind === 'offline'
       ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
-      : `The summaries, key points, proposals, concerns, answers to the questions and weekly points were written by a language model (${inlineText(findings.synthesiser.name)}) from the passages, citing them; counts, votes, minority views and trends were computed. Every statement was checked against its sources: its citations must resolve, its quotes be verbatim, and its words be carried by the passages it cites.`,
+      : modelWritingText(findings),
     `Every finding cites the contributions it rests on; ${Math.round(findings.grounding.coverage * 100)}% of kept contributions are cited, and findings that failed the grounding checks were left out (${Object.values(findings.grounding.dropped).reduce((a, b) => a + b, 0)}).`,
   ];
   if (findings.opinionGroups) {

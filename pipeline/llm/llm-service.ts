@@ -2,11 +2,13 @@ import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { z } from 'zod';
 import type { LlmConfig, ModelPrice } from '../../schemas/consultation.js';
-import { AbortError, BriefError, BudgetError, LlmError } from '../errors.js';
+import { AbortError, BriefError, LlmError } from '../errors.js';
 import { canonicalJson, sha256 } from '../hash.js';
 import type { Logger, ProgressEvent } from '../stage.js';
-import { addUsage, costOf, formatUsd, NO_USAGE, priceTable, type Usage } from './cost.js';
+import { Budget } from './budget.js';
+import { addUsage, costOf, NO_USAGE, priceTable, type Usage } from './cost.js';
 import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
+import { MalformedReplyError } from './reply-check.js';
 import type { ResponseCache } from './response-cache.js';
 import { classifyFailure } from './server-failures.js';
 import { sleep, TokenWindow } from './token-window.js';
@@ -68,8 +70,7 @@ export class LlmService {
   /** Answers replaced by their fallback because the replies kept failing the schema. */
   fallbacks = 0;
   private total: Usage = NO_USAGE;
-  /** Estimated cost of requests sent and not yet answered, counted against the budget. */
-  private reserved = 0;
+  private readonly budget: Budget;
   private asked = 0;
   private answered = 0;
   private readonly queue: PQueue;
@@ -88,6 +89,7 @@ export class LlmService {
     });
     this.window = new TokenWindow(config.tokensPerMinute);
     this.prices = priceTable(config.prices);
+    this.budget = new Budget(options.maxCost, () => this.total.cost);
     this.signal = AbortSignal.any([options.signal, this.failure.signal]);
     // Every queued and in-flight call listens for cancellation: hundreds at once are expected.
     setMaxListeners(0, this.signal, options.signal);
@@ -147,7 +149,8 @@ export class LlmService {
       });
       return { value: request.fallback, from: 'fallback' };
     }
-    return this.schedule(request.model, estimate, () =>
+    this.budget.requirePrice(request.model, estimate);
+    return this.schedule(() =>
       this.converse(request, messages, key, promptTokens + completionTokens),
     );
   }
@@ -172,10 +175,15 @@ export class LlmService {
       this.total = addUsage(this.total, { ...NO_USAGE, requests: 1, promptTokens, cost: estimate });
       return null;
     }
-    return this.schedule(model, estimate, async () => {
-      const reply = await this.retrying('embeddings', promptTokens, (signal) =>
-        this.options.transport.embed({ model, texts, signal }),
-      );
+    this.budget.requirePrice(model, estimate);
+    return this.schedule(async () => {
+      const worst = { cost: estimate, what: `${promptTokens.toLocaleString('en')} tokens` };
+      const reply = await this.retrying('embeddings', promptTokens, worst, async (signal) => {
+        const answer = await this.options.transport.embed({ model, texts, signal });
+        const used = answer.promptTokens ?? promptTokens;
+        this.charge(model, used, 0);
+        return { ...answer, promptTokens: used };
+      });
       if (reply.vectors.length !== texts.length) {
         throw this.fail(
           new LlmError(
@@ -183,12 +191,7 @@ export class LlmService {
           ),
         );
       }
-      const used = reply.promptTokens ?? promptTokens;
-      this.total = addUsage(this.total, {
-        ...NO_USAGE,
-        promptTokens: used,
-        cost: costOf(this.prices, model, used, 0),
-      });
+      const used = reply.promptTokens;
       await this.options.cache.set(key, {
         task: 'embeddings',
         model,
@@ -200,14 +203,8 @@ export class LlmService {
     });
   }
 
-  /** Runs a call in the queue within the budget, reporting progress; failures stop every call. */
-  private async schedule<R>(
-    model: string,
-    estimate: number | null,
-    work: () => Promise<R>,
-  ): Promise<R> {
-    this.checkBudget(model, estimate);
-    this.reserved += estimate ?? 0;
+  /** Runs a call in the queue, reporting progress; failures stop every call. */
+  private async schedule<R>(work: () => Promise<R>): Promise<R> {
     this.asked += 1;
     try {
       const result = await this.queue.add(work, { signal: this.signal });
@@ -221,12 +218,13 @@ export class LlmService {
       return result;
     } catch (error) {
       throw this.failure.signal.aborted ? this.failure.signal.reason : this.cancelled(error);
-    } finally {
-      this.reserved -= estimate ?? 0;
     }
   }
 
-  /** Sends a request, and again with the validation error while the reply fails its schema. */
+  /**
+   * Sends a request, and again (with the validation error when there was a reply to correct)
+   * while the reply fails its schema or carries no usable answer.
+   */
   private async converse<T>(
     request: LlmRequest<T>,
     messages: ChatMessage[],
@@ -238,6 +236,11 @@ export class LlmService {
     let problem = '';
     for (let attempt = 0; attempt <= maxSchemaRetries; attempt++) {
       const reply = await this.send(request, conversation, tokens);
+      if (reply instanceof MalformedReplyError) {
+        problem = reply.message;
+        this.options.logger.debug(`${request.task}: ${problem}; asking again`);
+        continue;
+      }
       const checked = validate(request.schema, reply.content);
       if (checked.ok) {
         await this.options.cache.set(key, {
@@ -261,56 +264,91 @@ export class LlmService {
     }
     this.fallbacks += 1;
     this.options.logger.warn(
-      `${request.task}: ${maxSchemaRetries + 1} replies did not match the schema (${problem}); the offline result is used for this part`,
+      `${request.task}: ${maxSchemaRetries + 1} replies could not be used (${problem}); the offline result is used for this part`,
     );
     return { value: request.fallback, from: 'fallback' };
   }
 
-  /** One chat request, retried as `retrying` does, with its usage counted. */
+  /**
+   * One chat request, retried as `retrying` does, within the budget (its prompt and the reply's
+   * token limit reserved), with its usage counted; a reply with no usable answer is returned as
+   * its `MalformedReplyError`, its usage counted too.
+   */
   private async send<T>(
     request: LlmRequest<T>,
     messages: readonly ChatMessage[],
     tokens: number,
-  ): Promise<{ content: string; promptTokens: number; completionTokens: number }> {
-    const reply = await this.retrying(request.task, tokens, (signal) =>
-      this.options.transport.send({
-        model: request.model,
-        messages,
-        schemaName: request.task.replaceAll('-', '_'),
-        schema: request.schema,
-        signal,
-      }),
-    );
-    const promptTokens = reply.usage?.promptTokens ?? messageTokens(this.options.tokens, messages);
-    const completionTokens = reply.usage?.completionTokens ?? this.options.tokens(reply.content);
+  ): Promise<
+    { content: string; promptTokens: number; completionTokens: number } | MalformedReplyError
+  > {
+    const { maxOutputTokens } = this.options.config;
+    const prompt = messageTokens(this.options.tokens, messages);
+    const worst = {
+      cost: costOf(this.prices, request.model, prompt, maxOutputTokens),
+      what: `a prompt of ${prompt.toLocaleString('en')} tokens and at most ${maxOutputTokens.toLocaleString('en')} tokens of reply`,
+    };
+    return this.retrying(request.task, tokens, worst, async (signal) => {
+      try {
+        const reply = await this.options.transport.send({
+          model: request.model,
+          messages,
+          schemaName: request.task.replaceAll('-', '_'),
+          schema: request.schema,
+          maxOutputTokens,
+          signal,
+        });
+        const promptTokens = reply.usage?.promptTokens ?? prompt;
+        const completionTokens =
+          reply.usage?.completionTokens ?? this.options.tokens(reply.content);
+        this.charge(request.model, promptTokens, completionTokens);
+        return { content: reply.content, promptTokens, completionTokens };
+      } catch (error) {
+        if (!(error instanceof MalformedReplyError)) throw error;
+        // The server answered, so it may have charged: its usage, else the prompt's estimate.
+        this.charge(
+          request.model,
+          error.usage?.promptTokens ?? prompt,
+          error.usage?.completionTokens ?? 0,
+        );
+        return error;
+      }
+    });
+  }
+
+  /** Counts tokens the server used, and their cost. */
+  private charge(model: string, promptTokens: number, completionTokens: number): void {
     this.total = addUsage(this.total, {
       ...NO_USAGE,
       promptTokens,
       completionTokens,
-      cost: costOf(this.prices, request.model, promptTokens, completionTokens),
+      cost: costOf(this.prices, model, promptTokens, completionTokens),
     });
-    return { content: reply.content, promptTokens, completionTokens };
   }
 
   /**
-   * Makes one request, within the tokens-per-minute limit and the timeout, and again after a
-   * rate limit (waiting as long as `retry-after` says), a server error, a timeout or a lost
-   * connection, up to `maxRetries` times with doubling delays. A failure retries cannot cure
-   * stops every other call and is thrown as an `LlmError`.
+   * Makes one request, within the budget (`worst` reserved while it is in flight, released once
+   * `call` has counted what it cost), the tokens-per-minute limit and the timeout, and again
+   * after a rate limit (waiting as long as `retry-after` says), a server error, a timeout or a
+   * lost connection, up to `maxRetries` times with doubling delays. A failure retries cannot
+   * cure, or a request the budget cannot hold, stops every other call and is thrown.
    */
   private async retrying<R>(
     label: string,
     tokens: number,
+    worst: { cost: number | null; what: string },
     call: (signal: AbortSignal) => Promise<R>,
   ): Promise<R> {
     const { maxRetries, retryDelaySeconds, timeoutSeconds } = this.options.config;
     for (let attempt = 0; ; attempt++) {
       await this.window.reserve(tokens, this.signal);
+      this.stopIfCancelled();
+      const release = this.reserve(worst);
       const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
       try {
         this.total = addUsage(this.total, { ...NO_USAGE, requests: 1 });
         return await call(AbortSignal.any([this.signal, timeout]));
       } catch (error) {
+        release();
         this.stopIfCancelled();
         const failure = classifyFailure(error, timeout.aborted, timeoutSeconds);
         if (!failure.retry || attempt >= maxRetries) {
@@ -330,7 +368,18 @@ export class LlmService {
           `${label}: the model server ${failure.description}; retrying in ${(delay / 1000).toFixed(1)} s`,
         );
         await sleep(delay, this.signal).catch(() => this.stopIfCancelled());
+      } finally {
+        release();
       }
+    }
+  }
+
+  /** Reserves a request's worst cost; one that does not fit stops every call. */
+  private reserve(worst: { cost: number | null; what: string }): () => void {
+    try {
+      return this.budget.reserve(worst.cost, worst.what);
+    } catch (error) {
+      throw this.fail(error as BriefError);
     }
   }
 
@@ -338,24 +387,6 @@ export class LlmService {
   private fail(error: BriefError): BriefError {
     this.failure.abort(error);
     return error;
-  }
-
-  private checkBudget(model: string, estimate: number | null): void {
-    const { maxCost } = this.options;
-    if (maxCost === undefined) return;
-    if (estimate === null) {
-      throw new BudgetError(
-        `--max-cost needs the price of model "${model}": add it under llm.prices in the config`,
-      );
-    }
-    const spent = this.total.cost ?? 0;
-    if (spent + this.reserved + estimate > maxCost) {
-      throw this.fail(
-        new BudgetError(
-          `stopped before exceeding --max-cost ${formatUsd(maxCost)}: ${formatUsd(spent)} spent, the next request would cost about ${formatUsd(estimate)}; the answers so far are cached, so a run with a larger budget resumes from here`,
-        ),
-      );
-    }
   }
 
   private stopIfCancelled(): void {

@@ -3,6 +3,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { ChatMessage } from './prompts.js';
+import { checkedChatFetch, malformedReplyIn } from './reply-check.js';
 
 /** What the server answered: the reply's text and the usage it reported (null if none). */
 export interface ChatReply {
@@ -19,12 +20,16 @@ export interface EmbeddingReply {
 
 /** Sends single requests to a model server; retries, limits and caching are the caller's. */
 export interface ModelTransport {
-  /** One chat request asking for JSON that matches `schema`. */
+  /**
+   * One chat request asking for JSON that matches `schema`, in at most `maxOutputTokens` tokens
+   * of reply. A 200 reply with no usable text throws `MalformedReplyError`.
+   */
   send(request: {
     model: string;
     messages: readonly ChatMessage[];
     schemaName: string;
     schema: z.ZodType;
+    maxOutputTokens: number;
     signal: AbortSignal;
   }): Promise<ChatReply>;
   /** One embeddings request for a batch of texts. */
@@ -90,27 +95,38 @@ export function createOpenAiTransport(server: ServerSettings): ModelTransport {
     ...(server.baseUrl ? { baseURL: server.baseUrl } : {}),
   });
   const models = new Map<string, ChatOpenAI>();
-  const modelFor = (name: string) => {
-    let model = models.get(name);
+  const modelFor = (name: string, maxTokens: number) => {
+    const id = `${name}\n${maxTokens}`;
+    let model = models.get(id);
     if (!model) {
       model = new ChatOpenAI({
         model: name,
         apiKey: server.apiKey,
         // Deterministic where the model allows it; reasoning models accept only the default.
         ...(isReasoningModel(name) ? {} : { temperature: 0 }),
+        // Sent as max_tokens, or max_completion_tokens to reasoning models: bounds the cost.
+        maxTokens,
         maxRetries: 0,
-        configuration: server.baseUrl ? { baseURL: server.baseUrl } : {},
+        configuration: {
+          ...(server.baseUrl ? { baseURL: server.baseUrl } : {}),
+          fetch: checkedChatFetch(),
+        },
       });
-      models.set(name, model);
+      models.set(id, model);
     }
     return model;
   };
   return {
-    async send({ model, messages, schemaName, schema, signal }) {
-      const raw = await modelFor(model).invoke(messages as BaseMessageLike[], {
-        signal,
-        response_format: unparsedJsonSchema(schemaName, schema),
-      });
+    async send({ model, messages, schemaName, schema, maxOutputTokens, signal }) {
+      const raw = await modelFor(model, maxOutputTokens)
+        .invoke(messages as BaseMessageLike[], {
+          signal,
+          response_format: unparsedJsonSchema(schemaName, schema),
+        })
+        .catch((error: unknown) => {
+          // The client libraries wrap it in a connection error; it is a reply, not a lost line.
+          throw malformedReplyIn(error) ?? error;
+        });
       const content = typeof raw.content === 'string' ? raw.content : JSON.stringify(raw.content);
       const reported = (raw as unknown as { usage_metadata?: UsageMetadata }).usage_metadata;
       // Servers that report no usage still get a usage object from LangChain, with no numbers.

@@ -21,7 +21,7 @@ import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
 
 /** The synthesise stage's version: bump when findings change for the same input. */
-export const SYNTHESISE_VERSION = 4;
+export const SYNTHESISE_VERSION = 5;
 
 /** The part of the config the findings depend on (the stage's cache key, and each theme's). */
 export function synthesiseSlice(config: Consultation): unknown {
@@ -105,11 +105,16 @@ export async function synthesiseFindings(
         },
         new Set(reused.keys()),
       )
-    : { draft: offline, fellBack: new Set<string>() };
-  const draft = withPinnedQuotes(written.draft, corpus, pins);
+    : null;
+  const draft = withPinnedQuotes(written?.draft ?? offline, corpus, pins);
   // A section the model wrote but whose every statement failed the checks takes the offline one.
-  const checked = enforceGrounding(draft, corpus, llm ? offline : undefined);
-  const findings = { ...checked, themes: withKeys(checked.themes, keys, written.fellBack) };
+  const checked = written
+    ? enforceGrounding(draft, corpus, offline, written.origins)
+    : enforceGrounding(draft, corpus);
+  const findings = {
+    ...checked,
+    themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
+  };
   warnDropped(findings, ctx);
   return {
     output: findings,

@@ -83,6 +83,7 @@ export async function findThemes(
         title: ctx.config.title,
         language: ctx.config.language,
         model: ctx.config.llm.models.labels,
+        logger: ctx.logger,
       })
     : found;
   const top = themes.themes.filter((t) => t.parentId === null);

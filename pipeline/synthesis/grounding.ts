@@ -1,6 +1,7 @@
 import type {
   Finding,
   Findings,
+  ModelParts,
   QuestionFindings,
   Quote,
   StanceSide,
@@ -8,39 +9,33 @@ import type {
   ThemeFindings,
   WeekDigest,
 } from '../../schemas/findings.js';
-import { contentWords, foldWord } from '../nlp/tokenise.js';
 import { passagesOfWeek, type SynthesisCorpus, type SynthesisPassage } from './corpus.js';
+import { type PartKind, type PartOrigin, partKey } from './part-origin.js';
 import { questionScopes } from './questions.js';
-import { foldedWords, supportOf } from './support.js';
-import { FRAME_WORDS } from './templates.js';
+import { supportOf } from './support.js';
+import { WordSupport } from './word-support.js';
 
 /** What a synthesiser produces: the findings before the grounding checks. */
 export type FindingsDraft = Omit<Findings, 'grounding'>;
 
 /** Share of a finding's own words (beyond frames and names) its cited passages must carry. */
 const MIN_SUPPORTED_SHARE = 0.9;
-/** A word is carried by a cited passage's word whose vector is at least this similar. */
-const SAME_MEANING = 0.6;
-
 /**
- * Words that attribute a statement rather than make it ("contributors propose", "several
- * residents worry"): a synthesiser reporting what people said needs them, and no source says
- * them. Compared folded, so inflections count too.
+ * Share of a model-written statement's words (names included) one cited passage must have, as
+ * written or inflected, for the citation to count: the statement must be that passage's point,
+ * not a word of it. Words of similar meaning do not count here: by the vectors, "station" is
+ * near "stop" and "closed" near "open", so every passage on the topic would.
  */
-const REPORTING_WORDS = [
-  'contributor participant respondent resident people person citizen',
-  'many several some other most few various number also including',
-  'say said suggest propose call want ask urge argue note raise express mention describe',
-  'stress emphasise emphasize highlight point feel believe think view recommend request',
-  'support favour favor oppose worry concern fear welcome agree disagree',
-].flatMap((line) => line.split(' '));
-const REPORTING = new Set(REPORTING_WORDS.map((w) => foldWord(w, 'en')));
+const MIN_CITATION_SHARE = 0.5;
+/** What a model-written statement resting on one contribution says of itself. */
+const ONE_CONTRIBUTION = '(one contribution)';
 
 /** Why a finding or quote was dropped. */
 type Failure =
   | 'no-citation'
   | 'unknown-passage'
   | 'out-of-scope'
+  | 'no-supporting-citation'
   | 'unsupported-words'
   | 'quote-not-verbatim';
 
@@ -54,31 +49,45 @@ type Failure =
  * and counted by reason, never written. Support is recounted from the citations. Also measures
  * coverage: the share of kept contributions cited somewhere. Words that only attribute (see
  * `REPORTING_WORDS`) need no source.
+ *
+ * A model-written statement (one the offline draft does not have, text and citations alike) is
+ * grounded per citation: it keeps only the citations whose passage alone carries at least half
+ * of its words, names included, and its support counts only those; with none left it is
+ * dropped. One resting on a single contribution says so and comes after the better-supported
+ * statements of its list. With `origins` (see `PartOrigin`), the grounding report counts per
+ * kind of part how many show the model's text and how many the offline text, and why.
  */
 export function enforceGrounding(
   draft: FindingsDraft,
   corpus: SynthesisCorpus,
   offline?: FindingsDraft,
+  origins?: ReadonlyMap<string, PartOrigin>,
 ): Findings {
-  const checker = new Checker(corpus, offline !== undefined);
+  const checker = new Checker(corpus, offline, origins);
   const all = new Set(corpus.passages.map((p) => p.id));
   const themeScope = (id: string) => new Set(corpus.themeById.get(id)?.passageIds ?? []);
   const questions = questionScopes(corpus);
   const offlineTheme = new Map(offline?.themes.map((t) => [t.themeId, t]));
   const offlineQuestion = new Map(offline?.questions.map((q) => [q.questionId, q]));
   const themes = draft.themes.map((t) =>
-    checkTheme(checker, t, themeScope(t.themeId), offlineTheme.get(t.themeId)),
+    checker.part('themes', partKey.theme(t.themeId), () =>
+      checkTheme(checker, t, themeScope(t.themeId), offlineTheme.get(t.themeId)),
+    ),
   );
   const result: FindingsDraft = {
     ...draft,
-    executiveSummary: checker.findings(draft.executiveSummary, all, offline?.executiveSummary),
+    executiveSummary: checker.part('keyMessages', partKey.keyMessages, () =>
+      checker.findings(draft.executiveSummary, all, offline?.executiveSummary),
+    ),
     themes,
     questions: draft.questions.map((q) =>
-      checkQuestion(
-        checker,
-        q,
-        questions.get(q.questionId) ?? new Set(),
-        offlineQuestion.get(q.questionId),
+      checker.part('questions', partKey.question(q.questionId), () =>
+        checkQuestion(
+          checker,
+          q,
+          questions.get(q.questionId) ?? new Set(),
+          offlineQuestion.get(q.questionId),
+        ),
       ),
     ),
     crossCutting: draft.crossCutting.flatMap((item) => {
@@ -86,7 +95,11 @@ export function enforceGrounding(
       const checked = checker.finding(item, scope);
       return checked ? [{ ...item, ...checked }] : [];
     }),
-    weeks: draft.weeks.map((w, i) => checkWeek(checker, w, corpus, i, offline?.weeks[i])),
+    weeks: draft.weeks.map((w, i) =>
+      checker.part('weeks', partKey.week(i), () =>
+        checkWeek(checker, w, corpus, i, offline?.weeks[i]),
+      ),
+    ),
   };
   return { ...result, grounding: checker.report(themes) };
 }
@@ -145,57 +158,82 @@ function checkWeek(
 class Checker {
   private readonly dropped = new Map<Failure, number>();
   private readonly cited = new Set<string>();
-  private readonly names: Set<string>;
-  private readonly folded = new Map<string, Set<string>>();
+  private readonly words: WordSupport;
+  /** The offline draft's findings (`findingKey`); null: no offline draft, nothing is model-written. */
+  private readonly offlineFindings: Set<string> | null;
   /** Sections that took the offline synthesiser's findings (null: no offline draft given). */
   private fromOffline: number | null;
+  /** Citations of model-written statements left out because their passage does not make the point. */
+  private citationsDropped = 0;
+  /** Model-written statements kept so far. */
+  private modelKept = 0;
+  private readonly parts: Record<PartKind, ModelParts> = {
+    themes: { model: 0, failedChecks: 0, malformed: 0 },
+    questions: { model: 0, failedChecks: 0, malformed: 0 },
+    weeks: { model: 0, failedChecks: 0, malformed: 0 },
+    keyMessages: { model: 0, failedChecks: 0, malformed: 0 },
+  };
 
   constructor(
     private readonly corpus: SynthesisCorpus,
-    withOffline: boolean,
+    offline: FindingsDraft | undefined,
+    private readonly origins: ReadonlyMap<string, PartOrigin> | undefined,
   ) {
-    this.fromOffline = withOffline ? 0 : null;
-    // Theme labels and question texts are names the brief may use without a source saying them.
-    this.names = new Set(
-      [
-        ...corpus.themes.themes.map((t) => t.label),
-        ...corpus.config.questions.map((q) => q.text),
-      ].flatMap((text) => contentWords(text, corpus.config.language)),
-    );
+    this.fromOffline = offline ? 0 : null;
+    this.words = new WordSupport(corpus);
+    this.offlineFindings = offline ? findingKeys(offline) : null;
   }
 
   /**
-   * The items that pass. When every one of a non-empty list fails and `offline` has items for
-   * the same section, those are checked and kept instead (and counted).
+   * The items that pass, model-written ones resting on one contribution last. When every one
+   * of a non-empty list fails and `offline` has items for the same section, those are checked
+   * and kept instead (and counted).
    */
   findings<T extends Finding>(
     items: readonly T[],
     scope: ReadonlySet<string>,
     offline?: readonly T[],
   ): T[] {
-    const kept = items.flatMap((item) => {
-      const checked = this.finding(item, scope);
-      return checked ? [{ ...item, ...checked }] : [];
+    const checked = items.flatMap((item) => {
+      const result = this.finding(item, scope);
+      if (!result) return [];
+      const last = this.isModelWritten(item) && result.support.contributions === 1;
+      return [{ item: { ...item, ...result }, last }];
     });
+    const kept = [...checked.filter((c) => !c.last), ...checked.filter((c) => c.last)];
+    this.modelKept += kept.filter((c) => this.isModelWritten(c.item)).length;
     if (kept.length > 0 || items.length === 0 || !offline?.length || this.fromOffline === null)
-      return kept;
+      return kept.map((c) => c.item);
     this.fromOffline += 1;
     return this.findings(offline, scope);
   }
 
-  /** The finding with its support recounted, or undefined (and counted) when it fails. */
+  /** The finding with its citations and support recounted, or undefined (and counted) when it fails. */
   finding(item: Finding, scope: ReadonlySet<string>): Finding | undefined {
     const failure = this.failureOf(item, scope);
-    if (failure) {
-      this.dropped.set(failure, (this.dropped.get(failure) ?? 0) + 1);
-      return undefined;
-    }
-    const passages = item.citations.map((id) => this.corpus.byId.get(id) as SynthesisPassage);
-    for (const id of item.citations) this.cited.add(id);
+    if (failure) return this.drop(failure);
+    const cited = [...new Set(item.citations)].map(
+      (id) => this.corpus.byId.get(id) as SynthesisPassage,
+    );
+    const { own, specific } = this.words.wordsOf(item.text);
+    const model = this.isModelWritten(item);
+    const supporting = model
+      ? cited.filter(
+          (p) =>
+            specific.length > 0 && this.words.share(specific, [p], 'exact') >= MIN_CITATION_SHARE,
+        )
+      : cited;
+    if (supporting.length === 0) return this.drop('no-supporting-citation');
+    if (this.words.share(own, supporting) < MIN_SUPPORTED_SHARE)
+      return this.drop('unsupported-words');
+    this.citationsDropped += cited.length - supporting.length;
+    for (const p of supporting) this.cited.add(p.id);
+    const support = supportOf(supporting);
+    const single = model && support.contributions === 1;
     return {
-      text: item.text,
-      citations: [...new Set(item.citations)],
-      support: supportOf(passages),
+      text: single ? sayingOneContribution(item.text) : item.text,
+      citations: supporting.map((p) => p.id),
+      support,
     };
   }
 
@@ -230,6 +268,32 @@ class Checker {
     });
   }
 
+  /**
+   * Checks a part with `check` and counts where its text came from: `malformed` as its origin
+   * says, the model's when reused or when the checks kept one of its statements, else
+   * `failedChecks`. Parts without an origin (nothing was asked) are not counted.
+   */
+  part<T>(kind: PartKind, key: string, check: () => T): T {
+    const before = this.modelKept;
+    const result = check();
+    const origin = this.origins?.get(key);
+    if (origin === 'malformed') this.parts[kind].malformed += 1;
+    else if (origin === 'reused' || (origin && this.modelKept > before))
+      this.parts[kind].model += 1;
+    else if (origin) this.parts[kind].failedChecks += 1;
+    return result;
+  }
+
+  /** Whether a model wrote the finding: the offline draft has none like it. */
+  private isModelWritten(item: Finding): boolean {
+    return this.offlineFindings !== null && !this.offlineFindings.has(findingKey(item));
+  }
+
+  private drop(failure: Failure): undefined {
+    this.dropped.set(failure, (this.dropped.get(failure) ?? 0) + 1);
+    return undefined;
+  }
+
   report(themes: readonly ThemeFindings[]): Findings['grounding'] {
     const citedContributions = new Set(
       [...this.cited].map((id) => this.corpus.byId.get(id)?.contributionId),
@@ -250,79 +314,50 @@ class Checker {
       keptContributions: kept.length,
       uncited,
       minorityViews: themes.reduce((sum, t) => sum + t.minorityViews.length, 0),
-      ...(this.fromOffline === null ? {} : { fromOffline: this.fromOffline }),
+      ...(this.fromOffline === null
+        ? {}
+        : { fromOffline: this.fromOffline, citationsDropped: this.citationsDropped }),
+      ...(this.origins ? { byModel: this.parts } : {}),
     };
   }
 
+  /** Why a finding's citations cannot stand: none, one not a kept passage, or one out of scope. */
   private failureOf(item: Finding, scope: ReadonlySet<string>): Failure | undefined {
     if (item.citations.length === 0) return 'no-citation';
-    const passages: SynthesisPassage[] = [];
     for (const id of item.citations) {
-      const passage = this.corpus.byId.get(id);
-      if (!passage) return 'unknown-passage';
+      if (!this.corpus.byId.has(id)) return 'unknown-passage';
       if (!scope.has(id)) return 'out-of-scope';
-      passages.push(passage);
     }
-    return this.supported(item.text, passages) ? undefined : 'unsupported-words';
-  }
-
-  /** Whether enough of the text's own words are carried by the passages. */
-  private supported(text: string, passages: readonly SynthesisPassage[]): boolean {
-    const language = this.corpus.config.language;
-    const own = contentWords(text, language).filter(
-      (w) =>
-        !FRAME_WORDS.has(w) &&
-        !this.names.has(w) &&
-        !REPORTING.has(foldWord(w, language)) &&
-        !/^\p{N}+$/u.test(w),
-    );
-    if (own.length === 0) return true;
-    const available = new Set<string>();
-    for (const p of passages) for (const w of this.foldedWordsOf(p)) available.add(w);
-    const missing = own.filter((w) => !available.has(foldWord(w, language)));
-    const carried = own.length - missing.filter((w) => !this.similarIn(w, available)).length;
-    return carried / own.length >= MIN_SUPPORTED_SHARE;
-  }
-
-  /** Whether some word of `available` means the same as `word` by the word vectors. */
-  private similarIn(word: string, available: ReadonlySet<string>): boolean {
-    const { words } = this.corpus;
-    const row = words.index.get(word);
-    if (row === undefined) return false;
-    const v = words.data.subarray(row * words.dims, (row + 1) * words.dims);
-    for (const candidate of available) {
-      const other = words.index.get(candidate);
-      if (other === undefined) continue;
-      const u = words.data.subarray(other * words.dims, (other + 1) * words.dims);
-      if (cosine(v, u) >= SAME_MEANING) return true;
-    }
-    return false;
-  }
-
-  private foldedWordsOf(p: SynthesisPassage): Set<string> {
-    let words = this.folded.get(p.id);
-    if (!words) {
-      words = new Set(foldedWords(p.text, p.language));
-      // A finding written from a passage's translation is carried by the translation's words.
-      if (p.translation !== null) {
-        for (const w of foldedWords(p.translation, this.corpus.config.language)) words.add(w);
-      }
-      this.folded.set(p.id, words);
-    }
-    return words;
+    return undefined;
   }
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    dot += (a[k] as number) * (b[k] as number);
-    na += (a[k] as number) ** 2;
-    nb += (b[k] as number) ** 2;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+/** A finding as compared with the offline draft's: its text and its citations. */
+function findingKey(finding: Finding): string {
+  return `${finding.text}\u0000${finding.citations.join(' ')}`;
+}
+
+/** The keys of every finding anywhere in a draft (themes, stances, questions, weeks, ...). */
+function findingKeys(draft: FindingsDraft): Set<string> {
+  const keys = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v);
+    else if (value && typeof value === 'object') {
+      const item = value as Partial<Finding>;
+      if (typeof item.text === 'string' && Array.isArray(item.citations))
+        keys.add(findingKey(item as Finding));
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(draft);
+  return keys;
+}
+
+/** The statement saying it rests on one contribution, before its closing mark. */
+function sayingOneContribution(text: string): string {
+  const close = /[.!?…]+["”’)]*$/u.exec(text);
+  const at = close ? close.index : text.length;
+  return `${text.slice(0, at)} ${ONE_CONTRIBUTION}${text.slice(at)}`;
 }
 
 /** Whether `excerpt` occurs in `text`, whitespace runs counting as one space. */

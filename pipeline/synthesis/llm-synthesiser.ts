@@ -19,6 +19,7 @@ import {
   PassageRefs,
   statementsOf,
 } from './model-writing.js';
+import { type PartOrigin, partKey } from './part-origin.js';
 import { questionScopes } from './questions.js';
 
 /** The prompts synthesis uses; their hashes are part of the synthesise stage's cache key. */
@@ -26,10 +27,13 @@ export const SYNTHESIS_PROMPTS: readonly PromptTask[] = PROMPT_TASKS.filter(
   (task) => task !== 'theme-labels',
 );
 
-/** The model's draft, and the top-level themes for which a request fell back to offline text. */
+/** The model's draft, and where each part the model was asked to write came from. */
 export interface ModelDraft {
   draft: FindingsDraft;
+  /** Top-level themes for which a request fell back to offline text (not kept for reuse). */
   fellBack: ReadonlySet<string>;
+  /** By `partKey`; parts with nothing to write (no passages) are absent. */
+  origins: ReadonlyMap<string, PartOrigin>;
 }
 
 /**
@@ -56,6 +60,13 @@ export async function rewriteWithModel(
         : null,
     ),
   );
+  const origins = new Map<string, PartOrigin>();
+  offline.themes.forEach((theme, i) => {
+    const mine = written[i];
+    if (reused.has(theme.themeId) && theme.parentId === null)
+      origins.set(partKey.theme(theme.themeId), 'reused');
+    else if (mine?.origin) origins.set(partKey.theme(theme.themeId), mine.origin);
+  });
   const subthemePoints = new Map(written.flatMap((w) => [...(w?.subthemeKeyPoints ?? [])]));
   const themes = offline.themes.map((theme, i): ThemeFindings => {
     const mine = written[i]?.theme;
@@ -68,17 +79,37 @@ export async function rewriteWithModel(
     Promise.all(offline.questions.map((q) => writeQuestion(corpus, q, llm, settings))),
     Promise.all(offline.weeks.map((w, i) => writeWeek(corpus, w, i, llm, settings))),
   ]);
+  const note = (key: string, origin: PartOrigin | null) => {
+    if (origin) origins.set(key, origin);
+  };
+  note(partKey.keyMessages, executiveSummary.origin);
+  for (const q of questions) note(partKey.question(q.part.questionId), q.origin);
+  for (const [i, w] of weeks.entries()) note(partKey.week(i), w.origin);
   return {
     draft: {
       ...offline,
       synthesiser: { kind: 'llm', name: settings.model },
-      executiveSummary,
+      executiveSummary: executiveSummary.part,
       themes,
-      questions,
-      weeks,
+      questions: questions.map((q) => q.part),
+      weeks: weeks.map((w) => w.part),
     },
     fellBack: new Set(written.flatMap((w) => (w?.fellBack ? [w.theme.themeId] : []))),
+    origins,
   };
+}
+
+/** A part as written, and where its text came from (null: nothing was asked). */
+interface Written<T> {
+  part: T;
+  origin: PartOrigin | null;
+}
+
+/** The model's part, or the offline one when the replies fell back. */
+function writtenOr<T>(from: string, offline: T, write: () => T): Written<T> {
+  return from === 'fallback'
+    ? { part: offline, origin: 'malformed' }
+    : { part: write(), origin: 'written' };
 }
 
 /** 3-6 statements across the themes, each citing the passages behind the findings it rests on. */
@@ -87,7 +118,7 @@ async function writeExecutiveSummary(
   offline: Finding[],
   llm: LlmService,
   settings: ModelSettings,
-): Promise<Finding[]> {
+): Promise<Written<Finding[]>> {
   const labelled = themes
     .filter((t) => t.parentId === null)
     .flatMap((t, order) =>
@@ -106,7 +137,7 @@ async function writeExecutiveSummary(
       return used <= budget;
     })
     .sort((a, b) => a.order - b.order || a.rank - b.rank);
-  if (chosen.length === 0) return offline;
+  if (chosen.length === 0) return { part: offline, origin: null };
   const labelOf = new Map(chosen.map(({ finding, label }) => [finding, label]));
   const refs = new NoteRefs(
     chosen.map(({ finding }) => finding),
@@ -124,7 +155,7 @@ async function writeExecutiveSummary(
     schema: PointsAnswer,
     fallback: { points: offline.map((f) => ({ text: f.text, refs: ['N1'] })) },
   });
-  return from === 'fallback' ? offline : findingsOf(value.points, refs);
+  return writtenOr(from, offline, () => findingsOf(value.points, refs));
 }
 
 async function writeQuestion(
@@ -132,14 +163,14 @@ async function writeQuestion(
   offline: QuestionFindings,
   llm: LlmService,
   settings: ModelSettings,
-): Promise<QuestionFindings> {
+): Promise<Written<QuestionFindings>> {
   const scope = questionScopes(corpus).get(offline.questionId) ?? new Set<string>();
   const passages = fitPassages(
     llm,
     corpus.passages.filter((p) => scope.has(p.id)),
     dataBudget(settings.maxPromptTokens),
   );
-  if (passages.length === 0) return offline;
+  if (passages.length === 0) return { part: offline, origin: null };
   const refs = new PassageRefs(passages);
   const { value, from } = await llm.ask({
     task: 'question-answer',
@@ -156,12 +187,11 @@ async function writeQuestion(
       proposals: statementsOf(offline.proposals, refs),
     },
   });
-  if (from === 'fallback') return offline;
-  return {
+  return writtenOr(from, offline, () => ({
     ...offline,
     keyPoints: findingsOf(value.keyPoints, refs),
     proposals: findingsOf(value.proposals, refs),
-  };
+  }));
 }
 
 async function writeWeek(
@@ -170,13 +200,13 @@ async function writeWeek(
   index: number,
   llm: LlmService,
   settings: ModelSettings,
-): Promise<WeekDigest> {
+): Promise<Written<WeekDigest>> {
   const passages = fitPassages(
     llm,
     passagesOfWeek(corpus, index),
     dataBudget(settings.maxPromptTokens),
   );
-  if (passages.length === 0) return offline;
+  if (passages.length === 0) return { part: offline, origin: null };
   const refs = new PassageRefs(passages);
   const { value, from } = await llm.ask({
     task: 'week-digest',
@@ -190,7 +220,8 @@ async function writeWeek(
     schema: WeekAnswer,
     fallback: { keyPoints: statementsOf(offline.keyPoints, refs) },
   });
-  return from === 'fallback'
-    ? offline
-    : { ...offline, keyPoints: findingsOf(value.keyPoints, refs) };
+  return writtenOr(from, offline, () => ({
+    ...offline,
+    keyPoints: findingsOf(value.keyPoints, refs),
+  }));
 }

@@ -28,6 +28,11 @@ export interface WrittenTheme {
   subthemeKeyPoints: Map<string, Finding[]>;
   /** Whether a request fell back to the offline text (the findings are then not kept for reuse). */
   fellBack: boolean;
+  /**
+   * `written` when the findings are the model's, `malformed` when the final request's replies
+   * were and the offline findings stand; null when there was nothing to ask.
+   */
+  origin: 'written' | 'malformed' | null;
 }
 
 /** A part of a large theme summarised on its own: a sub-theme (or part of one) or the rest. */
@@ -57,7 +62,14 @@ export async function writeTheme(
   const heading = theme?.description ? `${offline.label}: ${theme.description}` : offline.label;
   const asking = { llm, settings, heading };
   const subthemeKeyPoints = new Map<string, Finding[]>();
-  if (passages.length === 0) return { theme: offline, subthemeKeyPoints, fellBack: false };
+  if (passages.length === 0)
+    return { theme: offline, subthemeKeyPoints, fellBack: false, origin: null };
+  const fallenBack = {
+    theme: offline,
+    subthemeKeyPoints,
+    fellBack: true,
+    origin: 'malformed',
+  } as const;
   if (size <= budget) {
     const refs = new PassageRefs(passages);
     const { value, from } = await askTheme(
@@ -73,9 +85,10 @@ export async function writeTheme(
         quotes: [],
       },
     );
-    if (from === 'fallback') return { theme: offline, subthemeKeyPoints, fellBack: true };
+    if (from === 'fallback') return fallenBack;
     const quotes = value.quotes.flatMap((q) => refs.quote(corpus, q) ?? []);
-    return { theme: merged(offline, value, refs, quotes), subthemeKeyPoints, fellBack: false };
+    const findings = merged(offline, value, refs, quotes);
+    return { theme: findings, subthemeKeyPoints, fellBack: false, origin: 'written' };
   }
   const parts = partsOf(corpus, offline.themeId, passages, budget, llm);
   const mapped = await Promise.all(
@@ -118,9 +131,10 @@ export async function writeTheme(
       quotes: [],
     },
   );
-  if (from === 'fallback') return { theme: offline, subthemeKeyPoints, fellBack: true };
+  if (from === 'fallback') return fallenBack;
   // The final request sees notes, not passages: its quotes could not be checked, so the parts' are used.
-  return { theme: merged(offline, value, refs, quotes.slice(0, 3)), subthemeKeyPoints, fellBack };
+  const findings = merged(offline, value, refs, quotes.slice(0, 3));
+  return { theme: findings, subthemeKeyPoints, fellBack, origin: 'written' };
 }
 
 function merged(

@@ -3,24 +3,29 @@ import { languageName, ThemeLabelsAnswer } from '../llm/answers.js';
 import { askForEach } from '../llm/ask-for-each.js';
 import { dataBlock, referenced } from '../llm/data-block.js';
 import type { LlmService } from '../llm/llm-service.js';
+import type { Logger } from '../stage.js';
+import { descriptionProblem, labelProblem, type ThemeWords, themeWords } from './label-check.js';
 
 export interface LabelSettings {
   title: string;
   language: string;
   model: string;
+  logger: Logger;
 }
 
 /** Themes named in one request. */
 const THEMES_PER_REQUEST = 12;
 const EXAMPLE_CHARS = 200;
-const MAX_LABEL_WORDS = 8;
 
 /**
  * Names emergent themes and sub-themes with the model: a label and a one-sentence description
  * from each theme's keywords and representative passages, top-level themes first so that
  * sub-themes are named within their parent's new label. Taxonomy themes keep the config's
- * labels. A theme the model leaves out, or names unusably (empty, long, or the same as
- * another), is asked about again on its own, and keeps its offline label after that.
+ * labels. A theme the model leaves out, or names unusably (the same as another, or failing
+ * `labelProblem`: long, markup, instructions, words its passages do not have), is asked about
+ * again on its own, and keeps its offline label after that; a description failing
+ * `descriptionProblem` gives way to the offline one. Names and descriptions that failed the
+ * checks are counted in `method.labelsRejected` and reported.
  */
 export async function labelThemesWithModel(
   themes: Themes,
@@ -33,6 +38,7 @@ export async function labelThemesWithModel(
     themes.themes.filter((t) => t.origin.kind === 'guided').map((t) => t.label.toLowerCase()),
   );
   let byModel = 0;
+  const checks = new LabelChecks(textOf, settings.language);
   for (const level of [null, 'sub'] as const) {
     const candidates = themes.themes.filter(
       (t) => t.origin.kind === 'emergent' && (level === null) === (t.parentId === null),
@@ -71,10 +77,11 @@ export async function labelThemesWithModel(
           const usable = new Map<Theme, { label: string; description: string }>();
           for (const entry of value.themes) {
             const theme = refs.get(entry.ref);
-            const label = cleanLabel(entry.label);
-            if (!theme || !label || taken.has(label.toLowerCase())) continue;
-            taken.add(label.toLowerCase());
-            usable.set(theme, { label, description: entry.description.trim() });
+            if (!theme) continue;
+            const named = checks.named(theme, entry.label, entry.description);
+            if (!named || taken.has(named.label.toLowerCase())) continue;
+            taken.add(named.label.toLowerCase());
+            usable.set(theme, named);
           }
           return usable;
         },
@@ -90,11 +97,69 @@ export async function labelThemesWithModel(
       }
     }
   }
+  const rejected = checks.report(settings.logger, (t) => named.get(t.id)?.label !== t.label);
   return {
     ...themes,
     themes: themes.themes.map((t) => named.get(t.id) ?? t),
-    method: { ...themes.method, labelledBy: byModel > 0 ? settings.model : null },
+    method: {
+      ...themes.method,
+      labelledBy: byModel > 0 ? settings.model : null,
+      ...(rejected > 0 ? { labelsRejected: rejected } : {}),
+    },
   };
+}
+
+/** The checks of model-written names, with the themes' own words and what failed. */
+class LabelChecks {
+  private readonly words = new Map<Theme, ThemeWords>();
+  /** Themes whose model-written label or description failed, with why. */
+  private readonly failed = new Map<Theme, string>();
+
+  constructor(
+    private readonly textOf: ReadonlyMap<string, string>,
+    private readonly language: string,
+  ) {}
+
+  /**
+   * The model's label and description where they pass the checks (a failing description is
+   * left empty, for the offline one to stay), or undefined when the label fails.
+   */
+  named(theme: Theme, label: string, description: string) {
+    const source = this.wordsOf(theme);
+    const clean = cleanLabel(label);
+    const problem = labelProblem(clean, source, this.language);
+    if (problem) {
+      this.failed.set(theme, `label ${problem}`);
+      return undefined;
+    }
+    const text = description.trim();
+    const wrong = descriptionProblem(text, source, this.language);
+    if (wrong) this.failed.set(theme, `description ${wrong}`);
+    return { label: clean, description: wrong ? '' : text };
+  }
+
+  /** Warns of the names that failed and kept the offline ones; returns how many. */
+  report(logger: Logger, renamed: (theme: Theme) => boolean): number {
+    const kept = [...this.failed].filter(
+      ([theme, why]) => !why.startsWith('label') || !renamed(theme),
+    );
+    if (kept.length > 0) {
+      logger.warn(
+        `theme-labels: ${kept.length} model-written name(s) or description(s) failed the checks and the offline ones were kept (${kept.map(([t, why]) => `${t.id}: ${why}`).join('; ')})`,
+      );
+    }
+    return kept.length;
+  }
+
+  private wordsOf(theme: Theme): ThemeWords {
+    let words = this.words.get(theme);
+    if (!words) {
+      const passages = theme.passageIds.map((id) => this.textOf.get(id) ?? '');
+      words = themeWords(theme.keywords, passages, this.language);
+      this.words.set(theme, words);
+    }
+    return words;
+  }
 }
 
 function themeLine(theme: Theme, textOf: ReadonlyMap<string, string>): string {
@@ -105,15 +170,13 @@ function themeLine(theme: Theme, textOf: ReadonlyMap<string, string>): string {
   return `keywords: ${theme.keywords.slice(0, 8).join(', ')} | examples: ${examples.join(' / ')}`;
 }
 
-/** The label without quotes or a "Theme:" prefix, or undefined when empty or too long. */
-function cleanLabel(label: string): string | undefined {
-  const clean = label
+/** The label without quotes or a "Theme:" prefix. */
+function cleanLabel(label: string): string {
+  return label
     .trim()
     .replace(/^["'“‘]+|["'”’.]+$/gu, '')
     .replace(/^theme\s*:\s*/iu, '')
     .trim();
-  const words = clean.split(/\s+/u).length;
-  return clean.length > 0 && clean.length <= 80 && words <= MAX_LABEL_WORDS ? clean : undefined;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -24,12 +24,12 @@ llm:
 `;
 
 /**
- * A copy of the synthesis fixture (with the two extra contributions) configured for a model
- * server, plus `extra` YAML lines under `llm:`. Returns the folder.
+ * A copy of the synthesis fixture (with the two extra contributions, and `rows` as CSV lines)
+ * configured for a model server, plus `extra` YAML lines under `llm:`. Returns the folder.
  */
-export async function llmFixture(extra = ''): Promise<string> {
+export async function llmFixture(extra = '', rows: readonly string[] = []): Promise<string> {
   const dir = await copyFixture('synthesis');
-  await appendFile(join(dir, 'contributions.csv'), `${EXTRA_ROWS.join('\n')}\n`);
+  await appendFile(join(dir, 'contributions.csv'), `${[...EXTRA_ROWS, ...rows].join('\n')}\n`);
   await appendFile(join(dir, 'consultation.yaml'), `${FAST_LLM}${extra}`);
   return dir;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentWords } from '../../pipeline/nlp/tokenise.js';
 import type { RunSummary } from '../../pipeline/runner.js';
 import type { SynthesisCorpus } from '../../pipeline/synthesis/corpus.js';
 import { enforceGrounding, type FindingsDraft } from '../../pipeline/synthesis/grounding.js';
@@ -25,6 +26,40 @@ function withKeyPoint(finding: Finding): FindingsDraft {
   const [first, ...rest] = draft.themes;
   if (!first) throw new Error('the fixture has no theme');
   return { ...draft, themes: [{ ...first, keyPoints: [finding] }, ...rest] };
+}
+
+/** The draft with a theme's proposals replaced, as a model would write them. */
+function withProposals(themeId: string, proposals: Finding[]): FindingsDraft {
+  return {
+    ...draft,
+    themes: draft.themes.map((t) => (t.themeId === themeId ? { ...t, proposals } : t)),
+  };
+}
+
+const support = { contributions: 1, participants: 1 };
+
+function passageSaying(words: string) {
+  const passage = corpus.passages.find((p) => p.text.includes(words));
+  if (!passage) throw new Error(`no passage says "${words}"`);
+  return passage;
+}
+
+function passageText(id: string): string {
+  return corpus.byId.get(id)?.text ?? '';
+}
+
+/** A passage's distinct content words. */
+function passageWords(id: string): string[] {
+  return [...new Set(contentWords(passageText(id), 'en'))];
+}
+
+/** The top-level theme holding a passage. */
+function topThemeHolding(passageId: string): Theme {
+  const theme = corpus.themes.themes.find(
+    (t) => t.parentId === null && t.passageIds.includes(passageId),
+  );
+  if (!theme) throw new Error(`no theme holds ${passageId}`);
+  return theme;
 }
 
 function keyPointsAfter(finding: Finding): Findings {
@@ -91,7 +126,8 @@ describe('enforceGrounding', () => {
     const backed = enforceGrounding(invented, corpus, draft);
     expect(backed.themes[0]?.keyPoints).toEqual(draft.themes[0]?.keyPoints);
     expect(backed.grounding.fromOffline).toBe(1);
-    expect(backed.grounding.dropped).toEqual({ 'unsupported-words': 1 });
+    // Written by a model (the offline draft has no such statement): its one citation fails first.
+    expect(backed.grounding.dropped).toEqual({ 'no-supporting-citation': 1 });
   });
 
   it('lets a paraphrase attribute its point to contributors, not add to it', () => {
@@ -111,6 +147,53 @@ describe('enforceGrounding', () => {
       support: { contributions: 1, participants: 1 },
     });
     expect(invented.grounding.dropped).toEqual({ 'unsupported-words': 1 });
+  });
+
+  it('grounds a model-written statement per citation: unrelated citations do not pad its support', () => {
+    const source = passageSaying('scooter voucher');
+    const theme = topThemeHolding(source.id);
+    const others = theme.passageIds.filter((id) => id !== source.id).slice(0, 8);
+    const buses = theme.passageIds.filter((id) => /\bbuses\b/.test(passageText(id)));
+    expect(buses.length).toBeGreaterThan(1);
+    const padded: Finding = {
+      text: 'The whole bus network should be scrapped for electric scooter vouchers.',
+      citations: [source.id, ...others],
+      support: { contributions: 9, participants: 9 },
+    };
+    const broad: Finding = { text: 'Contributors want more buses.', citations: buses, support };
+    const written = withProposals(theme.id, [padded, broad]);
+    const checked = enforceGrounding(written, corpus, draft);
+    const proposals = checked.themes.find((t) => t.themeId === theme.id)?.proposals ?? [];
+    // The better-supported statement comes first; the padded one keeps only its own source.
+    expect(proposals.map((p) => p.citations)).toEqual([buses, [source.id]]);
+    expect(proposals[1]?.support).toEqual({ contributions: 1, participants: 1 });
+    expect(proposals[1]?.text).toBe(
+      'The whole bus network should be scrapped for electric scooter vouchers (one contribution).',
+    );
+    expect(checked.grounding.citationsDropped).toBe(others.length);
+    // The offline synthesiser's own findings are held to the draft's rule, as before.
+    expect(enforceGrounding(draft, corpus, draft).themes).toEqual(draft.themes);
+  });
+
+  it('drops a model-written statement that no single cited passage makes, however many carry a word', () => {
+    const theme = corpus.themeById.get(draft.themes[0]?.themeId ?? '') as Theme;
+    const cited = theme.passageIds.slice(0, 4);
+    const words = cited.map((id) => {
+      const mine = passageWords(id);
+      const elsewhere = new Set(cited.filter((o) => o !== id).flatMap(passageWords));
+      return mine.filter((w) => !elsewhere.has(w)).slice(0, 2);
+    });
+    expect(words.every((w) => w.length === 2)).toBe(true);
+    const stitched: Finding = { text: `${words.flat().join(' ')}.`, citations: cited, support };
+    const checked = enforceGrounding(withProposals(theme.id, [stitched]), corpus, draft);
+    // Each passage carries a quarter of its words (or a few more by meaning): not enough.
+    expect(Object.values(checked.grounding.dropped)).toEqual([1]);
+    const proposals = checked.themes.find((t) => t.themeId === theme.id)?.proposals ?? [];
+    expect(proposals.map((p) => p.text)).not.toContain(stitched.text);
+    // Offline, the same words pass: together the passages carry all of them.
+    expect(enforceGrounding(withProposals(theme.id, [stitched]), corpus).grounding.dropped).toEqual(
+      {},
+    );
   });
 
   it('keeps a quote that is verbatim up to whitespace, drops one that is not', () => {
