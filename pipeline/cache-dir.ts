@@ -1,8 +1,8 @@
 // Where converted models are cached between runs, and a temporary one when that cannot be written.
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempFileFor } from './atomic-write.js';
 import type { Logger } from './stage.js';
 
 /**
@@ -33,8 +33,8 @@ export async function usableCacheDir(dir: string, logger: Pick<Logger, 'warn'>):
 async function writeProblem(dir: string): Promise<string | undefined> {
   try {
     await mkdir(dir, { recursive: true });
-    // Named like a temp file, so that one left by a crash is cleared at the next start.
-    const probe = join(dir, `.probe.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    // A temp file's name, so that one left by a crash is cleared at the next start.
+    const probe = tempFileFor(join(dir, '.probe'));
     await writeFile(probe, '');
     await rm(probe);
     return undefined;
