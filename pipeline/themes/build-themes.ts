@@ -6,7 +6,7 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
 import { labelGroups } from './labels.js';
-import { centreOf, type Group, type Partition, partitionRows } from './partition.js';
+import { centreOf, type Group, leastSize, type Partition, partitionRows } from './partition.js';
 import { PhraseIndex } from './phrase-counts.js';
 import { chooseRepresentatives } from './representatives.js';
 import { participantCount, type RowVoices, rowVoices } from './row-voices.js';
@@ -114,21 +114,15 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
   const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
-  // A top-level theme must also be a real share of the people who took part, however many.
-  const everyone = participantCount(
-    Array.from({ length: vectors.rows }, (_, row) => row),
-    voices,
-  );
-  const minThemeSize = Math.max(
-    settings.minThemeSize,
-    Math.ceil(settings.minThemeShare * everyone),
-  );
+  // A top-level theme must also be a real share of the consultation, however large it is.
+  const everyRow = Array.from({ length: vectors.rows }, (_, row) => row);
   const emergent = partitionRows(
     vectors,
     guided.unassigned,
     voices,
-    { ...settings, minThemeSize },
+    settings,
     settings.maxThemes,
+    leastSize(everyRow, voices, settings.minThemeShare, settings.minThemeSize),
     settings.themeCount,
   );
   const drafts: Draft[] = [
@@ -217,12 +211,15 @@ function subthemeDrafts(parent: Draft, input: BuildThemesInput, voices: RowVoice
   const participants = participantCount(parent.rows, voices);
   if (participants < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
   // A sub-theme must be a real share of its parent, not a pair of stray voices.
-  const minThemeSize = Math.max(
-    input.settings.minThemeSize,
-    Math.ceil(participants * MIN_SUBTHEME_SHARE),
+  const least = leastSize(parent.rows, voices, MIN_SUBTHEME_SHARE, input.settings.minThemeSize);
+  const split = partitionRows(
+    input.vectors,
+    parent.rows,
+    voices,
+    input.settings,
+    input.settings.maxSubthemes,
+    least,
   );
-  const settings = { ...input.settings, minThemeSize };
-  const split = partitionRows(input.vectors, parent.rows, voices, settings, settings.maxSubthemes);
   if (split.groups.length < 2) return [];
   // Passages a split leaves out stay in the parent theme; sub-themes need not cover it all.
   return split.groups.map((group, i) =>

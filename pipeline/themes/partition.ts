@@ -19,12 +19,37 @@ export interface Partition {
 }
 
 /**
+ * The least size of a theme: in weighted passages for the clustering, whose sizes are in rows
+ * (a long contribution's rows weigh less), and in distinct participants for keeping a group.
+ */
+export interface LeastSize {
+  passages: number;
+  participants: number;
+}
+
+/**
+ * The least size of a theme that must hold `share` of `rows`, and at least `minThemeSize`:
+ * `share` of their summed weight in passages and of their distinct participants.
+ */
+export function leastSize(
+  rows: readonly number[],
+  voices: RowVoices,
+  share: number,
+  minThemeSize: number,
+): LeastSize {
+  return {
+    passages: Math.max(minThemeSize, Math.ceil(share * weightOf(rows, voices))),
+    participants: Math.max(minThemeSize, Math.ceil(share * participantCount(rows, voices))),
+  };
+}
+
+/**
  * Clusters the given rows into at most `maxGroups` groups (or `count`, when given: see
  * `ClusterOptions.count`), fitted with each contribution as at most a few passages (see
  * `fittingPositions`), then applies the theme-set rules: groups more similar than
  * `mergeSimilarity` are merged, and groups with fewer distinct participants than
- * `minThemeSize` or `minParticipants` go to "other". Groups come with the most participants
- * first.
+ * `least.participants` or `minParticipants` go to "other". Groups come with the most
+ * participants first.
  */
 export function partitionRows(
   vectors: Matrix,
@@ -32,11 +57,12 @@ export function partitionRows(
   voices: RowVoices,
   settings: ThemingConfig,
   maxGroups: number,
+  least: LeastSize,
   count?: number,
 ): Partition {
   const clustering = clusterVectors(selectRows(vectors, rows), {
     maxClusters: maxGroups,
-    minClusterSize: settings.minThemeSize,
+    minClusterSize: least.passages,
     count,
     fitRows: fittingPositions(vectors, rows, voices),
   });
@@ -48,12 +74,12 @@ export function partitionRows(
     else members[label]?.push(row);
   });
   const merged = mergeSimilar(vectors, members, settings.mergeSimilarity, voices);
-  const least = Math.max(settings.minThemeSize, settings.minParticipants);
+  const leastPeople = Math.max(least.participants, settings.minParticipants);
   const sized: { group: Group; participants: number; weight: number }[] = [];
   for (const group of merged) {
     // A cluster of the sample can be under the minimum in the whole set once rows are assigned.
     const participants = participantCount(group.rows, voices);
-    if (participants < least) appendAll(other, [...group.rows]);
+    if (participants < leastPeople) appendAll(other, [...group.rows]);
     else sized.push({ group, participants, weight: weightOf(group.rows, voices) });
   }
   sized.sort(
