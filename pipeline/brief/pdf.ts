@@ -115,7 +115,11 @@ function createDocument(title: string, options: PdfOptions, drawn: boolean): PDF
   });
 }
 
-/** The document's output as it goes: `drained` resolves once `out` can take more. */
+/**
+ * The document's output as it goes: `drained` resolves once `out` can take more, and throws once
+ * `out` has failed (a full disk), so drawing stops at the next block; `ended` settles when the
+ * document is written or failed.
+ */
 interface Output {
   drained(): Promise<void>;
   ended: Promise<void>;
@@ -123,17 +127,26 @@ interface Output {
 
 function streamTo(doc: PDFKit.PDFDocument, out: Writable): Output {
   let full = false;
+  let failure: unknown;
   doc.on('data', (chunk: Buffer) => {
-    if (!out.write(chunk)) full = true;
+    if (failure === undefined && !out.write(chunk)) full = true;
   });
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
-    doc.on('error', reject);
-    out.on('error', reject);
+    const fail = (error: unknown) => {
+      failure ??= error;
+      reject(error);
+    };
+    doc.on('error', fail);
+    out.on('error', fail);
   });
+  // The failure is met by `drained` or the final `await ended`; it must not count as unhandled
+  // meanwhile (Node ends the process on an unhandled rejection).
+  ended.catch(() => {});
   return {
     ended,
     async drained() {
+      if (failure !== undefined) throw failure;
       if (!full) return;
       full = false;
       await Promise.race([once(out, 'drain'), ended]);

@@ -5,8 +5,9 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeStreamAtomic } from '../../pipeline/atomic-write.js';
+import { setDiskWrite, writeStreamAtomic } from '../../pipeline/atomic-write.js';
 import { exportBrief } from '../../pipeline/brief/export.js';
+import { type PdfOptions, writePdf } from '../../pipeline/brief/pdf.js';
 import { pdfPages } from '../helpers/pdf-text.js';
 import { FIXED_DATE } from '../helpers/runs.js';
 
@@ -74,4 +75,37 @@ describe('the PDF of a brief with a long sources annex', () => {
     expect(destinations.size).toBe(count);
     expect(raw).toMatch(new RegExp(`/S /GoTo\\s*/D \\(source-${count}\\)`));
   }, 60_000);
+});
+
+const OPTIONS: PdfOptions = { pageSize: 'A4', date: FIXED_DATE, readAsset: () => undefined };
+
+describe('the PDF written to a disk that fills up', () => {
+  it('fails once with the disk error, never with an unhandled rejection meanwhile', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const paragraphs = Array.from(
+      { length: 2000 },
+      (_, i) => `Paragraph ${i}: the buses are late.`,
+    );
+    const markdown = `# Brief\n\n## Findings\n\n${paragraphs.join('\n\n')}\n`;
+    const file = join(await mkdtemp(join(tmpdir(), 'pdf-full-')), 'brief.pdf');
+    let writes = 0;
+    // The first write reaches the disk; every later one finds it full, mid-document.
+    setDiskWrite(async (_file, handle, data, offset, length) => {
+      writes++;
+      if (writes > 1) throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
+      return (await handle.write(data, offset, length)).bytesWritten;
+    });
+    try {
+      const writing = writeStreamAtomic(file, (out) => writePdf(markdown, OPTIONS, out));
+      await expect(writing).rejects.toThrow(/disk full writing .*brief\.pdf/);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      setDiskWrite(undefined);
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(writes).toBeGreaterThan(1);
+    expect(unhandled).toEqual([]);
+  });
 });
