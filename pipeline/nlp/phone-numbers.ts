@@ -60,7 +60,7 @@ const THOUSANDS = /^\d{1,3}(?:( |\.)\d{3})(?:\1\d{3})*$/;
 const ROUND = /0{5}$/;
 /** Words before a number that make it an id, a version or a code rather than a phone number. */
 const ID_BEFORE =
-  /\b(?:id|ids|ref|reference|ticket|order|invoice|account|acct|case|serial|isbn|issn|version|ver|build|release|batch|lot|sku|ean|upc|iban|code|tracking|transaction|receipt|policy|claim|booking|customer|member|membership|licen[cs]e|passport|permit|file|record|application|item|part|model|product|report|document|doc|page|pages)\.?(?:\s*(?:number|no\.?|nr\.?|num\.?|#))?\s*[:#.]?\s*$/i;
+  /\b(?:id|ids|ref|reference|ticket|order|invoice|account|acct|case|serial|isbn|issn|version|ver|build|release|batch|lot|sku|ean|upc|iban|code|zip|zipcode|postcode|postal|tracking|transaction|receipt|policy|claim|booking|customer|member|membership|licen[cs]e|passport|permit|file|record|application|item|part|model|product|report|document|doc|page|pages)\.?(?:\s*(?:number|no\.?|nr\.?|num\.?|#))?\s*[:#.]?\s*$/i;
 
 /**
  * Whether a candidate (a match of {@link PHONE_PATTERN}) is a phone number:

@@ -165,7 +165,7 @@ describe('redactText on what used to pass', () => {
 
   it('leaves versions, percentages, times, amounts and ids alone', () => {
     const text =
-      'Version 10.0.19041.1234 and v1.2.3.4567, up 12.5% from 2019-2020, at 14.30 or 10:30-11:45 on 13 02 2024, paid 2500000000 dollars, between 100 000 and 200 000, ISBN 978-3-16-148410-0, order 1234567890, ticket no. 55512345678, at 51.5074, -0.1278.';
+      'Version 10.0.19041.1234 and v1.2.3.4567, up 12.5% from 2019-2020, at 14.30 or 10:30-11:45 on 13 02 2024, paid 2500000000 dollars, between 100 000 and 200 000, ISBN 978-3-16-148410-0, order 1234567890, ticket no. 55512345678, ZIP 42101-1234, postcode 10115-2345, at 51.5074, -0.1278.';
     expect(redact(text).text).toBe(text);
   });
 
