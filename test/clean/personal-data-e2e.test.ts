@@ -1,14 +1,9 @@
 // Personal data in contributions and in authors' names reaches no output and no model request.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import {
-  llmFixture,
-  type OpenAiStub,
-  runAgainst,
-  startOpenAiStub,
-} from '../helpers/llm-fixture.js';
+import { llmFixture, runAgainst, useOpenAiStub } from '../helpers/llm-fixture.js';
 import { FIXED_DATE } from '../helpers/runs.js';
 
 /** The issue's examples of personal data that used to pass redaction. */
@@ -69,11 +64,7 @@ function expectNoPersonalData(where: string, text: string) {
 }
 
 describe('personal data end to end', () => {
-  let stub: OpenAiStub;
-  beforeAll(async () => {
-    stub = await startOpenAiStub();
-  });
-  afterAll(() => stub.close());
+  const stub = useOpenAiStub();
 
   it('reaches neither brief.md, sources.csv nor report.html, in texts or credited names', async () => {
     const dir = await llmFixture();

@@ -1,5 +1,6 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type OpenAiStub, startOpenAiStub } from '../../bench/openai-stub.js';
 import { Findings } from '../../schemas/findings.js';
 import { Manifest } from '../../schemas/manifest.js';
@@ -62,6 +63,26 @@ export async function readManifest(dir: string): Promise<Manifest> {
 
 export async function readFindings(dir: string): Promise<Findings> {
   return Findings.parse(JSON.parse(await readFile(join(dir, 'out', 'findings.json'), 'utf8')));
+}
+
+/**
+ * The stub model server of the calling test file (or `describe`): started before its tests and
+ * closed after them. What it returns stands for the server, which exists once the tests begin.
+ */
+export function useOpenAiStub(): OpenAiStub {
+  let server: OpenAiStub | undefined;
+  beforeAll(async () => {
+    server = await startOpenAiStub();
+  });
+  afterAll(() => server?.close());
+  const started = (): OpenAiStub => {
+    if (server === undefined) throw new Error('the stub model server starts before the tests');
+    return server;
+  };
+  return new Proxy({} as OpenAiStub, {
+    get: (_, key) => Reflect.get(started(), key),
+    set: (_, key, value) => Reflect.set(started(), key, value),
+  });
 }
 
 export { type OpenAiStub, startOpenAiStub };

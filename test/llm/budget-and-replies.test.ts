@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { costOf, priceTable } from '../../pipeline/llm/cost.js';
 import {
   llmFixture,
-  type OpenAiStub,
   readFindings,
   readManifest,
   runAgainst,
-  startOpenAiStub,
+  useOpenAiStub,
 } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 beforeEach(() => stub.reset());
 
 /** What the server's reported usage costs at gpt-4o-mini's list price. */

@@ -1,20 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Themes } from '../../schemas/themes.js';
-import {
-  llmFixture,
-  type OpenAiStub,
-  readFindings,
-  runAgainst,
-  startOpenAiStub,
-} from '../helpers/llm-fixture.js';
+import { llmFixture, readFindings, runAgainst, useOpenAiStub } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 
 const CLAIM = 'The buses must be abolished and every bus stop closed immediately.';
 /** A contribution that tries to make the model write its claim. */

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { costOf, priceTable } from '../../pipeline/llm/cost.js';
 import type { Findings } from '../../schemas/findings.js';
 import { Themes } from '../../schemas/themes.js';
@@ -8,18 +8,13 @@ import { runCli } from '../helpers/cli.js';
 import {
   INJECTION,
   llmFixture,
-  type OpenAiStub,
   readFindings,
   readManifest,
   runAgainst,
-  startOpenAiStub,
+  useOpenAiStub,
 } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 beforeEach(() => {
   stub.reset();
   stub.failAll = false;

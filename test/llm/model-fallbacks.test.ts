@@ -1,20 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   llmFixture,
-  type OpenAiStub,
   readFindings,
   readManifest,
   runAgainst,
-  startOpenAiStub,
+  useOpenAiStub,
 } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 beforeEach(() => stub.reset());
 
 const SYNTHESIS_TASKS = ['theme_findings', 'question_answer', 'week_digest', 'executive_summary'];

@@ -1,22 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendDecisions } from '../../pipeline/review/review-log.js';
 import { CleanRecord } from '../../schemas/clean-record.js';
 import {
   llmFixture,
-  type OpenAiStub,
   readFindings,
   readManifest,
   runAgainst,
-  startOpenAiStub,
+  useOpenAiStub,
 } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 
 /** Adds a note on the whole review: the themes stay as they are, but synthesis runs again. */
 async function addNote(dir: string, revision: number, text: string): Promise<void> {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WeekAnswer } from '../../pipeline/llm/answers.js';
 import { MalformedReplyError } from '../../pipeline/llm/reply-check.js';
 import { createOpenAiTransport, isReasoningModel } from '../../pipeline/llm/transport.js';
-import { type OpenAiStub, startOpenAiStub } from '../helpers/llm-fixture.js';
+import { useOpenAiStub } from '../helpers/llm-fixture.js';
 
-let stub: OpenAiStub;
-beforeAll(async () => {
-  stub = await startOpenAiStub();
-});
-afterAll(() => stub.close());
+const stub = useOpenAiStub();
 
 const send = (model: string) =>
   createOpenAiTransport({ apiKey: 'k', baseUrl: stub.url }).send({
