@@ -1,7 +1,7 @@
 // Input quoted in messages, clipped: a 314 MB field or a 20 MB header is shown by its start and size.
 
 /** The most characters of input that one message quotes. */
-export const MAX_QUOTED_CHARS = 200;
+const MAX_QUOTED_CHARS = 200;
 
 /**
  * `value` for a message: whole when at most `max` characters (default 200), else its first

@@ -21,7 +21,7 @@ export const MANIFEST_FILE = 'manifest.json';
 const artifactFiles = Object.values(ARTIFACTS).map((artifact) => artifact.file);
 
 /** Every file a run may write at the top of its run folder (edited copies of artifacts too). */
-export const RUN_FOLDER_FILES: readonly string[] = [
+const RUN_FOLDER_FILES: readonly string[] = [
   MANIFEST_FILE,
   LOCK_FILE,
   REVIEW_FILE,
@@ -34,7 +34,7 @@ export const RUN_FOLDER_FILES: readonly string[] = [
 ];
 
 /** Subfolders whose contents the run writes: the brief's charts, the model's answers. */
-export const RUN_FOLDER_DIRS: readonly string[] = [CHARTS_DIR, RESPONSE_CACHE_DIR];
+const RUN_FOLDER_DIRS: readonly string[] = [CHARTS_DIR, RESPONSE_CACHE_DIR];
 
 /** The run folder when `--out` is not given: `outputs/<config folder name>`, relative. */
 export function defaultRunFolder(configPath: string): string {

@@ -31,7 +31,7 @@ export interface LockOptions {
 }
 
 /** How long `--wait` waits by default: 30 minutes. */
-export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
+const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 
 /** A held lock; `release` removes it unless it was taken over meanwhile. */
 export interface RunLock {

@@ -1,6 +1,7 @@
 // What the methodology says a language model named and wrote, and where the offline text stands instead.
 import type { Findings, ModelParts } from '../../schemas/findings.js';
 import type { Themes } from '../../schemas/themes.js';
+import { listOf } from '../synthesis/theme-findings.js';
 import { inlineText } from './markdown-escape.js';
 import { count } from './people.js';
 
@@ -54,7 +55,7 @@ export function modelWritingText(findings: Findings): string {
   if (wrote.length === 0) {
     return `The language model (${name}) wrote none of the findings: it was asked, but ${reasons.join(', and ')}. Every finding is the offline synthesiser's: contributors' own sentences in fixed frames, and counts.`;
   }
-  return `A language model (${name}) wrote ${list(wrote)}, citing the passages; ${reasons.join(', and ')}. Counts, votes, minority views and trends were computed. ${CHECKS}`;
+  return `A language model (${name}) wrote ${listOf(wrote)}, citing the passages; ${reasons.join(', and ')}. Counts, votes, minority views and trends were computed. ${CHECKS}`;
 }
 
 function total(parts: ModelParts): number {
@@ -63,15 +64,9 @@ function total(parts: ModelParts): number {
 
 /** "3 themes and the key messages": the parts of each kind with `field` counted, or ''. */
 function parts(by: ByModel, kinds: typeof KINDS, field: 'malformed' | 'failedChecks'): string {
-  return list(
+  return listOf(
     kinds
       .filter(({ kind }) => by[kind][field] > 0)
       .map(({ kind, written, noun }) => (noun ? count(by[kind][field], noun) : written)),
   );
-}
-
-/** "a", "a and b", "a, b and c". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -22,7 +22,7 @@ export class MalformedReplyError extends Error {
  * ...", or null when it has a choice with text content (whether that text is the JSON asked for
  * is the service's check).
  */
-export function replyProblem(body: string): string | null {
+function replyProblem(body: string): string | null {
   let json: unknown;
   try {
     json = JSON.parse(body);

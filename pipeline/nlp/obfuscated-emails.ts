@@ -4,13 +4,8 @@
  * "at" sign or word outwards, in bounded windows, so the search stays linear.
  */
 
+import type { Span } from './sentences.js';
 import { stopWordsFor } from './stop-words.js';
-
-/** A span of the text that is an address. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /**
  * An "at" written in brackets, as `＠`, or as ` @ ` or ` AT ` between spaces: meant as an

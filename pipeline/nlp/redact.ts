@@ -6,9 +6,10 @@
 
 import type { Redaction, RedactionKind } from '../../schemas/clean-record.js';
 import type { PrivacyConfig } from '../../schemas/consultation.js';
-import { findObfuscatedEmails, type Span } from './obfuscated-emails.js';
+import { findObfuscatedEmails } from './obfuscated-emails.js';
 import type { Edit } from './offsets.js';
 import { DIGIT, PHONE_PATTERN, phoneNumberLength } from './phone-numbers.js';
+import type { Span } from './sentences.js';
 
 /** Which kinds of personal data to redact, and the country national phone numbers are read in. */
 export type RedactOptions = PrivacyConfig['redact'] & {
@@ -58,8 +59,8 @@ const PERSONAL_DATA_HERE = new RegExp(
 const LOCAL_RUN = new RegExp(`${LOCAL_CHAR}+`, 'uy');
 const ENDS_IN_LOCAL_CHAR = new RegExp(`${LOCAL_CHAR}$`, 'u');
 const MIGHT_CONTAIN = new RegExp(String.raw`[@＠]|${DIGIT}|www\.|:\/\/|mailto:|\.com\/`, 'i');
-/** Where an obfuscated address may be: an "at" written as a word or in brackets, or `＠`. */
-const MIGHT_HIDE_EMAIL = /at|AT|＠/;
+/** Where an obfuscated address may be: an "at" written as a word or in brackets, or a spaced `@`. */
+const MIGHT_HIDE_EMAIL = /at|AT|[@＠]/;
 /** How much text before a phone number is read for words that make it an id. */
 const CONTEXT_BEFORE = 40;
 

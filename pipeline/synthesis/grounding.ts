@@ -197,11 +197,13 @@ class Checker {
     const checked = items.flatMap((item) => {
       const result = this.finding(item, scope);
       if (!result) return [];
-      const last = this.isModelWritten(item) && result.support.contributions === 1;
-      return [{ item: { ...item, ...result }, last }];
+      const model = this.isModelWritten(item);
+      return [
+        { item: { ...item, ...result }, model, last: model && result.support.contributions === 1 },
+      ];
     });
     const kept = [...checked.filter((c) => !c.last), ...checked.filter((c) => c.last)];
-    this.modelKept += kept.filter((c) => this.isModelWritten(c.item)).length;
+    this.modelKept += kept.filter((c) => c.model).length;
     if (kept.length > 0 || items.length === 0 || !offline?.length || this.fromOffline === null)
       return kept.map((c) => c.item);
     this.fromOffline += 1;
@@ -260,7 +262,7 @@ class Checker {
       else if (!quote.text.trim() || !isVerbatim(quote.text, passage.text))
         failure = 'quote-not-verbatim';
       if (failure) {
-        this.dropped.set(failure, (this.dropped.get(failure) ?? 0) + 1);
+        this.drop(failure);
         return false;
       }
       this.cited.add(quote.passageId);

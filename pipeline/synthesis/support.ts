@@ -47,10 +47,10 @@ export function wordCounts(passages: readonly SynthesisPassage[]): Map<string, n
   return counts;
 }
 
-/** The first `count` passages of different contributions, in the given order. */
+/** The first passage of each contribution, in the given order, up to `count` (default all). */
 export function oneFromEachContribution(
   passages: readonly SynthesisPassage[],
-  count: number,
+  count = Number.POSITIVE_INFINITY,
 ): SynthesisPassage[] {
   const seen = new Set<string>();
   const chosen: SynthesisPassage[] = [];

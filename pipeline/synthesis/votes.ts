@@ -2,7 +2,7 @@ import type { Agreement, VotedFinding } from '../../schemas/findings.js';
 import { minOf } from '../arrays.js';
 import type { SynthesisPassage } from './corpus.js';
 import type { OpinionGroups } from './opinion-groups.js';
-import { findingOf, statementText } from './support.js';
+import { findingOf, oneFromEachContribution, statementText } from './support.js';
 
 /** Comments with fewer agree and disagree votes than this are not judged. */
 const MIN_VOTES = 10;
@@ -14,7 +14,7 @@ const MAX_VOTED = 3;
 
 /** Votes summed over the distinct contributions behind passages; null without any votes. */
 export function agreementOf(passages: readonly SynthesisPassage[]): Agreement | null {
-  const voted = byContribution(passages).filter((p) => p.votes !== null);
+  const voted = oneFromEachContribution(passages).filter((p) => p.votes !== null);
   if (voted.length === 0) return null;
   const sum = (key: 'agrees' | 'disagrees' | 'passes') =>
     voted.reduce((total, p) => total + (p.votes?.[key] ?? 0), 0);
@@ -40,7 +40,7 @@ export function votedFindings(
   passages: readonly SynthesisPassage[],
   opinions: OpinionGroups | null,
 ): { consensus: VotedFinding[]; divisive: VotedFinding[] } {
-  const judged = byContribution(passages).flatMap((p) => {
+  const judged = oneFromEachContribution(passages).flatMap((p) => {
     const agreement = p.votes ? withRate(p.votes.agrees, p.votes.disagrees, p.votes.passes) : null;
     if (!agreement || agreement.rate === null) return [];
     if (agreement.agrees + agreement.disagrees < MIN_VOTES) return [];
@@ -94,16 +94,6 @@ function opinionOf(opinions: OpinionGroups | null, p: SynthesisPassage): VotedFi
   if (!opinion) return null;
   const enough = opinion.groups.every((g) => g.agrees + g.disagrees + g.passes >= MIN_GROUP_VOTES);
   return enough ? opinion : null;
-}
-
-/** The first passage of each contribution, so votes on a contribution count once. */
-function byContribution(passages: readonly SynthesisPassage[]): SynthesisPassage[] {
-  const seen = new Set<string>();
-  return passages.filter((p) => {
-    if (seen.has(p.contributionId)) return false;
-    seen.add(p.contributionId);
-    return true;
-  });
 }
 
 function withRate(agrees: number, disagrees: number, passes: number): Agreement {

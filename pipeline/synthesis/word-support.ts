@@ -12,7 +12,7 @@ const SAME_MEANING = 0.6;
  * residents worry"): a synthesiser reporting what people said needs them, and no source says
  * them. Compared folded, so inflections count too.
  */
-export const REPORTING_WORDS = [
+const REPORTING_WORDS = [
   'contributor contribution participant respondent resident people person citizen',
   'many several some other most few various number also including',
   'say said suggest propose call want ask urge argue note raise express mention describe',

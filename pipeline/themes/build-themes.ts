@@ -211,7 +211,13 @@ function subthemeDrafts(parent: Draft, input: BuildThemesInput, voices: RowVoice
   const participants = participantCount(parent.rows, voices);
   if (participants < SUBTHEME_PARENT_FACTOR * input.settings.minThemeSize) return [];
   // A sub-theme must be a real share of its parent, not a pair of stray voices.
-  const least = leastSize(parent.rows, voices, MIN_SUBTHEME_SHARE, input.settings.minThemeSize);
+  const least = leastSize(
+    parent.rows,
+    voices,
+    MIN_SUBTHEME_SHARE,
+    input.settings.minThemeSize,
+    participants,
+  );
   const split = partitionRows(
     input.vectors,
     parent.rows,

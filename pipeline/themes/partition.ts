@@ -29,17 +29,19 @@ export interface LeastSize {
 
 /**
  * The least size of a theme that must hold `share` of `rows`, and at least `minThemeSize`:
- * `share` of their summed weight in passages and of their distinct participants.
+ * `share` of their summed weight in passages and of their distinct participants (counted unless
+ * the caller has them).
  */
 export function leastSize(
   rows: readonly number[],
   voices: RowVoices,
   share: number,
   minThemeSize: number,
+  participants = participantCount(rows, voices),
 ): LeastSize {
   return {
     passages: Math.max(minThemeSize, Math.ceil(share * weightOf(rows, voices))),
-    participants: Math.max(minThemeSize, Math.ceil(share * participantCount(rows, voices))),
+    participants: Math.max(minThemeSize, Math.ceil(share * participants)),
   };
 }
 

@@ -143,6 +143,7 @@ describe('redactText on what used to pass', () => {
       'ana＠example．org',
       'ana.lima@city．gov．uk',
       'jane at gmail.com',
+      'jane @ example.org',
     ];
     for (const address of addresses) {
       expect(redact(`Write to ${address}, thanks.`).text, address).toBe(
