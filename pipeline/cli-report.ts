@@ -1,7 +1,7 @@
 import { accountFor, formatAccountingTable } from './clean/accounting.js';
 import { formatUsd, type Usage, usedModel } from './llm/cost.js';
 import type { RunSummary } from './runner.js';
-import { formatFindingsSummary } from './synthesis/findings-summary.js';
+import { formatFindingsSummary } from './synthesis/findings/findings-summary.js';
 import { formatThemesTable } from './themes/themes-table.js';
 
 /** The text the CLI prints after a run: what each stage did, the accounting, the themes and the files. */

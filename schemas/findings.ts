@@ -108,7 +108,7 @@ export type StanceSide = z.infer<typeof StanceSide>;
 
 /**
  * How passages divide on a claim: a yes/no guiding question, or a theme's leading proposal
- * (see `synthesis/stance.ts`). `unclear` holds those on the claim's topic that take neither side
+ * (see `synthesis/reading/en/stance.ts`). `unclear` holds those on the claim's topic that take neither side
  * clearly (for a question, every other answer).
  */
 export const StanceSplit = z.strictObject({

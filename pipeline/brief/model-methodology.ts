@@ -1,7 +1,7 @@
 // What the methodology says a language model named and wrote, and where the offline text stands instead.
 import type { Findings, ModelParts } from '../../schemas/findings.js';
 import type { Themes } from '../../schemas/themes.js';
-import { listOf } from '../synthesis/theme-findings.js';
+import { listOf } from '../synthesis/findings/theme-findings.js';
 import { inlineText } from './markdown-escape.js';
 import { count } from './people.js';
 

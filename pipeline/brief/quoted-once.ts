@@ -1,4 +1,4 @@
-import { sentenceKey } from '../synthesis/support.js';
+import { sentenceKey } from '../synthesis/findings/support.js';
 
 /**
  * The sentences the brief has quoted in its leading places (key messages, recommendations),

@@ -14,7 +14,7 @@ import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
-import { creditor } from '../synthesis/corpus.js';
+import { creditor } from '../synthesis/findings/corpus.js';
 import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
 import { describeLongContributions } from './long-contributions.js';

@@ -2,7 +2,7 @@
 import type { ReviewActionKind, ReviewedThemes, ReviewSummary } from '../../schemas/review.js';
 import { appendAll } from '../arrays.js';
 import { exclusionCounts } from '../review/exclusions.js';
-import { listOf } from '../synthesis/theme-findings.js';
+import { listOf } from '../synthesis/findings/theme-findings.js';
 import { inlineText } from './markdown-escape.js';
 
 /** How each kind of decision is counted in prose, singular and plural. */

@@ -1,6 +1,6 @@
 // The cue-word statement classifier the product used before issue 14, kept as the baseline of
 // `brief eval synthesis`: a sentence is the first kind whose English cue it carries.
-import type { StatementKind } from '../synthesis/statements.js';
+import type { FindingKind } from '../synthesis/reading/reader.js';
 
 const PROPOSAL = new RegExp(
   [
@@ -15,7 +15,7 @@ const OPPORTUNITY =
   /\b(opportunit(y|ies)|potential|could (be|become|help|attract|bring|benefit)|would (help|benefit|attract|bring|improve|boost)|chance to|great (place|way|asset)|benefits?|assets?|strengths?|promising|growth|attract(s|ive)?|thriv(e|ing))\b/i;
 
 /** The kind an English sentence's cue words suggest, in the order proposal, concern, opportunity. */
-export function cueStatementKind(sentence: string): StatementKind | null {
+export function cueStatementKind(sentence: string): FindingKind | null {
   if (PROPOSAL.test(sentence)) return 'proposal';
   if (CONCERN.test(sentence)) return 'concern';
   if (OPPORTUNITY.test(sentence)) return 'opportunity';

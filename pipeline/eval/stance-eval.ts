@@ -1,9 +1,9 @@
 // `brief eval synthesis`, stance: where each ArgKP argument stands on its motion, read by the
-// stance rules (pipeline/synthesis/stance.ts) with the motion as the claim, against ArgKP's own
+// stance rules (pipeline/synthesis/reading/en/stance.ts) with the motion as the claim, against ArgKP's own
 // pro/con labels, beside always answering the majority side.
 import { ArgKpArgumentRow } from '../../schemas/argkp.js';
 import type { StanceEvalRow } from '../../schemas/statement-eval.js';
-import { claimOf, stanceOf } from '../synthesis/stance.js';
+import { claimOf, stanceOf } from '../synthesis/reading/en/stance.js';
 import { ARGKP_DIR } from './datasets/argkp.js';
 import { readCsvRows } from './datasets/csv-rows.js';
 

@@ -12,8 +12,9 @@ import {
 } from '../../schemas/statement-eval.js';
 import { ArtifactError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-info.js';
-import { standsAlone } from '../synthesis/statements-alone.js';
-import { statementKind } from '../synthesis/statements-kind.js';
+import { statementKind } from '../synthesis/reading/en/kinds.js';
+import { englishReader } from '../synthesis/reading/en/reader.js';
+import { standsAlone } from '../synthesis/reading/sentences.js';
 import { cueStatementKind } from './cue-baseline.js';
 
 /** The labelled set read by default. */
@@ -68,7 +69,7 @@ export function evaluateStatements(
     item,
     structure: statementKind(item.text, 'en') ?? 'none',
     baseline: cueStatementKind(item.text) ?? 'none',
-    alone: standsAlone(item.text),
+    alone: standsAlone(englishReader, item.text),
   }));
   const rows: StatementEvalRow[] = [];
   for (const split of SPLITS) {

@@ -1,6 +1,6 @@
 // Passages of a review session by id, with their contribution's facts, and a fast text search.
 import type { Contribution } from '../../schemas/contribution.js';
-import { creditor } from '../synthesis/corpus.js';
+import { creditor } from '../synthesis/findings/corpus.js';
 import type { ReviewSession } from './session.js';
 import type { ContributionView } from './views.js';
 

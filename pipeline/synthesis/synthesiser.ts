@@ -1,6 +1,6 @@
 import type { ThemeFindings } from '../../schemas/findings.js';
-import type { SynthesisCorpus } from './corpus.js';
-import type { FindingsDraft } from './grounding.js';
+import type { SynthesisCorpus } from './findings/corpus.js';
+import type { FindingsDraft } from './model/grounding.js';
 
 export interface SynthesisOptions {
   signal: AbortSignal;

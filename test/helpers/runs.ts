@@ -4,7 +4,7 @@ import { loadWordVectors } from '../../pipeline/nlp/word-vectors.js';
 import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
 import type { StageName } from '../../pipeline/stages/index.js';
 import { passageRows } from '../../pipeline/stages/themes.js';
-import { buildCorpus, type SynthesisCorpus } from '../../pipeline/synthesis/corpus.js';
+import { buildCorpus, type SynthesisCorpus } from '../../pipeline/synthesis/findings/corpus.js';
 import type { Themes } from '../../schemas/themes.js';
 import { copyFixture } from './cli.js';
 import { createCollectingLogger } from './context.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossCuttingTerms } from '../../pipeline/synthesis/cross-cutting.js';
+import { crossCuttingTerms } from '../../pipeline/synthesis/findings/cross-cutting.js';
 
 describe('crossCuttingTerms', () => {
   it('keeps noun phrases and no verbs, pronouns or contractions', () => {

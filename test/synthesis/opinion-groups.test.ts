@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { opinionGroups } from '../../pipeline/synthesis/opinion-groups.js';
+import { opinionGroups } from '../../pipeline/synthesis/findings/opinion-groups.js';
 import type { Ballots, VoteValue } from '../../schemas/votes.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuestionMatcher } from '../../pipeline/synthesis/question-match.js';
+import { createQuestionMatcher } from '../../pipeline/synthesis/findings/question-match.js';
 
 const QUESTIONS = [
   { id: 'q1', text: 'Should the country accept more refugees?' },

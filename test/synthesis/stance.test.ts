@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/corpus.js';
-import { type Claim, claimOf, questionClaim, stanceOf } from '../../pipeline/synthesis/stance.js';
-import { questionStance, themeStance } from '../../pipeline/synthesis/stance-findings.js';
+import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
+import { questionStance, themeStance } from '../../pipeline/synthesis/findings/stance-findings.js';
+import {
+  type Claim,
+  claimOf,
+  questionClaim,
+  stanceOf,
+} from '../../pipeline/synthesis/reading/en/stance.js';
 
 function passage(id: string, text: string): SynthesisPassage {
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/corpus.js';
-import { statementsOf } from '../../pipeline/synthesis/statement-groups.js';
-import type { StatementKind } from '../../pipeline/synthesis/statements.js';
-import { gistOf, sameGist } from '../../pipeline/synthesis/statements-gist.js';
+import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
+import { statementsOf } from '../../pipeline/synthesis/findings/statement-groups.js';
+import { gistOf, sameGist } from '../../pipeline/synthesis/findings/statements-gist.js';
+import type { FindingKind } from '../../pipeline/synthesis/reading/reader.js';
 
 let next = 0;
 /** A passage of its own contribution and participant. */
@@ -30,7 +30,7 @@ function grouped(kind: 'proposals' | 'concerns', ...texts: string[]): [string, n
   return statementsOf(texts.map(passage))[kind].map((f) => [f.text, f.citations.length]);
 }
 
-function same(kind: StatementKind, a: string, b: string): boolean {
+function same(kind: FindingKind, a: string, b: string): boolean {
   const [x, y] = [gistOf(a, kind), gistOf(b, kind)];
   return x !== null && y !== null && sameGist(x, y);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statementKind } from '../../pipeline/synthesis/statements-kind.js';
+import { statementKind } from '../../pipeline/synthesis/reading/en/kinds.js';
 
 describe('statementKind', () => {
   it.each([

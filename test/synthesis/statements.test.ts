@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { quotableSentences, sentencesOf } from '../../pipeline/synthesis/statements.js';
-import { dependenceOf, standsAlone } from '../../pipeline/synthesis/statements-alone.js';
+import { dependenceOf } from '../../pipeline/synthesis/reading/en/alone.js';
+import { englishReader } from '../../pipeline/synthesis/reading/en/reader.js';
+import {
+  quotableSentences,
+  sentencesOf,
+  standsAlone,
+} from '../../pipeline/synthesis/reading/sentences.js';
 
 describe('sentencesOf', () => {
   it('splits sentences with offsets into the text', () => {
@@ -42,7 +47,7 @@ describe('standsAlone', () => {
     ['(Google)', 'length'],
   ])('rejects "%s" (%s)', (sentence, why) => {
     expect(dependenceOf(sentence)).toBe(why);
-    expect(standsAlone(sentence)).toBe(false);
+    expect(standsAlone(englishReader, sentence)).toBe(false);
   });
 
   it.each([
@@ -60,9 +65,11 @@ describe('standsAlone', () => {
 
   it('accepts a sentence that leans back together with the one before it', () => {
     const previous = 'The access roads off Scottsville Rd are terrible.';
-    expect(standsAlone('They cause constant traffic jams.')).toBe(false);
-    expect(standsAlone('They cause constant traffic jams.', previous)).toBe(true);
-    expect(standsAlone('They cause constant traffic jams.', 'Terrible.')).toBe(false);
+    expect(standsAlone(englishReader, 'They cause constant traffic jams.')).toBe(false);
+    expect(standsAlone(englishReader, 'They cause constant traffic jams.', previous)).toBe(true);
+    expect(standsAlone(englishReader, 'They cause constant traffic jams.', 'Terrible.')).toBe(
+      false,
+    );
   });
 
   it('rejects sentences outside the length band', () => {

@@ -5,7 +5,7 @@ import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { appendDecisions } from '../../pipeline/review/review-log.js';
 import { type RunSummary, runPipeline } from '../../pipeline/runner.js';
 import type { StageName } from '../../pipeline/stages/index.js';
-import { themeFamilyKeys } from '../../pipeline/synthesis/theme-reuse.js';
+import { themeFamilyKeys } from '../../pipeline/synthesis/findings/theme-reuse.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
 import { createCollectingLogger } from '../helpers/context.js';
 import { corpusOf, FIXED_DATE, runFixture } from '../helpers/runs.js';

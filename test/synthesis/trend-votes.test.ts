@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/corpus.js';
-import { trendOf } from '../../pipeline/synthesis/trend.js';
-import { agreementOf, votedFindings } from '../../pipeline/synthesis/votes.js';
+import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
+import { trendOf } from '../../pipeline/synthesis/findings/trend.js';
+import { agreementOf, votedFindings } from '../../pipeline/synthesis/findings/votes.js';
 
 let next = 0;
 /** A passage of contribution `contribution` in week `week`, with votes if given. */

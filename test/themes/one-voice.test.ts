@@ -4,8 +4,8 @@ import { createMatrix, dot, type Matrix, normalise, rowOf } from '../../pipeline
 import { latentSemantics } from '../../pipeline/nlp/lsa.js';
 import { tfidfMatrix } from '../../pipeline/nlp/tfidf.js';
 import { createRandom, gaussian } from '../../pipeline/random.js';
-import type { SynthesisPassage } from '../../pipeline/synthesis/corpus.js';
-import { oneFromEachContribution, wordCounts } from '../../pipeline/synthesis/support.js';
+import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
+import { oneFromEachContribution, wordCounts } from '../../pipeline/synthesis/findings/support.js';
 import { buildThemes } from '../../pipeline/themes/build-themes.js';
 import { outlierFloor, weightedMedian } from '../../pipeline/themes/guided.js';
 import { labelThemes } from '../../pipeline/themes/labels.js';

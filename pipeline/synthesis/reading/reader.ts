@@ -1,0 +1,54 @@
+/**
+ * Statement reading behind one interface per language: what a sentence does (its kinds) and
+ * whether it can be quoted alone. `readerFor` picks the reader of a language; a language without
+ * one gets null, and the brief says which findings were not produced for it.
+ */
+import { englishReader } from './en/reader.js';
+
+/** What a sentence does. A sentence may do several; `other` stands alone. */
+export const STATEMENT_KINDS = [
+  'proposal',
+  'concern',
+  'opportunity',
+  'praise',
+  'nothing_to_change',
+  'self_description',
+  'other',
+] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** The kinds a finding of what people want, fear or hope for is built from. */
+export type FindingKind = 'proposal' | 'concern' | 'opportunity';
+
+/** Why a sentence cannot be quoted alone, or null when it can. */
+export type Dependence =
+  | 'length'
+  | 'no-clause'
+  | 'question'
+  | 'greeting'
+  | 'connective'
+  | 'pronoun'
+  | null;
+
+/** What a reader knows of a sentence's setting. */
+export interface ReadingContext {
+  /** The question the contribution answers, or null when unknown. */
+  question: string | null;
+}
+
+/** The statement rules of one language. */
+export interface StatementReader {
+  /** The language it reads (ISO 639-1). */
+  readonly language: string;
+  /** What a sentence does: one or more kinds, `['other']` when none. */
+  kindsOf(sentence: string, context: ReadingContext): StatementKind[];
+  /** Why a sentence cannot be quoted alone, or null when it can. */
+  dependenceOf(sentence: string): Dependence;
+}
+
+const READERS: ReadonlyMap<string, StatementReader> = new Map([['en', englishReader]]);
+
+/** The reader of a language, or null when the tool cannot read it. */
+export function readerFor(language: string): StatementReader | null {
+  return READERS.get(language) ?? null;
+}

@@ -1,0 +1,62 @@
+import { sentenceSegmenter } from '../../nlp/sentences.js';
+import { MAX_WORDS, wordCount } from './en/alone.js';
+import { readerFor, type StatementReader } from './reader.js';
+
+/** A sentence of a passage, with its offsets in the passage text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The sentences of a text, trimmed, with offsets (so `text.slice(start, end)` is the sentence). */
+export function sentencesOf(text: string, language: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const { segment, index } of sentenceSegmenter(language).segment(text)) {
+    const leading = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed.length === 0) continue;
+    const start = index + leading;
+    out.push({ text: trimmed, start, end: start + trimmed.length });
+  }
+  return out;
+}
+
+/**
+ * The sentences of a text that can be quoted on their own (see `standsAlone`). A sentence that
+ * leans on the one before it ("They cause jams.") comes joined to it when that one stands
+ * alone, as one span of the text. A language without a reader: every sentence counts.
+ */
+export function quotableSentences(text: string, language: string): Sentence[] {
+  const sentences = sentencesOf(text, language);
+  const reader = readerFor(language);
+  if (reader === null) return sentences;
+  const out: Sentence[] = [];
+  sentences.forEach((sentence, i) => {
+    if (standsAlone(reader, sentence.text)) {
+      out.push(sentence);
+      return;
+    }
+    const previous = sentences[i - 1];
+    if (previous === undefined || !standsAlone(reader, sentence.text, previous.text)) return;
+    out.push({
+      text: text.slice(previous.start, sentence.end),
+      start: previous.start,
+      end: sentence.end,
+    });
+  });
+  return out;
+}
+
+/**
+ * Whether a sentence stands alone (see `StatementReader.dependenceOf`). A sentence that only
+ * leans on the one before it (a leading connective or a pronoun with nothing to point to)
+ * stands alone together with `previous` when that one does.
+ */
+export function standsAlone(reader: StatementReader, sentence: string, previous?: string): boolean {
+  const why = reader.dependenceOf(sentence);
+  if (why === null) return true;
+  if (previous === undefined || (why !== 'connective' && why !== 'pronoun')) return false;
+  const joined = `${previous} ${sentence}`;
+  return reader.dependenceOf(previous) === null && wordCount(joined) <= MAX_WORDS;
+}
