@@ -7,6 +7,7 @@
 // reading and the two the splitter gets wrong are in FIXES.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { hash, sentenceSpans } from './split-sentences.mjs';
 
 const PER_PART = 60;
 // Boundaries fixed by reading, where the splitter cuts a list item or keeps several together.
@@ -20,72 +21,9 @@ const rows = parse(readFileSync(new URL('eval/cycling-de/dataset.csv', root)), {
   columns: true,
   bom: true,
 });
-const segmenter = new Intl.Segmenter('de', { granularity: 'sentence' });
-
-// Abbreviations after which a German sentence does not end (lower-cased, without the dot);
-// street names shortened to "...str." are caught by their ending.
-const ABBREVIATIONS = new Set(
-  'nr bzw ca ggf usw etc dr st evtl inkl bspw hbf pl geb abs tel max min mind ggü gem vgl zzgl sog rtg wg u.a z.b d.h u.u v.a z.t o.g o.ä u.ä s.o s.u'.split(
-    ' ',
-  ),
-);
-
-/** FNV-1a, 32 bits: a stable order that does not follow the file's order. */
-function hash(text) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Whether a piece ends in an abbreviation, an initial or is a bare list number ("1."). */
-function endsOpen(piece) {
-  const last = piece.split(/\s+/).at(-1).toLowerCase();
-  if (!last.endsWith('.')) return false;
-  const word = last.slice(0, -1).replace(/^[("„]+/, '');
-  const spaced = piece
-    .toLowerCase()
-    .match(/(\b\p{L}\.\s?\p{L})\.$/u)?.[1]
-    .replace(/\s/g, '');
-  return (
-    ABBREVIATIONS.has(word) ||
-    word.endsWith('str') ||
-    (spaced !== undefined && ABBREVIATIONS.has(spaced)) ||
-    /^\p{L}$/u.test(word) ||
-    /^\d{1,2}$/.test(piece)
-  );
-}
-
-/** Where a line may end a sentence: ICU's breaks, and where a sentence ends and the next opens
- * in lower case (as many write) or with a list item "b) ...". */
-function cuts(line) {
-  const at = new Set([...segmenter.segment(line)].map(({ index }) => index));
-  for (const m of line.matchAll(/(?<=\p{L}{4}[.!?]+)\s+(?=\p{Ll})|\s+(?=[a-h]\)\s)/gu)) {
-    at.add(m.index + m[0].length);
-  }
-  at.delete(0);
-  return [...at, line.length].sort((x, y) => x - y);
-}
-
-/** The sentences of one line, as written: a cut is dropped after an abbreviation and before a
- * piece that cannot open a sentence ("/Gürtel"). */
-function splitLine(line) {
-  const out = [];
-  let start = 0;
-  for (const cut of cuts(line)) {
-    const piece = line.slice(start, cut).trim();
-    if (cut < line.length && (endsOpen(piece) || line.slice(cut).trimStart().startsWith('/'))) {
-      continue;
-    }
-    if (piece) out.push(piece);
-    start = cut;
-  }
-  return out;
-}
-
-/** The sentences of a contribution: each non-empty line split on its own. */
-function sentences(context) {
-  return context.split(/\n+/).flatMap((line) => (line.trim() ? splitLine(line.trim()) : []));
-}
+/** The sentences of a text, as written. */
+const sentences = (text) =>
+  sentenceSpans(text, 'de').map(({ start, end }) => text.slice(start, end));
 
 const picked = { title: [], first: [], later: [] };
 const ordered = [...rows].sort((a, b) => hash(a.ID) - hash(b.ID) || (a.ID < b.ID ? -1 : 1));
