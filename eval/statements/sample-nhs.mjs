@@ -2,8 +2,8 @@
 // the shared dataset, whose text must never enter the repository: write the output outside it.
 // Deterministic: per kind of question, answers are ordered by a hash of their Comment ID; the
 // first sentence of each is taken, and a later one (picked by hash) from answers that have one,
-// about a third of each part; then more short answers (three words or fewer) to the improvement
-// questions, so that "Nothing." / "No." answers are there.
+// about a third of each part; then more short answers (three words or fewer, one per wording) to
+// the improvement questions, so that "Nothing." / "No." / "None" answers are there.
 // Usage: node eval/statements/sample-nhs.mjs <nhs_feedback_dev folder> > /outside/the/repo.jsonl
 // Each line is in the statements schema, unlabelled, plus the sentence's `start` and `end` in
 // the trimmed answer.
@@ -73,12 +73,19 @@ for (const part of PARTS) {
   }
   picked.push(...firsts, ...laters);
 }
-const short = rows.filter(
-  (r) =>
+// One answer per wording (lower case, end punctuation dropped), so that "No." and "None" are
+// there beside the many "Nothing."
+const wordings = new Set();
+const short = rows.filter((r) => {
+  const wording = r.answer.toLowerCase().replace(/[.!]+$/, '');
+  const take =
     PARTS[0].test.test(r.question) &&
     !used.has(r.id) &&
-    r.answer.split(/\s+/).length <= SHORT_WORDS,
-);
+    r.answer.split(/\s+/).length <= SHORT_WORDS &&
+    !wordings.has(wording);
+  if (take) wordings.add(wording);
+  return take;
+});
 for (const row of short.slice(0, SHORT_EXTRA)) {
   picked.push(line(row, sentenceSpans(row.answer, 'en'), 1));
 }
