@@ -37,43 +37,45 @@ function formatGroup(
     tool === null ? '-' : String(tool.predicted),
     String(baseline.predicted),
   ]);
-  const { misread, stance, standsAlone } = group;
-  const tasks = [
-    ['', 'tool', 'baseline', 'n'],
-    [
-      'praise/nothing read as proposal/concern',
-      figure(misread.tool),
-      figure(misread.baseline),
-      String(misread.sentences),
-    ],
-    [
-      'stance: share decided',
-      figure(stance.tool?.decided ?? null),
-      figure(stance.baseline.decided),
-      String(stance.contributions),
-    ],
-    [
-      'stance: accuracy (decided)',
-      figure(stance.tool?.accuracyDecided ?? null),
-      figure(stance.baseline.accuracyDecided),
-      '',
-    ],
-    [
-      'stands alone: precision',
-      figure(standsAlone.tool?.precision ?? null),
-      figure(standsAlone.baseline.precision),
-      String(group.sentences),
-    ],
-    [
-      'stands alone: recall',
-      figure(standsAlone.tool?.recall ?? null),
-      figure(standsAlone.baseline.recall),
-      '',
-    ],
+  const own = targets.filter((t) => t.figure.startsWith(`statements.${group.name}.`));
+  return `${titleOf(group)}\n\n${alignColumns([header, ...kinds])}\n${alignColumns(taskRows(group))}${formatTargets(own)}`;
+}
+
+/** Misreading, stance and standing alone: the tool, the baseline, and how many were scored. */
+function taskRows({ misread, stance, standsAlone, sentences }: StatementGroupReport): string[][] {
+  const row = (task: string, tool: number | null, baseline: number | null, n = '') => [
+    task,
+    figure(tool),
+    figure(baseline),
+    n,
   ];
-  const prefix = `statements.${group.name}.`;
-  const own = targets.filter((t) => t.figure.startsWith(prefix));
-  return `${titleOf(group)}\n\n${alignColumns([header, ...kinds])}\n${alignColumns(tasks)}${formatTargets(own)}`;
+  return [
+    ['', 'tool', 'baseline', 'n'],
+    row(
+      'praise/nothing read as proposal/concern',
+      misread.tool,
+      misread.baseline,
+      `${misread.sentences}`,
+    ),
+    row(
+      'stance: share decided',
+      stance.tool?.decided ?? null,
+      stance.baseline.decided,
+      `${stance.contributions}`,
+    ),
+    row(
+      'stance: accuracy (decided)',
+      stance.tool?.accuracyDecided ?? null,
+      stance.baseline.accuracyDecided,
+    ),
+    row(
+      'stands alone: precision',
+      standsAlone.tool?.precision ?? null,
+      standsAlone.baseline.precision,
+      `${sentences}`,
+    ),
+    row('stands alone: recall', standsAlone.tool?.recall ?? null, standsAlone.baseline.recall),
+  ];
 }
 
 function titleOf(group: StatementGroupReport): string {

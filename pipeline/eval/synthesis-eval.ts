@@ -7,7 +7,7 @@ import type {
   StatementEvalReport,
   StatementGroupReport,
 } from '../../schemas/statement-eval.js';
-import { STATEMENT_KINDS } from '../synthesis/reading/reader.js';
+import { STATEMENT_KINDS, type StatementKind } from '../synthesis/reading/reader.js';
 import type { Position } from '../synthesis/reading/stance.js';
 import { shareOf } from './metrics.js';
 import type { ReadStatement } from './statement-reading.js';
@@ -51,25 +51,17 @@ function groupsOf(lines: readonly ReadStatement[]): [string, ReadStatement[]][] 
 
 /**
  * One group's figures. Kinds and standing alone: the tool on the lines its readers read, the
- * baselines on every line. Misreading: of the lines labelled praise or nothing_to_change and
- * neither proposal nor concern, the share read as proposal or concern.
+ * baselines on every line.
  */
 function scoreGroup(name: string, lines: readonly ReadStatement[]): StatementGroupReport {
   const read = lines.filter((line) => line.kinds !== null);
-  const labelled = (line: ReadStatement, kind: string) => line.item.kinds.some((k) => k === kind);
+  const onRead = <T>(score: (part: readonly ReadStatement[]) => T) =>
+    read.length > 0 ? score(read) : null;
   const kinds = STATEMENT_KINDS.map((kind) => ({
     kind,
-    tool:
-      read.length > 0 ? scoresOf(read.map((l) => [labelled(l, kind), has(l.kinds, kind)])) : null,
+    tool: onRead((part) => scoresOf(part.map((l) => [labelled(l, kind), has(l.kinds, kind)]))),
     baseline: scoresOf(lines.map((l) => [labelled(l, kind), has(l.baselineKinds, kind)])),
   }));
-  const praised = (line: ReadStatement) =>
-    (labelled(line, 'praise') || labelled(line, 'nothing_to_change')) &&
-    !labelled(line, 'proposal') &&
-    !labelled(line, 'concern');
-  const asFinding = (k: readonly string[] | null) => has(k, 'proposal') || has(k, 'concern');
-  const misreadOf = (part: ReadStatement[], k: (l: ReadStatement) => readonly string[] | null) =>
-    shareOf(part.filter((l) => asFinding(k(l))).length, part.length);
   return {
     name,
     sentences: lines.length,
@@ -78,22 +70,44 @@ function scoreGroup(name: string, lines: readonly ReadStatement[]): StatementGro
     kinds,
     misread: {
       sentences: lines.filter(praised).length,
-      tool: misreadOf(read.filter(praised), (l) => l.kinds),
-      baseline: misreadOf(lines.filter(praised), (l) => l.baselineKinds),
+      tool: misreadShare(read, (l) => l.kinds),
+      baseline: misreadShare(lines, (l) => l.baselineKinds),
     },
     stance: scoreStance(lines),
     standsAlone: {
-      tool:
-        read.length > 0
-          ? scoresOf(read.map((l) => [l.item.standsAlone, l.standsAlone === true]))
-          : null,
+      tool: onRead((part) =>
+        scoresOf(part.map((l) => [l.item.standsAlone, l.standsAlone === true])),
+      ),
       baseline: scoresOf(lines.map((l) => [l.item.standsAlone, true])),
     },
   };
 }
 
-function has(kinds: readonly string[] | null, kind: string): boolean {
+function labelled(line: ReadStatement, kind: StatementKind): boolean {
+  return line.item.kinds.includes(kind);
+}
+
+function has(kinds: readonly StatementKind[] | null, kind: StatementKind): boolean {
   return kinds?.includes(kind) ?? false;
+}
+
+/** Labelled praise or nothing_to_change, and neither proposal nor concern. */
+function praised(line: ReadStatement): boolean {
+  return (
+    (labelled(line, 'praise') || labelled(line, 'nothing_to_change')) &&
+    !labelled(line, 'proposal') &&
+    !labelled(line, 'concern')
+  );
+}
+
+/** Of the praised lines, the share whose `kinds` hold proposal or concern; null for none. */
+function misreadShare(
+  lines: readonly ReadStatement[],
+  kinds: (line: ReadStatement) => readonly StatementKind[] | null,
+): number | null {
+  const part = lines.filter(praised);
+  const misread = part.filter((l) => has(kinds(l), 'proposal') || has(kinds(l), 'concern'));
+  return shareOf(misread.length, part.length);
 }
 
 /** Stance per contribution with a stance label: the label is the contribution's, as is the reading. */
