@@ -6,7 +6,7 @@ import type { QualityGate } from '../../schemas/quality-gate.js';
 import { EvalSetId } from '../../schemas/theme-eval.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { createProgressReporter, type OutputStream } from '../cli-progress.js';
-import { UsageError } from '../errors.js';
+import { BriefError, DiskError, UsageError } from '../errors.js';
 import { loadWordVectors } from '../nlp/word-vectors.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import type { ArgKpSplit } from './datasets/argkp.js';
@@ -23,7 +23,7 @@ import {
 } from './quality-gate.js';
 import { runThemeEval } from './run-eval.js';
 import { evaluateStance } from './stance-eval.js';
-import { predictionOf, readStatements } from './statement-reading.js';
+import { predictionOf, type ReadStatement, readStatements } from './statement-reading.js';
 import { defaultStatementFiles, loadLabelledStatements } from './statement-set.js';
 import { evaluateStatements } from './synthesis-eval.js';
 
@@ -163,10 +163,7 @@ async function runSynthesisEval(
   const gate = values.gate === undefined ? null : await loadQualityGate(values.gate);
   const files = values.statements ?? (await defaultStatementFiles());
   const read = readStatements((await loadLabelledStatements(files)).map((line) => line.item));
-  if (values.predictions !== undefined) {
-    const lines = read.map((line) => `${JSON.stringify(predictionOf(line))}\n`);
-    await writeFileAtomic(values.predictions, lines);
-  }
+  if (values.predictions !== undefined) await writePredictions(values.predictions, read);
   // Files as given, the repo's own relative to the package.
   const shown = values.statements ?? files.map((file) => relative(PACKAGE_ROOT, file));
   const report = evaluateStatements(read, await evaluateStance(), shown);
@@ -178,6 +175,16 @@ async function runSynthesisEval(
   return applyGate(gate, values.gate, report.figures, SYNTHESIS_FIGURES, {
     table: values.json ? stderr : stdout,
     errors: stderr,
+  });
+}
+
+/** Writes the tool's reading of each line, one JSON object a line; a DiskError names the file. */
+async function writePredictions(path: string, read: readonly ReadStatement[]): Promise<void> {
+  const lines = read.map((line) => `${JSON.stringify(predictionOf(line))}\n`);
+  await writeFileAtomic(path, lines).catch((cause: unknown) => {
+    if (cause instanceof BriefError) throw cause;
+    const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw new DiskError(`${path}: cannot write the predictions: ${why}`, path, { cause });
   });
 }
 

@@ -336,6 +336,22 @@ describe('brief eval synthesis --statements', () => {
     );
   });
 
+  it('names the predictions file it cannot write', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'brief-predictions-')), 'none', 'out.jsonl');
+    const run = await runCli([
+      'eval',
+      'synthesis',
+      '--statements',
+      await writeSet(TINY),
+      '--predictions',
+      out,
+    ]);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      `brief: ${out}: cannot write the predictions: ENOENT\n`,
+    ]);
+  });
+
   it('is an option of synthesis only', async () => {
     const run = await runCli(['eval', 'themes', '--statements', 'x.jsonl']);
     expect(run.code).toBe(2);
