@@ -44,6 +44,9 @@ ${STAGES.filter((s) => s.name !== 'review')
   eval themes       score the tool's themes against human labels on the dev sets
                     (ArgKP, BANKING77, cycling-de, seed stability) beside baselines;
                     options --set, --quick, --gate, --json (see \`brief eval --help\`)
+  eval synthesis    score the statement reading (kinds, stance, standing alone) on labelled
+                    sentences beside baselines; --statements FILE, --predictions FILE,
+                    --gate FILE, --json
   help              show this help
 
 Options:

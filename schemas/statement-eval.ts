@@ -1,29 +1,55 @@
-// The labelled statements (eval/statements/statements.jsonl) and what `brief eval synthesis
-// --json` prints about them.
+// The labelled statements of `brief eval synthesis` (eval/statements/*.jsonl, or any file in the
+// same schema), the tool's reading of each (`--predictions`), and the report it prints (`--json`).
 import { z } from 'zod';
+import { STATEMENT_KINDS } from '../pipeline/synthesis/reading/reader.js';
 
-/** What a sentence does, as labelled: the three statement kinds or none. */
-export const StatementLabel = z.enum(['proposal', 'concern', 'opportunity', 'none']);
-export type StatementLabel = z.infer<typeof StatementLabel>;
+/** What a sentence does (see `STATEMENT_KINDS`). */
+export const StatementKindLabel = z.enum(STATEMENT_KINDS);
 
-/** A half of the labelled set: rules were tuned on `tune` and are reported on `test` too. */
-export const StatementSplit = z.enum(['tune', 'test']);
-export type StatementSplit = z.infer<typeof StatementSplit>;
+/** A contribution's position on its yes/no question. */
+export const StanceLabel = z.enum(['favour', 'against', 'unclear']);
 
-/** A line of statements.jsonl: a sentence, the one before it in its text, and its labels. */
+/** Several kinds, each once; `other` only alone. */
+const Kinds = z
+  .array(StatementKindLabel)
+  .refine((kinds) => new Set(kinds).size === kinds.length, 'a kind is listed twice')
+  .refine((kinds) => !kinds.includes('other') || kinds.length === 1, '"other" goes alone');
+
+/** A line of a labelled file: a sentence, its whole contribution, and what it does. */
 export const LabelledStatement = z.strictObject({
-  /** `<source>:<id in the source>:<sentence number from 1>`. */
+  /** Unique over every file read, e.g. `<source>:<id in the source>:<sentence number>`. */
   id: z.string().min(1),
-  source: z.enum(['bowling-green', 'rule-of-law', 'argkp']),
-  split: StatementSplit,
+  /** Where it comes from; figures are reported per source (`all` is the whole set's name). */
+  source: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and hyphens')
+    .refine((source) => source !== 'all', '"all" names the whole set'),
+  /** ISO 639-1 code of the sentence's language. */
+  language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as "en"'),
+  /** The question the contribution answers, or null when none. */
+  question: z.string().min(1).nullable(),
   text: z.string().min(1),
-  /** The sentence before it in the same contribution, or null for a first sentence. */
-  previous: z.string().nullable(),
-  kind: StatementLabel,
-  /** Whether the sentence, quoted without the one before it, stands alone. */
+  /** The whole contribution the sentence is part of. */
+  context: z.string().min(1),
+  kinds: Kinds.min(1),
+  /** The contribution's position on the question; null when there is no yes/no question. */
+  stance: StanceLabel.nullable(),
+  /** Whether the sentence, quoted alone in a brief, is understood. */
   standsAlone: z.boolean(),
 });
 export type LabelledStatement = z.infer<typeof LabelledStatement>;
+
+/**
+ * A line of `--predictions`: the tool's reading of a labelled line. Kinds are empty and
+ * standsAlone null for a language without a reader; stance is null when the line has no question.
+ */
+export const StatementPrediction = z.strictObject({
+  id: z.string().min(1),
+  kinds: Kinds,
+  stance: StanceLabel.nullable(),
+  standsAlone: z.boolean().nullable(),
+});
+export type StatementPrediction = z.infer<typeof StatementPrediction>;
 
 /** Precision, recall and F1 of one class (null when undefined: nothing predicted or labelled). */
 export const ClassScores = z.strictObject({
@@ -36,15 +62,42 @@ export const ClassScores = z.strictObject({
 });
 export type ClassScores = z.infer<typeof ClassScores>;
 
-/** One row of the report: a task and a method, scored on one half or on the whole set. */
-export const StatementEvalRow = z.strictObject({
-  /** `proposal`, `concern`, `opportunity`; `stands-alone` and `fragment` (the filter's two sides). */
-  task: z.string(),
-  method: z.enum(['structure', 'cue-baseline', 'filter']),
-  split: z.enum(['tune', 'test', 'all']),
-  scores: ClassScores,
+/** Stance on decided contributions: the share decided and the accuracy among those. */
+export const StanceScores = z.strictObject({
+  decided: z.number().nullable(),
+  accuracyDecided: z.number().nullable(),
 });
-export type StatementEvalRow = z.infer<typeof StatementEvalRow>;
+export type StanceScores = z.infer<typeof StanceScores>;
+
+/** The tool and its baseline on one task. */
+const Versus = <T extends z.ZodType>(scores: T) =>
+  z.strictObject({ tool: scores.nullable(), baseline: scores });
+
+/** Every figure of one part of the set: a source, a language, or the whole set (`all`). */
+export const StatementGroupReport = z.strictObject({
+  /** The source's name, `language-<code>`, or `all`. */
+  name: z.string(),
+  sentences: z.number().int().min(0),
+  /** Sentences in a language without a reader: not scored for kinds or standing alone. */
+  unsupported: z.number().int().min(0),
+  languages: z.array(z.string()),
+  kinds: z.array(Versus(ClassScores).extend({ kind: StatementKindLabel })),
+  /** Sentences labelled praise or nothing_to_change but not proposal or concern, and the share read as either. */
+  misread: Versus(z.number().nullable()).extend({ sentences: z.number().int().min(0) }),
+  /** Contributions with a stance label. */
+  stance: Versus(StanceScores).extend({ contributions: z.number().int().min(0) }),
+  standsAlone: Versus(ClassScores),
+});
+export type StatementGroupReport = z.infer<typeof StatementGroupReport>;
+
+/** One target of issue 21 against a group's figure; met is null when the figure is undefined. */
+export const StatementTargetCheck = z.strictObject({
+  figure: z.string(),
+  target: z.string(),
+  value: z.number().nullable(),
+  met: z.boolean().nullable(),
+});
+export type StatementTargetCheck = z.infer<typeof StatementTargetCheck>;
 
 /** The stance rules on one set of arguments with pro/con labels (ArgKP's motions). */
 export const StanceEvalRow = z.strictObject({
@@ -64,11 +117,13 @@ export type StanceEvalRow = z.infer<typeof StanceEvalRow>;
 
 /** What `brief eval synthesis --json` prints. */
 export const StatementEvalReport = z.strictObject({
-  sentences: z.number().int().min(0),
-  bySplit: z.record(StatementSplit, z.number().int().min(0)),
-  rows: z.array(StatementEvalRow),
+  /** The labelled files read. */
+  files: z.array(z.string()),
+  /** Each source, each language when there are several, then the whole set. */
+  groups: z.array(StatementGroupReport),
+  targets: z.array(StatementTargetCheck),
   stance: z.array(StanceEvalRow),
-  /** Every figure by name (`test.structure.proposal.precision`), for gates. */
+  /** Every figure by name (`statements.argkp.proposal.precision`), for gates. */
   figures: z.record(z.string(), z.number()),
 });
 export type StatementEvalReport = z.infer<typeof StatementEvalReport>;

@@ -1,11 +1,12 @@
 // `brief eval themes`: runs the dev sets, prints the tables or JSON, and applies the quality gate;
-// `brief eval synthesis`: scores the statement rules on the labelled sentences.
+// `brief eval synthesis`: scores the statement reading on labelled sentences, with its own gate.
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { QualityGate } from '../../schemas/quality-gate.js';
 import { EvalSetId } from '../../schemas/theme-eval.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { createProgressReporter, type OutputStream } from '../cli-progress.js';
-import { UsageError } from '../errors.js';
+import { BriefError, DiskError, UsageError } from '../errors.js';
 import { loadWordVectors } from '../nlp/word-vectors.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import type { ArgKpSplit } from './datasets/argkp.js';
@@ -22,7 +23,9 @@ import {
 } from './quality-gate.js';
 import { runThemeEval } from './run-eval.js';
 import { evaluateStance } from './stance-eval.js';
-import { evaluateStatements, loadLabelledStatements } from './synthesis-eval.js';
+import { predictionOf, type ReadStatement, readStatements } from './statement-reading.js';
+import { defaultStatementFiles, loadLabelledStatements } from './statement-set.js';
+import { evaluateStatements } from './synthesis-eval.js';
 
 /** The options of `brief eval`, beside the CLI's common ones. */
 export const EVAL_OPTIONS = {
@@ -32,6 +35,8 @@ export const EVAL_OPTIONS = {
   gate: { type: 'string' },
   'limit-groups': { type: 'string' },
   'argkp-split': { type: 'string', default: 'dev' },
+  statements: { type: 'string', multiple: true },
+  predictions: { type: 'string' },
 } as const;
 
 const OPTIONS = {
@@ -41,7 +46,7 @@ const OPTIONS = {
 } as const;
 
 export const EVAL_USAGE = `Usage: brief eval themes [--set SET] [--quick] [--gate FILE] [--json] [--limit-groups N]
-       brief eval synthesis [--json]
+       brief eval synthesis [--statements FILE.jsonl]... [--predictions OUT.jsonl] [--gate FILE] [--json]
 
 Scores the tool's themes, as the default config makes them, against human labels on the dev
 sets, each beside its baselines (TF-IDF and SIF + k-means at the true k and at the tool's k,
@@ -53,18 +58,25 @@ the nearest taxonomy theme by the tool's vectors and by TF-IDF, always the large
   cycling-de   German cycling consultation (eval/cycling-de): 8 categories, German names
   stability    the default emergent themes with seeds 1 and 2 on 3,000 and 10,000 queries
 
-brief eval synthesis scores the offline synthesiser's statement rules against the hand-labelled
-sentences of eval/statements (proposal, concern, opportunity or none, and whether each stands
-alone), beside the old cue-word classifier: precision, recall and F1 per kind, on the held-out
-test half, the tune half and the whole set. It also reads each ArgKP argument's stance on its
-motion (the motion as the claim) against ArgKP's pro/con labels, beside the majority side.
+brief eval synthesis scores the statement reading against hand-labelled sentences (one JSON
+object a line: id, source, language, question, text, context, kinds, stance, standsAlone; see
+eval/statements/README.md), by default every eval/statements/*.jsonl. Per source, per language
+and overall: precision and recall per kind, praise or nothing_to_change read as proposal or
+concern, the contributions' stance on their question (share decided, accuracy among those) and
+the precision of "stands alone", each beside a baseline (cue words; the opening yes or no; every
+sentence stands alone) and the targets of issue 21. It also reads each ArgKP argument's stance
+on its motion against ArgKP's pro/con labels, beside the majority side.
 
 Options:
   --set SET           run only these sets (repeatable, or a comma list); default: all
   --quick             the CI subset: ${QUICK_SUBSET.argkpGroups} ArgKP groups, ${QUICK_SUBSET.banking77PerIntent} queries per BANKING77 intent,
                       cycling-de whole, stability at 3,000; checks eval/quality-gate.json
   --gate FILE         check the figures against this gate file (minimum per figure name);
-                      exit code 1 naming each figure below its minimum
+                      exit code 1 naming each figure below its minimum (synthesis: the
+                      statements.* and stance.* figures)
+  --statements FILE   synthesis: score this labelled file instead (repeatable)
+  --predictions FILE  synthesis: write the tool's reading of each line there, one JSON object
+                      a line: id, kinds, stance, standsAlone
   --json              print the report as JSON (per-group figures, every figure by name)
   --limit-groups N    evaluate only the first N ArgKP motion-stance groups
   --argkp-split S     ArgKP motions to read: dev (default), train or all
@@ -103,7 +115,11 @@ export async function runEvalCommand(
     throw new UsageError(`Unknown eval "${target}"; the evals are themes and synthesis`);
   }
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-  if (target === 'synthesis') return runSynthesisEval(values.json, environment.stdout);
+  for (const option of ['statements', 'predictions'] as const) {
+    if (target === 'themes' && values[option] !== undefined)
+      throw new UsageError(`\`--${option}\` is an option of \`brief eval synthesis\``);
+  }
+  if (target === 'synthesis') return runSynthesisEval(values, environment);
   const sets = parseSets(values.set);
   const options = {
     sets,
@@ -133,14 +149,43 @@ export async function runEvalCommand(
   });
 }
 
+/** The figure families `brief eval synthesis` makes, as the gate's first name part. */
+const SYNTHESIS_FIGURES = ['statements', 'stance'] as const;
+
 /**
- * `brief eval synthesis`: the statement rules on the labelled sentences and the stance rules on
- * ArgKP; always exit code 0.
+ * `brief eval synthesis`: the statement reading on the labelled files and the stance rules on
+ * ArgKP; writes the predictions when asked; exit code 1 when a gate figure is below its minimum.
  */
-async function runSynthesisEval(json: boolean, stdout: OutputStream): Promise<number> {
-  const report = evaluateStatements(await loadLabelledStatements(), await evaluateStance());
-  stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatStatementEvalReport(report));
-  return 0;
+async function runSynthesisEval(
+  values: { json: boolean; statements?: string[]; predictions?: string; gate?: string },
+  environment: EvalEnvironment,
+): Promise<number> {
+  const gate = values.gate === undefined ? null : await loadQualityGate(values.gate);
+  const files = values.statements ?? (await defaultStatementFiles());
+  const read = readStatements((await loadLabelledStatements(files)).map((line) => line.item));
+  if (values.predictions !== undefined) await writePredictions(values.predictions, read);
+  // Files as given, the repo's own relative to the package.
+  const shown = values.statements ?? files.map((file) => relative(PACKAGE_ROOT, file));
+  const report = evaluateStatements(read, await evaluateStance(), shown);
+  const { stdout, stderr } = environment;
+  stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatementEvalReport(report),
+  );
+  if (gate === null || values.gate === undefined) return 0;
+  return applyGate(gate, values.gate, report.figures, SYNTHESIS_FIGURES, {
+    table: values.json ? stderr : stdout,
+    errors: stderr,
+  });
+}
+
+/** Writes the tool's reading of each line, one JSON object a line; a DiskError names the file. */
+async function writePredictions(path: string, read: readonly ReadStatement[]): Promise<void> {
+  const lines = read.map((line) => `${JSON.stringify(predictionOf(line))}\n`);
+  await writeFileAtomic(path, lines).catch((cause: unknown) => {
+    if (cause instanceof BriefError) throw cause;
+    const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw new DiskError(`${path}: cannot write the predictions: ${why}`, path, { cause });
+  });
 }
 
 /** Prints the gate's checks and one line per failure; returns the exit code (1 on a failure). */
@@ -148,7 +193,7 @@ function applyGate(
   gate: QualityGate,
   path: string,
   figures: Readonly<Record<string, number>>,
-  sets: readonly EvalSetId[],
+  sets: readonly string[],
   streams: { table: OutputStream; errors: OutputStream },
 ): number {
   const checks = checkQualityGate(gate, figures, sets);

@@ -1,6 +1,7 @@
 // The cue-word statement classifier the product used before issue 14, kept as the baseline of
-// `brief eval synthesis`: a sentence is the first kind whose English cue it carries.
-import type { FindingKind } from '../synthesis/reading/reader.js';
+// `brief eval synthesis`: a sentence is the first kind whose English cue it carries, plus, by
+// cue words of their own, praise, nothing to change and self-description.
+import type { FindingKind, StatementKind } from '../synthesis/reading/reader.js';
 
 const PROPOSAL = new RegExp(
   [
@@ -20,4 +21,26 @@ export function cueStatementKind(sentence: string): FindingKind | null {
   if (CONCERN.test(sentence)) return 'concern';
   if (OPPORTUNITY.test(sentence)) return 'opportunity';
   return null;
+}
+
+const PRAISE =
+  /\b(great|good|excellent|helpful|friendly|kind|lovely|wonderful|brilliant|amazing|fantastic|perfect|thank(s| you)?|well done|love)\b/i;
+const NOTHING_TO_CHANGE =
+  /^(nothing|no|none|n\/a|nope|not really)\b|\b(nothing (to|needs|should|could)|can(no|')t be better|keep (it|doing))\b/i;
+const SELF_DESCRIPTION = /^(i am|i'm|i identify|as a|my (age|job|gender))\b/i;
+
+/**
+ * The kinds an English sentence's cue words suggest: the old classifier's kind (see
+ * `cueStatementKind`), then praise, nothing_to_change and self_description by their own cues;
+ * `['other']` when none.
+ */
+export function cueKinds(sentence: string): StatementKind[] {
+  const text = sentence.trim();
+  const kinds: StatementKind[] = [];
+  const old = cueStatementKind(text);
+  if (old !== null) kinds.push(old);
+  if (PRAISE.test(text)) kinds.push('praise');
+  if (NOTHING_TO_CHANGE.test(text)) kinds.push('nothing_to_change');
+  if (SELF_DESCRIPTION.test(text)) kinds.push('self_description');
+  return kinds.length > 0 ? kinds : ['other'];
 }

@@ -1,37 +1,102 @@
-// Prints the statement eval as a table: per kind, the structure rules beside the cue baseline.
-import type { ClassScores, StatementEvalReport } from '../../schemas/statement-eval.js';
+// Prints the statement eval as tables: per source, language and overall, the tool beside the
+// baselines with the targets, then the stance rules on ArgKP's motions.
+import type {
+  ClassScores,
+  StatementEvalReport,
+  StatementGroupReport,
+  StatementTargetCheck,
+} from '../../schemas/statement-eval.js';
 import { alignColumns, figure } from './format-eval.js';
 
-const LEGEND = `P, R, F1: precision, recall and F1 of each kind against the hand labels ("none" is the
-negative class); n: sentences labelled with it / predicted as it. stands-alone, fragment: the
-filter (the sentence quoted without the one before it) against the stands-alone label, both
-sides. The rules were tuned on the errors of the tune half only.
+const LEGEND = `P, R: precision and recall of each kind against the hand labels (a sentence may have several
+kinds); labelled / read / baseline: sentences labelled with the kind, read as it by the tool, by
+the baseline. Baselines: kinds, English cue words (pipeline/eval/cue-baseline.ts); stance, the
+contribution's opening yes or no; standing alone, every sentence stands alone. praise/nothing
+misread: of the sentences labelled praise or nothing_to_change and neither proposal nor concern,
+the share read as proposal or concern. Stance is scored per contribution (lines with the same
+source and context) with a stance label: share decided (not unclear), accuracy among those.
+Sentences in a language without a reader are not scored for kinds or standing alone.
 `;
 
-/** The report as readable text: one table per half and one for the whole set. */
+/** The report as readable text: one table per group with its targets, then ArgKP's stance rows. */
 export function formatStatementEvalReport(report: StatementEvalReport): string {
-  const parts = (['test', 'tune', 'all'] as const).map((split) => {
-    const rows = report.rows.filter((r) => r.split === split);
-    const header = ['task (method)', 'P', 'R', 'F1', 'n'];
-    const body = rows.map((r) => [`${r.task} (${r.method})`, ...cells(r.scores)]);
-    const size = split === 'all' ? report.sentences : report.bySplit[split];
-    return `${titleOf(split)} (${size} sentences)\n\n${alignColumns([header, ...body])}`;
-  });
-  return `Statements: the structure rules beside the cue-word baseline, eval/statements\n\n${parts.join('\n')}\n${LEGEND}\n${formatStance(report)}`;
+  const groups = report.groups.map((group) => formatGroup(group, report.targets));
+  return `Statements: the tool's reading beside the baselines, ${report.files.join(', ')}\n\n${groups.join('\n')}\n${LEGEND}\n${formatStance(report)}`;
 }
 
-function titleOf(split: 'test' | 'tune' | 'all'): string {
-  if (split === 'test') return 'Test half (held out)';
-  return split === 'tune' ? 'Tune half' : 'Whole set';
+function formatGroup(
+  group: StatementGroupReport,
+  targets: readonly StatementTargetCheck[],
+): string {
+  const header = ['kind', 'P', 'R', 'baseline P', 'baseline R', 'labelled', 'read', 'baseline'];
+  const kinds = group.kinds.map(({ kind, tool, baseline }) => [
+    kind,
+    ...pair(tool),
+    ...pair(baseline),
+    String(baseline.labelled),
+    tool === null ? '-' : String(tool.predicted),
+    String(baseline.predicted),
+  ]);
+  const own = targets.filter((t) => t.figure.startsWith(`statements.${group.name}.`));
+  return `${titleOf(group)}\n\n${alignColumns([header, ...kinds])}\n${alignColumns(taskRows(group))}${formatTargets(own)}`;
 }
 
-function cells(scores: ClassScores): string[] {
-  return [
-    figure(scores.precision),
-    figure(scores.recall),
-    figure(scores.f1),
-    `${scores.labelled}/${scores.predicted}`,
+/** Misreading, stance and standing alone: the tool, the baseline, and how many were scored. */
+function taskRows({ misread, stance, standsAlone, sentences }: StatementGroupReport): string[][] {
+  const row = (task: string, tool: number | null, baseline: number | null, n = '') => [
+    task,
+    figure(tool),
+    figure(baseline),
+    n,
   ];
+  return [
+    ['', 'tool', 'baseline', 'n'],
+    row(
+      'praise/nothing read as proposal/concern',
+      misread.tool,
+      misread.baseline,
+      `${misread.sentences}`,
+    ),
+    row(
+      'stance: share decided',
+      stance.tool?.decided ?? null,
+      stance.baseline.decided,
+      `${stance.contributions}`,
+    ),
+    row(
+      'stance: accuracy (decided)',
+      stance.tool?.accuracyDecided ?? null,
+      stance.baseline.accuracyDecided,
+    ),
+    row(
+      'stands alone: precision',
+      standsAlone.tool?.precision ?? null,
+      standsAlone.baseline.precision,
+      `${sentences}`,
+    ),
+    row('stands alone: recall', standsAlone.tool?.recall ?? null, standsAlone.baseline.recall),
+  ];
+}
+
+function titleOf(group: StatementGroupReport): string {
+  const name = group.name === 'all' ? 'All sources' : group.name;
+  const unsupported =
+    group.unsupported > 0
+      ? `; ${group.unsupported} in a language without a reader (unsupported: not scored for kinds or standing alone)`
+      : '';
+  const sentences = `${group.sentences} sentence${group.sentences === 1 ? '' : 's'}`;
+  return `${name}: ${sentences} (${group.languages.join(', ')})${unsupported}`;
+}
+
+function pair(scores: ClassScores | null): string[] {
+  return [figure(scores?.precision ?? null), figure(scores?.recall ?? null)];
+}
+
+function formatTargets(targets: readonly StatementTargetCheck[]): string {
+  if (targets.length === 0) return '';
+  const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : 'not met');
+  const rows = targets.map((t) => [`  ${t.figure}`, figure(t.value), t.target, verdict(t.met)]);
+  return `\nTargets (issue 21):\n${alignColumns(rows, 2)}`;
 }
 
 const STANCE_LEGEND = `decided: share of arguments placed on a side; accuracy (decided): right among those;
@@ -59,5 +124,5 @@ function formatStance(report: StatementEvalReport): string {
     figure(r.accuracy),
     figure(r.majority),
   ]);
-  return `Stance on ArgKP's motions against its pro/con labels\n\n${alignColumns([header, ...body])}\n${STANCE_LEGEND}`;
+  return `Stance on ArgKP's motions (whole arguments) against its pro/con labels\n\n${alignColumns([header, ...body])}\n${STANCE_LEGEND}`;
 }

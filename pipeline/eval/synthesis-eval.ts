@@ -1,101 +1,134 @@
-// `brief eval synthesis`: the statement rules against the hand-labelled sentences of
-// eval/statements, beside the old cue-word baseline, and the stance rules' figures.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import {
-  type ClassScores,
-  LabelledStatement,
-  type StanceEvalRow,
-  type StatementEvalReport,
-  type StatementEvalRow,
-  type StatementLabel,
+// `brief eval synthesis`: scores the tool's reading of labelled statements (kinds, stance of the
+// contribution, standing alone) per source, per language and overall, beside the baselines.
+import type {
+  ClassScores,
+  StanceEvalRow,
+  StanceScores,
+  StatementEvalReport,
+  StatementGroupReport,
 } from '../../schemas/statement-eval.js';
-import { ArtifactError } from '../errors.js';
-import { PACKAGE_ROOT } from '../package-info.js';
-import { statementKind } from '../synthesis/reading/en/kinds.js';
-import { englishReader } from '../synthesis/reading/en/reader.js';
-import { standsAlone } from '../synthesis/reading/sentences.js';
-import { cueStatementKind } from './cue-baseline.js';
+import { STATEMENT_KINDS, type StatementKind } from '../synthesis/reading/reader.js';
+import type { Position } from '../synthesis/reading/stance.js';
+import { shareOf } from './metrics.js';
+import type { ReadStatement } from './statement-reading.js';
+import { contributionKey } from './statement-set.js';
+import { checkStatementTargets } from './statement-targets.js';
 
-/** The labelled set read by default. */
-export const STATEMENTS_FILE = join(PACKAGE_ROOT, 'eval', 'statements', 'statements.jsonl');
-
-const KINDS = ['proposal', 'concern', 'opportunity'] as const;
-const SPLITS = ['test', 'tune', 'all'] as const;
-
-/** Reads the labelled statements, one JSON object a line; a bad line is named by number. */
-export async function loadLabelledStatements(path = STATEMENTS_FILE): Promise<LabelledStatement[]> {
-  const lines = (await readFile(path, 'utf8')).split('\n');
-  const out: LabelledStatement[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const parsed = LabelledStatement.safeParse(parseJson(line));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join('.') || 'line';
-      throw new ArtifactError(`${path}:${i + 1}: \`${where}\`: ${issue?.message}`, path);
-    }
-    out.push(parsed.data);
-  });
-  return out;
+/**
+ * Scores the read lines: one group per source (in order of appearance), one per language when
+ * there are several, and the whole set (`all`); with the ArgKP stance rows and every figure by
+ * name (`statements.<group>.<task>.<figure>`, `stance.<set>.<figure>`).
+ */
+export function evaluateStatements(
+  lines: readonly ReadStatement[],
+  stance: readonly StanceEvalRow[],
+  files: readonly string[],
+): StatementEvalReport {
+  const groups = groupsOf(lines).map(([name, part]) => scoreGroup(name, part));
+  const figures = { ...groups.reduce(addGroupFigures, {}), ...stanceFigures(stance) };
+  return {
+    files: [...files],
+    groups,
+    targets: groups.flatMap((group) => checkStatementTargets(group, figures)),
+    stance: [...stance],
+    figures,
+  };
 }
 
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-}
-
-/** One sentence's labels beside what each method made of it. */
-interface Judged {
-  item: LabelledStatement;
-  structure: StatementLabel;
-  baseline: StatementLabel;
-  alone: boolean;
+function groupsOf(lines: readonly ReadStatement[]): [string, ReadStatement[]][] {
+  const by = (key: (line: ReadStatement) => string) => {
+    const out = new Map<string, ReadStatement[]>();
+    for (const line of lines) out.set(key(line), [...(out.get(key(line)) ?? []), line]);
+    return [...out];
+  };
+  const languages = by((line) => `language-${line.item.language}`);
+  return [
+    ...by((line) => line.item.source),
+    ...(languages.length > 1 ? languages : []),
+    ['all', [...lines]],
+  ];
 }
 
 /**
- * Scores the structure classifier and the cue baseline per kind (precision, recall, F1 with
- * "none" as the negative class), and the stand-alone filter (the sentence without the one
- * before it), on the test half, the tune half and the whole set.
+ * One group's figures. Kinds and standing alone: the tool on the lines its readers read, the
+ * baselines on every line.
  */
-export function evaluateStatements(
-  items: readonly LabelledStatement[],
-  stance: readonly StanceEvalRow[],
-): StatementEvalReport {
-  const judged: Judged[] = items.map((item) => ({
-    item,
-    structure: statementKind(item.text, 'en') ?? 'none',
-    baseline: cueStatementKind(item.text) ?? 'none',
-    alone: standsAlone(englishReader, item.text),
+function scoreGroup(name: string, lines: readonly ReadStatement[]): StatementGroupReport {
+  const read = lines.filter((line) => line.kinds !== null);
+  const onRead = <T>(score: (part: readonly ReadStatement[]) => T) =>
+    read.length > 0 ? score(read) : null;
+  const kinds = STATEMENT_KINDS.map((kind) => ({
+    kind,
+    tool: onRead((part) => scoresOf(part.map((l) => [labelled(l, kind), has(l.kinds, kind)]))),
+    baseline: scoresOf(lines.map((l) => [labelled(l, kind), has(l.baselineKinds, kind)])),
   }));
-  const rows: StatementEvalRow[] = [];
-  for (const split of SPLITS) {
-    const part = judged.filter((j) => split === 'all' || j.item.split === split);
-    for (const task of KINDS) {
-      for (const method of ['structure', 'cue-baseline'] as const) {
-        const predicted = (j: Judged) => (method === 'structure' ? j.structure : j.baseline);
-        const scores = scoresOf(part.map((j) => [j.item.kind === task, predicted(j) === task]));
-        rows.push({ task, method, split, scores });
-      }
-    }
-    const alone = scoresOf(part.map((j) => [j.item.standsAlone, j.alone]));
-    rows.push({ task: 'stands-alone', method: 'filter', split, scores: alone });
-    // The other side: the sentences it rejects against those labelled as leaning or fragments.
-    const fragment = scoresOf(part.map((j) => [!j.item.standsAlone, !j.alone]));
-    rows.push({ task: 'fragment', method: 'filter', split, scores: fragment });
-  }
   return {
-    sentences: items.length,
-    bySplit: {
-      tune: items.filter((i) => i.split === 'tune').length,
-      test: items.filter((i) => i.split === 'test').length,
+    name,
+    sentences: lines.length,
+    unsupported: lines.length - read.length,
+    languages: [...new Set(lines.map((line) => line.item.language))].sort(),
+    kinds,
+    misread: {
+      sentences: lines.filter(praised).length,
+      tool: misreadShare(read, (l) => l.kinds),
+      baseline: misreadShare(lines, (l) => l.baselineKinds),
     },
-    rows,
-    stance: [...stance],
-    figures: { ...figuresOf(rows), ...stanceFigures(stance) },
+    stance: scoreStance(lines),
+    standsAlone: {
+      tool: onRead((part) =>
+        scoresOf(part.map((l) => [l.item.standsAlone, l.standsAlone === true])),
+      ),
+      baseline: scoresOf(lines.map((l) => [l.item.standsAlone, true])),
+    },
+  };
+}
+
+function labelled(line: ReadStatement, kind: StatementKind): boolean {
+  return line.item.kinds.includes(kind);
+}
+
+function has(kinds: readonly StatementKind[] | null, kind: StatementKind): boolean {
+  return kinds?.includes(kind) ?? false;
+}
+
+/** Labelled praise or nothing_to_change, and neither proposal nor concern. */
+function praised(line: ReadStatement): boolean {
+  return (
+    (labelled(line, 'praise') || labelled(line, 'nothing_to_change')) &&
+    !labelled(line, 'proposal') &&
+    !labelled(line, 'concern')
+  );
+}
+
+/** Of the praised lines, the share whose `kinds` hold proposal or concern; null for none. */
+function misreadShare(
+  lines: readonly ReadStatement[],
+  kinds: (line: ReadStatement) => readonly StatementKind[] | null,
+): number | null {
+  const part = lines.filter(praised);
+  const misread = part.filter((l) => has(kinds(l), 'proposal') || has(kinds(l), 'concern'));
+  return shareOf(misread.length, part.length);
+}
+
+/** Stance per contribution with a stance label: the label is the contribution's, as is the reading. */
+function scoreStance(lines: readonly ReadStatement[]): StatementGroupReport['stance'] {
+  const contributions = new Map<string, ReadStatement>();
+  for (const line of lines) {
+    if (line.item.stance !== null) contributions.set(contributionKey(line.item), line);
+  }
+  const all = [...contributions.values()];
+  const scores = (reading: (line: ReadStatement) => Position | null): StanceScores => {
+    const decided = all.filter((line) => (reading(line) ?? 'unclear') !== 'unclear');
+    const right = decided.filter((line) => reading(line) === line.item.stance).length;
+    return {
+      decided: shareOf(decided.length, all.length),
+      accuracyDecided: shareOf(right, decided.length),
+    };
+  };
+  return {
+    contributions: all.length,
+    tool: scores((line) => line.stance),
+    baseline: scores((line) => line.baselineStance),
   };
 }
 
@@ -104,8 +137,8 @@ export function scoresOf(pairs: readonly (readonly [boolean, boolean])[]): Class
   const labelled = pairs.filter(([l]) => l).length;
   const predicted = pairs.filter(([, p]) => p).length;
   const hits = pairs.filter(([l, p]) => l && p).length;
-  const precision = predicted > 0 ? hits / predicted : null;
-  const recall = labelled > 0 ? hits / labelled : null;
+  const precision = shareOf(hits, predicted);
+  const recall = shareOf(hits, labelled);
   const f1 =
     precision !== null && recall !== null && precision + recall > 0
       ? (2 * precision * recall) / (precision + recall)
@@ -113,22 +146,37 @@ export function scoresOf(pairs: readonly (readonly [boolean, boolean])[]): Class
   return { precision, recall, f1, labelled, predicted };
 }
 
+/** The name of the praise-misreading task in figure names. */
+export const MISREAD_TASK = 'praise-or-nothing';
+
+/** Adds a group's figures: the tool's under their name, the baseline's as `baseline<Name>`. */
+function addGroupFigures(
+  figures: Record<string, number>,
+  group: StatementGroupReport,
+): Record<string, number> {
+  const add = (task: string, name: string, tool: number | null, baseline: number | null) => {
+    const stem = `statements.${group.name}.${task}`;
+    if (tool !== null) figures[`${stem}.${name}`] = tool;
+    if (baseline !== null)
+      figures[`${stem}.baseline${name[0]?.toUpperCase()}${name.slice(1)}`] = baseline;
+  };
+  const addScores = (task: string, versus: { tool: ClassScores | null; baseline: ClassScores }) => {
+    for (const name of ['precision', 'recall', 'f1'] as const)
+      add(task, name, versus.tool?.[name] ?? null, versus.baseline[name]);
+  };
+  for (const { kind, ...versus } of group.kinds) addScores(kind, versus);
+  addScores('stands-alone', group.standsAlone);
+  add(MISREAD_TASK, 'readAsProposalOrConcern', group.misread.tool, group.misread.baseline);
+  for (const name of ['decided', 'accuracyDecided'] as const)
+    add('stance', name, group.stance.tool?.[name] ?? null, group.stance.baseline[name]);
+  return figures;
+}
+
 function stanceFigures(rows: readonly StanceEvalRow[]): Record<string, number> {
   const figures: Record<string, number> = {};
   for (const row of rows) {
     for (const name of ['decided', 'accuracyDecided', 'accuracy', 'majority'] as const)
       figures[`stance.${row.set}.${name}`] = row[name];
-  }
-  return figures;
-}
-
-function figuresOf(rows: readonly StatementEvalRow[]): Record<string, number> {
-  const figures: Record<string, number> = {};
-  for (const { split, method, task, scores } of rows) {
-    for (const name of ['precision', 'recall', 'f1'] as const) {
-      const value = scores[name];
-      if (value !== null) figures[`${split}.${method}.${task}.${name}`] = value;
-    }
   }
   return figures;
 }

@@ -12,6 +12,10 @@ import {
   loadQualityGate,
   QUALITY_GATE_FILE,
 } from '../../pipeline/eval/quality-gate.js';
+import { runCli } from '../helpers/cli.js';
+
+/** Figures of `brief eval synthesis`, beside the themes eval's in the same gate file. */
+const SYNTHESIS = /^(statements|stance)\./;
 
 const GATE = {
   about: 'test',
@@ -54,6 +58,7 @@ describe('the quality gate', () => {
 
   it('checks only figures the eval makes, in the quick run', async () => {
     const gate = await loadQualityGate();
+    const themes = Object.keys(gate.minimums).filter((name) => !SYNTHESIS.test(name));
     const rows = new Set<string>(SET_ROWS.map((row) => row.id));
     const figures = new Set([
       'guidedAccuracy',
@@ -64,12 +69,22 @@ describe('the quality gate', () => {
       'otherRecall',
       'seedAri',
     ]);
-    for (const name of Object.keys(gate.minimums)) {
+    for (const name of themes) {
       const [set, row, figure] = name.split('.');
       expect(parseSets(undefined)).toContain(set);
       if (set === 'stability') expect([row, figure]).toEqual(['3000', 'ari']);
       else expect(rows.has(row as string) && figures.has(figure as string)).toBe(true);
     }
     expect(JSON.parse(await readFile(QUALITY_GATE_FILE, 'utf8')).about).toContain('--quick');
+  });
+
+  it('holds statement minimums that the repo-held set meets and the synthesis eval checks', async () => {
+    const gate = await loadQualityGate();
+    const statements = Object.keys(gate.minimums).filter((name) => SYNTHESIS.test(name));
+    expect(statements).toContain('statements.argkp.proposal.precision');
+    const run = await runCli(['eval', 'synthesis', '--json', '--gate', QUALITY_GATE_FILE]);
+    expect([run.code, run.stderr.match(/FAILED|missing/g)]).toEqual([0, null]);
+    for (const name of statements)
+      expect(run.stderr).toMatch(new RegExp(`^  ${name.replaceAll('.', '\\.')} .* ok$`, 'm'));
   });
 });
