@@ -4,13 +4,13 @@
 // first sentence of each is taken, and a later one (picked by hash) from answers that have one,
 // about a third of each part; then more short answers (three words or fewer, one per wording) to
 // the improvement questions, so that "Nothing." / "No." / "None" answers are there.
-// Usage: node eval/statements/sample-nhs.mjs <nhs_feedback_dev folder> > /outside/the/repo.jsonl
+// Usage: node eval/statements/nhs/sample.mjs <nhs_feedback_dev folder> > /outside/the/repo.jsonl
 // Each line is in the statements schema, unlabelled, plus the sentence's `start` and `end` in
 // the trimmed answer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { hash, sentenceSpans } from './split-sentences.mjs';
+import { hash, sentenceSpans } from '../split-sentences.mjs';
 
 // The questions in the data, grouped by what they ask, and how many sentences each part takes.
 const PARTS = [
@@ -24,7 +24,7 @@ const SHORT_WORDS = 3;
 
 const folder = process.argv[2];
 if (!folder)
-  throw new Error('usage: node eval/statements/sample-nhs.mjs <nhs_feedback_dev folder>');
+  throw new Error('usage: node eval/statements/nhs/sample.mjs <nhs_feedback_dev folder>');
 const rows = parse(readFileSync(join(folder, 'fft_feedback_v6.csv')), { columns: true, bom: true })
   .map((r) => ({
     id: r['Comment ID'],
