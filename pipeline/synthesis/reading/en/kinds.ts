@@ -7,11 +7,18 @@
  */
 
 import type { FindingKind } from '../reader.js';
-import { appraisal, NEGATION } from './appraisal.js';
+import { appraisal, DENIAL, NEGATION } from './appraisal.js';
 import { opensWithVerb, type Tag, tagSentence } from './tags.js';
 
 export const OBLIGATION: ReadonlySet<string> = new Set(['should', 'must', 'ought', 'shall']);
-const POSSIBILITY: ReadonlySet<string> = new Set(['could', 'would', 'can', 'will', 'may', 'might']);
+export const POSSIBILITY: ReadonlySet<string> = new Set([
+  'could',
+  'would',
+  'can',
+  'will',
+  'may',
+  'might',
+]);
 const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'might']);
 /** Verbs of wanting, which with "I" or "we" make a wish: "I would like to see more parks". */
 export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
@@ -42,13 +49,30 @@ const POSITIVE = 0;
  * because crime is rising" recommends. A leading "I think" or "I feel" frame is read past.
  */
 export function statementKind(sentence: string, language: string): FindingKind | null {
-  if (language !== 'en' || /\?\s*["'”’)]*$/u.test(sentence)) return null;
+  if (language !== 'en') return null;
+  return readStatement(sentence)?.kind ?? null;
+}
+
+/** How a sentence was read: what it does, its words (frame read past) and its appraisal. */
+export interface StatementReading {
+  kind: FindingKind | null;
+  words: Tag[];
+  polarity: number;
+}
+
+/** An English sentence read as `statementKind` does; null for a question or no words. */
+export function readStatement(sentence: string): StatementReading | null {
+  if (/\?\s*["'”’)]*$/u.test(sentence)) return null;
   const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
+  const polarity = appraisal(words);
+  return { kind: kindOf(words, sentence, polarity), words, polarity };
+}
+
+function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind | null {
   if (isProposal(words, sentence)) return 'proposal';
   if (words.some((t) => SPEAKER.has(t.word))) return null;
-  const polarity = appraisal(words);
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
   if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
@@ -147,13 +171,23 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Actually teach HS students useful things.": an adverb before the order.
   const [first, next] = tags[0]?.pos === 'ADV' && tags.length > 2 ? tags.slice(1) : tags;
   if (first === undefined || first.word !== first.lemma || next?.word === 'you') return false;
+  // "Could not have been better.": a modal without its subject is no order.
+  if (POSSIBILITY.has(first.word)) return false;
   if (VERB_POS.has(next?.pos ?? '')) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
     return next?.pos !== 'PRON' || first.pos === 'VERB';
   // A noun phrase with a verb after it is a subject ("Flag burning is ..."), not an order.
   if (startsWithClause(tags) || !OBJECT_POS.has(next?.pos ?? '')) return false;
+  // A noun and what it is like: "Staff very helpful & friendly." appraises, it orders nothing.
+  if (isVerblessAppraisal(tags.slice(1))) return false;
   return opensWithVerb(sentence);
+}
+
+/** Only adverbs and adjectives joined by "and": what a named thing is like ("very kind and helpful"). */
+function isVerblessAppraisal(rest: readonly Tag[]): boolean {
+  const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
+  return rest.some((t) => t.pos === 'ADJ') && rest.every((t) => joins.has(t.pos));
 }
 
 /** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
@@ -163,6 +197,8 @@ export function isVerblessWish(tags: readonly Tag[]): boolean {
   // A comparative adjective ("Stronger laws", "Lower taxes") wishes as "more" does.
   const comparative = first.pos === 'ADJ' && first.word !== first.lemma;
   if (!WISH_OPENERS.has(first.word) && !comparative) return false;
+  // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
+  if (first.word === 'no' && appraisal(tags) > 0) return false;
   let i = 1;
   while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
   const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
@@ -185,11 +221,17 @@ function isBestCourse(tags: readonly Tag[]): boolean {
   return (to > 0 && (names || placeholder)) || wish;
 }
 
-/** "too expensive", "too many apartments", "not enough ...", a lack of something. */
+/**
+ * "too expensive", "too many apartments", "not enough ...", a lack of something; not an excess
+ * denied ("nothing was too much trouble", "never too busy to help").
+ */
 function hasExcessOrLack(tags: readonly Tag[]): boolean {
   return tags.some((t, i) => {
     const next = tags[i + 1];
-    if (t.word === 'too') return next?.pos === 'ADJ' || next?.pos === 'ADV';
+    if (t.word === 'too') {
+      const denied = tags.slice(0, i).some((d) => DENIAL.has(d.word) || NEGATION.has(d.word));
+      return !denied && (next?.pos === 'ADJ' || next?.pos === 'ADV');
+    }
     if (NEGATION.has(t.word)) return next?.word === 'enough' || tags[i + 2]?.word === 'enough';
     return t.lemma === 'lack';
   });
@@ -209,7 +251,8 @@ function doesGood(tags: readonly Tag[]): boolean {
     (t) => t.pos === 'AUX' || (t.pos === 'VERB' && !t.word.endsWith('ing')),
   );
   const tag = tags[verb];
-  if (tag?.pos !== 'VERB' || tag.lemma === 'have') return false;
+  // "Great service, thank you": thanks praise what was done, they promise no gain.
+  if (tag?.pos !== 'VERB' || tag.lemma === 'have' || tag.lemma === 'thank') return false;
   const before = tags.slice(0, verb);
   return (
     before.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') &&
