@@ -69,6 +69,9 @@ const REVERSING: ReadonlySet<string> = new Set([
   'stop',
 ]);
 
+/** Words of less, which turn the harm after them into a gain ("less threat", "a reduction in violence"). */
+const REDUCING: ReadonlySet<string> = new Set(['less', 'fewer', 'reduction', 'decrease']);
+
 /** Words after a negation or a reversing verb whose valence turns round. */
 const SCOPE = 4;
 
@@ -80,16 +83,23 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
   let total = 0;
   let turnedUntil = -1;
   let unsurpassed = false;
+  let harmDenied = false;
   words.forEach((tag, i) => {
     if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
-    if (NEGATION.has(tag.word) || (tag.pos === 'VERB' && REVERSING.has(tag.lemma))) {
+    if (
+      NEGATION.has(tag.word) ||
+      REDUCING.has(tag.word) ||
+      (tag.pos === 'VERB' && REVERSING.has(tag.lemma))
+    ) {
       turnedUntil = Math.max(turnedUntil, i + SCOPE);
       unsurpassed = deniesAbility(words, i);
+      harmDenied = false;
       return;
     }
     if (DENIAL.has(tag.word)) {
       turnedUntil = words.length;
       unsurpassed = words.slice(i + 1, i + 3).some((t) => CAN.has(t.word));
+      harmDenied = false;
       return;
     }
     if (skip(tag)) return;
@@ -97,7 +107,12 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
     if (i > turnedUntil) total += valence;
     // "Could not have been better": denied after "can", a comparative is the best there is.
     else if (unsurpassed && UNSURPASSED.has(tag.word)) total += Math.max(valence, 2);
-    else total -= valence;
+    // "Can't fault the care": once a harm is denied, what follows is its object, not denied.
+    else if (harmDenied && valence > 0) total += valence;
+    else {
+      total -= valence;
+      harmDenied ||= valence < 0;
+    }
   });
   return total;
 }

@@ -24,6 +24,22 @@ const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'mig
 export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
 /** Words that make a verbless wish: "More green spaces.", "Better public transit". */
 export const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
+/** Verbs of giving or helping: what follows them is granted (see `grantsGain`). */
+const GRANTING: ReadonlySet<string> = new Set([
+  'allow',
+  'assist',
+  'create',
+  'enable',
+  'give',
+  'help',
+  'protect',
+  'provide',
+  'serve',
+  'support',
+]);
+/** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
+const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
+const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
 const SPEAKER: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -62,7 +78,7 @@ export interface StatementReading {
 
 /** An English sentence read as `statementKind` does; null for a question or no words. */
 export function readStatement(sentence: string): StatementReading | null {
-  if (/\?\s*["'”’)]*$/u.test(sentence)) return null;
+  if (/\?\s*["'”’)\]]*$/u.test(sentence)) return null;
   const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
@@ -73,6 +89,7 @@ export function readStatement(sentence: string): StatementReading | null {
 function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind | null {
   if (isProposal(words, sentence)) return 'proposal';
   if (words.some((t) => SPEAKER.has(t.word))) return null;
+  if (grantsGain(words)) return 'opportunity';
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
   if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
@@ -147,6 +164,8 @@ function hasNeed(tags: readonly Tag[]): boolean {
     if (NEGATION.has(tags[i - 1]?.word ?? '')) continue;
     // "More youth programs are needed", "Stronger laws needed!".
     if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
+    // "needed a test" in the past tells what was needed, not what is asked for.
+    if (tag.word === 'needed') continue;
     if (next?.word === 'to' || (next !== undefined && PHRASE_POS.has(next.pos))) return true;
   }
   return false;
@@ -171,6 +190,14 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Actually teach HS students useful things.": an adverb before the order.
   const [first, next] = tags[0]?.pos === 'ADV' && tags.length > 2 ? tags.slice(1) : tags;
   if (first === undefined || first.word !== first.lemma || next?.word === 'you') return false;
+  // "Don't think so": not knowing or thinking orders nothing.
+  if (
+    first.word === 'do' &&
+    NEGATION.has(next?.word ?? '') &&
+    COGNITION.has(tags[2]?.lemma ?? '')
+  ) {
+    return false;
+  }
   // "Could not have been better.": a modal without its subject is no order.
   if (POSSIBILITY.has(first.word)) return false;
   if (VERB_POS.has(next?.pos ?? '')) return false;
@@ -214,8 +241,11 @@ function isBestCourse(tags: readonly Tag[]): boolean {
   const course = rest.slice(0, Math.max(to, 0));
   const names = course.some((t) => t.pos === 'NOUN') && course[0]?.word === 'the';
   // "it is important to ...", "it is time to ...".
+  // "it was a long wait to ..." tells what happened.
   const placeholder =
-    tags[be - 1]?.word === 'it' && course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
+    tags[be - 1]?.word === 'it' &&
+    !PAST_BE.has(tags[be]?.word ?? '') &&
+    course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
   const opening = tags.findIndex((t) => t.word === 'it') === 0 && be <= 2;
   const wish = opening && rest.some((t) => t.word === 'if');
   return (to > 0 && (names || placeholder)) || wish;
@@ -235,6 +265,22 @@ function hasExcessOrLack(tags: readonly Tag[]): boolean {
     if (NEGATION.has(t.word)) return next?.word === 'enough' || tags[i + 2]?.word === 'enough';
     return t.lemma === 'lack';
   });
+}
+
+/**
+ * A thing granting something, its main verb one of giving or helping: "X would provide a means
+ * of curing deadly diseases", "it creates jobs for people who struggle". The harms after such a
+ * verb are what it answers, not what it causes.
+ */
+function grantsGain(tags: readonly Tag[]): boolean {
+  const verb = tags.findIndex((t) => t.pos === 'VERB');
+  const tag = tags[verb];
+  if (tag === undefined || !GRANTING.has(tag.lemma)) return false;
+  const before = tags.slice(0, verb);
+  return (
+    before.some((t) => NOUN_POS.has(t.pos)) &&
+    before.every((t) => t.pos !== 'SCONJ' && !NEGATION.has(t.word))
+  );
 }
 
 /** Where a modal of possibility stands before a verb ("could become", "would help"), or -1. */
