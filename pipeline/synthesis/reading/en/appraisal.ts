@@ -29,6 +29,7 @@ const SERVICE_VALENCE: Readonly<Record<string, number>> = {
   professional: 2,
   punctual: 2,
   respectful: 2,
+  rushed: -1,
   thorough: 2,
   unhelpful: -2,
 };

@@ -225,7 +225,7 @@ export function isVerblessWish(tags: readonly Tag[]): boolean {
   const comparative = first.pos === 'ADJ' && first.word !== first.lemma;
   if (!WISH_OPENERS.has(first.word) && !comparative) return false;
   // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
-  if (first.word === 'no' && appraisal(tags) > 0) return false;
+  if (first.word === 'no' && tags[1]?.word !== 'more' && appraisal(tags) > 0) return false;
   let i = 1;
   while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
   const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
