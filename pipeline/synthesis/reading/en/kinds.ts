@@ -37,6 +37,8 @@ const GRANTING: ReadonlySet<string> = new Set([
   'serve',
   'support',
 ]);
+/** What "to be ..." says of the speaking, not of the thing: "to be honest". */
+const ASIDES: ReadonlySet<string> = new Set(['honest', 'fair', 'frank']);
 /** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
 const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
 const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
@@ -82,7 +84,7 @@ export function readStatement(sentence: string): StatementReading | null {
   const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
-  const polarity = appraisal(words);
+  const polarity = appraisal(withoutAside(words));
   return { kind: kindOf(words, sentence, polarity), words, polarity };
 }
 
@@ -103,6 +105,14 @@ function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind |
   if (hasExcessOrLack(words)) return 'concern';
   if (polarity > POSITIVE && doesGood(words)) return 'opportunity';
   return null;
+}
+
+/** Words without an aside that appraises nothing: "to be honest", "to be fair". */
+function withoutAside(tags: Tag[]): Tag[] {
+  const at = tags.findIndex(
+    (t, i) => t.word === 'to' && tags[i + 1]?.lemma === 'be' && ASIDES.has(tags[i + 2]?.word ?? ''),
+  );
+  return at < 0 ? tags : [...tags.slice(0, at), ...tags.slice(at + 3)];
 }
 
 /** The clause after "I think (that)", "I feel", "we believe": what the speaker holds. */
