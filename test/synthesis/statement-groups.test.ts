@@ -117,3 +117,21 @@ describe('gistOf and sameGist', () => {
     );
   });
 });
+
+describe('statementsOf leaves praise and self-descriptions out', () => {
+  it('counts no praise as a proposal or concern, and a sentence under each of its kinds', () => {
+    const passages = [
+      'Reception staff always kind & welcoming.',
+      'Could not have asked for better care.',
+      'Nothing was ever too much bother for the team.',
+      'The nurses were lovely but the wait was far too long.',
+      'I am a retired bus driver.',
+    ].map(passage);
+    const { proposals, concerns, opportunities } = statementsOf(passages);
+    expect(proposals).toEqual([]);
+    expect(opportunities).toEqual([]);
+    expect(concerns.map((c) => c.text)).toEqual([
+      'The nurses were lovely but the wait was far too long.',
+    ]);
+  });
+});

@@ -75,3 +75,23 @@ describe('votes', () => {
     expect(consensus[0]?.agreement.rate).toBeCloseTo(90 / 95, 3);
   });
 });
+
+describe('votes on self-descriptions', () => {
+  it('never makes "I am ..." the broadest agreement or the most divisive statement', () => {
+    const described = (text: string, votes: [number, number]) => ({
+      ...passage(0, votes),
+      text,
+    });
+    const { consensus, divisive } = votedFindings(
+      [
+        described('I am in my forties or fifties.', [50, 50]),
+        described('I identify as a woman.', [95, 5]),
+        described('The town needs a late-night bus.', [90, 10]),
+        described('Parking charges should go up.', [45, 40]),
+      ],
+      null,
+    );
+    expect(consensus.map((c) => c.text)).toEqual(['The town needs a late-night bus.']);
+    expect(divisive.map((d) => d.text)).toEqual(['Parking charges should go up.']);
+  });
+});

@@ -7,6 +7,7 @@ import type {
 } from '../../../schemas/findings.js';
 import { maxOf, minOf } from '../../arrays.js';
 import { quotableSentences } from '../reading/sentences.js';
+import { onlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import {
   findingOf,
@@ -158,6 +159,7 @@ function representative(
   for (const passage of passages) {
     for (const sentence of quotableSentences(passage.text, passage.language)) {
       if (used.has(sentenceKey(sentence.text))) continue;
+      if (onlyDescribesSpeaker(sentence.text, passage.language)) continue;
       const words = [...new Set(foldedWords(sentence.text, passage.language))];
       const total = words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
       const score = words.length > 1 ? total / Math.sqrt(words.length) : 0;

@@ -5,6 +5,7 @@ import { dot, rowOf } from '../../matrix.js';
 import { clusterVectors, selectRows } from '../../themes/emergent.js';
 import { labelThemes } from '../../themes/labels.js';
 import { centreOf } from '../../themes/partition.js';
+import { textOnlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { bestSentence, findingOf, foldedWords, statementText, wordCounts } from './support.js';
 import { TEMPLATES } from './templates.js';
@@ -94,17 +95,22 @@ export function pointGroups(
 /**
  * One key point per group: its label, with the sentence of its most central passage that best
  * carries the group's common words as an example, citing every passage of the group (its
- * support).
+ * support). A group whose passages only say who their authors are ("I am male", "I live in a
+ * town") makes no point.
  */
 export function keyPointsOf(groups: readonly PointGroup[]): Finding[] {
-  return groups.slice(0, MAX_KEY_POINTS).map((group) => {
+  return groups.slice(0, MAX_KEY_POINTS).flatMap((group) => {
+    const speaking = group.passages.filter((p) => !textOnlyDescribesSpeaker(p.text, p.language));
+    if (speaking.length === 0) return [];
     const counts = wordCounts(group.passages);
     // The label's words count as often as the group's commonest word: the example should
     // show what the label names.
     const top = maxOf([0, ...counts.values()]);
     for (const w of foldedWords(group.label, group.passages[0]?.language ?? 'en'))
       counts.set(w, top);
-    const { sentence } = bestSentence(group.passages.slice(0, EXAMPLE_CANDIDATES), counts);
-    return findingOf(TEMPLATES.keyPoint(group.label, statementText(sentence.text)), group.passages);
+    const { sentence } = bestSentence(speaking.slice(0, EXAMPLE_CANDIDATES), counts);
+    return [
+      findingOf(TEMPLATES.keyPoint(group.label, statementText(sentence.text)), group.passages),
+    ];
   });
 }

@@ -1,6 +1,7 @@
 import type { MinorityView } from '../../../schemas/findings.js';
 import { maxOf } from '../../arrays.js';
 import { dot, rowOf } from '../../matrix.js';
+import { textOnlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import type { PointGroup } from './key-points.js';
 import { centralSentence, findingOf, foldedWords, statementText, wordCounts } from './support.js';
@@ -55,6 +56,8 @@ export function minorityViews(
     ...candidates.map(({ p }) => ({ p, basis: 'distinct' as const })),
   ];
   for (const { p, basis } of ordered) {
+    // "I am under 30": most may disagree, but it says who someone is, not a view.
+    if (textOnlyDescribesSpeaker(p.text, p.language)) continue;
     if (chosen.some((c) => c === p || dot(vector(c), vector(p)) >= SAME_VIEW)) continue;
     const sharers = passages.filter((q) => q === p || dot(vector(q), vector(p)) >= SAME_VIEW);
     const text = statementText(centralSentence(p, wordCounts(sharers)).text);

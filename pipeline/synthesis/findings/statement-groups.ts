@@ -1,6 +1,5 @@
 import type { Finding } from '../../../schemas/findings.js';
-import { statementKind } from '../reading/en/kinds.js';
-import type { FindingKind } from '../reading/reader.js';
+import { type FindingKind, readerFor, type StatementKind } from '../reading/reader.js';
 import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import type { SynthesisPassage } from './corpus.js';
 import { type Gist, gistOf, sameGist } from './statements-gist.js';
@@ -39,7 +38,9 @@ export interface Statements {
 
 /**
  * The proposals, concerns and opportunities in passages: their sentences that stand alone
- * (`quotableSentences`) sorted by what they do (see `statementKind`), alike sentences grouped as one point, points ranked by support
+ * (`quotableSentences`) sorted by what they do (the language's reader's `kindsOf`: a sentence
+ * counts under each of its finding kinds, and praise or a self-description alone under none),
+ * alike sentences grouped as one point, points ranked by support
  * (distinct contributions, then participants, then agree votes where there are votes). Each point is worded as its most typical
  * sentence and cites every passage that made it. Passages come best fitting first.
  */
@@ -50,14 +51,17 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     opportunity: [],
   };
   for (const passage of passages) {
+    const reader = readerFor(passage.language);
+    if (reader === null) continue;
     for (const sentence of quotableSentences(passage.text, passage.language)) {
       const last = lastSentence(sentence.text, passage.language);
-      const kind = statementKind(last, passage.language);
-      if (kind === null) continue;
       const words = new Set(foldedWords(sentence.text, passage.language));
-      const gist = gistOf(last, kind);
-      if (words.size < (gist === null ? MIN_WORDS : MIN_WORDS - 1)) continue;
-      byKind[kind].push({ passage, text: sentence.text, words, gist });
+      for (const kind of reader.kindsOf(last, { question: null }).filter(isFindingKind)) {
+        // Gists are read from English structure: elsewhere a statement joins no other.
+        const gist = passage.language === 'en' ? gistOf(last, kind) : null;
+        if (words.size < (gist === null ? MIN_WORDS : MIN_WORDS - 1)) continue;
+        byKind[kind].push({ passage, text: sentence.text, words, gist });
+      }
     }
   }
   return {
@@ -65,6 +69,10 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     concerns: ranked(byKind.concern),
     opportunities: ranked(byKind.opportunity),
   };
+}
+
+function isFindingKind(kind: StatementKind): kind is FindingKind {
+  return kind === 'proposal' || kind === 'concern' || kind === 'opportunity';
 }
 
 /** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */

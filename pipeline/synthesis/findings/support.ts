@@ -1,6 +1,7 @@
 import type { Finding, Support } from '../../../schemas/findings.js';
 import { contentWords, foldWord } from '../../nlp/tokenise.js';
 import { quotableSentences, type Sentence, sentencesOf } from '../reading/sentences.js';
+import { onlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisPassage } from './corpus.js';
 
 /** Distinct contributions (with their merged duplicates) and participants behind passages. */
@@ -79,6 +80,7 @@ function sentenceScore(text: string, language: string, counts: ReadonlyMap<strin
  * The sentence of a passage that best carries a group's common words: the highest count of its
  * words in `counts` over the square root of its length (a sentence of one word or none is a
  * last resort), among the sentences that stand alone (`quotableSentences`) when there are any.
+ * A sentence that only says who the speaker is ("I am 55 or older.") is never chosen.
  */
 export function centralSentence(
   passage: SynthesisPassage,
@@ -105,6 +107,7 @@ export function bestSentence(
   for (const pick of [quotableSentences, sentencesOf]) {
     for (const passage of passages) {
       for (const sentence of pick(passage.text, passage.language)) {
+        if (onlyDescribesSpeaker(sentence.text, passage.language)) continue;
         const score = sentenceScore(sentence.text, passage.language, counts);
         if (score > bestScore) [best, bestScore] = [{ sentence, passage }, score];
       }

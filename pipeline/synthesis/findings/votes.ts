@@ -1,5 +1,6 @@
 import type { Agreement, VotedFinding } from '../../../schemas/findings.js';
 import { minOf } from '../../arrays.js';
+import { textOnlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisPassage } from './corpus.js';
 import type { OpinionGroups } from './opinion-groups.js';
 import { findingOf, oneFromEachContribution, statementText } from './support.js';
@@ -34,13 +35,16 @@ const MIN_GROUP_VOTES = 3;
  * with (60% or more in each, ranked by group-informed consensus), division a comment two groups
  * are 30 points or more apart on (ranked by the gap). Without them, by overall votes:
  * agreement of 80% or more (most agrees first) and agreement within 15 points of one half
- * (most votes first). Only comments with ten agree or disagree votes or more are judged.
+ * (most votes first). Only comments with ten agree or disagree votes or more are judged, and
+ * never one that only says who its author is ("I am in my forties or fifties."): agreement with
+ * it counts who took part, not what they think.
  */
 export function votedFindings(
   passages: readonly SynthesisPassage[],
   opinions: OpinionGroups | null,
 ): { consensus: VotedFinding[]; divisive: VotedFinding[] } {
   const judged = oneFromEachContribution(passages).flatMap((p) => {
+    if (textOnlyDescribesSpeaker(p.text, p.language)) return [];
     const agreement = p.votes ? withRate(p.votes.agrees, p.votes.disagrees, p.votes.passes) : null;
     if (!agreement || agreement.rate === null) return [];
     if (agreement.agrees + agreement.disagrees < MIN_VOTES) return [];

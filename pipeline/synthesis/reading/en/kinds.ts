@@ -7,16 +7,41 @@
  */
 
 import type { FindingKind } from '../reader.js';
-import { appraisal, NEGATION } from './appraisal.js';
+import { appraisal, DENIAL, NEGATION } from './appraisal.js';
 import { opensWithVerb, type Tag, tagSentence } from './tags.js';
 
 export const OBLIGATION: ReadonlySet<string> = new Set(['should', 'must', 'ought', 'shall']);
-const POSSIBILITY: ReadonlySet<string> = new Set(['could', 'would', 'can', 'will', 'may', 'might']);
+export const POSSIBILITY: ReadonlySet<string> = new Set([
+  'could',
+  'would',
+  'can',
+  'will',
+  'may',
+  'might',
+]);
 const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'might']);
 /** Verbs of wanting, which with "I" or "we" make a wish: "I would like to see more parks". */
 export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
 /** Words that make a verbless wish: "More green spaces.", "Better public transit". */
 export const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
+/** Verbs of giving or helping: what follows them is granted (see `grantsGain`). */
+const GRANTING: ReadonlySet<string> = new Set([
+  'allow',
+  'assist',
+  'create',
+  'enable',
+  'give',
+  'help',
+  'protect',
+  'provide',
+  'serve',
+  'support',
+]);
+/** What "to be ..." says of the speaking, not of the thing: "to be honest". */
+const ASIDES: ReadonlySet<string> = new Set(['honest', 'fair', 'frank']);
+/** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
+const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
+const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
 const SPEAKER: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -42,13 +67,31 @@ const POSITIVE = 0;
  * because crime is rising" recommends. A leading "I think" or "I feel" frame is read past.
  */
 export function statementKind(sentence: string, language: string): FindingKind | null {
-  if (language !== 'en' || /\?\s*["'”’)]*$/u.test(sentence)) return null;
+  if (language !== 'en') return null;
+  return readStatement(sentence)?.kind ?? null;
+}
+
+/** How a sentence was read: what it does, its words (frame read past) and its appraisal. */
+export interface StatementReading {
+  kind: FindingKind | null;
+  words: Tag[];
+  polarity: number;
+}
+
+/** An English sentence read as `statementKind` does; null for a question or no words. */
+export function readStatement(sentence: string): StatementReading | null {
+  if (/\?\s*["'”’)\]]*$/u.test(sentence)) return null;
   const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
+  const polarity = appraisal(withoutAside(words));
+  return { kind: kindOf(words, sentence, polarity), words, polarity };
+}
+
+function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind | null {
   if (isProposal(words, sentence)) return 'proposal';
   if (words.some((t) => SPEAKER.has(t.word))) return null;
-  const polarity = appraisal(words);
+  if (grantsGain(words)) return 'opportunity';
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
   if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
@@ -62,6 +105,14 @@ export function statementKind(sentence: string, language: string): FindingKind |
   if (hasExcessOrLack(words)) return 'concern';
   if (polarity > POSITIVE && doesGood(words)) return 'opportunity';
   return null;
+}
+
+/** Words without an aside that appraises nothing: "to be honest", "to be fair". */
+function withoutAside(tags: Tag[]): Tag[] {
+  const at = tags.findIndex(
+    (t, i) => t.word === 'to' && tags[i + 1]?.lemma === 'be' && ASIDES.has(tags[i + 2]?.word ?? ''),
+  );
+  return at < 0 ? tags : [...tags.slice(0, at), ...tags.slice(at + 3)];
 }
 
 /** The clause after "I think (that)", "I feel", "we believe": what the speaker holds. */
@@ -123,6 +174,8 @@ function hasNeed(tags: readonly Tag[]): boolean {
     if (NEGATION.has(tags[i - 1]?.word ?? '')) continue;
     // "More youth programs are needed", "Stronger laws needed!".
     if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
+    // "needed a test" in the past tells what was needed, not what is asked for.
+    if (tag.word === 'needed') continue;
     if (next?.word === 'to' || (next !== undefined && PHRASE_POS.has(next.pos))) return true;
   }
   return false;
@@ -147,13 +200,31 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Actually teach HS students useful things.": an adverb before the order.
   const [first, next] = tags[0]?.pos === 'ADV' && tags.length > 2 ? tags.slice(1) : tags;
   if (first === undefined || first.word !== first.lemma || next?.word === 'you') return false;
+  // "Don't think so": not knowing or thinking orders nothing.
+  if (
+    first.word === 'do' &&
+    NEGATION.has(next?.word ?? '') &&
+    COGNITION.has(tags[2]?.lemma ?? '')
+  ) {
+    return false;
+  }
+  // "Could not have been better.": a modal without its subject is no order.
+  if (POSSIBILITY.has(first.word)) return false;
   if (VERB_POS.has(next?.pos ?? '')) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
     return next?.pos !== 'PRON' || first.pos === 'VERB';
   // A noun phrase with a verb after it is a subject ("Flag burning is ..."), not an order.
   if (startsWithClause(tags) || !OBJECT_POS.has(next?.pos ?? '')) return false;
+  // A noun and what it is like: "Staff very helpful & friendly." appraises, it orders nothing.
+  if (isVerblessAppraisal(tags.slice(1))) return false;
   return opensWithVerb(sentence);
+}
+
+/** Only adverbs and adjectives joined by "and": what a named thing is like ("very kind and helpful"). */
+function isVerblessAppraisal(rest: readonly Tag[]): boolean {
+  const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
+  return rest.some((t) => t.pos === 'ADJ') && rest.every((t) => joins.has(t.pos));
 }
 
 /** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
@@ -163,6 +234,8 @@ export function isVerblessWish(tags: readonly Tag[]): boolean {
   // A comparative adjective ("Stronger laws", "Lower taxes") wishes as "more" does.
   const comparative = first.pos === 'ADJ' && first.word !== first.lemma;
   if (!WISH_OPENERS.has(first.word) && !comparative) return false;
+  // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
+  if (first.word === 'no' && tags[1]?.word !== 'more' && appraisal(tags) > 0) return false;
   let i = 1;
   while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
   const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
@@ -178,21 +251,46 @@ function isBestCourse(tags: readonly Tag[]): boolean {
   const course = rest.slice(0, Math.max(to, 0));
   const names = course.some((t) => t.pos === 'NOUN') && course[0]?.word === 'the';
   // "it is important to ...", "it is time to ...".
+  // "it was a long wait to ..." tells what happened.
   const placeholder =
-    tags[be - 1]?.word === 'it' && course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
+    tags[be - 1]?.word === 'it' &&
+    !PAST_BE.has(tags[be]?.word ?? '') &&
+    course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
   const opening = tags.findIndex((t) => t.word === 'it') === 0 && be <= 2;
   const wish = opening && rest.some((t) => t.word === 'if');
   return (to > 0 && (names || placeholder)) || wish;
 }
 
-/** "too expensive", "too many apartments", "not enough ...", a lack of something. */
+/**
+ * "too expensive", "too many apartments", "not enough ...", a lack of something; not an excess
+ * denied ("nothing was too much trouble", "never too busy to help").
+ */
 function hasExcessOrLack(tags: readonly Tag[]): boolean {
   return tags.some((t, i) => {
     const next = tags[i + 1];
-    if (t.word === 'too') return next?.pos === 'ADJ' || next?.pos === 'ADV';
+    if (t.word === 'too') {
+      const denied = tags.slice(0, i).some((d) => DENIAL.has(d.word) || NEGATION.has(d.word));
+      return !denied && (next?.pos === 'ADJ' || next?.pos === 'ADV');
+    }
     if (NEGATION.has(t.word)) return next?.word === 'enough' || tags[i + 2]?.word === 'enough';
     return t.lemma === 'lack';
   });
+}
+
+/**
+ * A thing granting something, its main verb one of giving or helping: "X would provide a means
+ * of curing deadly diseases", "it creates jobs for people who struggle". The harms after such a
+ * verb are what it answers, not what it causes.
+ */
+function grantsGain(tags: readonly Tag[]): boolean {
+  const verb = tags.findIndex((t) => t.pos === 'VERB');
+  const tag = tags[verb];
+  if (tag === undefined || !GRANTING.has(tag.lemma)) return false;
+  const before = tags.slice(0, verb);
+  return (
+    before.some((t) => NOUN_POS.has(t.pos)) &&
+    before.every((t) => t.pos !== 'SCONJ' && !NEGATION.has(t.word))
+  );
 }
 
 /** Where a modal of possibility stands before a verb ("could become", "would help"), or -1. */
@@ -209,7 +307,8 @@ function doesGood(tags: readonly Tag[]): boolean {
     (t) => t.pos === 'AUX' || (t.pos === 'VERB' && !t.word.endsWith('ing')),
   );
   const tag = tags[verb];
-  if (tag?.pos !== 'VERB' || tag.lemma === 'have') return false;
+  // "Great service, thank you": thanks praise what was done, they promise no gain.
+  if (tag?.pos !== 'VERB' || tag.lemma === 'have' || tag.lemma === 'thank') return false;
   const before = tags.slice(0, verb);
   return (
     before.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') &&

@@ -64,6 +64,11 @@ function tagText(sentence: string): TaggedSentence {
     const pos = tags[i] as PartOfSpeech;
     if (pos === 'SPACE') continue;
     const word = (words[i] as string).toLowerCase();
+    // The tagger keeps "I'm" whole, as a name: the speaker and "am" are two words.
+    if (/^i['’]m$/u.test(word)) {
+      out.push({ word: 'i', pos: 'PRON', lemma: 'i' }, { word: "'m", pos: 'AUX', lemma: 'be' });
+      continue;
+    }
     out.push({ word, pos, lemma: (lemmas[i] || word).toLowerCase() });
   }
   return { tags: out };

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { englishReader } from '../../pipeline/synthesis/reading/en/reader.js';
+
+const kinds = (sentence: string) => englishReader.kindsOf(sentence, { question: null });
+
+describe('the English reader reads praise', () => {
+  it.each([
+    'Reception staff always kind & welcoming.',
+    'The porters were wonderful with my father.',
+    'Great clinic, thanks',
+    'Absolutely faultless from start to finish.',
+    // A denied harm, an unsurpassed comparative: praise, not a concern.
+    'Could not have asked for better care.',
+    'It really cannot get any better.',
+    'Nothing was ever too much bother for the team.',
+    'Never once felt rushed by the doctor.',
+    "Can't fault the midwives at all.",
+    'No problems whatsoever.',
+    // Worded as an order, it asks for nothing to change.
+    'Keep up the good work.',
+  ])('"%s" is praise, neither proposal nor concern', (sentence) => {
+    const read = kinds(sentence);
+    expect(read).toContain('praise');
+    expect(read).not.toContain('proposal');
+    expect(read).not.toContain('concern');
+  });
+
+  it('reads a sentence that praises and complains as both', () => {
+    expect(kinds('The midwives were kind but the ward was far too noisy.').sort()).toEqual([
+      'concern',
+      'praise',
+    ]);
+  });
+
+  it('still reads what asks for a change or names a problem', () => {
+    expect(kinds('Keep patients better informed about delays.')).toEqual(['proposal']);
+    expect(kinds('No more parking charges for visitors.')).toEqual(['proposal']);
+    expect(kinds('The waiting room was dirty and cold.')).toEqual(['concern']);
+    expect(kinds('The food could be better.')).not.toContain('praise');
+  });
+});
+
+describe('the English reader reads self-descriptions', () => {
+  it.each([
+    'I identify as non-binary.',
+    'I am female',
+    "I'm in my thirties.",
+    'I am 65 years of age or older',
+    'I voted Labour at the last election.',
+    'I live on the east side of town',
+    'I am currently unemployed',
+    'I am receiving a disability benefit',
+    'I am a retired bus driver.',
+    'I have lived in the county for twelve years.',
+    'I consider myself a centrist.',
+  ])('"%s" says who the speaker is', (sentence) => {
+    expect(kinds(sentence)).toEqual(['self_description']);
+  });
+
+  it('reads "As a ..." as a self-description and what follows on its own', () => {
+    expect(kinds('As a parent of two, I think the school needs a crossing.').sort()).toEqual([
+      'proposal',
+      'self_description',
+    ]);
+  });
+
+  it.each([
+    'I am worried that the library will close.',
+    'I am against the new bypass.',
+    "I'm a big fan of the farmers' market.",
+    'I am a bit disappointed with the council.',
+    'I am not sure this will work.',
+    'I am very grateful for the help I was given.',
+  ])('"%s" is an attitude, not who the speaker is', (sentence) => {
+    expect(kinds(sentence)).not.toContain('self_description');
+  });
+});
