@@ -14,7 +14,7 @@ the baseline. Baselines: kinds, English cue words (pipeline/eval/cue-baseline.ts
 contribution's opening yes or no; standing alone, every sentence stands alone. praise/nothing
 misread: of the sentences labelled praise or nothing_to_change and neither proposal nor concern,
 the share read as proposal or concern. Stance is scored per contribution (lines with the same
-source and context) with a stance label: share decided (not unclear), accuracy among those.
+source and contribution id) with a stance label: share decided (not unclear), accuracy among those.
 Sentences in a language without a reader are not scored for kinds or standing alone.
 `;
 

@@ -27,7 +27,7 @@ export interface SourcedStatement {
 /**
  * Reads labelled files in order. Throws an InputError naming `file:line` and the field for a
  * line that is not JSON or fails the schema, an id seen before, or a contribution (same source
- * and context) whose lines disagree on its stance, question or language.
+ * and contribution id) whose lines disagree on its stance, question or language.
  */
 export async function loadLabelledStatements(
   files: readonly string[],
@@ -104,7 +104,10 @@ function fail(at: SourcedStatement, field: string, message: string): never {
   throw new InputError(`${at.file}:${at.line}: \`${field}\`: ${message}`, at.file, at.line);
 }
 
-/** Lines with the same source and context are one contribution. */
-export function contributionKey(item: Pick<LabelledStatement, 'source' | 'context'>): string {
-  return `${item.source}\u0000${item.context}`;
+/**
+ * Lines whose ids differ only in the sentence number (`<source>:<contribution>:<n>`) are one
+ * contribution: two people may write the same "Nothing." to different questions.
+ */
+export function contributionKey(item: Pick<LabelledStatement, 'id'>): string {
+  return item.id.replace(/:[^:]*$/u, '');
 }

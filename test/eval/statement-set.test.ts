@@ -70,6 +70,10 @@ describe('labelled statement files', () => {
     await expect(loadLabelledStatements([a, b])).rejects.toThrow(
       `${b}:1: \`stance\`: "unclear", but the same contribution has "against" on ${a}:1`,
     );
+    // The same words from another contributor, to another question, are another contribution.
+    const other = { ...LINE, id: 'town:2:1', question: 'Should the town keep its market?' };
+    await writeFile(b, jsonl(other));
+    expect(await loadLabelledStatements([a, b])).toHaveLength(2);
     await expect(loadLabelledStatements([join(dir, 'none.jsonl')])).rejects.toThrow(
       /none\.jsonl: cannot read the labelled statements/,
     );

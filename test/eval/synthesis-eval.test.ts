@@ -34,7 +34,7 @@ const CAR = 'Should the town ban cars from the centre?';
 
 /** Six hand-read lines whose figures are worked out by hand in the test below. */
 const LINES: ReadStatement[] = [
-  read(labelled('1', { kinds: ['proposal'], question: CAR, context: 'X', stance: 'against' }), {
+  read(labelled('x:1', { kinds: ['proposal'], question: CAR, context: 'X', stance: 'against' }), {
     kinds: ['proposal'],
     baselineKinds: ['proposal'],
     stance: 'against',
@@ -42,7 +42,7 @@ const LINES: ReadStatement[] = [
     standsAlone: true,
   }),
   read(
-    labelled('2', {
+    labelled('x:2', {
       kinds: ['concern'],
       question: CAR,
       context: 'X',
@@ -57,7 +57,7 @@ const LINES: ReadStatement[] = [
       standsAlone: true,
     },
   ),
-  read(labelled('3', { kinds: ['praise'], question: CAR, context: 'Y', stance: 'favour' }), {
+  read(labelled('y:1', { kinds: ['praise'], question: CAR, context: 'Y', stance: 'favour' }), {
     kinds: ['concern'],
     baselineKinds: ['praise'],
     stance: 'against',
@@ -65,7 +65,12 @@ const LINES: ReadStatement[] = [
     standsAlone: true,
   }),
   read(
-    labelled('4', { kinds: ['nothing_to_change'], question: CAR, context: 'Z', stance: 'unclear' }),
+    labelled('z:1', {
+      kinds: ['nothing_to_change'],
+      question: CAR,
+      context: 'Z',
+      stance: 'unclear',
+    }),
     {
       kinds: ['nothing_to_change'],
       baselineKinds: ['nothing_to_change'],
