@@ -1,12 +1,6 @@
 import type { StanceSide, StanceSplit } from '../../../schemas/findings.js';
-import {
-  type Claim,
-  claimOf,
-  questionClaim,
-  type Stance,
-  stanceOf,
-  topicWordsIn,
-} from '../reading/en/stance.js';
+import { type Claim, claimOf, questionClaim, topicWordsIn } from '../reading/en/claim.js';
+import { stanceOnClaim } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import {
   bestSentence,
@@ -74,17 +68,21 @@ function splitOf(
   passages: readonly SynthesisPassage[],
   onTopic: boolean,
 ): StanceSplit {
-  const sides: Record<Stance, SynthesisPassage[]> = { support: [], oppose: [], unclear: [] };
+  const sides = {
+    favour: [] as SynthesisPassage[],
+    against: [] as SynthesisPassage[],
+    unclear: [] as SynthesisPassage[],
+  };
   for (const passage of passages) {
     if (passage.language !== 'en') continue;
     if (!onTopic && topicWordsIn(passage.text, claim) < Math.min(2, claim.topic.size)) continue;
-    sides[stanceOf(passage.text, claim)].push(passage);
+    sides[stanceOnClaim(passage.text, claim, 'en')].push(passage);
   }
   return {
     claim: claimText,
     basis,
-    favour: sideOf(sides.support),
-    against: sideOf(sides.oppose),
+    favour: sideOf(sides.favour),
+    against: sideOf(sides.against),
     unclear: supportOf(sides.unclear),
     votes: null,
   };
