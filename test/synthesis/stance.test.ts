@@ -195,6 +195,55 @@ describe('questionStance', () => {
     expect(split?.against.points[0]?.text).toBe('No, we cannot house them.');
   });
 
+  it('reads each contribution once, from all its passages, and counts merged duplicates as voices', () => {
+    const answers = [
+      // One contribution in two passages: its second passage takes no side; it counts once.
+      {
+        ...passage('a1', 'No, we cannot house them.'),
+        contributionId: 'a',
+        voices: ['a', 'a-dup'],
+      },
+      { ...passage('a2', 'The weather was nice that summer.'), contributionId: 'a', voices: ['a'] },
+      passage('b', 'Yes, it is the right thing to do.'),
+      passage('c', 'We must accept more refugees.'),
+    ];
+    const split = questionStance('Should the country accept more refugees?', answers);
+    expect(split?.against.citations).toEqual(['a1', 'a2']);
+    expect(split?.against.support.contributions).toBe(2);
+    expect(split?.favour.support.contributions).toBe(2);
+    expect(split?.unclear).toMatchObject({ contributions: 0, citations: [] });
+    expect(split?.reliable).toBe(true);
+  });
+
+  it('is not reliable when fewer than 60% of the answers take a side', () => {
+    const answers = [
+      passage('a', 'Yes.'),
+      passage('b', 'No.'),
+      passage('c', 'Hard to say, there are many views.'),
+      passage('d', 'The weather was nice that summer.'),
+    ];
+    const split = questionStance('Should the country accept more refugees?', answers);
+    expect(split).toMatchObject({ reliable: false, unclear: { contributions: 2 } });
+  });
+
+  it("takes each side's statement from a sentence that itself takes the side", () => {
+    const answers = [
+      // Its first sentence carries the side's common words but takes no side by itself.
+      passage('a', 'Refugees arrive by boat every week. Yes, we should take them in.'),
+      passage('b', 'Yes. Refugees arrive by boat every week.'),
+    ];
+    const split = questionStance('Should the country accept more refugees?', answers);
+    const text = split?.favour.points[0]?.text;
+    expect(text).not.toBe('Refugees arrive by boat every week.');
+    expect(['Yes.', 'Yes, we should take them in.']).toContain(text);
+  });
+
+  it('gives every yes/no question a split, in German too', () => {
+    const answers = [{ ...passage('a', 'Nein, zu teuer.'), language: 'de' }];
+    const split = questionStance('Sollte die Stadt Autos aus der Altstadt verbannen?', answers);
+    expect(split?.against.citations).toEqual(['a']);
+  });
+
   it('is null for a question that asks for no yes or no', () => {
     expect(questionStance('What should change?', [passage('a', 'Yes.')])).toBeNull();
   });
@@ -209,7 +258,7 @@ describe('themeStance', () => {
       passage('p1', 'Cars in the old town are noisy and dangerous.'),
       passage('p2', 'Cars in the old town are a terrible nuisance.'),
       passage('p3', 'We should not ban cars from the old town, shops need them.'),
-      passage('p4', 'Banning cars in the old town would kill the shops.'),
+      passage('p4', 'Cars must not be banned from the old town.'),
       passage('p5', 'More benches in the park.'),
     ];
     const split = themeStance(proposal, passages, new Set());

@@ -138,10 +138,17 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they', 'this', 'th
 /** Appraisal at least this strong (AFINN-165 valence summed) is strong evidence. */
 const STRONG_APPRAISAL = 3;
 
-/** Whether one of the claim's topic words comes before the clause's first verb. */
+/**
+ * Whether the clause is about the claim's topic: one of its words comes before the clause's
+ * first verb, and the clause names two of them (its only one, if it has one). "The library is
+ * lovely" is not about opening the library on Sundays.
+ */
 function topicIsSubject(words: readonly Tag[], claim: Claim): boolean {
   const verb = words.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const before = verb < 0 ? words : words.slice(0, verb);
+  const named = new Set(foldedWords(words.map((t) => t.word).join(' '), 'en'));
+  const all = [...claim.topic].filter((w) => named.has(w)).length;
+  if (all < Math.min(2, claim.topic.size)) return false;
   return foldedWords(before.map((t) => t.word).join(' '), 'en').some((w) => claim.topic.has(w));
 }
 
