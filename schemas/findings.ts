@@ -99,24 +99,40 @@ export type Trend = z.infer<typeof Trend>;
 /** One side of a stance split: who took it, every passage on it, and its clearest statements. */
 export const StanceSide = z.strictObject({
   support: Support,
-  /** Every passage on this side, most typical first. */
+  /** Every passage of the contributions on this side, most typical first. */
   citations: z.array(z.string()),
-  /** Its clearest statement: a contributor's sentence, citing every passage on the side. */
+  /**
+   * Its clearest statement: a sentence of a contribution on the side that takes the side by
+   * itself, citing every passage on the side.
+   */
   points: z.array(Finding),
 });
 export type StanceSide = z.infer<typeof StanceSide>;
 
+/** Contributions that take neither side clearly, and their passages. */
+export const StanceUnclear = Support.extend({
+  /** Their passages (absent in older files). */
+  citations: z.array(z.string()).default([]),
+});
+export type StanceUnclear = z.infer<typeof StanceUnclear>;
+
 /**
- * How passages divide on a claim: a yes/no guiding question, or a theme's leading proposal
- * (see `synthesis/reading/en/stance.ts`). `unclear` holds those on the claim's topic that take neither side
- * clearly (for a question, every other answer).
+ * How contributions divide on a claim: a yes/no guiding question, or a theme's leading proposal
+ * (see `synthesis/reading/stance.ts`). Each contribution (with its merged duplicates, as voices)
+ * is on one side, read from all its passages on the claim; `unclear` holds those on the claim
+ * that take neither side clearly (for a question, every other answer).
  */
 export const StanceSplit = z.strictObject({
   claim: z.string(),
   basis: z.enum(['question', 'leading-proposal']),
   favour: StanceSide,
   against: StanceSide,
-  unclear: Support,
+  unclear: StanceUnclear,
+  /**
+   * Whether most contributions on the claim (see `MIN_DECIDED`) take a side: else the brief
+   * says that opinion on it could not be read reliably, and shows no counts.
+   */
+  reliable: z.boolean().default(true),
   /** Votes on the claim itself, when it is a voted comment. */
   votes: Agreement.nullable(),
 });

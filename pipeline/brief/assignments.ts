@@ -2,6 +2,7 @@ import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { ExclusionReason } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { csvText } from './csv-field.js';
+import type { StanceColumn } from './stance-columns.js';
 
 /** The file name of the assignments table in the run folder. */
 export const ASSIGNMENTS_CSV = 'assignments.csv';
@@ -22,12 +23,14 @@ const COLUMNS = [
  * (with its sub-theme, if any; "other" when it fits none), and one row per duplicate (detail:
  * the contribution it was merged into) or excluded record (detail: why), and one row per passage
  * a reviewer excluded (status `excluded-by-review`, detail: the reason). Every input record
- * appears at least once.
+ * appears at least once. Each of `stances` (default none) adds a column with the row's
+ * contribution's position on a guiding question (blank when it is not on the question).
  */
 export function assignmentsCsv(
   records: readonly CleanRecord[],
   themes: Themes,
   excluded: ReadonlyMap<string, ExclusionReason> = new Map(),
+  stances: readonly StanceColumn[] = [],
 ): string {
   const top = themes.themes.filter((t) => t.parentId === null);
   const topOf = new Map<string, string[]>();
@@ -74,5 +77,10 @@ export function assignmentsCsv(
       }
     }
   }
-  return csvText([COLUMNS, ...rows]);
+  const header = [...COLUMNS, ...stances.map((s) => s.header)];
+  const withStances = rows.map((row) => [
+    ...row,
+    ...stances.map((s) => s.positions.get(row[0] as string) ?? ''),
+  ]);
+  return csvText([header, ...withStances]);
 }

@@ -429,18 +429,27 @@ function recommendations(
 }
 
 /**
- * How passages divide on a claim (a yes/no question, or a theme's leading proposal): the counts
- * with the citations on each side, each side's clearest statement, and votes on the claim.
+ * How contributions divide on a claim (a yes/no question, or a theme's leading proposal): the
+ * counts with the citations on each side, each side's clearest statement, and votes on the
+ * claim; or, when most take no side clearly, that opinion could not be read reliably.
  */
 function stanceParagraph(stance: StanceSplit | null, sources: SourceIndex): string[] {
   if (!stance) return [];
   const { favour, against, unclear } = stance;
-  const counted =
-    favour.support.contributions + against.support.contributions + unclear.contributions;
-  const on =
-    stance.basis === 'question'
-      ? `Of ${count(counted, 'answer')},`
-      : `Of the ${count(counted, 'contribution')} on the leading proposal, “${inlineText(stance.claim)}”,`;
+  const decided = favour.support.contributions + against.support.contributions;
+  const counted = decided + unclear.contributions;
+  const question = stance.basis === 'question';
+  if (!stance.reliable) {
+    const on = question ? 'this question' : 'the leading proposal';
+    const of = count(counted, question ? 'answer' : 'contribution');
+    return [
+      `**How opinion divides.** Opinion on ${on} could not be read reliably: only ${decided.toLocaleString('en')} of ${of} ${decided === 1 ? 'takes' : 'take'} a side clearly.`,
+      '',
+    ];
+  }
+  const on = question
+    ? `Of ${count(counted, 'answer')},`
+    : `Of the ${count(counted, 'contribution')} on the leading proposal, “${inlineText(stance.claim)}”,`;
   const side = (n: number, what: string, citations: readonly string[]) =>
     `${n.toLocaleString('en')} ${n === 1 ? 'is' : 'are'} ${what}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
   const lines = [

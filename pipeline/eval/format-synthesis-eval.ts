@@ -101,7 +101,9 @@ function formatTargets(targets: readonly StatementTargetCheck[]): string {
 
 const STANCE_LEGEND = `decided: share of arguments placed on a side; accuracy (decided): right among those;
 accuracy (all): right among all arguments, an unclear one counting as wrong; majority: always
-answering the set's larger side. The rules were written looking at errors on both splits.
+answering the set's larger side. Motions in alphabetical order, even places in the tune half,
+odd ones held out: the rules were tuned on errors of the tune half only, and abstain rather than
+guess.
 `;
 
 /** The stance rules per ArgKP split beside the majority-class baseline. */

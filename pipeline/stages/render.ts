@@ -7,6 +7,7 @@ import { ASSIGNMENTS_CSV, assignmentsCsv } from '../brief/assignments.js';
 import { CHARTS_DIR } from '../brief/charts.js';
 import { renderBrief } from '../brief/render-brief.js';
 import { SOURCES_CSV } from '../brief/sources-csv.js';
+import { stanceColumns } from '../brief/stance-columns.js';
 import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 
@@ -38,6 +39,7 @@ export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResul
             inputs.records,
             inputs.themes,
             excludedPassages(inputs.themes.review),
+            stanceColumns(inputs.findings.questions, inputs.records),
           ),
         },
         { file: SOURCES_CSV, content: sourcesCsv },

@@ -56,7 +56,8 @@ export function executiveSummary(
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
+  const readable = questions.filter((q) => q.stance?.reliable);
+  for (const question of readable.slice(0, QUESTION_MESSAGES)) {
     const stance = question.stance as StanceSplit;
     const [favour, against, unclear] = sideCounts(stance);
     const text = TEMPLATES.questionDivides(question.text, favour, against, unclear);

@@ -1,15 +1,15 @@
+/**
+ * How contributions divide on a claim: a yes/no guiding question, or a theme's leading proposal.
+ * Each contribution gets one position, read from all its passages on the claim; the counts are of
+ * contributions with their merged duplicates (voices), never of passages.
+ */
 import type { StanceSide, StanceSplit } from '../../../schemas/findings.js';
-import {
-  type Claim,
-  claimOf,
-  questionClaim,
-  type Stance,
-  stanceOf,
-  topicWordsIn,
-} from '../reading/en/stance.js';
+import { asksYesOrNo } from '../reading/answer-openings.js';
+import { claimOf, topicWordsIn } from '../reading/en/claim.js';
+import { contributionStance, type Position, stanceOnClaim } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import {
-  bestSentence,
+  bestSentenceWhere,
   findingOf,
   foldedWords,
   statementText,
@@ -18,33 +18,35 @@ import {
 } from './support.js';
 import { agreementOf } from './votes.js';
 
-/** A side's statement is taken from one of this many of its most typical passages. */
-const EXAMPLE_CANDIDATES = 10;
+/** A split is shown when at least this share of the contributions on the claim take a side. */
+export const MIN_DECIDED = 0.6;
 /** A theme's split is reported when at least this many contributions take a side... */
 const MIN_TAKING_SIDES = 4;
 /** ...and they are at least this share of the theme's contributions. */
 const MIN_SHARE_TAKING_SIDES = 0.15;
 
+/** Reads a text (a contribution, or one of its sentences) for its position on the claim. */
+type Reading = (text: string, language: string) => Position;
+
 /**
- * How a yes/no question's answers divide (every answer is on its topic), or null for a
- * question that asks for something other than a yes or a no, or for English-less answers.
+ * How the answers to a yes/no question divide (every answer is on its topic), or null for a
+ * question that asks for something other than a yes or a no, or that has no answers. A split
+ * whose answers mostly take no side clearly is not `reliable`.
  */
 export function questionStance(
   question: string,
   passages: readonly SynthesisPassage[],
 ): StanceSplit | null {
-  const claim = questionClaim(question);
-  if (!claim) return null;
-  const split = splitOf(question, 'question', claim, passages, true);
-  return split.favour.support.contributions + split.against.support.contributions > 0
-    ? split
-    : null;
+  if (!asksYesOrNo(question) || passages.length === 0) return null;
+  const read: Reading = (text, language) => contributionStance(text, question, language);
+  return splitOf(question, 'question', passages, read);
 }
 
 /**
- * How a theme's passages divide on its leading proposal: those that use the proposal's words
- * are read for a side. Null when the proposal names no action, or too few take a side to say
- * how opinion divides.
+ * How a theme's contributions divide on its leading proposal: those that use the proposal's
+ * words are read for a side (an answer's "Yes" or "No" is not about the proposal, so openings
+ * do not count). Null when the proposal names no action, or too few take a side to say how
+ * opinion divides reliably.
  */
 export function themeStance(
   proposal: { text: string; citations: readonly string[] } | undefined,
@@ -54,52 +56,72 @@ export function themeStance(
   if (!proposal) return null;
   const claim = claimOf(proposal.text, foldedSubject(subject));
   if (!claim || claim.action === null) return null;
-  const split = splitOf(proposal.text, 'leading-proposal', claim, passages, false);
+  // Only passages on the proposal's topic: two of its topic words (its only one, if one).
+  const needed = Math.min(2, claim.topic.size);
+  const onTopic = passages.filter(
+    (p) => p.language === 'en' && topicWordsIn(p.text, claim) >= needed,
+  );
+  const read: Reading = (text, language) => stanceOnClaim(text, claim, language);
+  const split = splitOf(proposal.text, 'leading-proposal', onTopic, read);
   const sides = split.favour.support.contributions + split.against.support.contributions;
   const all = supportOf(passages).contributions;
-  if (sides < MIN_TAKING_SIDES || sides < all * MIN_SHARE_TAKING_SIDES) return null;
+  if (!split.reliable || sides < MIN_TAKING_SIDES || sides < all * MIN_SHARE_TAKING_SIDES) {
+    return null;
+  }
   const claimed = new Set(proposal.citations);
   return { ...split, votes: agreementOf(passages.filter((p) => claimed.has(p.id))) };
 }
 
-/**
- * Reads each English passage for a side. Off the question (`onTopic` false), only passages that
- * use two of the claim's topic words (its only one, if it has one) are on its topic; the others
- * are left out of the split altogether.
- */
+/** Each contribution's passages read together for one position, and the sides they make. */
 function splitOf(
   claimText: string,
   basis: StanceSplit['basis'],
-  claim: Claim,
   passages: readonly SynthesisPassage[],
-  onTopic: boolean,
+  read: Reading,
 ): StanceSplit {
-  const sides: Record<Stance, SynthesisPassage[]> = { support: [], oppose: [], unclear: [] };
-  for (const passage of passages) {
-    if (passage.language !== 'en') continue;
-    if (!onTopic && topicWordsIn(passage.text, claim) < Math.min(2, claim.topic.size)) continue;
-    sides[stanceOf(passage.text, claim)].push(passage);
+  const sides: Record<Position, SynthesisPassage[]> = { favour: [], against: [], unclear: [] };
+  for (const own of byContribution(passages)) {
+    const language = (own[0] as SynthesisPassage).language;
+    sides[read(own.map((p) => p.text).join('\n'), language)].push(...own);
   }
+  const favour = sideOf(sides.favour, 'favour', read);
+  const against = sideOf(sides.against, 'against', read);
+  const unclear = supportOf(sides.unclear);
+  const decided = favour.support.contributions + against.support.contributions;
   return {
     claim: claimText,
     basis,
-    favour: sideOf(sides.support),
-    against: sideOf(sides.oppose),
-    unclear: supportOf(sides.unclear),
+    favour,
+    against,
+    unclear: { ...unclear, citations: sides.unclear.map((p) => p.id) },
+    reliable: decided > 0 && decided >= MIN_DECIDED * (decided + unclear.contributions),
     votes: null,
   };
 }
 
-/** A side: its support, its passages, and the sentence that best carries its common words. */
-function sideOf(passages: readonly SynthesisPassage[]): StanceSide {
+/** The passages of each contribution, in the order the contributions first appear. */
+function byContribution(passages: readonly SynthesisPassage[]): SynthesisPassage[][] {
+  const groups = new Map<string, SynthesisPassage[]>();
+  for (const passage of passages) {
+    const own = groups.get(passage.contributionId);
+    if (own) own.push(passage);
+    else groups.set(passage.contributionId, [passage]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * A side: its support, its passages, and the sentence that best carries its common words among
+ * those that take the side by themselves (none when no sentence does).
+ */
+function sideOf(passages: readonly SynthesisPassage[], side: Position, read: Reading): StanceSide {
   const citations = passages.map((p) => p.id);
-  if (passages.length === 0) return { support: supportOf(passages), citations, points: [] };
-  const { sentence } = bestSentence(passages.slice(0, EXAMPLE_CANDIDATES), wordCounts(passages));
-  return {
-    support: supportOf(passages),
-    citations,
-    points: [findingOf(statementText(sentence.text), passages)],
-  };
+  const support = supportOf(passages);
+  const takesSide = (sentence: { text: string }, passage: SynthesisPassage) =>
+    read(sentence.text, passage.language) === side;
+  const best = bestSentenceWhere(passages, wordCounts(passages), takesSide);
+  if (!best) return { support, citations, points: [] };
+  return { support, citations, points: [findingOf(statementText(best.sentence.text), passages)] };
 }
 
 /** The consultation's subject words (title, questions) folded, as claims' topics leave them out. */

@@ -98,21 +98,35 @@ export function bestSentence(
   counts: ReadonlyMap<string, number>,
 ): { sentence: Sentence; passage: SynthesisPassage } {
   const first = passages[0] as SynthesisPassage;
-  let best = {
-    sentence: { text: first.text, start: 0, end: first.text.length } as Sentence,
-    passage: first,
-  };
+  return (
+    bestSentenceWhere(passages, counts, () => true) ?? {
+      sentence: { text: first.text, start: 0, end: first.text.length },
+      passage: first,
+    }
+  );
+}
+
+/**
+ * The best sentence (as `bestSentence`) among those `accept` takes, or null when it takes none.
+ * Sentences that stand alone come first; any sentence only when no passage has one accepted.
+ */
+export function bestSentenceWhere(
+  passages: readonly SynthesisPassage[],
+  counts: ReadonlyMap<string, number>,
+  accept: (sentence: Sentence, passage: SynthesisPassage) => boolean,
+): { sentence: Sentence; passage: SynthesisPassage } | null {
+  let best: { sentence: Sentence; passage: SynthesisPassage } | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
-  // Passes: sentences that stand alone, then (when no passage has one) any sentence.
   for (const pick of [quotableSentences, sentencesOf]) {
     for (const passage of passages) {
       for (const sentence of pick(passage.text, passage.language)) {
         if (onlyDescribesSpeaker(sentence.text, passage.language)) continue;
         const score = sentenceScore(sentence.text, passage.language, counts);
-        if (score > bestScore) [best, bestScore] = [{ sentence, passage }, score];
+        if (score > bestScore && accept(sentence, passage))
+          [best, bestScore] = [{ sentence, passage }, score];
       }
     }
-    if (bestScore > Number.NEGATIVE_INFINITY) break;
+    if (best !== null) break;
   }
   return best;
 }

@@ -250,7 +250,14 @@ class Checker {
       for (const id of citations) this.cited.add(id);
       return { ...s, citations, points: this.findings(s.points, scope) };
     };
-    return { ...split, favour: side(split.favour), against: side(split.against) };
+    const unclear = split.unclear.citations.filter((id) => scope.has(id));
+    for (const id of unclear) this.cited.add(id);
+    return {
+      ...split,
+      favour: side(split.favour),
+      against: side(split.against),
+      unclear: { ...split.unclear, citations: unclear },
+    };
   }
 
   quotes(items: readonly Quote[], scope: ReadonlySet<string>): Quote[] {

@@ -1,221 +1,173 @@
 /**
- * Where a passage stands on a claim: for it, against it, or neither clearly. The claim is a
- * yes/no guiding question ("Should the country accept more refugees?") or a theme's leading
- * proposal ("We should abolish capital punishment"). Read from structure and appraisal words,
- * in this order:
- * 1. an answer opening: "Yes", "I agree", "No,", "I disagree";
+ * What one English sentence says on a claim (see `claim.ts`), read from structure and appraisal
+ * words, strongest evidence first:
+ * 1. a declared position: "I oppose this rule", "I support the proposal", "I urge you to reject it";
  * 2. an action of its own on the claim's topic: "we should keep X" against a claim to abolish
- *    X, "we must not ban it", "abolishing X would be cruel" (the appraisal then judges the
- *    action);
- * 3. its appraisal of the topic: a passage that speaks ill of what the claim wants to ban
- *    supports the ban ("X is cruel and costly"), one that praises it opposes the ban.
+ *    X, "we must not ban it";
+ * 3. the claim's action named and judged: "abolishing X would be cruel", "by abolishing X we
+ *    save lives";
+ * 4. its appraisal of the claim's topic as the subject of its main clause: a sentence that speaks
+ *    ill of what the claim wants to ban supports the ban, one that praises it opposes the ban.
+ * Only the main clause counts: "X has benefits, but it costs lives" is read from "it costs lives".
+ * A sentence that judges neither the claim's topic nor its action gives no evidence.
  */
 
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
-import { nextVerb, OBLIGATION, withoutFrame } from './kinds.js';
+import { AGAINST, type Claim, sameAction } from './claim.js';
+import { nextVerb, OBLIGATION } from './kinds.js';
 import { type Tag, tagSentence } from './tags.js';
 
-export type Stance = 'support' | 'oppose' | 'unclear';
+/** For the claim (1) or against it (-1). */
+export type Side = 1 | -1;
 
-/** A claim a stance can be taken on: what it is about, and whether it is for it or against. */
-export interface Claim {
-  /** The claim's nouns and adjectives (folded), for what it is about. */
-  topic: ReadonlySet<string>;
-  /** Whether the claim is put negatively ("should not be charged"). */
-  negated: boolean;
-  /** The lemma of its action ("abolish"), or null for a claim of being ("X should be a crime"). */
-  action: string | null;
-  /** 1: the claim is for its topic (adopt, accept, more); -1: against it (ban, abolish). */
-  polarity: 1 | -1;
+/** The rule that read a side, strongest first. */
+export type EvidenceRule = 'declared' | 'own-action' | 'judged-action' | 'appraisal';
+
+/** What a sentence says on a claim. */
+export interface Evidence {
+  side: Side;
+  rule: EvidenceRule;
+  /** For a judgement: whether its appraisal is strong (see `STRONG_APPRAISAL`). */
+  strong: boolean;
 }
 
 /**
- * Actions against the thing they act on as it is, to be rid of it or to mend it: a claim with
- * one of these is against its topic, so complaints about the topic support it ("traffic is a
- * nightmare" for "traffic flow must be improved"). The rest (adopt, accept, build, keep, fund)
- * are for it.
+ * The main clause of a sentence with a concession: what follows "but" or "however", or what
+ * follows an opening "although X,"; the sentence itself without one.
  */
-const AGAINST: ReadonlySet<string> = new Set([
-  'abolish',
-  'address',
-  'fix',
-  'improve',
-  'reform',
-  'repair',
-  'tackle',
-  'abandon',
-  'ban',
-  'bar',
-  'close',
-  'criminalize',
-  'criminalise',
-  'cut',
-  'eliminate',
-  'end',
-  'fight',
-  'forbid',
-  'limit',
-  'outlaw',
-  'prohibit',
-  'reduce',
-  'remove',
-  'restrict',
-  'scrap',
-  'stop',
-  'lower',
-]);
-/** Nouns naming an action against their object: "the abolition of X", "a ban on X". */
-const AGAINST_NOUNS: ReadonlySet<string> = new Set([
-  'abolition',
-  'ban',
-  'banning',
-  'prohibition',
-  'removal',
-  'end',
-  'closure',
-  'restriction',
-  'elimination',
-]);
-/** Openings that answer yes, and that answer no. */
-const YES =
-  /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|i (?:strongly |fully |completely )?(?:agree|support)|agreed|i am (?:all )?for|i'm (?:all )?for|i am in favou?r|i'm in favou?r)\b/i;
-const NO =
-  /^(?:no\b(?!\s+(?:more|longer|one|doubt)\b)|nope\b|absolutely not\b|definitely not\b|of course not\b|i (?:strongly |completely )?(?:disagree|oppose)\b|i do(?: not|n't) (?:agree|support|think so)\b|i am (?:against|opposed)\b|i'm (?:against|opposed)\b)/i;
-/** Question openings that ask for a yes or a no. */
-const YES_NO_OPENING =
-  /^(?:should|shall|must|do|does|did|is|are|was|were|can|could|would|will|have|has)\b/i;
-
-/**
- * The claim of a yes/no question ("Should the country accept more refugees?"), or null for a
- * question that asks for something else ("What should change ...?", "A or B?"). The question's
- * last sentence counts: a preamble may come before it.
- */
-export function questionClaim(question: string): Claim | null {
-  const sentences = question.split(/(?<=[.?!])\s+/u).filter((s) => s.trim() !== '');
-  const asked = sentences.findLast((s) => s.trim().endsWith('?'))?.trim();
-  if (!asked || !YES_NO_OPENING.test(asked) || /\bor\b/i.test(asked)) return null;
-  return claimOf(asked);
-}
-
-/**
- * The claim a sentence makes: its action on its topic and whether the action is for or
- * against it ("We should abolish X": against X; "X should be a criminal offence": against X,
- * by the appraisal of what it is called; "should not" turns either round). Null for a sentence
- * with nothing to take a side on (no content word).
- */
-export function claimOf(sentence: string, context: ReadonlySet<string> = new Set()): Claim | null {
-  const { tags } = tagSentence(sentence);
-  const all = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
-  const [at, action] = actionOf(all);
-  // The main clause only: "because some men are there when they shouldn't be" gives reasons.
-  const reason = all.findIndex((t, i) => i > at && (t.pos === 'SCONJ' || REASONS.has(t.word)));
-  const words = reason > 0 ? all.slice(0, reason) : all;
-  const named = words.filter((t, i) => TOPIC_POS.has(t.pos) && i !== at && t.lemma !== action);
-  const topic = new Set(
-    foldedWords(named.map((t) => t.word).join(' '), 'en').filter((w) => !context.has(w)),
+export function mainClause(sentence: string): string {
+  const opening =
+    /^\s*(?:although|though|even though|even if|while|whilst|despite|admittedly)\b[^,]*,\s*(.+)$/isu.exec(
+      sentence,
+    );
+  if (opening?.[1]) return opening[1];
+  const parts = sentence.split(
+    /(?:,|;|\s)\s*\b(?:but|however|yet|nevertheless|nonetheless)\b(?!\s+also\b),?\s+/iu,
   );
-  if (topic.size === 0) return null;
-  // "should not be charged", "Should we not ...": a negation before the action.
-  const negated = words.slice(0, Math.max(at, 0)).some((t) => NEGATION.has(t.word));
-  let polarity: 1 | -1;
-  if (action !== null && action !== 'be') polarity = AGAINST.has(action) ? -1 : 1;
-  else if (words.some((t) => AGAINST_NOUNS.has(t.lemma))) polarity = -1;
-  else polarity = appraisal(words, (t) => AGAINST.has(t.lemma)) < 0 ? -1 : 1;
-  return {
-    topic,
-    negated,
-    action: action === 'be' ? null : action,
-    polarity: negated ? (-polarity as 1 | -1) : polarity,
-  };
+  const last = parts.at(-1)?.trim() ?? '';
+  if (parts.length > 1 && last.split(/\s+/u).length >= 3) return last;
+  const trailing = /^(.+?),\s*(?:although|though|even though|even if|while|whilst)\b/isu.exec(
+    sentence,
+  );
+  return trailing?.[1] ?? sentence;
 }
 
-/** Words that open a claim's reasons, which take no part in what it claims. */
-const REASONS: ReadonlySet<string> = new Set(['because', 'as', 'since', 'so', 'when', 'if']);
-/** The parts of speech that name what a claim is about. */
-const TOPIC_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ']);
+/** Objects of a declared position that name the claim without its words. */
+const CLAIM_REFERENCE =
+  /^(?:(?:this|the|that|these|your)\s+(?:\w+\s+){0,2}(?:rule|rules|proposal|proposals|regulation|regulations|motion|plan|policy|change|changes|idea|measure|amendment|bill|law|ban|initiative)\b|it\b|this\b|that\b)/iu;
 
-/**
- * The main action's position and lemma, or [-1, null]. In a question the tagger may read the
- * verb after the subject as a noun ("Should the city ban cars ...?"): then the first noun after
- * the subject that reads as a verb in "we ... it" is the action.
- */
-function actionOf(words: readonly Tag[]): [number, string | null] {
-  const at = actionAt(words);
-  if (at >= 0) return [at, (words[at] as Tag).lemma];
-  if (!YES_NO_OPENING.test(words[0]?.word ?? '')) return [-1, null];
-  for (let i = 2; i < words.length; i++) {
-    const tag = words[i] as Tag;
-    if (tag.pos !== 'NOUN' || !NOUN_LIKE.has(words[i - 1]?.pos ?? '')) continue;
-    const reread = tagSentence(`we ${tag.word} it`).tags[1];
-    if (reread?.pos === 'VERB') return [i, reread.lemma];
+/** A declared position: "I (strongly) support ...", "I am opposed to ...", "I urge you to reject". */
+const DECLARED =
+  /\bi\s+(?:(?:do\s+not|don't|cannot|can't)\s+)?(?:\w+ly\s+)?(support|favou?r|endorse|welcome|back|oppose|object\s+to|reject|agree\s+with|disagree\s+with|am\s+(?:\w+ly\s+)?(?:against|opposed\s+to|in\s+favou?r\s+of|in\s+support\s+of))(?:\s+(.*))?$/isu;
+const URGED =
+  /\b(?:i|we)\s+(?:\w+ly\s+)?(?:urge|ask|call\s+on|implore|encourage)\s+(?:you|the\s+\w+)\s+(?:\w+\s+)?to\s+(not\s+)?(reject|withdraw|abandon|drop|rescind|scrap|stop|adopt|approve|finali[sz]e|pass|implement|enact|support|oppose)\b/iu;
+const AGAINST_DECLARED =
+  /^(?:oppose|object|reject|disagree|am\s+(?:\w+ly\s+)?(?:against|opposed))/iu;
+const AGAINST_URGED = /^(?:reject|withdraw|abandon|drop|rescind|scrap|stop|oppose)$/iu;
+
+/** "I oppose this rule", "I urge you to withdraw it": for or against, or 0 without one. */
+function declared(clause: string, claim: Claim): number {
+  const urged = URGED.exec(clause);
+  if (urged) {
+    const side = AGAINST_URGED.test(urged[2] ?? '') ? -1 : 1;
+    return urged[1] ? -side : side;
   }
-  return [-1, null];
+  const match = DECLARED.exec(clause);
+  if (!match) return 0;
+  const object = match[2] ?? '';
+  // "I support." alone, or "I am against it": the claim itself.
+  const bare = object.replace(/[\s.!]+/gu, '') === '';
+  const named = foldedWords(object.split(/[,.;:!?]/u)[0] ?? '', 'en').some((w) =>
+    claim.topic.has(w),
+  );
+  if (!bare && !named && !CLAIM_REFERENCE.test(object)) return 0;
+  const side = AGAINST_DECLARED.test(match[1] ?? '') ? -1 : 1;
+  return /\b(?:not|n't)\s/iu.test(match[0].slice(0, match[0].indexOf(match[1] ?? '')))
+    ? -side
+    : side;
 }
 
-/** What a subject ends with. */
-const NOUN_LIKE: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
-
-/** The main action: the verb after a modal or the question's auxiliary, else the first verb. */
-function actionAt(words: readonly Tag[]): number {
-  for (let i = 0; i < words.length; i++) {
-    const word = (words[i] as Tag).word;
-    if (OBLIGATION.has(word) || word === 'need' || word === 'can' || word === 'would') {
-      const verb = nextVerb(words, i);
-      if (verb < 0) continue;
-      // "should be banned": the participle is the action.
-      const after = words[verb + 1];
-      if (words[verb]?.lemma === 'be' && after?.pos === 'VERB') return verb + 1;
-      return verb;
-    }
-  }
-  const first = words.findIndex((t) => t.pos === 'VERB');
-  if (first < 0) return -1;
-  // "Should the country accept ...": the auxiliary opens, the verb follows its subject.
-  return first;
-}
-
-/**
- * Where a passage on the claim's topic stands on it (an answer to the question, an argument on
- * the motion; see `topicWordsIn` for passages not known to be on it).
- */
-export function stanceOf(text: string, claim: Claim): Stance {
-  const opening = text.trim().replace(/^["'“‘(]+/u, '');
-  if (YES.test(opening)) return 'support';
-  if (NO.test(opening)) return 'oppose';
-  const { tags } = tagSentence(text);
+/** What one sentence says on the claim, or null when it takes no side on it. */
+export function sentenceEvidence(sentence: string, claim: Claim): Evidence | null {
+  const clause = mainClause(sentence);
+  const stated = declared(clause, claim);
+  if (stated !== 0) return { side: stated > 0 ? 1 : -1, rule: 'declared', strong: true };
+  const { tags } = tagSentence(clause);
   const words = tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const own = ownAction(words, claim);
-  if (own !== 0) return own > 0 ? 'support' : 'oppose';
+  if (own !== 0) return { side: own > 0 ? 1 : -1, rule: 'own-action', strong: true };
   const appraised = appraisal(words, (t) => AGAINST.has(t.lemma) || sameAction(t, claim.action));
+  if (appraised === 0) return null;
+  const strong = Math.abs(appraised) >= STRONG_APPRAISAL;
   const named = claim.action === null ? -1 : words.findIndex((t) => sameAction(t, claim.action));
   if (named >= 0) {
-    const put = claim.negated ? -1 : 1;
-    // The action as the subject is judged: "prohibiting women in combat is sexist".
-    const subject = words.slice(0, named).every((t) => t.pos !== 'VERB' && t.pos !== 'AUX');
-    if (subject && appraised !== 0) return Math.sign(appraised) * put > 0 ? 'support' : 'oppose';
-    // Elsewhere, naming it argues for it ("by abolishing X"), unless a negation comes first.
+    // The claim's action judged: "abolishing X would be cruel", "if we close it, they go free";
+    // a negation just before it turns it round ("not legalizing X would ..."). Consequences are
+    // often told in words without valence ("would lead to addiction"): weak evidence at best.
     const negated = words.slice(Math.max(0, named - 3), named).some((t) => NEGATION.has(t.word));
-    return negated === claim.negated ? 'support' : 'oppose';
+    const put = negated === claim.negated ? 1 : -1;
+    return { side: Math.sign(appraised) * put > 0 ? 1 : -1, rule: 'judged-action', strong: false };
   }
-  if (appraised === 0) return 'unclear';
-  return Math.sign(appraised) * claim.polarity > 0 ? 'support' : 'oppose';
+  // The claim's topic judged as the subject of the main clause: "X is cruel and costly".
+  if (!topicIsSubject(words, claim) && !(clause !== sentence && pronounFor(words, sentence, claim)))
+    return null;
+  return { side: Math.sign(appraised) * claim.polarity > 0 ? 1 : -1, rule: 'appraisal', strong };
+}
+
+/** A modal of obligation ("should", "must"), or "need to", "needs to", "has to", "have to". */
+function isObligation(words: readonly Tag[], at: number): boolean {
+  const word = (words[at] as Tag).word;
+  if (OBLIGATION.has(word)) return true;
+  return NEEDS.has(word) && words[at + 1]?.word === 'to';
+}
+
+const NEEDS: ReadonlySet<string> = new Set(['need', 'needs', 'has', 'have']);
+
+/**
+ * Whether the main clause of a concession opens with a pronoun ("it", "they") that stands for
+ * the claim's topic, named in the concession: "X has benefits, but it is cruel".
+ */
+function pronounFor(words: readonly Tag[], sentence: string, claim: Claim): boolean {
+  if (!SUBJECT_PRONOUNS.has(words[0]?.word ?? '')) return false;
+  return foldedWords(sentence, 'en').some((w) => claim.topic.has(w));
+}
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they', 'this', 'these']);
+
+/** Appraisal at least this strong (AFINN-165 valence summed) is strong evidence. */
+const STRONG_APPRAISAL = 3;
+
+/**
+ * Whether the clause is about the claim's topic: one of its words comes before the clause's
+ * first verb, and the clause names two of them (its only one, if it has one). "The library is
+ * lovely" is not about opening the library on Sundays.
+ */
+function topicIsSubject(words: readonly Tag[], claim: Claim): boolean {
+  const verb = words.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const before = verb < 0 ? words : words.slice(0, verb);
+  const named = new Set(foldedWords(words.map((t) => t.word).join(' '), 'en'));
+  const all = [...claim.topic].filter((w) => named.has(w)).length;
+  if (all < Math.min(2, claim.topic.size)) return false;
+  return foldedWords(before.map((t) => t.word).join(' '), 'en').some((w) => claim.topic.has(w));
 }
 
 /**
- * +1 or -1 when the passage calls for an action of its own on the claim's topic ("we should
+ * +1 or -1 when the sentence calls for an action of its own on the claim's topic ("we should
  * keep X", "X must not be banned"), as it agrees with the claim's direction; 0 without one.
  */
 function ownAction(words: readonly Tag[], claim: Claim): number {
   for (let i = 0; i < words.length; i++) {
-    if (!OBLIGATION.has((words[i] as Tag).word)) continue;
+    if (!isObligation(words, i)) continue;
     let verb = nextVerb(words, i);
     if (verb < 0) continue;
     if (words[verb]?.lemma === 'be' && words[verb + 1]?.pos === 'VERB') verb += 1;
     const tag = words[verb] as Tag;
-    const negative = words.slice(i + 1, verb).some((t) => NEGATION.has(t.word));
-    // The claim's own action: the same side when put the same way ("should not be charged").
-    if (sameAction(tag, claim.action)) return negative === claim.negated ? 1 : -1;
+    const negative = words.slice(Math.max(0, i - 1), verb).some((t) => NEGATION.has(t.word));
+    // The claim's own action: the same side when put the same way ("should not be charged",
+    // "should be legal" for a claim to legalize).
+    const own = tag.lemma === 'be' ? words[verb + 1] : tag;
+    if (own && sameAction(own, claim.action)) return negative === claim.negated ? 1 : -1;
     const negated = negative ? -1 : 1;
     // Another action counts only on the claim's topic, named as its subject or its object:
     // "we should keep the death penalty", "X must be allowed", "X should not be a crime".
@@ -232,13 +184,4 @@ function ownAction(words: readonly Tag[], claim: Claim): number {
     return direction * negated * claim.polarity;
   }
   return 0;
-}
-
-/** How many of the claim's topic words a text uses. */
-export function topicWordsIn(text: string, claim: Claim): number {
-  return new Set(foldedWords(text, 'en').filter((w) => claim.topic.has(w))).size;
-}
-
-function sameAction(tag: Tag, action: string | null): boolean {
-  return action !== null && (tag.lemma === action || tag.word.startsWith(action.slice(0, 5)));
 }
