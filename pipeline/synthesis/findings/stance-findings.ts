@@ -7,6 +7,8 @@ import {
   stanceOf,
   topicWordsIn,
 } from '../reading/en/stance.js';
+import { NO_READINGS, positionRead, type Readings } from '../reading/readings.js';
+import type { Position } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import {
   bestSentence,
@@ -32,10 +34,11 @@ const MIN_SHARE_TAKING_SIDES = 0.15;
 export function questionStance(
   question: string,
   passages: readonly SynthesisPassage[],
+  readings: Readings = NO_READINGS,
 ): StanceSplit | null {
   const claim = questionClaim(question);
   if (!claim) return null;
-  const split = splitOf(question, 'question', claim, passages, true);
+  const split = splitOf(question, 'question', claim, passages, true, readings);
   return split.favour.support.contributions + split.against.support.contributions > 0
     ? split
     : null;
@@ -63,7 +66,7 @@ export function themeStance(
 }
 
 /**
- * Reads each English passage for a side. Off the question (`onTopic` false), only passages that
+ * Reads each English passage for a side (a model's position on its contribution first). Off the question (`onTopic` false), only passages that
  * use two of the claim's topic words (its only one, if it has one) are on its topic; the others
  * are left out of the split altogether.
  */
@@ -73,9 +76,16 @@ function splitOf(
   claim: Claim,
   passages: readonly SynthesisPassage[],
   onTopic: boolean,
+  readings: Readings = NO_READINGS,
 ): StanceSplit {
   const sides: Record<Stance, SynthesisPassage[]> = { support: [], oppose: [], unclear: [] };
   for (const passage of passages) {
+    // The model's reading of the whole contribution, where it read one.
+    const read = positionRead(readings, claimText, passage.contributionId);
+    if (read !== undefined) {
+      sides[STANCE_OF[read]].push(passage);
+      continue;
+    }
     if (passage.language !== 'en') continue;
     if (!onTopic && topicWordsIn(passage.text, claim) < Math.min(2, claim.topic.size)) continue;
     sides[stanceOf(passage.text, claim)].push(passage);
@@ -89,6 +99,12 @@ function splitOf(
     votes: null,
   };
 }
+
+const STANCE_OF: Record<Position, Stance> = {
+  favour: 'support',
+  against: 'oppose',
+  unclear: 'unclear',
+};
 
 /** A side: its support, its passages, and the sentence that best carries its common words. */
 function sideOf(passages: readonly SynthesisPassage[]): StanceSide {

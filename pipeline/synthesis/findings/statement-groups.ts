@@ -1,6 +1,6 @@
 import type { Finding } from '../../../schemas/findings.js';
-import { statementKind } from '../reading/en/kinds.js';
-import type { FindingKind } from '../reading/reader.js';
+import { type FindingKind, readerFor } from '../reading/reader.js';
+import { NO_READINGS, type Readings, readingsReader } from '../reading/readings.js';
 import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import type { SynthesisPassage } from './corpus.js';
 import { type Gist, gistOf, sameGist } from './statements-gist.js';
@@ -39,20 +39,24 @@ export interface Statements {
 
 /**
  * The proposals, concerns and opportunities in passages: their sentences that stand alone
- * (`quotableSentences`) sorted by what they do (see `statementKind`), alike sentences grouped as one point, points ranked by support
+ * (`quotableSentences`) sorted by what they do (a model's `readings` first, else the language's reader), alike sentences grouped as one point, points ranked by support
  * (distinct contributions, then participants, then agree votes where there are votes). Each point is worded as its most typical
  * sentence and cites every passage that made it. Passages come best fitting first.
  */
-export function statementsOf(passages: readonly SynthesisPassage[]): Statements {
+export function statementsOf(
+  passages: readonly SynthesisPassage[],
+  readings: Readings = NO_READINGS,
+): Statements {
   const byKind: Record<FindingKind, Statement[]> = {
     proposal: [],
     concern: [],
     opportunity: [],
   };
   for (const passage of passages) {
+    const reader = readingsReader(readerFor(passage.language), readings, passage.language);
     for (const sentence of quotableSentences(passage.text, passage.language)) {
       const last = lastSentence(sentence.text, passage.language);
-      const kind = statementKind(last, passage.language);
+      const kind = findingKindOf(reader.kindsOf(last, { question: null }));
       if (kind === null) continue;
       const words = new Set(foldedWords(sentence.text, passage.language));
       const gist = gistOf(last, kind);
@@ -65,6 +69,11 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     concerns: ranked(byKind.concern),
     opportunities: ranked(byKind.opportunity),
   };
+}
+
+/** The kind of finding a sentence feeds: proposal before concern before opportunity, or null. */
+function findingKindOf(kinds: readonly string[]): FindingKind | null {
+  return (['proposal', 'concern', 'opportunity'] as const).find((k) => kinds.includes(k)) ?? null;
 }
 
 /** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */
