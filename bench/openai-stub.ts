@@ -145,6 +145,8 @@ const CONCERN = /\b(worr|concern|afraid|risk|problem)/i;
 const INJECTION = /ignore previous instructions/i;
 /** The stub's reading of statements: praise first, so "great, but should ..." is praise. */
 const PRAISE = /\b(helpful|friendly|great|excellent|wonderful|love|thank)/i;
+/** What the stub reads as asking for something (wider than the findings' `PROPOSAL`). */
+const ASKING = /\b(should|must|needs?|please|propose|recommend|would help|create|add|more)\b/i;
 const IDENTITY = /^I am (a|an|in my)\b|^I identify as\b/i;
 const FAVOUR = /^\W*(yes|absolutely|i agree|i support)\b/i;
 const AGAINST = /^\W*(no|i oppose|i disagree|i am against)\b/i;
@@ -283,7 +285,7 @@ function keywordsOf(text: string): string[] {
 function kindsOf(text: string): string[] {
   if (IDENTITY.test(text)) return ['self_description'];
   if (PRAISE.test(text)) return ['praise'];
-  if (PROPOSAL.test(text)) return ['proposal'];
+  if (ASKING.test(text)) return ['proposal'];
   if (CONCERN.test(text)) return ['concern'];
   return ['other'];
 }

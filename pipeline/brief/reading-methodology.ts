@@ -13,7 +13,7 @@ export function readingText(findings: Findings): string {
   if (!reading) return '';
   const { sentences, positions } = reading;
   const read = [
-    `what each of ${count(sentences.model + sentences.rules, 'distinct sentence')} does (proposal, concern, praise, nothing to change, self-description)`,
+    `what each of ${count(sentences.model + sentences.rules, 'distinct sentence')} does (a proposal, a concern, praise, nothing to change, who the speaker is)`,
     positions.model + positions.rules > 0
       ? `where each of ${count(positions.model + positions.rules, 'contribution')} stands on its yes/no question`
       : '',

@@ -90,7 +90,7 @@ describe('statements read by the model', () => {
     expect(split?.unclear.contributions).toBe(1);
     const brief = await readFile(join(dir, 'out', 'brief.md'), 'utf8');
     expect(brief).toContain(
-      `A language model (gpt-4o-mini) read what each of ${sent.length} distinct sentences does (proposal, concern, praise, nothing to change, self-description), and where each of 5 contributions stands on its yes/no question, in batches.`,
+      `A language model (gpt-4o-mini) read what each of ${sent.length} distinct sentences does (a proposal, a concern, praise, nothing to change, who the speaker is), and where each of 5 contributions stands on its yes/no question, in batches.`,
     );
 
     stub.reset();

@@ -20,7 +20,12 @@ const LINES = [
     text: 'No, it costs too much.',
     context: 'No, it costs too much.',
   },
-  { id: 'b', question: QUESTION, text: 'Yes please.', context: 'Yes please. Sundays are free.' },
+  {
+    id: 'b',
+    question: QUESTION,
+    text: 'Yes, I agree.',
+    context: 'Yes, I agree. Sundays are free.',
+  },
   { id: 'c', question: QUESTION, text: 'I am a librarian.', context: 'I am a librarian.' },
   {
     id: 'd',
