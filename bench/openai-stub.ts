@@ -27,9 +27,11 @@ export interface StubFault {
    * Reply 200 but with this content kind instead of the normal grounded reply: `no-choices`
    * (an empty `choices` list), `no-content` (a choice whose content is null) and `not-json` (an
    * HTML page) break the reply itself rather than its content; `long` pads the JSON with
-   * whitespace, as a verbose model would (still valid, but many more tokens).
+   * whitespace, as a verbose model would (still valid, but many more tokens); `bad-values`
+   * answers every statement kind and position with a value no schema lists.
    */
   reply?:
+    | 'bad-values'
     | 'malformed-json'
     | 'schema-break'
     | 'unknown-refs'
@@ -141,6 +143,13 @@ const MAX_LEAD_WORDS = 25;
 const PROPOSAL = /\b(should|must|need to|propose|recommend)\b/i;
 const CONCERN = /\b(worr|concern|afraid|risk|problem)/i;
 const INJECTION = /ignore previous instructions/i;
+/** The stub's reading of statements: praise first, so "great, but should ..." is praise. */
+const PRAISE = /\b(helpful|friendly|great|excellent|wonderful|love|thank)/i;
+/** What the stub reads as asking for something (wider than the findings' `PROPOSAL`). */
+const ASKING = /\b(should|must|needs?|please|propose|recommend|would help|create|add|more)\b/i;
+const IDENTITY = /^I am (a|an|in my)\b|^I identify as\b/i;
+const FAVOUR = /^\W*(yes|absolutely|i agree|i support)\b/i;
+const AGAINST = /^\W*(no|i oppose|i disagree|i am against)\b/i;
 const DATA_OPEN = /^<data-([0-9a-f]+)>[ \t]*$/m;
 const ITEM_LINE = /^\[([A-Za-z]+\d+)\][ \t]+(.*?)\s*$/;
 
@@ -272,6 +281,20 @@ function keywordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The kinds the stub reads in a sentence. */
+function kindsOf(text: string): string[] {
+  if (IDENTITY.test(text)) return ['self_description'];
+  if (PRAISE.test(text)) return ['praise'];
+  if (ASKING.test(text)) return ['proposal'];
+  if (CONCERN.test(text)) return ['concern'];
+  return ['other'];
+}
+
+/** The position the stub reads in a contribution: from its opening words. */
+function positionOf(text: string): string {
+  return FAVOUR.test(text) ? 'favour' : AGAINST.test(text) ? 'against' : 'unclear';
+}
+
 /** The normal grounded reply of a task. */
 function groundedReply(task: string, items: Item[]): Reply {
   switch (task) {
@@ -308,6 +331,10 @@ function groundedReply(task: string, items: Item[]): Reply {
       return { keyPoints: keyPoints(items) };
     case 'translations':
       return { translations: items.map((i) => ({ ref: i.ref, text: i.text })) };
+    case 'statement_kinds':
+      return { sentences: items.map((i) => ({ ref: i.ref, kinds: kindsOf(i.text) })) };
+    case 'stances':
+      return { positions: items.map((i) => ({ ref: i.ref, position: positionOf(i.text) })) };
     default:
       return {};
   }
@@ -326,6 +353,14 @@ function rewrite(value: unknown, edit: (key: string, value: unknown) => unknown)
 
 const reword = (text: string): string => `${text.split(/\s+/).reverse().join(' ')} indeed`;
 
+/** The list of items a batched task's reply has, one entry per item. */
+const ITEM_LISTS: Record<string, string> = {
+  theme_labels: 'themes',
+  translations: 'translations',
+  statement_kinds: 'sentences',
+  stances: 'positions',
+};
+
 /** Applies a `reply` fault to a grounded reply. */
 function spoil(reply: Reply, kind: NonNullable<StubFault['reply']>, task: string): Reply {
   switch (kind) {
@@ -343,17 +378,14 @@ function spoil(reply: Reply, kind: NonNullable<StubFault['reply']>, task: string
           : {}),
       };
     case 'omit-items': {
-      const key =
-        task === 'theme_labels'
-          ? 'themes'
-          : task === 'translations'
-            ? 'translations'
-            : 'keyPoints' in reply
-              ? 'keyPoints'
-              : 'points';
+      const key = ITEM_LISTS[task] ?? ('keyPoints' in reply ? 'keyPoints' : 'points');
       const list = reply[key];
       return Array.isArray(list) ? { ...reply, [key]: list.slice(0, -1) } : reply;
     }
+    case 'bad-values':
+      return rewrite(reply, (key, v) =>
+        key === 'kinds' ? ['suggestion'] : key === 'position' ? 'maybe' : v,
+      ) as Reply;
     default:
       return reply;
   }

@@ -325,6 +325,8 @@ export const LlmConfig = z.strictObject({
       labels: z.string().min(1).default('gpt-4o-mini'),
       synthesis: z.string().min(1).default('gpt-4o-mini'),
       translation: z.string().min(1).default('gpt-4o-mini'),
+      /** Reads statement kinds and stances when `readStatements` is on. */
+      reading: z.string().min(1).default('gpt-4o-mini'),
       /** Used when `theming.embeddings` is `model`. */
       embeddings: z.string().min(1).default('text-embedding-3-small'),
     })
@@ -332,10 +334,19 @@ export const LlmConfig = z.strictObject({
       labels: 'gpt-4o-mini',
       synthesis: 'gpt-4o-mini',
       translation: 'gpt-4o-mini',
+      reading: 'gpt-4o-mini',
       embeddings: 'text-embedding-3-small',
     }),
   /** Translate passages not in `language` before synthesis (originals are kept and quoted). */
   translate: z.boolean().default(false),
+  /**
+   * Read what each sentence does (proposal, concern, praise, ...) and each contribution's
+   * position on a yes/no question with the model, in batches, instead of the rules; the rules
+   * read whatever the model's replies leave out. Off: the rules read everything.
+   */
+  readStatements: z.boolean().default(true),
+  /** Most sentences or contributions the model reads in one request. */
+  readingBatchSize: z.number().int().min(1).max(200).default(40),
   /** Requests in flight at once. */
   concurrency: z.number().int().min(1).max(64).default(4),
   requestsPerMinute: z.number().int().min(1).default(500),

@@ -204,6 +204,24 @@ export const WeekDigest = z.strictObject({
 });
 export type WeekDigest = z.infer<typeof WeekDigest>;
 
+const ItemsRead = z.strictObject({
+  /** Read by the model. */
+  model: z.number().int().min(0),
+  /** Left to the rules: the model's reply for them was missing or invalid. */
+  rules: z.number().int().min(0),
+});
+
+/** LLM mode: the statements the model read before the findings were built (distinct items). */
+export const ReadingCounts = z.strictObject({
+  /** The model that read them. */
+  model: z.string(),
+  /** Distinct sentences whose kinds were read. */
+  sentences: ItemsRead,
+  /** Contributions whose position on a yes/no question was read (one per question). */
+  positions: ItemsRead,
+});
+export type ReadingCounts = z.infer<typeof ReadingCounts>;
+
 /** `findings.json`: what the consultation said, every statement traceable to its passages. */
 export const Findings = z.strictObject({
   synthesiser: z.strictObject({
@@ -229,6 +247,8 @@ export const Findings = z.strictObject({
   crossCutting: z.array(CrossCutting),
   weeks: z.array(WeekDigest),
   /** Opinion groups found from per-participant votes (Polis-style), or null without them. */
+  /** LLM mode with `llm.readStatements`: what the model read; absent when the rules read all. */
+  reading: ReadingCounts.optional(),
   opinionGroups: z
     .strictObject({
       /** Members of each group, largest first. */

@@ -22,6 +22,7 @@ import { cellText, inlineText } from './markdown-escape.js';
 import { modelWritingText, namingText } from './model-methodology.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
+import { readingText } from './reading-methodology.js';
 import {
   reviewExclusionsAccount,
   reviewedDescription,
@@ -238,6 +239,7 @@ function methodology(
     findings.synthesiser.kind === 'offline'
       ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
       : modelWritingText(findings),
+    readingText(findings),
     `Every finding cites the contributions it rests on; ${Math.round(findings.grounding.coverage * 100)}% of kept contributions are cited, and findings that failed the grounding checks were left out (${Object.values(findings.grounding.dropped).reduce((a, b) => a + b, 0)}).`,
   ];
   if (findings.opinionGroups) {

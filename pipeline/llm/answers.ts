@@ -45,6 +45,36 @@ export type WeekAnswer = z.infer<typeof WeekAnswer>;
 export const TranslationsAnswer = z.strictObject({ translations: z.array(Excerpt) });
 export type TranslationsAnswer = z.infer<typeof TranslationsAnswer>;
 
+/**
+ * Kinds per sentence. Kinds and positions are free strings here, checked per item in code
+ * (`model/statement-reading.ts`): one unknown value makes that item fall back to the rules, not
+ * the whole batch.
+ */
+export const StatementKindsAnswer = z.strictObject({
+  sentences: z.array(
+    z.strictObject({
+      ref: z.string(),
+      kinds: z
+        .array(z.string())
+        .describe(
+          'one or more of proposal, concern, opportunity, praise, nothing_to_change, self_description, other',
+        ),
+    }),
+  ),
+});
+export type StatementKindsAnswer = z.infer<typeof StatementKindsAnswer>;
+
+/** A position per contribution on a claim. */
+export const StancesAnswer = z.strictObject({
+  positions: z.array(
+    z.strictObject({
+      ref: z.string(),
+      position: z.string().describe('favour, against or unclear'),
+    }),
+  ),
+});
+export type StancesAnswer = z.infer<typeof StancesAnswer>;
+
 /** "English" for `en`: the language prompts ask the model to write. */
 export function languageName(code: string): string {
   try {

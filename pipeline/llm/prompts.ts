@@ -13,6 +13,8 @@ export const PROMPT_TASKS = [
   'question-answer',
   'week-digest',
   'translations',
+  'statement-kinds',
+  'stances',
 ] as const;
 export type PromptTask = (typeof PROMPT_TASKS)[number];
 

@@ -15,6 +15,7 @@ import { withPinnedQuotes } from '../synthesis/findings/pinned-quotes.js';
 import { reusableFindings, themeFamilyKeys } from '../synthesis/findings/theme-reuse.js';
 import { enforceGrounding } from '../synthesis/model/grounding.js';
 import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/model/llm-synthesiser.js';
+import { readStatements } from '../synthesis/model/read-statements.js';
 import { translatePassages } from '../synthesis/model/translate.js';
 import type { Vectors } from '../vectors-file.js';
 import { llmSlice } from './llm-slice.js';
@@ -36,6 +37,9 @@ export function synthesiseSlice(config: Consultation): unknown {
       model: config.llm.models.synthesis,
       maxPromptTokens: config.llm.maxPromptTokens,
       translation: config.llm.translate ? config.llm.models.translation : null,
+      reading: config.llm.readStatements
+        ? { model: config.llm.models.reading, batchSize: config.llm.readingBatchSize }
+        : null,
     }),
   };
 }
@@ -76,10 +80,20 @@ export async function synthesiseFindings(
     ),
   );
   const llm = await ctx.llm();
-  const { corpus, translated } =
+  const { corpus: translatedCorpus, translated } =
     llm && ctx.config.llm.translate
       ? await translatePassages(built, llm, ctx.config.llm.models.translation)
       : { corpus: built, translated: 0 };
+  // The model reads statements before any finding is built; the rules read what it leaves.
+  const reading =
+    llm && ctx.config.llm.readStatements
+      ? await readStatements(translatedCorpus, llm, {
+          model: ctx.config.llm.models.reading,
+          batchSize: ctx.config.llm.readingBatchSize,
+          maxPromptTokens: ctx.config.llm.maxPromptTokens,
+        })
+      : null;
+  const corpus = reading ? { ...translatedCorpus, readings: reading.readings } : translatedCorpus;
   const pins = inputs.themes.review.themes;
   const keys = themeFamilyKeys(corpus, pins, {
     version: SYNTHESISE_VERSION,
@@ -114,6 +128,7 @@ export async function synthesiseFindings(
   const findings = {
     ...checked,
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
+    ...(reading ? { reading: reading.counts } : {}),
   };
   warnDropped(findings, ctx);
   return {
@@ -128,6 +143,12 @@ export async function synthesiseFindings(
       dropped: droppedCount(findings),
       translated,
       fromOffline: findings.grounding.fromOffline ?? 0,
+      ...(reading
+        ? {
+            readByModel: reading.counts.sentences.model + reading.counts.positions.model,
+            readByRules: reading.counts.sentences.rules + reading.counts.positions.rules,
+          }
+        : {}),
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Matrix } from '../../matrix.js';
 import { type Redacted, redactOptionsOf, redactText } from '../../nlp/redact.js';
 import type { WordVectors } from '../../nlp/word-vectors.js';
 import { participantsByContribution } from '../../participants.js';
+import { NO_READINGS, type Readings } from '../reading/readings.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 import { createQuestionMatcher } from './question-match.js';
 
@@ -68,6 +69,8 @@ export interface SynthesisCorpus {
   words: WordVectors;
   /** Kept contributions whose `question` value named no guiding question, and the first one. */
   unmatchedQuestions: { count: number; example: string | null };
+  /** What a model read of the statements (see `readStatements`); empty offline. */
+  readings: Readings;
 }
 
 export interface CorpusInput {
@@ -136,6 +139,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     opinions: opinionGroups(input.ballots, config.seed),
     credit: creditor(config, contributions),
     words: input.words,
+    readings: NO_READINGS,
   };
 }
 

@@ -27,8 +27,8 @@ export function questionFindings(corpus: SynthesisCorpus): QuestionFindings[] {
       ...supportOf(passages),
       themes: themeCounts(corpus, passages).slice(0, 5),
       keyPoints: scopedPoints(corpus, passages, 3),
-      proposals: statementsOf(passages).proposals.slice(0, 3),
-      stance: questionStance(question.text, passages),
+      proposals: statementsOf(passages, corpus.readings).proposals.slice(0, 3),
+      stance: questionStance(question.text, passages, corpus.readings),
     };
   });
 }

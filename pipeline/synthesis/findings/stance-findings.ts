@@ -6,6 +6,7 @@
 import type { StanceSide, StanceSplit } from '../../../schemas/findings.js';
 import { asksYesOrNo } from '../reading/answer-openings.js';
 import { claimOf, topicWordsIn } from '../reading/en/claim.js';
+import { NO_READINGS, positionRead, type Readings } from '../reading/readings.js';
 import { contributionStance, type Position, stanceOnClaim } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import {
@@ -27,19 +28,24 @@ const MIN_SHARE_TAKING_SIDES = 0.15;
 
 /** Reads a text (a contribution, or one of its sentences) for its position on the claim. */
 type Reading = (text: string, language: string) => Position;
+/** A model's position on a contribution, or undefined where it read none. */
+type ModelReading = (contributionId: string) => Position | undefined;
 
 /**
  * How the answers to a yes/no question divide (every answer is on its topic), or null for a
  * question that asks for something other than a yes or a no, or that has no answers. A split
- * whose answers mostly take no side clearly is not `reliable`.
+ * whose answers mostly take no side clearly is not `reliable`. A model's position on a
+ * contribution (`readings`) comes before the rules'.
  */
 export function questionStance(
   question: string,
   passages: readonly SynthesisPassage[],
+  readings: Readings = NO_READINGS,
 ): StanceSplit | null {
   if (!asksYesOrNo(question) || passages.length === 0) return null;
   const read: Reading = (text, language) => contributionStance(text, question, language);
-  return splitOf(question, 'question', passages, read);
+  const model: ModelReading = (id) => positionRead(readings, question, id);
+  return splitOf(question, 'question', passages, read, model);
 }
 
 /**
@@ -78,11 +84,14 @@ function splitOf(
   basis: StanceSplit['basis'],
   passages: readonly SynthesisPassage[],
   read: Reading,
+  model: ModelReading = () => undefined,
 ): StanceSplit {
   const sides: Record<Position, SynthesisPassage[]> = { favour: [], against: [], unclear: [] };
   for (const own of byContribution(passages)) {
-    const language = (own[0] as SynthesisPassage).language;
-    sides[read(own.map((p) => p.text).join('\n'), language)].push(...own);
+    const first = own[0] as SynthesisPassage;
+    const position =
+      model(first.contributionId) ?? read(own.map((p) => p.text).join('\n'), first.language);
+    sides[position].push(...own);
   }
   const favour = sideOf(sides.favour, 'favour', read);
   const against = sideOf(sides.against, 'against', read);

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../schemas/findings.js';
 import { type FindingKind, readerFor, type StatementKind } from '../reading/reader.js';
+import { NO_READINGS, type Readings, readingsReader } from '../reading/readings.js';
 import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import type { SynthesisPassage } from './corpus.js';
 import { type Gist, gistOf, sameGist } from './statements-gist.js';
@@ -38,21 +39,23 @@ export interface Statements {
 
 /**
  * The proposals, concerns and opportunities in passages: their sentences that stand alone
- * (`quotableSentences`) sorted by what they do (the language's reader's `kindsOf`: a sentence
- * counts under each of its finding kinds, and praise or a self-description alone under none),
- * alike sentences grouped as one point, points ranked by support
+ * (`quotableSentences`) sorted by what they do (a model's `readings` first, else the language's
+ * reader's `kindsOf`: a sentence counts under each of its finding kinds, and praise or a
+ * self-description alone under none), alike sentences grouped as one point, points ranked by support
  * (distinct contributions, then participants, then agree votes where there are votes). Each point is worded as its most typical
  * sentence and cites every passage that made it. Passages come best fitting first.
  */
-export function statementsOf(passages: readonly SynthesisPassage[]): Statements {
+export function statementsOf(
+  passages: readonly SynthesisPassage[],
+  readings: Readings = NO_READINGS,
+): Statements {
   const byKind: Record<FindingKind, Statement[]> = {
     proposal: [],
     concern: [],
     opportunity: [],
   };
   for (const passage of passages) {
-    const reader = readerFor(passage.language);
-    if (reader === null) continue;
+    const reader = readingsReader(readerFor(passage.language), readings, passage.language);
     for (const sentence of quotableSentences(passage.text, passage.language)) {
       const last = lastSentence(sentence.text, passage.language);
       const words = new Set(foldedWords(sentence.text, passage.language));

@@ -35,7 +35,7 @@ export function themeFindings(
   const passages = themePassages(corpus, theme);
   const groups = pointGroups(corpus, theme, passages, subject);
   const keyPoints = keyPointsOf(groups);
-  const statements = statementsOf(passages);
+  const statements = statementsOf(passages, corpus.readings);
   const support = supportOf(passages);
   const representatives = theme.representativeIds.flatMap((id) => corpus.byId.get(id) ?? []);
   return {
