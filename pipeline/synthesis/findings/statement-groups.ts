@@ -1,6 +1,5 @@
 import type { Finding } from '../../../schemas/findings.js';
-import { statementKind } from '../reading/en/kinds.js';
-import type { FindingKind } from '../reading/reader.js';
+import { type FindingKind, readerFor } from '../reading/reader.js';
 import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import type { SynthesisPassage } from './corpus.js';
 import { type Gist, gistOf, sameGist } from './statements-gist.js';
@@ -39,7 +38,7 @@ export interface Statements {
 
 /**
  * The proposals, concerns and opportunities in passages: their sentences that stand alone
- * (`quotableSentences`) sorted by what they do (see `statementKind`), alike sentences grouped as one point, points ranked by support
+ * (`quotableSentences`) sorted by what they do (see `StatementReader.kindsOf`), alike sentences grouped as one point, points ranked by support
  * (distinct contributions, then participants, then agree votes where there are votes). Each point is worded as its most typical
  * sentence and cites every passage that made it. Passages come best fitting first.
  */
@@ -52,10 +51,11 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
   for (const passage of passages) {
     for (const sentence of quotableSentences(passage.text, passage.language)) {
       const last = lastSentence(sentence.text, passage.language);
-      const kind = statementKind(last, passage.language);
+      const kind = findingKind(last, passage.language);
       if (kind === null) continue;
       const words = new Set(foldedWords(sentence.text, passage.language));
-      const gist = gistOf(last, kind);
+      // The gist is read by the English tagger: other languages' statements group by none.
+      const gist = passage.language === 'en' ? gistOf(last, kind) : null;
       if (words.size < (gist === null ? MIN_WORDS : MIN_WORDS - 1)) continue;
       byKind[kind].push({ passage, text: sentence.text, words, gist });
     }
@@ -66,6 +66,18 @@ export function statementsOf(passages: readonly SynthesisPassage[]): Statements 
     opportunities: ranked(byKind.opportunity),
   };
 }
+
+/**
+ * What a sentence gives a finding, as its language's reader reads it: its first kind of
+ * proposal, concern or opportunity, or null (also for praise and for a language without a
+ * reader).
+ */
+function findingKind(sentence: string, language: string): FindingKind | null {
+  const kinds = readerFor(language)?.kindsOf(sentence, { question: null }) ?? [];
+  if (kinds.includes('praise') || kinds.includes('nothing_to_change')) return null;
+  return kinds.find((k): k is FindingKind => FINDING_KINDS.has(k)) ?? null;
+}
+const FINDING_KINDS: ReadonlySet<string> = new Set(['proposal', 'concern', 'opportunity']);
 
 /** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */
 function lastSentence(text: string, language: string): string {
