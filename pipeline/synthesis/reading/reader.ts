@@ -5,6 +5,8 @@
  */
 import { germanReader } from './de/reader.js';
 import { englishReader } from './en/reader.js';
+import { spanishReader } from './es/reader.js';
+import { frenchReader } from './fr/reader.js';
 
 /** What a sentence does. A sentence may do several; `other` stands alone. */
 export const STATEMENT_KINDS = [
@@ -50,6 +52,8 @@ export interface StatementReader {
 const READERS: ReadonlyMap<string, StatementReader> = new Map([
   ['en', englishReader],
   ['de', germanReader],
+  ['fr', frenchReader],
+  ['es', spanishReader],
 ]);
 
 /** The reader of a language, or null when the tool cannot read it. */
