@@ -16,6 +16,7 @@ import { reusableFindings, themeFamilyKeys } from '../synthesis/findings/theme-r
 import { enforceGrounding } from '../synthesis/model/grounding.js';
 import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/model/llm-synthesiser.js';
 import { translatePassages } from '../synthesis/model/translate.js';
+import { unreadLanguages, unreadWarning } from '../synthesis/reading/unread.js';
 import type { Vectors } from '../vectors-file.js';
 import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
@@ -116,6 +117,7 @@ export async function synthesiseFindings(
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
   };
   warnDropped(findings, ctx);
+  if (translated === 0) warnUnread(inputs.records, ctx);
   return {
     output: findings,
     counts: {
@@ -169,6 +171,15 @@ function withKeys(
     const family = theme.parentId ?? theme.themeId;
     return key === undefined || fellBack.has(family) ? theme : { ...theme, key };
   });
+}
+
+/** One warning for the kept contributions in languages the statement readers cannot read. */
+function warnUnread(records: readonly CleanRecord[], ctx: StageContext): void {
+  const counts: Record<string, number> = {};
+  for (const r of records)
+    if (r.status === 'kept') counts[r.language] = (counts[r.language] ?? 0) + 1;
+  const warning = unreadWarning(unreadLanguages(counts));
+  if (warning !== null) ctx.logger.warn(warning);
 }
 
 function droppedCount(findings: Findings): number {
