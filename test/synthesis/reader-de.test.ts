@@ -30,6 +30,7 @@ describe('the German reader', () => {
     'Ein Kind würde dort bereits überfahren.',
     'Darf man den kurzen Radweg benutzen?',
     'Aktuell stellen sich Radfahrer regelmäßig an der Ampel an.',
+    'Insbesondere für Schulkinder besteht hier Gefahr.',
     'Die Autos parken hier jeden Tag auf dem Radweg.',
   ])('reads no proposal in "%s"', (sentence) => {
     expect(kinds(sentence)).not.toContain('proposal');

@@ -63,7 +63,7 @@ const SUBORDINATORS = wordList(
 /** Comparatives that open a verbless wish ("Bessere Radwege", "Breitere Wege"). */
 const WISH_OPENERS = wordList('mehr weniger zusätzliche* neue* sichere* weitere* bessere*');
 const NOT_COMPARATIVE = wordList(`andere* unsere* mehrere* innere* äußere* äussere* obere* untere*
-vordere* hintere* letztere* erstere* diese* jede* welche* eure*`);
+vordere* hintere* letztere* erstere* diese* jede* welche* eure* insbesondere besondere*`);
 
 /** Nouns of action that open a demand without a verb: "Abbau der Schilder", "Öffnung des Wegs". */
 const ACTION_NOUN = /^\p{L}{2,}(?:ung|bau)$/u;
