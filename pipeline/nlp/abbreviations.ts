@@ -6,7 +6,7 @@
 
 const LISTS: Record<string, string> = {
   de: `abb abs abt allg anm bd bsp bspw bzgl bzw ca dgl dr ebd ehem einschl etc evtl fa ff frl ggf gem geb
-hr hrsg hl inkl jh jhd kap lt max mind min mio mrd nr od pkt pl prof rd sog st std str tel usw vgl vs zt`,
+hr hrsg hl inkl jh jhd kap lt max mind min mio mrd nr od pkt pl prof rd sog st std str tel usw vgl vs zt zw`,
   en: `approx ave blvd cf dept dr etc fig gov govt inc incl jr ltd mr mrs ms mt prof rd sr st vs`,
   fr: `av bd c.-à-d cf dr env etc ex mlle mm mme mmes pr st ste vol`,
   es: `av avda dr dra etc ej pág sr sra srta sres ud uds vd vds núm aprox`,
