@@ -15,6 +15,7 @@ import type { Themes } from '../../schemas/themes.js';
 import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/findings/corpus.js';
+import { noProposalText, unreadLanguages, unreadMethodology } from '../synthesis/reading/unread.js';
 import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
 import { describeLongContributions } from './long-contributions.js';
@@ -114,7 +115,12 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     ],
     questionsSection(findings, sources, { caps: config.brief, people, quoted }),
     crossCutting(findings, sources),
-    recommendations(proposals, sources, people),
+    recommendations(
+      proposals,
+      sources,
+      people,
+      noProposalText(unreadLanguages(accounting.languages), accounting.kept),
+    ),
     annexes(input, accounting, top, sources, { caps: config.brief, people, quoted }),
   ];
   return {
@@ -233,6 +239,7 @@ function methodology(
   const sentences = [
     `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
+    unreadMethodology(unreadLanguages(acc.languages)),
     describeLongContributions(records),
     `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${namingText(themes.method)}.${describeEmptyTaxonomy(config.themes, themes)}`,
     reviewMethodology(themes),
@@ -410,14 +417,15 @@ function recommended(top: readonly ThemeFindings[], quoted: QuotedOnce): Recomme
   return { proposals, skipped: proposals.length < Math.min(all.length, MAX_RECOMMENDATIONS) };
 }
 
+/** `none` is what to say when there is no proposal (see `noProposalText`). */
 function recommendations(
   { proposals, skipped }: Recommended,
   sources: SourceIndex,
   people: People,
+  none: string,
 ): string[] {
   const lines = ['## Recommendations for programme formulation', ''];
-  if (proposals.length === 0)
-    return [...lines, 'Contributors made no proposal the tool could recognise.', ''];
+  if (proposals.length === 0) return [...lines, none, ''];
   appendAll(lines, [
     `The proposals contributors made, across themes, ordered by how many contributions made them${skipped ? ' (those quoted among the key messages are not repeated)' : ''}:`,
     '',

@@ -4,7 +4,7 @@
  * clean text, so `text.slice(start, end)` gives it back. Linear in the text's length.
  */
 import type { Passage } from '../../schemas/clean-record.js';
-import { type Span, sentenceSpans } from './sentences.js';
+import { type Span, sentences } from './sentences.js';
 
 /** Passage sizes, from the clean config. */
 export interface PassageOptions {
@@ -78,7 +78,7 @@ function splitLong(
   add: (chunk: Span) => void,
 ): void {
   let chunk: Span | null = null;
-  for (const span of sentenceSpans(text, paragraph, options.language)) {
+  for (const span of sentences(text, paragraph, options.language)) {
     const sentence = trimSpan(text, span.start, span.end);
     if (sentence === null) continue;
     for (const piece of splitSentence(text, sentence, options.maxChars)) {

@@ -17,6 +17,7 @@ import { enforceGrounding } from '../synthesis/model/grounding.js';
 import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/model/llm-synthesiser.js';
 import { readStatements } from '../synthesis/model/read-statements.js';
 import { translatePassages } from '../synthesis/model/translate.js';
+import { unreadLanguages, unreadWarning } from '../synthesis/reading/unread.js';
 import type { Vectors } from '../vectors-file.js';
 import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
@@ -131,6 +132,7 @@ export async function synthesiseFindings(
     ...(reading ? { reading: reading.counts } : {}),
   };
   warnDropped(findings, ctx);
+  if (translated === 0) warnUnread(inputs.records, ctx);
   return {
     output: findings,
     counts: {
@@ -190,6 +192,15 @@ function withKeys(
     const family = theme.parentId ?? theme.themeId;
     return key === undefined || fellBack.has(family) ? theme : { ...theme, key };
   });
+}
+
+/** One warning for the kept contributions in languages the statement readers cannot read. */
+function warnUnread(records: readonly CleanRecord[], ctx: StageContext): void {
+  const counts: Record<string, number> = {};
+  for (const r of records)
+    if (r.status === 'kept') counts[r.language] = (counts[r.language] ?? 0) + 1;
+  const warning = unreadWarning(unreadLanguages(counts));
+  if (warning !== null) ctx.logger.warn(warning);
 }
 
 function droppedCount(findings: Findings): number {

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Span, sentenceSegmenter, sentenceSpans } from '../../pipeline/nlp/sentences.js';
+import {
+  type Span,
+  sentenceSegmenter,
+  sentenceSpans,
+  sentences,
+} from '../../pipeline/nlp/sentences.js';
 
 /** Sentences of `text` within `span` as the segmenter gives them for the whole span at once. */
 function wholeSpans(text: string, span: Span, language: string): Span[] {
@@ -69,4 +74,89 @@ describe('sentenceSpans', () => {
     expect(spans).toHaveLength(40_000);
     expect(spans.at(-1)?.end).toBe(text.length);
   }, 20_000);
+});
+
+/** The trimmed sentences of a whole text. */
+function split(text: string, language: string, window?: number): string[] {
+  return [...sentences(text, { start: 0, end: text.length }, language, window)].map((span) =>
+    text.slice(span.start, span.end).trim(),
+  );
+}
+
+describe('sentences', () => {
+  it.each([
+    [
+      'de',
+      'Die Ampel an der Venloer Str. Richtung Innenstadt ist zu lang rot. Bitte ändern.',
+      ['Die Ampel an der Venloer Str. Richtung Innenstadt ist zu lang rot.', 'Bitte ändern.'],
+    ],
+    [
+      'de',
+      'Der Radweg an der Rheinaustr. Höhe Nr. 12 ist zu schmal. Dr. Müller fährt z. B. täglich.',
+      [
+        'Der Radweg an der Rheinaustr. Höhe Nr. 12 ist zu schmal.',
+        'Dr. Müller fährt z. B. täglich.',
+      ],
+    ],
+    [
+      'de',
+      'Es fehlen ca. 20 Bügel bzw. Ständer, ggf. Boxen u. a. Abstellanlagen. Ich wohne im 3. Stock.',
+      [
+        'Es fehlen ca. 20 Bügel bzw. Ständer, ggf. Boxen u. a. Abstellanlagen.',
+        'Ich wohne im 3. Stock.',
+      ],
+    ],
+    [
+      'de',
+      'Ich wohne in St. Augustin an der Hauptstr. Dort ist es laut. Seit 2017. Die Stadt schweigt.',
+      [
+        'Ich wohne in St. Augustin an der Hauptstr.',
+        'Dort ist es laut.',
+        'Seit 2017.',
+        'Die Stadt schweigt.',
+      ],
+    ],
+    [
+      'en',
+      '1. Replace the jobseekers benefit; 2. Index pensions. Mr. Smith agrees, e.g. on buses.',
+      ['1. Replace the jobseekers benefit; 2. Index pensions.', 'Mr. Smith agrees, e.g. on buses.'],
+    ],
+    ['en', '1. More buses.\n2. Fewer cars.', ['1. More buses.', '2. Fewer cars.']],
+    [
+      'fr',
+      'Mme. Dupont et M. Martin sont contre. Il faut des pistes, p. ex. Rue Royale, etc. Voilà.',
+      [
+        'Mme. Dupont et M. Martin sont contre.',
+        'Il faut des pistes, p. ex. Rue Royale, etc.',
+        'Voilà.',
+      ],
+    ],
+    [
+      'es',
+      'La Sra. García vive aquí, p. ej. Calle Mayor. Hace falta un carril.',
+      ['La Sra. García vive aquí, p. ej. Calle Mayor.', 'Hace falta un carril.'],
+    ],
+  ])('does not cut %s sentences at abbreviations or list numbers', (language, text, expected) => {
+    expect(split(text, language)).toEqual(expected);
+    expect(split(text, language, 3)).toEqual(expected);
+  });
+
+  it('covers its span exactly, sentence after sentence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(PIECE, { maxLength: 80 }),
+        fc.constantFrom('en', 'de', 'fr'),
+        (pieces, language) => {
+          const text = `Lead. ${pieces.join('')} Str. 3. z. B. tail`;
+          const span = { start: 6, end: text.length };
+          let at = span.start;
+          for (const sentence of sentences(text, span, language, 4)) {
+            expect(sentence.start).toBe(at);
+            at = sentence.end;
+          }
+          expect(at).toBe(span.end);
+        },
+      ),
+    );
+  });
 });

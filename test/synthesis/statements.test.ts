@@ -89,7 +89,16 @@ describe('quotableSentences', () => {
     for (const s of quotable) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
-  it('keeps every sentence in languages without a tagger', () => {
-    expect(quotableSentences('Aber nein. Und so.', 'de')).toHaveLength(2);
+  it('keeps every sentence in languages without a reader', () => {
+    expect(quotableSentences('Ma no. E così.', 'it')).toHaveLength(2);
+  });
+
+  it('joins a German sentence that leans on the one before, and never cuts at "Str."', () => {
+    const text =
+      'Der Radweg an der Rheinaustr. Höhe Nr. 12 ist viel zu schmal. Jedoch sind links Parkplätze frei.';
+    expect(quotableSentences(text, 'de').map((s) => s.text)).toEqual([
+      'Der Radweg an der Rheinaustr. Höhe Nr. 12 ist viel zu schmal.',
+      text,
+    ]);
   });
 });

@@ -3,7 +3,10 @@
  * whether it can be quoted alone. `readerFor` picks the reader of a language; a language without
  * one gets null, and the brief says which findings were not produced for it.
  */
+import { germanReader } from './de/reader.js';
 import { englishReader } from './en/reader.js';
+import { spanishReader } from './es/reader.js';
+import { frenchReader } from './fr/reader.js';
 
 /** What a sentence does. A sentence may do several; `other` stands alone. */
 export const STATEMENT_KINDS = [
@@ -46,7 +49,12 @@ export interface StatementReader {
   dependenceOf(sentence: string): Dependence;
 }
 
-const READERS: ReadonlyMap<string, StatementReader> = new Map([['en', englishReader]]);
+const READERS: ReadonlyMap<string, StatementReader> = new Map([
+  ['en', englishReader],
+  ['de', germanReader],
+  ['fr', frenchReader],
+  ['es', spanishReader],
+]);
 
 /** The reader of a language, or null when the tool cannot read it. */
 export function readerFor(language: string): StatementReader | null {

@@ -1,4 +1,4 @@
-import { sentenceSegmenter } from '../../nlp/sentences.js';
+import { sentences as sentenceSpans } from '../../nlp/sentences.js';
 import { MAX_WORDS, wordCount } from './en/alone.js';
 import { readerFor, type StatementReader } from './reader.js';
 
@@ -12,11 +12,12 @@ export interface Sentence {
 /** The sentences of a text, trimmed, with offsets (so `text.slice(start, end)` is the sentence). */
 export function sentencesOf(text: string, language: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const { segment, index } of sentenceSegmenter(language).segment(text)) {
+  for (const span of sentenceSpans(text, { start: 0, end: text.length }, language)) {
+    const segment = text.slice(span.start, span.end);
     const leading = segment.length - segment.trimStart().length;
     const trimmed = segment.trim();
     if (trimmed.length === 0) continue;
-    const start = index + leading;
+    const start = span.start + leading;
     out.push({ text: trimmed, start, end: start + trimmed.length });
   }
   return out;
