@@ -230,7 +230,7 @@ function methodology(
   const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
   const guided = config.themes.length > 0;
   const sentences = [
-    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
+    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${acc.nothingToChange > 0 ? `, ${acc.nothingToChange} said only that nothing needs to change (counted under their question, not themed)` : ''}${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
     describeLongContributions(records),
     `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${namingText(themes.method)}.${describeEmptyTaxonomy(config.themes, themes)}`,
@@ -568,6 +568,7 @@ function accountingTable(acc: Accounting): string[] {
     ['Kept', acc.kept],
     ['Merged as exact duplicates', acc.duplicates.exact],
     ['Merged as near duplicates', acc.duplicates.near],
+    ['Said only that nothing needs to change (counted, not themed)', acc.nothingToChange],
     ...Object.entries(acc.excluded).map(
       ([reason, n]) => [`Excluded: ${reason.replaceAll('-', ' ')}`, n] as [string, number],
     ),
