@@ -20,6 +20,7 @@ import { briefCharts, type Chart } from './charts.js';
 import { describeLongContributions } from './long-contributions.js';
 import { cellText, inlineText } from './markdown-escape.js';
 import { modelWritingText, namingText } from './model-methodology.js';
+import { nothingToChangeText } from './nothing-to-change-text.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
 import {
@@ -353,6 +354,7 @@ function questionsSection(
       `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
       ...stanceParagraph(q.stance, sources),
+      ...nothingToChangeText(q.nothingToChange, people),
       ...findingList(
         'Main points',
         topBySupport(

@@ -8,6 +8,7 @@ import type { Matrix } from '../../matrix.js';
 import { type Redacted, redactOptionsOf, redactText } from '../../nlp/redact.js';
 import type { WordVectors } from '../../nlp/word-vectors.js';
 import { participantsByContribution } from '../../participants.js';
+import { type NothingAnswers, nothingAnswersOf } from './nothing-answers.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 import { createQuestionMatcher } from './question-match.js';
 
@@ -68,6 +69,8 @@ export interface SynthesisCorpus {
   words: WordVectors;
   /** Kept contributions whose `question` value named no guiding question, and the first one. */
   unmatchedQuestions: { count: number; example: string | null };
+  /** The answers saying nothing needs to change, held out of the themes or kept. */
+  nothingAnswers: NothingAnswers;
 }
 
 export interface CorpusInput {
@@ -136,6 +139,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     opinions: opinionGroups(input.ballots, config.seed),
     credit: creditor(config, contributions),
     words: input.words,
+    nothingAnswers: nothingAnswersOf(config, records, byContribution, participantOf),
   };
 }
 
