@@ -61,6 +61,7 @@ describe('nothingToChange', () => {
     ['Nothing they were fantastic', 'en'],
     ['No, you were all very kind.', 'en'],
     ["Honestly, there's nothing.", 'en'],
+    ['At the moment, nothing.', 'en'],
     ['Nothing could have been done better.', 'en'],
     ["Couldn't have been better.", 'en'],
     ['Nichts.', 'de'],
