@@ -3,7 +3,10 @@ import { ExclusionReason, RedactionKind } from './clean-record.js';
 
 const Count = z.number().int().min(0);
 
-/** Where every input record went in the clean stage: `read = kept + duplicates + excluded`. */
+/**
+ * Where every input record went in the clean stage:
+ * `read = kept + duplicates + nothingToChange + excluded`.
+ */
 export const Accounting = z.strictObject({
   /** Records read from `contributions.jsonl`. */
   read: Count,
@@ -11,6 +14,11 @@ export const Accounting = z.strictObject({
   kept: Count,
   /** Records merged into a kept record as extra voices. */
   duplicates: z.strictObject({ exact: Count, near: Count }),
+  /**
+   * Answers saying only that nothing needs to change, to a question asking what could be better:
+   * counted under their question, not themed.
+   */
+  nothingToChange: Count,
   /** Records excluded, by reason (every reason listed, zero included). */
   excluded: z.record(ExclusionReason, Count),
   /** Passages of the kept records. */

@@ -77,5 +77,14 @@ export const CleanRecord = z.discriminatedUnion('status', [
     reason: ExclusionReason,
     passages: z.array(Passage).length(0),
   }),
+  /**
+   * An answer to a question asking what could be better that says only that nothing needs to
+   * change ("Nothing.", "No, all good"): counted under its question, held out of the themes.
+   */
+  z.strictObject({
+    ...common,
+    status: z.literal('nothing-to-change'),
+    passages: z.array(Passage).length(0),
+  }),
 ]);
 export type CleanRecord = z.infer<typeof CleanRecord>;

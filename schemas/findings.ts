@@ -171,6 +171,17 @@ export const ThemeFindings = z.strictObject({
 });
 export type ThemeFindings = z.infer<typeof ThemeFindings>;
 
+/** Answers to a question asking what could be better that say nothing needs to change. */
+export const NothingToChange = z.strictObject({
+  /** The answers that say so (each merged duplicate an extra voice), and their participants. */
+  said: Support,
+  /** Of those, the answers that say only that: held out of the themes by the clean stage. */
+  only: Support,
+  /** All answers to the question, those held out of the themes included. */
+  answers: Support,
+});
+export type NothingToChange = z.infer<typeof NothingToChange>;
+
 export const QuestionFindings = z.strictObject({
   questionId: z.string(),
   text: z.string(),
@@ -184,6 +195,11 @@ export const QuestionFindings = z.strictObject({
   proposals: z.array(Finding),
   /** For a yes/no question: how its answers divide. */
   stance: StanceSplit.nullable(),
+  /**
+   * For a question asking what could be better, how many answers say nothing needs to change;
+   * null for other questions, and when answers are matched to questions by their words.
+   */
+  nothingToChange: NothingToChange.nullable(),
 });
 export type QuestionFindings = z.infer<typeof QuestionFindings>;
 

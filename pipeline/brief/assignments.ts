@@ -21,10 +21,11 @@ const COLUMNS = [
 /**
  * `assignments.csv`, for auditing in a spreadsheet: one row per kept passage and theme it is in
  * (with its sub-theme, if any; "other" when it fits none), and one row per duplicate (detail:
- * the contribution it was merged into) or excluded record (detail: why), and one row per passage
- * a reviewer excluded (status `excluded-by-review`, detail: the reason). Every input record
- * appears at least once. Each of `stances` (default none) adds a column with the row's
- * contribution's position on a guiding question (blank when it is not on the question).
+ * the contribution it was merged into), excluded record (detail: why) or answer saying only that
+ * nothing needs to change (status `nothing-to-change`), and one row per passage a reviewer
+ * excluded (status `excluded-by-review`, detail: the reason). Every input record appears at
+ * least once. Each of `stances` (default none) adds a column with the row's contribution's
+ * position on a guiding question (blank when it is not on the question).
  */
 export function assignmentsCsv(
   records: readonly CleanRecord[],
@@ -52,6 +53,8 @@ export function assignmentsCsv(
       rows.push([record.id, '', '', '', '', '', 'duplicate', record.duplicateOf]);
     else if (record.status === 'excluded')
       rows.push([record.id, '', '', '', '', '', 'excluded', record.reason]);
+    else if (record.status === 'nothing-to-change')
+      rows.push([record.id, '', '', '', '', '', 'nothing-to-change', '']);
     else {
       for (const passage of record.passages) {
         const reason = excluded.get(passage.id);

@@ -21,6 +21,7 @@ import { briefCharts, type Chart } from './charts.js';
 import { describeLongContributions } from './long-contributions.js';
 import { cellText, inlineText } from './markdown-escape.js';
 import { modelWritingText, namingText } from './model-methodology.js';
+import { nothingToChangeText } from './nothing-to-change-text.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
 import { readingText } from './reading-methodology.js';
@@ -237,7 +238,7 @@ function methodology(
   const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
   const guided = config.themes.length > 0;
   const sentences = [
-    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
+    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${acc.nothingToChange > 0 ? `, ${acc.nothingToChange} said only that nothing needs to change (counted under their question, not themed)` : ''}${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
     `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
     unreadMethodology(unreadLanguages(acc.languages)),
     describeLongContributions(records),
@@ -362,6 +363,7 @@ function questionsSection(
       `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
       ...stanceParagraph(q.stance, sources),
+      ...nothingToChangeText(q.nothingToChange, people),
       ...findingList(
         'Main points',
         topBySupport(
@@ -587,6 +589,7 @@ function accountingTable(acc: Accounting): string[] {
     ['Kept', acc.kept],
     ['Merged as exact duplicates', acc.duplicates.exact],
     ['Merged as near duplicates', acc.duplicates.near],
+    ['Said only that nothing needs to change (counted, not themed)', acc.nothingToChange],
     ...Object.entries(acc.excluded).map(
       ([reason, n]) => [`Excluded: ${reason.replaceAll('-', ' ')}`, n] as [string, number],
     ),

@@ -16,6 +16,7 @@ export function accountFor(records: readonly CleanRecord[]): Accounting {
     read: records.length,
     kept: 0,
     duplicates: { exact: 0, near: 0 },
+    nothingToChange: 0,
     excluded,
     passages: 0,
     languages: {},
@@ -28,6 +29,7 @@ export function accountFor(records: readonly CleanRecord[]): Accounting {
       acc.passages += record.passages.length;
       languages.set(record.language, (languages.get(record.language) ?? 0) + 1);
     } else if (record.status === 'duplicate') acc.duplicates[record.match]++;
+    else if (record.status === 'nothing-to-change') acc.nothingToChange++;
     else excluded[record.reason]++;
   }
   const byCount = [...languages].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
@@ -56,7 +58,8 @@ function formatCount(n: number): string {
 
 /**
  * A plain-text table of the accounting. Indentation shows which lines add up to which: read =
- * kept + duplicates + excluded, duplicates = exact + near, excluded = the sum of its reasons.
+ * kept + duplicates + nothing to change + excluded, duplicates = exact + near, excluded = the
+ * sum of its reasons.
  */
 export function formatAccountingTable(acc: Accounting): string {
   const duplicates = acc.duplicates.exact + acc.duplicates.near;
@@ -67,6 +70,7 @@ export function formatAccountingTable(acc: Accounting): string {
     ['  duplicates (extra voices)', duplicates],
     ['    exact', acc.duplicates.exact],
     ['    near', acc.duplicates.near],
+    ['  nothing to change (counted, not themed)', acc.nothingToChange],
     ['  excluded', excludedTotal],
     ...ExclusionReason.options.map((r): [string, number] => [
       `    ${REASON_LABELS[r]}`,

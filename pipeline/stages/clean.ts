@@ -1,6 +1,7 @@
 /**
  * The clean stage: every contribution becomes exactly one clean record, in input order: kept
- * (with passages), a duplicate of a kept record, or excluded with a reason.
+ * (with passages), a duplicate of a kept record, an answer saying only that nothing needs to
+ * change (to a question asking what could be better), or excluded with a reason.
  */
 import type { CleanRecord, ExclusionReason } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
@@ -13,6 +14,8 @@ import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
 import { redactOptionsOf } from '../nlp/redact.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
+import { createQuestionTexts } from '../synthesis/findings/question-match.js';
+import { onlySaysNothingToChange } from '../synthesis/reading/nothing-to-change.js';
 
 interface Draft extends CleanedText {
   reason: ExclusionReason | null;
@@ -37,9 +40,10 @@ export async function cleanContributions(
     () => throwIfAborted(ctx.signal, 'Clean'),
   );
   throwIfAborted(ctx.signal, 'Clean');
-  const duplicates = matchDuplicates(contributions, drafts, ctx);
+  const nothing = nothingToChangeAnswers(contributions, drafts, languages, ctx);
+  const duplicates = matchDuplicates(contributions, drafts, nothing, ctx);
   throwIfAborted(ctx.signal, 'Clean');
-  const known = { contributions, drafts, languages, duplicates };
+  const known = { contributions, drafts, languages, nothing, duplicates };
   const records = buildRecords(known, ctx, progress);
   progress.finish();
   const acc = accountFor(records);
@@ -47,6 +51,7 @@ export async function cleanContributions(
     read: acc.read,
     kept: acc.kept,
     duplicates: acc.duplicates.exact + acc.duplicates.near,
+    nothingToChange: acc.nothingToChange,
     excluded: Object.values(acc.excluded).reduce((a, b) => a + b, 0),
     passages: acc.passages,
   };
@@ -81,13 +86,39 @@ async function cleanAll(
   return drafts;
 }
 
-/** Duplicate detection among the records not otherwise excluded; indexed by contribution. */
+/**
+ * The contributions (by index) that say only that nothing needs to change, to a question asking
+ * what could be better (see `onlySaysNothingToChange`): never excluded as too short, and never
+ * themed. The question is the one the contribution's `question` value names (see
+ * `createQuestionTexts`).
+ */
+function nothingToChangeAnswers(
+  contributions: readonly Contribution[],
+  drafts: readonly Draft[],
+  languages: readonly string[],
+  ctx: StageContext,
+): Set<number> {
+  const questionOf = createQuestionTexts(ctx.config.questions);
+  const nothing = new Set<number>();
+  drafts.forEach((draft, i) => {
+    if (draft.reason !== null && draft.reason !== 'too-short') return;
+    const question = questionOf(contributions[i]?.question ?? null);
+    const language = languages[i] ?? ctx.config.language;
+    if (onlySaysNothingToChange(draft.text, question, language)) nothing.add(i);
+  });
+  return nothing;
+}
+
+/** Duplicate detection among the records kept so far; indexed by contribution. */
 function matchDuplicates(
   contributions: readonly Contribution[],
   drafts: readonly Draft[],
+  nothing: ReadonlySet<number>,
   ctx: StageContext,
 ): Map<number, DuplicateMatch> {
-  const candidates = drafts.flatMap((draft, i) => (draft.reason === null ? [i] : []));
+  const candidates = drafts.flatMap((draft, i) =>
+    draft.reason === null && !nothing.has(i) ? [i] : [],
+  );
   const matches = findDuplicates(
     candidates.map((i) => ({
       text: drafts[i]?.text ?? '',
@@ -117,6 +148,8 @@ interface Known {
   contributions: readonly Contribution[];
   drafts: readonly Draft[];
   languages: readonly string[];
+  /** Answers saying only that nothing needs to change (see `nothingToChangeAnswers`). */
+  nothing: ReadonlySet<number>;
   duplicates: ReadonlyMap<number, DuplicateMatch>;
 }
 
@@ -134,7 +167,10 @@ function buildRecords(known: Known, ctx: StageContext, progress: CharacterProgre
   return records;
 }
 
-/** The record of contribution `i`: excluded, a duplicate, or kept and segmented into passages. */
+/**
+ * The record of contribution `i`: nothing to change, excluded, a duplicate, or kept and
+ * segmented into passages.
+ */
 function buildRecord(
   known: Known,
   i: number,
@@ -152,6 +188,7 @@ function buildRecord(
     redactions: draft.redactions,
   };
   const duplicate = known.duplicates.get(i);
+  if (known.nothing.has(i)) return { status: 'nothing-to-change', ...common, passages: [] };
   if (draft.reason !== null)
     return { status: 'excluded', reason: draft.reason, ...common, passages: [] };
   if (duplicate !== undefined) {

@@ -81,7 +81,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 4,
+    version: 5,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],
@@ -90,6 +90,8 @@ export const STAGES = [
       clean: config.clean,
       redact: redactOptionsOf(config.privacy),
       language: config.language,
+      // Which answers say only that nothing needs to change depends on the questions asked.
+      questions: config.questions,
     }),
     run: async ({ load }, ctx) => cleanContributions(await load('contributions'), ctx),
   }),

@@ -44,7 +44,14 @@ describe('cleanContributions', () => {
     const { output, counts } = await cleanContributions(inputs, createTestContext());
     expect(output.map((r) => r.id)).toEqual(['b', 'a', 'c']);
     for (const record of output) CleanRecord.parse(record);
-    expect(counts).toEqual({ read: 3, kept: 1, duplicates: 1, excluded: 1, passages: 1 });
+    expect(counts).toEqual({
+      read: 3,
+      kept: 1,
+      duplicates: 1,
+      nothingToChange: 0,
+      excluded: 1,
+      passages: 1,
+    });
   });
 
   it('merges duplicates into the earliest record, which lists them as extra voices', async () => {
@@ -160,6 +167,42 @@ describe('accounting', () => {
         .map((l) => l.length),
     );
     expect(widths.size).toBe(1);
+  });
+
+  it('keeps "Nothing." and "No." answers to a question asking what could be better, out of the themes, and counts them', async () => {
+    const improve = 'How could we improve the service?';
+    const inputs = [
+      contribution('n1', 'Nothing.', { question: improve }),
+      contribution('n2', 'Nothing.', { question: 'q1' }),
+      contribution('n3', 'No, nothing at all, thank you!', { question: improve }),
+      contribution('n4', "Can't think of anything. All good.", { question: improve }),
+      contribution('praise', 'Nothing, the crew were fantastic and kind.', { question: improve }),
+      contribution('complaint', 'Nothing was explained to me.', { question: improve }),
+      contribution('good', 'Nothing.', { question: 'What was good?' }),
+      contribution('unknown', 'Nothing.'),
+    ];
+    const ctx = createTestContext({ questions: [{ id: 'q1', text: improve }, 'What was good?'] });
+    const { output, counts } = await cleanContributions(inputs, ctx);
+    const states = output.map((r) => (r.status === 'excluded' ? r.reason : r.status));
+    expect(states).toEqual([
+      'nothing-to-change',
+      'nothing-to-change',
+      'nothing-to-change',
+      'nothing-to-change',
+      'kept',
+      'kept',
+      'too-short',
+      'too-short',
+    ]);
+    for (const record of output) CleanRecord.parse(record);
+    expect(output[1]?.passages).toEqual([]);
+    expect(counts).toMatchObject({ read: 8, kept: 2, duplicates: 0, nothingToChange: 4 });
+    const acc = accountFor(output);
+    expect(acc.nothingToChange).toBe(4);
+    expect(acc.excluded['too-short']).toBe(2);
+    expect(formatAccountingTable(acc)).toMatch(
+      /^ {2}nothing to change \(counted, not themed\)\s+4$/m,
+    );
   });
 
   it('groups thousands independently of the locale', () => {

@@ -47,12 +47,15 @@ describe('cleaning properties', () => {
   it('accounts for every input exactly once', async () => {
     await fc.assert(
       fc.asyncProperty(contributionsArb, async (contributions) => {
-        const { output } = await cleanContributions(contributions, createTestContext());
+        // One question asking what could be better, so that "nothing" answers are read too.
+        const ctx = createTestContext({ questions: ['How could we improve?'] });
+        const { output } = await cleanContributions(contributions, ctx);
         expect(output.map((r) => r.id)).toEqual(contributions.map((c) => c.id));
         const acc = accountFor(output);
         const excluded = Object.values(acc.excluded).reduce((a, b) => a + b, 0);
+        const { exact, near } = acc.duplicates;
         expect(acc.read).toBe(contributions.length);
-        expect(acc.kept + acc.duplicates.exact + acc.duplicates.near + excluded).toBe(acc.read);
+        expect(acc.kept + exact + near + acc.nothingToChange + excluded).toBe(acc.read);
         const byId = new Map(output.map((r) => [r.id, r]));
         for (const record of output) {
           CleanRecord.parse(record);

@@ -9,6 +9,7 @@ import { type Redacted, redactOptionsOf, redactText } from '../../nlp/redact.js'
 import type { WordVectors } from '../../nlp/word-vectors.js';
 import { participantsByContribution } from '../../participants.js';
 import { NO_READINGS, type Readings } from '../reading/readings.js';
+import { type NothingAnswers, nothingAnswersOf } from './nothing-answers.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 import { createQuestionMatcher } from './question-match.js';
 
@@ -71,6 +72,8 @@ export interface SynthesisCorpus {
   unmatchedQuestions: { count: number; example: string | null };
   /** What a model read of the statements (see `readStatements`); empty offline. */
   readings: Readings;
+  /** The answers saying nothing needs to change, held out of the themes or kept. */
+  nothingAnswers: NothingAnswers;
 }
 
 export interface CorpusInput {
@@ -140,6 +143,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     credit: creditor(config, contributions),
     words: input.words,
     readings: NO_READINGS,
+    nothingAnswers: nothingAnswersOf(config, records, byContribution, participantOf),
   };
 }
 

@@ -39,3 +39,22 @@ export function createQuestionMatcher(questions: readonly GuidingQuestion[]): Qu
     unmatched: () => ({ count, example }),
   };
 }
+
+/**
+ * The text of the question an input's `question` value stands for, to read its answer by: the
+ * guiding question it names (by id or text), else the value itself (exports often carry the
+ * wording of a question the config does not list), else, with no value and one guiding
+ * question, that one; null when no question is known.
+ */
+export function createQuestionTexts(
+  questions: readonly GuidingQuestion[],
+): (value: string | null) => string | null {
+  const matcher = createQuestionMatcher(questions);
+  const textOf = new Map(questions.map((q) => [q.id, q.text]));
+  const only = questions.length === 1 ? (questions[0]?.text ?? null) : null;
+  return (value) => {
+    if (value === null || value.trim() === '') return only;
+    const id = matcher.match(value);
+    return id === null ? value : (textOf.get(id) ?? value);
+  };
+}

@@ -2,6 +2,7 @@ import type { QuestionFindings } from '../../../schemas/findings.js';
 import { contentWords } from '../../nlp/tokenise.js';
 import { alignmentScores } from '../../nlp/word-alignment.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import { nothingToChangeOf } from './nothing-answers.js';
 import { scopedPoints, themeCounts } from './scoped.js';
 import { questionStance } from './stance-findings.js';
 import { statementsOf } from './statement-groups.js';
@@ -29,6 +30,7 @@ export function questionFindings(corpus: SynthesisCorpus): QuestionFindings[] {
       keyPoints: scopedPoints(corpus, passages, 3),
       proposals: statementsOf(passages, corpus.readings).proposals.slice(0, 3),
       stance: questionStance(question.text, passages, corpus.readings),
+      nothingToChange: nothingToChangeOf(corpus.nothingAnswers, question, passages, mapping),
     };
   });
 }

@@ -7,6 +7,7 @@ import { germanReader } from './de/reader.js';
 import { englishReader } from './en/reader.js';
 import { spanishReader } from './es/reader.js';
 import { frenchReader } from './fr/reader.js';
+import { nothingToChange } from './nothing-to-change.js';
 
 /** What a sentence does. A sentence may do several; `other` stands alone. */
 export const STATEMENT_KINDS = [
@@ -49,12 +50,33 @@ export interface StatementReader {
   dependenceOf(sentence: string): Dependence;
 }
 
-const READERS: ReadonlyMap<string, StatementReader> = new Map([
-  ['en', englishReader],
-  ['de', germanReader],
-  ['fr', frenchReader],
-  ['es', spanishReader],
-]);
+const RULES: readonly StatementReader[] = [
+  englishReader,
+  germanReader,
+  frenchReader,
+  spanishReader,
+];
+
+/**
+ * A language's rules with "nothing needs to change" read first (`nothingToChange`, which knows
+ * the question): such a sentence is that, and praise too where it praises ("Nothing, was
+ * fab!"), never a proposal or a concern.
+ */
+function withNothingToChange(rules: StatementReader): StatementReader {
+  return {
+    language: rules.language,
+    kindsOf(sentence, context) {
+      const kinds = rules.kindsOf(sentence, context);
+      if (!nothingToChange(sentence, context.question, rules.language)) return kinds;
+      return kinds.includes('praise') ? ['nothing_to_change', 'praise'] : ['nothing_to_change'];
+    },
+    dependenceOf: (sentence) => rules.dependenceOf(sentence),
+  };
+}
+
+const READERS: ReadonlyMap<string, StatementReader> = new Map(
+  RULES.map((rules) => [rules.language, withNothingToChange(rules)]),
+);
 
 /** The reader of a language, or null when the tool cannot read it. */
 export function readerFor(language: string): StatementReader | null {
