@@ -13,8 +13,9 @@
 
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
-import { nextVerb, OBLIGATION, withoutFrame } from './kinds.js';
+import { withoutFrame } from './kinds.js';
 import { type Tag, tagSentence } from './tags.js';
+import { nextVerb, OBLIGATION } from './words.js';
 
 export type Stance = 'support' | 'oppose' | 'unclear';
 
