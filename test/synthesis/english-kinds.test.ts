@@ -40,6 +40,24 @@ describe('the English reader reads praise', () => {
   });
 });
 
+describe('the English reader reads "it is ... to" as a course only when it names one', () => {
+  it.each([
+    'It is important to keep the library open.',
+    "It's time to fix the bridge on Main Street.",
+    'It would be nice to have a pool in the park.',
+  ])('"%s" is a proposal', (sentence) => {
+    expect(kinds(sentence)).toContain('proposal');
+  });
+
+  it.each([
+    'It is easy to find parking downtown.',
+    'It is hard to get an appointment with a dentist.',
+    'It is good to see the market busy again.',
+  ])('"%s" states how things are, asking for nothing', (sentence) => {
+    expect(kinds(sentence)).not.toContain('proposal');
+  });
+});
+
 describe('the English reader reads self-descriptions', () => {
   it.each([
     'I identify as non-binary.',

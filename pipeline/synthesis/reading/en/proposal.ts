@@ -20,6 +20,39 @@ import {
 
 /** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
 const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
+/** What "it is ... to" says of a course to take: "it is important to", "it is time to". */
+const COURSE: ReadonlySet<string> = new Set([
+  'advisable',
+  'best',
+  'better',
+  'critical',
+  'crucial',
+  'essential',
+  'fair',
+  'idea',
+  'imperative',
+  'important',
+  'key',
+  'necessary',
+  'needed',
+  'paramount',
+  'right',
+  'sensible',
+  'time',
+  'urgent',
+  'vital',
+  'wise',
+]);
+/** What "it would be ... to" wishes for: "it would be nice to have a pool". */
+const WISHED: ReadonlySet<string> = new Set([
+  'good',
+  'great',
+  'nice',
+  'helpful',
+  'useful',
+  'ideal',
+]);
+const HYPOTHETICAL_BE: ReadonlySet<string> = new Set(['would', 'could', "'d"]);
 const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
 
 /** Whether a clause (its words, frame read past) asks for an action or a change. */
@@ -136,12 +169,13 @@ function isBestCourse(tags: readonly Tag[]): boolean {
   const to = rest.findIndex((t, k) => t.word === 'to' && rest[k + 1]?.pos === 'VERB');
   const course = rest.slice(0, Math.max(to, 0));
   const names = course.some((t) => t.pos === 'NOUN') && course[0]?.word === 'the';
-  // "it is important to ...", "it is time to ...".
-  // "it was a long wait to ..." tells what happened.
+  // "it is important to ...", "it would be nice to ..."; not "it is easy to find a job" (a fact),
+  // "it was a long wait to ..." (what happened).
+  const wished = HYPOTHETICAL_BE.has(tags[be - 1]?.word ?? '') && tags[be - 2]?.word === 'it';
   const placeholder =
-    tags[be - 1]?.word === 'it' &&
+    (tags[be - 1]?.word === 'it' || wished) &&
     !PAST_BE.has(tags[be]?.word ?? '') &&
-    course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
+    course.some((t) => COURSE.has(t.lemma) || (wished && WISHED.has(t.lemma)));
   const opening = tags.findIndex((t) => t.word === 'it') === 0 && be <= 2;
   const wish = opening && rest.some((t) => t.word === 'if');
   return (to > 0 && (names || placeholder)) || wish;
