@@ -58,6 +58,24 @@ describe('the English reader reads "it is ... to" as a course only when it names
   });
 });
 
+describe('the English reader reads answers to "what was good?"', () => {
+  it('reads an order answering what was good as praise of what was done', () => {
+    const good = { question: 'What was good about your stay?' };
+    expect(englishReader.kindsOf('Explain every step of the treatment.', good)).toEqual(['praise']);
+    expect(
+      englishReader.kindsOf('Explain every step of the treatment.', { question: null }),
+    ).toEqual(['proposal']);
+  });
+
+  it('still reads a wish or a problem answering what was good', () => {
+    const good = { question: 'What did we do well?' };
+    expect(englishReader.kindsOf('The car park should be bigger.', good)).toContain('proposal');
+    expect(englishReader.kindsOf('The waiting room was dirty and cold.', good)).toEqual([
+      'concern',
+    ]);
+  });
+});
+
 describe('the English reader reads self-descriptions', () => {
   it.each([
     'I identify as non-binary.',
