@@ -89,6 +89,7 @@ describe('the English reader reads self-descriptions', () => {
     'I am a retired bus driver.',
     'I have lived in the county for twelve years.',
     'I consider myself a centrist.',
+    'I am healthcare assistant on a ward.',
   ])('"%s" says who the speaker is', (sentence) => {
     expect(kinds(sentence)).toEqual(['self_description']);
   });
