@@ -16,6 +16,9 @@ describe('the English reader reads praise', () => {
     'Never once felt rushed by the doctor.',
     "Can't fault the midwives at all.",
     'No problems whatsoever.',
+    // A harm undone by the participle after it.
+    'Problem resolved within a day.',
+    'My pain was relieved within the hour.',
     // Worded as an order, it asks for nothing to change.
     'Keep up the good work.',
   ])('"%s" is praise, neither proposal nor concern', (sentence) => {
@@ -37,6 +40,7 @@ describe('the English reader reads praise', () => {
     expect(kinds('No more parking charges for visitors.')).toEqual(['proposal']);
     expect(kinds('The waiting room was dirty and cold.')).toEqual(['concern']);
     expect(kinds('The food could be better.')).not.toContain('praise');
+    expect(kinds('The problem was never resolved.')).toContain('concern');
   });
 });
 
