@@ -16,6 +16,9 @@ describe('the English reader reads praise', () => {
     'Never once felt rushed by the doctor.',
     "Can't fault the midwives at all.",
     'No problems whatsoever.',
+    // A harm undone by the participle after it.
+    'Problem resolved within a day.',
+    'My pain was relieved within the hour.',
     // Worded as an order, it asks for nothing to change.
     'Keep up the good work.',
   ])('"%s" is praise, neither proposal nor concern', (sentence) => {
@@ -37,6 +40,43 @@ describe('the English reader reads praise', () => {
     expect(kinds('No more parking charges for visitors.')).toEqual(['proposal']);
     expect(kinds('The waiting room was dirty and cold.')).toEqual(['concern']);
     expect(kinds('The food could be better.')).not.toContain('praise');
+    expect(kinds('The problem was never resolved.')).toContain('concern');
+  });
+});
+
+describe('the English reader reads "it is ... to" as a course only when it names one', () => {
+  it.each([
+    'It is important to keep the library open.',
+    "It's time to fix the bridge on Main Street.",
+    'It would be nice to have a pool in the park.',
+  ])('"%s" is a proposal', (sentence) => {
+    expect(kinds(sentence)).toContain('proposal');
+  });
+
+  it.each([
+    'It is easy to find parking downtown.',
+    'It is hard to get an appointment with a dentist.',
+    'It is good to see the market busy again.',
+  ])('"%s" states how things are, asking for nothing', (sentence) => {
+    expect(kinds(sentence)).not.toContain('proposal');
+  });
+});
+
+describe('the English reader reads answers to "what was good?"', () => {
+  it('reads an order answering what was good as praise of what was done', () => {
+    const good = { question: 'What was good about your stay?' };
+    expect(englishReader.kindsOf('Explain every step of the treatment.', good)).toEqual(['praise']);
+    expect(
+      englishReader.kindsOf('Explain every step of the treatment.', { question: null }),
+    ).toEqual(['proposal']);
+  });
+
+  it('still reads a wish or a problem answering what was good', () => {
+    const good = { question: 'What did we do well?' };
+    expect(englishReader.kindsOf('The car park should be bigger.', good)).toContain('proposal');
+    expect(englishReader.kindsOf('The waiting room was dirty and cold.', good)).toEqual([
+      'concern',
+    ]);
   });
 });
 
@@ -53,6 +93,7 @@ describe('the English reader reads self-descriptions', () => {
     'I am a retired bus driver.',
     'I have lived in the county for twelve years.',
     'I consider myself a centrist.',
+    'I am healthcare assistant on a ward.',
   ])('"%s" says who the speaker is', (sentence) => {
     expect(kinds(sentence)).toEqual(['self_description']);
   });

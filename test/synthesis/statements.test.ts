@@ -37,6 +37,13 @@ describe('standsAlone', () => {
     ['This is a big issue for everyone.', 'pronoun'],
     ['Make it a walking city.', 'pronoun'],
     ['Without these rights nobody would invest in research.', 'pronoun'],
+    ['In effect, small bakeries will close.', 'connective'],
+    ['As a result the town centre is empty at night.', 'connective'],
+    ['Again the bins were not collected.', 'connective'],
+    ['The city council must fix this problem soon.', 'pronoun'],
+    ['Prisoners should never be treated that way.', 'pronoun'],
+    ['A new tax credit gives them a fair chance.', 'pronoun'],
+    ['The worst part of the visit was that she ignored my questions.', 'pronoun'],
     ['What do you think about the new bus routes?', 'question'],
     ['Thank you for organising this consultation.', 'greeting'],
     ['Thanks for listening to us.', 'greeting'],
@@ -59,6 +66,12 @@ describe('standsAlone', () => {
     'It would be great if neighbours could get to know each other.',
     'It is important to practise fiscal responsibility.',
     'When the city tears up lawns they should repair them.',
+    'The council said they would widen the pavement.',
+    'The nurse explained everything and she was very kind.',
+    'This road needs a crossing near the school.',
+    'When a worker is forced out of their job, morale falls.',
+    'Women are as capable as men and barring them from service is unfair.',
+    'A murderer should not be kept at public expense until the end of his days.',
   ])('accepts "%s"', (sentence) => {
     expect(dependenceOf(sentence)).toBeNull();
   });

@@ -5,15 +5,10 @@
  */
 import { foldWord } from '../../nlp/tokenise.js';
 import { NEGATION } from '../reading/en/appraisal.js';
-import {
-  DESIRE,
-  isImperative,
-  isVerblessWish,
-  nextVerb,
-  OBLIGATION,
-  withoutFrame,
-} from '../reading/en/kinds.js';
+import { withoutFrame } from '../reading/en/kinds.js';
+import { isImperative, isVerblessWish } from '../reading/en/proposal.js';
 import { type Tag, tagSentence } from '../reading/en/tags.js';
+import { DESIRE, nextVerb, OBLIGATION } from '../reading/en/words.js';
 import type { FindingKind } from '../reading/reader.js';
 
 /** A noun phrase: its head noun and the words before the head that say which one. */

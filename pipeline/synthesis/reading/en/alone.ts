@@ -3,6 +3,7 @@
  * the sentence before it, is not a question or a greeting, and is neither a scrap nor a speech.
  */
 import type { Dependence } from '../reader.js';
+import { pointsOutside } from './reference.js';
 import { opensWithVerb, type Tag, tagSentence } from './tags.js';
 
 /** Shortest and longest sentence quoted alone, in words. */
@@ -25,7 +26,23 @@ const CONNECTIVES: ReadonlySet<string> = new Set([
   'because',
   'so',
   'first',
+  'again',
+  'hence',
+  'nevertheless',
+  'nonetheless',
+  'consequently',
+  'additionally',
+  'likewise',
+  'similarly',
+  'meanwhile',
+  'secondly',
+  'finally',
+  'lastly',
+  'anyway',
 ]);
+/** Phrases that open a sentence continuing the one before ("In effect, ...", "As a result"). */
+const CONNECTIVE_PHRASE =
+  /^(?:in (?:effect|addition|fact|turn|other words|that case|any case|contrast|short)|as a (?:result|consequence)|on the other hand|on top of that|for (?:example|instance)|after all|even so|that said|if so|if not|by contrast)\b/iu;
 /** Pronouns that point back to something named earlier. */
 const BACK_POINTING: ReadonlySet<string> = new Set([
   'it',
@@ -51,9 +68,10 @@ const HEAD_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
  * Why an English sentence cannot be quoted alone: it has fewer than MIN_WORDS or more than
  * MAX_WORDS words; it has no verb (bar a wish or complaint such as "More green spaces." or "Too
  * many apartments in Plano."); it is a question or a greeting or thanks; it opens with a
- * connective ("However", "But", "Also") or has a pronoun ("they", "it", "this") before any
+ * connective ("However", "But", "Also", "In effect,") or has a pronoun ("they", "it", "this") before any
  * noun it could point to ("It should stop.", "Make it a walking city."), bar an "it" that only
- * holds a place ("It would help if buses ran later.").
+ * holds a place ("It would help if buses ran later."), or one with nothing before it that it
+ * could stand for, or "this problem" (`reference.ts`).
  */
 export function dependenceOf(sentence: string): Dependence {
   const words = wordCount(sentence);
@@ -64,7 +82,8 @@ export function dependenceOf(sentence: string): Dependence {
   if (first === undefined) return 'no-clause';
   if (isGreeting(tags)) return 'greeting';
   if (first.pos === 'CCONJ' || CONNECTIVES.has(first.word)) return 'connective';
-  if (pointsBackFirst(tags)) return 'pronoun';
+  if (CONNECTIVE_PHRASE.test(sentence.trimStart())) return 'connective';
+  if (pointsBackFirst(tags) || pointsOutside(tags)) return 'pronoun';
   if (!hasClause(tags, sentence) && !isVerblessWish(tags)) return 'no-clause';
   return null;
 }

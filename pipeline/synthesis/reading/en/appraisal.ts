@@ -64,7 +64,9 @@ const REVERSING: ReadonlySet<string> = new Set([
   'prevent',
   'protect',
   'reduce',
+  'relieve',
   'remove',
+  'resolve',
   'save',
   'solve',
   'stop',
@@ -85,6 +87,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
   let turnedUntil = -1;
   let unsurpassed = false;
   let harmDenied = false;
+  const undone = undoneBefore(words);
   words.forEach((tag, i) => {
     if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
     if (
@@ -104,7 +107,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
       return;
     }
     if (skip(tag)) return;
-    const valence = VALENCE[tag.word] ?? VALENCE[tag.lemma] ?? 0;
+    const valence = (VALENCE[tag.word] ?? VALENCE[tag.lemma] ?? 0) * (undone.has(i) ? -1 : 1);
     if (i > turnedUntil) total += valence;
     // "Could not have been better": denied after "can", a comparative is the best there is.
     else if (unsurpassed && UNSURPASSED.has(tag.word)) total += Math.max(valence, 2);
@@ -116,6 +119,27 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
     }
   });
   return total;
+}
+
+/**
+ * The words a reversing verb's past participle undoes from behind: "Problem solved.", "the pain
+ * was relieved", "free parking removed". They run back from it to a verb, a negation or the
+ * clause's start ("the issue was never resolved" undoes nothing).
+ */
+function undoneBefore(words: readonly Tag[]): Set<number> {
+  const undone = new Set<number>();
+  words.forEach((tag, i) => {
+    if (tag.pos !== 'VERB' || !REVERSING.has(tag.lemma) || !/(?:ed|d)$/u.test(tag.word)) return;
+    if (tag.word === tag.lemma) return;
+    for (let j = i - 1; j >= Math.max(0, i - SCOPE); j--) {
+      const before = words[j] as Tag;
+      if (before.lemma === 'be') continue;
+      if (NEGATION.has(before.word) || before.pos === 'VERB' || before.pos === 'PUNCT') break;
+      if (CLAUSE_END.has(before.word)) break;
+      undone.add(j);
+    }
+  });
+  return undone;
 }
 
 /** Whether the negation at `at` denies "can" or "could" ("cannot", "couldn't", "could not"). */

@@ -6,8 +6,9 @@
 
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
-import { nextVerb, OBLIGATION, withoutFrame } from './kinds.js';
+import { withoutFrame } from './kinds.js';
 import { type Tag, tagSentence } from './tags.js';
+import { nextVerb, OBLIGATION } from './words.js';
 
 /** A claim a stance can be taken on: what it is about, and whether it is for it or against. */
 export interface Claim {

@@ -1,29 +1,17 @@
 /**
- * What an English sentence does, read from its structure: a proposal names an action (a modal of
- * obligation before a verb, "need" with an object, an imperative, a verbless wish), a concern a
- * problem (negative evaluation, excess or lack), an opportunity a possible gain (a modal of
+ * What an English sentence does, read from its structure: a proposal names an action (see
+ * `proposal.ts`), a concern a problem (negative evaluation, excess or lack), an opportunity a possible gain (a modal of
  * possibility before a verb, or a thing doing something good). What the speaker says of
  * themselves ("I still need to ...", "AI has given me ...") is none of these.
  */
 
 import type { FindingKind } from '../reader.js';
 import { appraisal, DENIAL, NEGATION } from './appraisal.js';
-import { opensWithVerb, type Tag, tagSentence } from './tags.js';
+import { isProposal } from './proposal.js';
+import { type Tag, tagSentence } from './tags.js';
+import { DESIRE, NOUN_POS, nextVerb, POSSIBILITY, startsWithClause } from './words.js';
 
-export const OBLIGATION: ReadonlySet<string> = new Set(['should', 'must', 'ought', 'shall']);
-export const POSSIBILITY: ReadonlySet<string> = new Set([
-  'could',
-  'would',
-  'can',
-  'will',
-  'may',
-  'might',
-]);
 const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'might']);
-/** Verbs of wanting, which with "I" or "we" make a wish: "I would like to see more parks". */
-export const DESIRE: ReadonlySet<string> = new Set(['like', 'love', 'want', 'wish']);
-/** Words that make a verbless wish: "More green spaces.", "Better public transit". */
-export const WISH_OPENERS: ReadonlySet<string> = new Set(['more', 'less', 'fewer', 'better', 'no']);
 /** Verbs of giving or helping: what follows them is granted (see `grantsGain`). */
 const GRANTING: ReadonlySet<string> = new Set([
   'allow',
@@ -39,24 +27,7 @@ const GRANTING: ReadonlySet<string> = new Set([
 ]);
 /** What "to be ..." says of the speaking, not of the thing: "to be honest". */
 const ASIDES: ReadonlySet<string> = new Set(['honest', 'fair', 'frank']);
-/** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
-const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
-const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
 const SPEAKER: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'mine']);
-const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
-const NOUN_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
-const PHRASE_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET', 'ADV']);
-/** What can follow an imperative verb: its object or an adverb. */
-const OBJECT_POS: ReadonlySet<string> = new Set([
-  'ADJ',
-  'NOUN',
-  'PROPN',
-  'NUM',
-  'DET',
-  'ADV',
-  'PRON',
-  'CCONJ',
-]);
 /** Below this appraisal (AFINN-165 valence, see `appraisal.ts`) a sentence evaluates negatively. */
 const NEGATIVE = 0;
 const POSITIVE = 0;
@@ -125,142 +96,6 @@ export function withoutFrame(tags: Tag[]): Tag[] {
   return startsWithClause(rest) ? rest : tags;
 }
 
-/** A subject (a pronoun, or a noun phrase) followed by a verb: "Bowling Green could ...". */
-function startsWithClause(tags: readonly Tag[]): boolean {
-  let i = 0;
-  if (tags[0]?.pos === 'PRON') i = 1;
-  else {
-    while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos) && i < 5) i++;
-    if (i === 0 || !NOUN_POS.has(tags[i - 1]?.pos ?? '')) return false;
-  }
-  while (tags[i]?.pos === 'ADV' || tags[i]?.pos === 'PART') i++;
-  return VERB_POS.has(tags[i]?.pos ?? '');
-}
-
-function isProposal(tags: readonly Tag[], sentence: string): boolean {
-  return (
-    hasObligation(tags) ||
-    hasNeed(tags) ||
-    hasDesire(tags) ||
-    isImperative(tags, sentence) ||
-    isVerblessWish(tags) ||
-    isBestCourse(tags)
-  );
-}
-
-/** "should", "must", "ought to" before a verb; with "I" only "I should be (able) ...". */
-function hasObligation(tags: readonly Tag[]): boolean {
-  for (let i = 0; i < tags.length; i++) {
-    if (!OBLIGATION.has((tags[i] as Tag).word)) continue;
-    const verb = nextVerb(tags, i);
-    if (verb < 0) continue;
-    if (subjectBefore(tags, i)?.word === 'i' && tags[verb]?.lemma !== 'be') continue;
-    return true;
-  }
-  return false;
-}
-
-/** "X needs more ...", "we need to ...", "in need of": need with something needed, not "I need". */
-function hasNeed(tags: readonly Tag[]): boolean {
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as Tag;
-    if (tag.lemma !== 'need') continue;
-    const next = tags[i + 1];
-    if (tag.pos === 'NOUN') {
-      if (tags[i - 1]?.word === 'in' && next?.word === 'of') return true;
-      continue;
-    }
-    if (tag.pos !== 'VERB' || subjectBefore(tags, i)?.word === 'i') continue;
-    if (NEGATION.has(tags[i - 1]?.word ?? '')) continue;
-    // "More youth programs are needed", "Stronger laws needed!".
-    if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
-    // "needed a test" in the past tells what was needed, not what is asked for.
-    if (tag.word === 'needed') continue;
-    if (next?.word === 'to' || (next !== undefined && PHRASE_POS.has(next.pos))) return true;
-  }
-  return false;
-}
-
-/** "I would like to see ...", "we want more ...": a first-person wish for something. */
-function hasDesire(tags: readonly Tag[]): boolean {
-  const at = tags.findIndex((t) => DESIRE.has(t.lemma) && t.pos === 'VERB');
-  if (at < 0) return false;
-  const subject = subjectBefore(tags, at)?.word;
-  return (subject === 'i' || subject === 'we') && !NEGATION.has(tags[at - 1]?.word ?? '');
-}
-
-/**
- * A base-form verb at the start (after "please" or "let's"): "Build parking areas.", "Ban
- * smoking in parks." The tagger reads some sentence-initial verbs as nouns ("Ban", "Fund"),
- * so a first word that is not a verb is tagged again after "please".
- */
-export function isImperative(tags: readonly Tag[], sentence: string): boolean {
-  if (tags.some((t, i) => t.word === 'please' && tags[i + 1]?.pos === 'VERB')) return true;
-  if (tags[0]?.lemma === 'let' && tags[1]?.word === "'s") return true;
-  // "Actually teach HS students useful things.": an adverb before the order.
-  const [first, next] = tags[0]?.pos === 'ADV' && tags.length > 2 ? tags.slice(1) : tags;
-  if (first === undefined || first.word !== first.lemma || next?.word === 'you') return false;
-  // "Don't think so": not knowing or thinking orders nothing.
-  if (
-    first.word === 'do' &&
-    NEGATION.has(next?.word ?? '') &&
-    COGNITION.has(tags[2]?.lemma ?? '')
-  ) {
-    return false;
-  }
-  // "Could not have been better.": a modal without its subject is no order.
-  if (POSSIBILITY.has(first.word)) return false;
-  if (VERB_POS.has(next?.pos ?? '')) return false;
-  // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
-  if (first.pos === 'VERB' || first.pos === 'AUX')
-    return next?.pos !== 'PRON' || first.pos === 'VERB';
-  // A noun phrase with a verb after it is a subject ("Flag burning is ..."), not an order.
-  if (startsWithClause(tags) || !OBJECT_POS.has(next?.pos ?? '')) return false;
-  // A noun and what it is like: "Staff very helpful & friendly." appraises, it orders nothing.
-  if (isVerblessAppraisal(tags.slice(1))) return false;
-  return opensWithVerb(sentence);
-}
-
-/** Only adverbs and adjectives joined by "and": what a named thing is like ("very kind and helpful"). */
-function isVerblessAppraisal(rest: readonly Tag[]): boolean {
-  const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
-  return rest.some((t) => t.pos === 'ADJ') && rest.every((t) => joins.has(t.pos));
-}
-
-/** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
-export function isVerblessWish(tags: readonly Tag[]): boolean {
-  const first = tags[0];
-  if (first === undefined) return false;
-  // A comparative adjective ("Stronger laws", "Lower taxes") wishes as "more" does.
-  const comparative = first.pos === 'ADJ' && first.word !== first.lemma;
-  if (!WISH_OPENERS.has(first.word) && !comparative) return false;
-  // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
-  if (first.word === 'no' && tags[1]?.word !== 'more' && appraisal(tags) > 0) return false;
-  let i = 1;
-  while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
-  const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
-  return hasNoun && (!VERB_POS.has(tags[i]?.pos ?? '') || tags[i]?.word === 'needed');
-}
-
-/** "X is the best way to ...", "it is the right thing to do", "it would be great if ...". */
-function isBestCourse(tags: readonly Tag[]): boolean {
-  const be = tags.findIndex((t) => t.lemma === 'be');
-  if (be < 0) return false;
-  const rest = tags.slice(be + 1, be + 8);
-  const to = rest.findIndex((t, k) => t.word === 'to' && rest[k + 1]?.pos === 'VERB');
-  const course = rest.slice(0, Math.max(to, 0));
-  const names = course.some((t) => t.pos === 'NOUN') && course[0]?.word === 'the';
-  // "it is important to ...", "it is time to ...".
-  // "it was a long wait to ..." tells what happened.
-  const placeholder =
-    tags[be - 1]?.word === 'it' &&
-    !PAST_BE.has(tags[be]?.word ?? '') &&
-    course.some((t) => t.pos === 'ADJ' || t.pos === 'NOUN');
-  const opening = tags.findIndex((t) => t.word === 'it') === 0 && be <= 2;
-  const wish = opening && rest.some((t) => t.word === 'if');
-  return (to > 0 && (names || placeholder)) || wish;
-}
-
 /**
  * "too expensive", "too many apartments", "not enough ...", a lack of something; not an excess
  * denied ("nothing was too much trouble", "never too busy to help").
@@ -314,28 +149,4 @@ function doesGood(tags: readonly Tag[]): boolean {
     before.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN') &&
     before.every((t) => t.pos !== 'SCONJ')
   );
-}
-
-/**
- * The verb after a modal (past adverbs and "not"), or -1. An adjective straight before an
- * object is a verb the tagger misread ("should close it", "should lower taxes").
- */
-export function nextVerb(tags: readonly Tag[], at: number): number {
-  let i = at + 1;
-  while (tags[i]?.pos === 'ADV' || tags[i]?.pos === 'PART') i++;
-  if (tags[i]?.word === 'to') i++;
-  const tag = tags[i];
-  if (VERB_POS.has(tag?.pos ?? '')) return i;
-  const object = tags[i + 1]?.pos;
-  // After a modal an adjective needs "be"; straight before an object it is a misread verb.
-  return tag?.pos === 'ADJ' && object !== undefined && OBJECT_POS.has(object) ? i : -1;
-}
-
-/** The nearest pronoun or noun before a position: the subject, as near as word order tells. */
-function subjectBefore(tags: readonly Tag[], at: number): Tag | undefined {
-  for (let i = at - 1; i >= 0; i--) {
-    const tag = tags[i] as Tag;
-    if (NOUN_POS.has(tag.pos)) return tag;
-  }
-  return undefined;
 }

@@ -4,8 +4,9 @@
  * and promising no gain. "Keep up the good work" praises though it is worded as an order.
  */
 import type { FindingKind } from '../reader.js';
-import { POSSIBILITY, type StatementReading } from './kinds.js';
+import type { StatementReading } from './kinds.js';
 import type { Tag } from './tags.js';
+import { POSSIBILITY } from './words.js';
 
 /** Verbs that ask for more of the same: "keep up the good work", "carry on as you are". */
 const CONTINUE: ReadonlySet<string> = new Set(['keep', 'continue', 'carry']);

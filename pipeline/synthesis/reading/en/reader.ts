@@ -3,10 +3,12 @@
  * asks for, fears or hopes, `praise.ts` for praise), what the speaker says of themselves
  * (`self-description.ts`), and standing alone from `alone.ts`.
  */
-import type { StatementKind, StatementReader } from '../reader.js';
+import type { ReadingContext, StatementKind, StatementReader } from '../reader.js';
 import { dependenceOf } from './alone.js';
+import { asksWhatWasGood } from './good-question.js';
 import { readStatement } from './kinds.js';
 import { clauseKinds } from './praise.js';
+import { isImperative } from './proposal.js';
 import { selfDescriptionEnd } from './self-description.js';
 import { tagSentence } from './tags.js';
 
@@ -17,18 +19,23 @@ const MIN_CLAUSE_WORDS = 2;
 
 /**
  * A sentence's kinds: self_description when it says who the speaker is, then the kinds of each
- * clause (a sentence that praises and complains is both). `['other']` when none.
+ * clause (a sentence that praises and complains is both). `['other']` when none. Answering a
+ * question of what was good, an order names what was done well: praise, not a proposal.
  */
-function kindsOf(sentence: string): StatementKind[] {
+function kindsOf(sentence: string, { question }: ReadingContext): StatementKind[] {
   const kinds = new Set<StatementKind>();
   const { tags } = tagSentence(sentence);
   const described = selfDescriptionEnd(tags);
   if (described > 0) kinds.add('self_description');
   if (described < tags.length) {
     const rest = described > 0 ? restAfter(sentence, tags.length - described) : sentence;
+    const praised = asksWhatWasGood(question);
     for (const clause of clausesOf(rest)) {
       const reading = readStatement(clause);
-      if (reading !== null) for (const kind of clauseKinds(reading)) kinds.add(kind);
+      if (reading === null) continue;
+      const ordered = praised && isImperative(reading.words, clause);
+      for (const kind of clauseKinds(reading))
+        kinds.add(ordered && kind === 'proposal' ? 'praise' : kind);
     }
   }
   return kinds.size > 0 ? [...kinds] : ['other'];

@@ -119,6 +119,8 @@ function isWhoOneIs(rest: readonly Tag[]): boolean {
   if (first.word === 'from') return true;
   // "self employed": a compound before the situation.
   if (SITUATION.has(rest[i + 1]?.lemma ?? '') && first.pos === 'NOUN') return true;
+  // "I am healthcare professional", "I am nurse": a job without its article.
+  if (first.pos === 'NOUN' && !NOT_WHO.has(first.lemma)) return true;
   if (first.word !== 'a' && first.word !== 'an') return false;
   let j = i + 1;
   while (rest[j]?.pos === 'ADJ' || rest[j]?.pos === 'ADV' || rest[j]?.pos === 'PROPN') j++;

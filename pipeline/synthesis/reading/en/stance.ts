@@ -15,8 +15,8 @@
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
 import { AGAINST, type Claim, sameAction } from './claim.js';
-import { nextVerb, OBLIGATION } from './kinds.js';
 import { type Tag, tagSentence } from './tags.js';
+import { nextVerb, OBLIGATION } from './words.js';
 
 /** For the claim (1) or against it (-1). */
 export type Side = 1 | -1;

@@ -1,0 +1,182 @@
+/**
+ * Whether an English clause proposes: it asks for or recommends an action or change (a modal of
+ * obligation before a verb, "need" with something needed, a first-person wish, an order, a
+ * verbless wish, "X is the best way to ...").
+ */
+import { appraisal, NEGATION } from './appraisal.js';
+import { opensWithVerb, type Tag } from './tags.js';
+import {
+  DESIRE,
+  nextVerb,
+  OBJECT_POS,
+  OBLIGATION,
+  PHRASE_POS,
+  POSSIBILITY,
+  startsWithClause,
+  subjectBefore,
+  VERB_POS,
+  WISH_OPENERS,
+} from './words.js';
+
+/** Verbs of thinking, which a negative "Don't" does not order: "Don't think so", "Don't know". */
+const COGNITION: ReadonlySet<string> = new Set(['think', 'know', 'believe', 'remember']);
+/** What "it is ... to" says of a course to take: "it is important to", "it is time to". */
+const COURSE: ReadonlySet<string> = new Set([
+  'advisable',
+  'best',
+  'better',
+  'critical',
+  'crucial',
+  'essential',
+  'fair',
+  'idea',
+  'imperative',
+  'important',
+  'key',
+  'necessary',
+  'needed',
+  'paramount',
+  'right',
+  'sensible',
+  'time',
+  'urgent',
+  'vital',
+  'wise',
+]);
+/** What "it would be ... to" wishes for: "it would be nice to have a pool". */
+const WISHED: ReadonlySet<string> = new Set([
+  'good',
+  'great',
+  'nice',
+  'helpful',
+  'useful',
+  'ideal',
+]);
+const HYPOTHETICAL_BE: ReadonlySet<string> = new Set(['would', 'could', "'d"]);
+const PAST_BE: ReadonlySet<string> = new Set(['was', 'were']);
+
+/** Whether a clause (its words, frame read past) asks for an action or a change. */
+export function isProposal(tags: readonly Tag[], sentence: string): boolean {
+  return (
+    hasObligation(tags) ||
+    hasNeed(tags) ||
+    hasDesire(tags) ||
+    isImperative(tags, sentence) ||
+    isVerblessWish(tags) ||
+    isBestCourse(tags)
+  );
+}
+
+/** "should", "must", "ought to" before a verb; with "I" only "I should be (able) ...". */
+function hasObligation(tags: readonly Tag[]): boolean {
+  for (let i = 0; i < tags.length; i++) {
+    if (!OBLIGATION.has((tags[i] as Tag).word)) continue;
+    const verb = nextVerb(tags, i);
+    if (verb < 0) continue;
+    if (subjectBefore(tags, i)?.word === 'i' && tags[verb]?.lemma !== 'be') continue;
+    return true;
+  }
+  return false;
+}
+
+/** "X needs more ...", "we need to ...", "in need of": need with something needed, not "I need". */
+function hasNeed(tags: readonly Tag[]): boolean {
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as Tag;
+    if (tag.lemma !== 'need') continue;
+    const next = tags[i + 1];
+    if (tag.pos === 'NOUN') {
+      if (tags[i - 1]?.word === 'in' && next?.word === 'of') return true;
+      continue;
+    }
+    if (tag.pos !== 'VERB' || subjectBefore(tags, i)?.word === 'i') continue;
+    if (NEGATION.has(tags[i - 1]?.word ?? '')) continue;
+    // "More youth programs are needed", "Stronger laws needed!".
+    if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
+    // "needed a test" in the past tells what was needed, not what is asked for.
+    if (tag.word === 'needed') continue;
+    if (next?.word === 'to' || (next !== undefined && PHRASE_POS.has(next.pos))) return true;
+  }
+  return false;
+}
+
+/** "I would like to see ...", "we want more ...": a first-person wish for something. */
+function hasDesire(tags: readonly Tag[]): boolean {
+  const at = tags.findIndex((t) => DESIRE.has(t.lemma) && t.pos === 'VERB');
+  if (at < 0) return false;
+  const subject = subjectBefore(tags, at)?.word;
+  return (subject === 'i' || subject === 'we') && !NEGATION.has(tags[at - 1]?.word ?? '');
+}
+
+/**
+ * A base-form verb at the start (after "please" or "let's"): "Build parking areas.", "Ban
+ * smoking in parks." The tagger reads some sentence-initial verbs as nouns ("Ban", "Fund"),
+ * so a first word that is not a verb is tagged again after "please".
+ */
+export function isImperative(tags: readonly Tag[], sentence: string): boolean {
+  if (tags.some((t, i) => t.word === 'please' && tags[i + 1]?.pos === 'VERB')) return true;
+  if (tags[0]?.lemma === 'let' && tags[1]?.word === "'s") return true;
+  // "Actually teach HS students useful things.": an adverb before the order.
+  const [first, next] = tags[0]?.pos === 'ADV' && tags.length > 2 ? tags.slice(1) : tags;
+  if (first === undefined || first.word !== first.lemma || next?.word === 'you') return false;
+  // "Don't think so": not knowing or thinking orders nothing.
+  if (
+    first.word === 'do' &&
+    NEGATION.has(next?.word ?? '') &&
+    COGNITION.has(tags[2]?.lemma ?? '')
+  ) {
+    return false;
+  }
+  // "Could not have been better.": a modal without its subject is no order.
+  if (POSSIBILITY.has(first.word)) return false;
+  if (VERB_POS.has(next?.pos ?? '')) return false;
+  // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
+  if (first.pos === 'VERB' || first.pos === 'AUX')
+    return next?.pos !== 'PRON' || first.pos === 'VERB';
+  // A noun phrase with a verb after it is a subject ("Flag burning is ..."), not an order.
+  if (startsWithClause(tags) || !OBJECT_POS.has(next?.pos ?? '')) return false;
+  // A noun and what it is like: "Staff very helpful & friendly." appraises, it orders nothing.
+  if (isVerblessAppraisal(tags.slice(1))) return false;
+  return opensWithVerb(sentence);
+}
+
+/** Only adverbs and adjectives joined by "and": what a named thing is like ("very kind and helpful"). */
+function isVerblessAppraisal(rest: readonly Tag[]): boolean {
+  const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
+  return rest.some((t) => t.pos === 'ADJ') && rest.every((t) => joins.has(t.pos));
+}
+
+/** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
+export function isVerblessWish(tags: readonly Tag[]): boolean {
+  const first = tags[0];
+  if (first === undefined) return false;
+  // A comparative adjective ("Stronger laws", "Lower taxes") wishes as "more" does.
+  const comparative = first.pos === 'ADJ' && first.word !== first.lemma;
+  if (!WISH_OPENERS.has(first.word) && !comparative) return false;
+  // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
+  if (first.word === 'no' && tags[1]?.word !== 'more' && appraisal(tags) > 0) return false;
+  let i = 1;
+  while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
+  const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  return hasNoun && (!VERB_POS.has(tags[i]?.pos ?? '') || tags[i]?.word === 'needed');
+}
+
+/** "X is the best way to ...", "it is the right thing to do", "it would be great if ...". */
+function isBestCourse(tags: readonly Tag[]): boolean {
+  const be = tags.findIndex((t) => t.lemma === 'be');
+  if (be < 0) return false;
+  const rest = tags.slice(be + 1, be + 8);
+  const to = rest.findIndex((t, k) => t.word === 'to' && rest[k + 1]?.pos === 'VERB');
+  const course = rest.slice(0, Math.max(to, 0));
+  const names = course.some((t) => t.pos === 'NOUN') && course[0]?.word === 'the';
+  // "it is important to ...", "it would be nice to ..."; not "it is easy to find a job" (a fact),
+  // "it was a long wait to ..." (what happened).
+  const wished = HYPOTHETICAL_BE.has(tags[be - 1]?.word ?? '') && tags[be - 2]?.word === 'it';
+  const placeholder =
+    (tags[be - 1]?.word === 'it' || wished) &&
+    !PAST_BE.has(tags[be]?.word ?? '') &&
+    course.some((t) => COURSE.has(t.lemma) || (wished && WISHED.has(t.lemma)));
+  const opening = tags.findIndex((t) => t.word === 'it') === 0 && be <= 2;
+  const wish = opening && rest.some((t) => t.word === 'if');
+  return (to > 0 && (names || placeholder)) || wish;
+}
