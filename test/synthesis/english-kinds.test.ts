@@ -21,6 +21,11 @@ describe('the English reader reads praise', () => {
     'My pain was relieved within the hour.',
     // Worded as an order, it asks for nothing to change.
     'Keep up the good work.',
+    // A word the tagger reads as a verb ("Crew", "prompt"), then only appraisal.
+    'Crew friendly and extremely kind and helpful.',
+    'Very prompt & courteous',
+    // A denial's scope ends with its clause.
+    'No comments - very happy',
   ])('"%s" is praise, neither proposal nor concern', (sentence) => {
     const read = kinds(sentence);
     expect(read).toContain('praise');
@@ -41,6 +46,13 @@ describe('the English reader reads praise', () => {
     expect(kinds('The waiting room was dirty and cold.')).toEqual(['concern']);
     expect(kinds('The food could be better.')).not.toContain('praise');
     expect(kinds('The problem was never resolved.')).toContain('concern');
+    expect(kinds('Be more patient with older visitors.')).toEqual(['proposal']);
+    expect(kinds('No toilets open, very rude staff.')).toContain('concern');
+  });
+
+  it('reads no wish in "no longer" or in feedback denied', () => {
+    expect(kinds('No longer needing to travel for my scans.')).not.toContain('proposal');
+    expect(kinds('No suggestions really.')).not.toContain('proposal');
   });
 });
 

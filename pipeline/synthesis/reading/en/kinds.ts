@@ -55,7 +55,10 @@ export function readStatement(sentence: string): StatementReading | null {
   const { tags } = tagSentence(sentence);
   const words = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
   if (words.length === 0) return null;
-  const polarity = appraisal(withoutAside(words));
+  // Punctuation stays in for the appraisal: a denial's scope ends with its clause ("No comments -
+  // very happy").
+  const framed = withoutFrame(tags.filter((t) => t.pos !== 'SYM'));
+  const polarity = appraisal(withoutAside(framed));
   return { kind: kindOf(words, sentence, polarity), words, polarity };
 }
 

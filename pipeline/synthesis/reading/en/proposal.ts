@@ -90,7 +90,7 @@ function hasNeed(tags: readonly Tag[]): boolean {
       continue;
     }
     if (tag.pos !== 'VERB' || subjectBefore(tags, i)?.word === 'i') continue;
-    if (NEGATION.has(tags[i - 1]?.word ?? '')) continue;
+    if (isNegatedAt(tags, i)) continue;
     // "More youth programs are needed", "Stronger laws needed!".
     if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
     // "needed a test" in the past tells what was needed, not what is asked for.
@@ -98,6 +98,12 @@ function hasNeed(tags: readonly Tag[]): boolean {
     if (next?.word === 'to' || (next !== undefined && PHRASE_POS.has(next.pos))) return true;
   }
   return false;
+}
+
+/** A negation straight before a word: "not", "never", "no longer" ("No longer needing to ..."). */
+function isNegatedAt(tags: readonly Tag[], at: number): boolean {
+  const before = tags[at - 1]?.word ?? '';
+  return NEGATION.has(before) || (before === 'longer' && tags[at - 2]?.word === 'no');
 }
 
 /** "I would like to see ...", "we want more ...": a first-person wish for something. */
@@ -130,6 +136,10 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Could not have been better.": a modal without its subject is no order.
   if (POSSIBILITY.has(first.word)) return false;
   if (VERB_POS.has(next?.pos ?? '')) return false;
+  // "Very prompt & professional": a word read as a verb before nothing but appraisal describes;
+  // a verb that takes an adjective ("Be more patient", "Stay calm") still orders.
+  const rest = tags.slice(tags.indexOf(first) + 1);
+  if (!LINKING.has(first.lemma) && isVerblessAppraisal(rest)) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
     return next?.pos !== 'PRON' || first.pos === 'VERB';
@@ -140,10 +150,29 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   return opensWithVerb(sentence);
 }
 
-/** Only adverbs and adjectives joined by "and": what a named thing is like ("very kind and helpful"). */
+/** Verbs whose order takes an adjective: "Be more patient", "Stay calm", "Keep clean". */
+const LINKING: ReadonlySet<string> = new Set(['be', 'stay', 'keep', 'remain', 'get', 'become']);
+/** What is said of feedback itself: "No comments", "No issues" praise or say nothing; no wish. */
+const FEEDBACK: ReadonlySet<string> = new Set([
+  'comment',
+  'complaint',
+  'problem',
+  'issue',
+  'concern',
+  'suggestion',
+  'improvement',
+  'change',
+  'idea',
+]);
+
+/**
+ * Only adverbs, adjectives and appraising words joined by "and": what a named thing is like
+ * ("very kind and helpful", where the tagger may read "kind" as a noun).
+ */
 function isVerblessAppraisal(rest: readonly Tag[]): boolean {
   const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
-  return rest.some((t) => t.pos === 'ADJ') && rest.every((t) => joins.has(t.pos));
+  const describes = (t: Tag) => joins.has(t.pos) || appraisal([t]) !== 0;
+  return rest.some((t) => t.pos === 'ADJ') && rest.every(describes);
 }
 
 /** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */
@@ -155,6 +184,7 @@ export function isVerblessWish(tags: readonly Tag[]): boolean {
   if (!WISH_OPENERS.has(first.word) && !comparative) return false;
   // "No complaints.", "No problems at all": denying a harm praises; "No more fees" wishes.
   if (first.word === 'no' && tags[1]?.word !== 'more' && appraisal(tags) > 0) return false;
+  if (first.word === 'no' && FEEDBACK.has(tags[1]?.lemma ?? '')) return false;
   let i = 1;
   while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos)) i++;
   const hasNoun = tags.slice(1, i).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
