@@ -166,6 +166,30 @@ describe('claimStance', () => {
       claimStance('Cannabis should be legal for adults.', 'We should legalize cannabis', 'en'),
     ).toBe('favour');
   });
+
+  it.each([
+    [
+      'Parents should be able to decide how their children learn.',
+      'Homeschooling should be banned',
+      'against',
+    ],
+    ['Adults have the right to choose what they smoke.', 'We should legalize cannabis', 'favour'],
+    ['It is a personal decision for each family.', 'We should prohibit sex selection', 'against'],
+    [
+      'Nobody has the right to take a life.',
+      'Assisted suicide should be a criminal offence',
+      'favour',
+    ],
+    [
+      'Children should not be allowed to work on film sets.',
+      'We should ban child actors',
+      'favour',
+    ],
+    // Liberty says nothing on a claim that neither restricts nor permits.
+    ['People should be able to choose their school.', 'We should subsidize journalism', 'unclear'],
+  ])('reads an appeal to liberty: "%s" on "%s" is %s', (text, claim, position) => {
+    expect(claimStance(text, claim, 'en')).toBe(position);
+  });
 });
 
 describe('mainClause', () => {

@@ -18,6 +18,7 @@ export type Position = 'favour' | 'against' | 'unclear';
 const WEIGHT: Readonly<Record<EvidenceRule, number>> = {
   declared: 4,
   'own-action': 3,
+  liberty: 3,
   'judged-action': 1,
   appraisal: 1,
 };
