@@ -16,7 +16,7 @@
 
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
-import { AGAINST, type Claim, sameAction } from './claim.js';
+import { AGAINST, type Claim, MENDING, sameAction } from './claim.js';
 import { nextVerb, OBLIGATION } from './kinds.js';
 import { libertySide } from './liberty.js';
 import { type Tag, tagSentence } from './tags.js';
@@ -102,7 +102,11 @@ export function sentenceEvidence(sentence: string, claim: Claim): Evidence | nul
   if (own !== 0) return { side: own > 0 ? 1 : -1, rule: 'own-action', strong: true };
   const liberty = libertySide(clause, claim);
   if (liberty !== 0) return { side: liberty, rule: 'liberty', strong: true };
-  const appraised = appraisal(words, (t) => AGAINST.has(t.lemma) || sameAction(t, claim.action));
+  // Actions of removal act rather than judge; mending ("could improve wages") judges.
+  const appraised = appraisal(
+    words,
+    (t) => (AGAINST.has(t.lemma) && !MENDING.has(t.lemma)) || sameAction(t, claim.action),
+  );
   if (appraised === 0) return null;
   const strong = Math.abs(appraised) >= STRONG_APPRAISAL;
   const named = claim.action === null ? -1 : words.findIndex((t) => sameAction(t, claim.action));
