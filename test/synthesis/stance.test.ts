@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { questionStance, themeStance } from '../../pipeline/synthesis/findings/stance-findings.js';
+import { acronymsOf, withNames } from '../../pipeline/synthesis/reading/acronyms.js';
 import { type Claim, claimOf, questionClaim } from '../../pipeline/synthesis/reading/en/claim.js';
 import { mainClause } from '../../pipeline/synthesis/reading/en/stance.js';
 import { claimStance, contributionStance } from '../../pipeline/synthesis/reading/stance.js';
@@ -164,6 +165,60 @@ describe('claimStance', () => {
   it('reads "should be legal" as the claim to legalize', () => {
     expect(
       claimStance('Cannabis should be legal for adults.', 'We should legalize cannabis', 'en'),
+    ).toBe('favour');
+  });
+
+  it.each([
+    [
+      'Parents should be able to decide how their children learn.',
+      'Homeschooling should be banned',
+      'against',
+    ],
+    ['Adults have the right to choose what they smoke.', 'We should legalize cannabis', 'favour'],
+    ['It is a personal decision for each family.', 'We should prohibit sex selection', 'against'],
+    [
+      'Nobody has the right to take a life.',
+      'Assisted suicide should be a criminal offence',
+      'favour',
+    ],
+    [
+      'Children should not be allowed to work on film sets.',
+      'We should ban child actors',
+      'favour',
+    ],
+    // Liberty says nothing on a claim that neither restricts nor permits.
+    ['People should be able to choose their school.', 'We should subsidize journalism', 'unclear'],
+  ])('reads an appeal to liberty: "%s" on "%s" is %s', (text, claim, position) => {
+    expect(claimStance(text, claim, 'en')).toBe(position);
+  });
+});
+
+describe('acronyms', () => {
+  const ubi = 'Should Aotearoa New Zealand introduce a Universal Basic Income?';
+
+  it('reads a name by its acronym', () => {
+    expect(acronymsOf(ubi).get('UBI')).toBe('Universal Basic Income');
+    expect(acronymsOf('Should the UK leave the European Union?').get('EU')).toBe('European Union');
+    expect(withNames('A UBI would help; UBIquity is not it.', acronymsOf(ubi))).toBe(
+      'A Universal Basic Income would help; UBIquity is not it.',
+    );
+  });
+
+  it("takes the claim's topic from its acronym", () => {
+    expect(contributionStance('The UBI is a fair, excellent and brilliant idea.', ubi, 'en')).toBe(
+      'favour',
+    );
+  });
+});
+
+describe('mending', () => {
+  it('reads an action that mends as a judgement, not as the claim acting', () => {
+    expect(
+      contributionStance(
+        'A Universal Basic Income would improve health and reduce poverty.',
+        'Should we introduce a Universal Basic Income?',
+        'en',
+      ),
     ).toBe('favour');
   });
 });

@@ -6,6 +6,7 @@
  * opening with "But" or "However" overrules the one before it, and the contribution abstains when
  * the evidence is weak or mixed.
  */
+import { withNames } from './acronyms.js';
 import { answerOpening, asksYesOrNo } from './answer-openings.js';
 import { type Claim, claimOf, questionClaim } from './en/claim.js';
 import { type Evidence, type EvidenceRule, sentenceEvidence } from './en/stance.js';
@@ -18,6 +19,7 @@ export type Position = 'favour' | 'against' | 'unclear';
 const WEIGHT: Readonly<Record<EvidenceRule, number>> = {
   declared: 4,
   'own-action': 3,
+  liberty: 3,
   'judged-action': 1,
   appraisal: 1,
 };
@@ -64,7 +66,7 @@ export function claimStance(
 export function stanceOnClaim(text: string, claim: Claim, language: string): Position {
   if (language !== 'en') return 'unclear';
   const votes: (Evidence | null)[] = [];
-  for (const { text: sentence } of sentencesOf(text, language)) {
+  for (const { text: sentence } of sentencesOf(withNames(text, claim.acronyms), language)) {
     if (TURN.test(sentence)) votes.pop();
     votes.push(sentenceEvidence(sentence, claim));
   }

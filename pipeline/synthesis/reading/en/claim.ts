@@ -5,6 +5,7 @@
  */
 
 import { foldedWords } from '../../findings/support.js';
+import { acronymsOf } from '../acronyms.js';
 import { appraisal, NEGATION } from './appraisal.js';
 import { withoutFrame } from './kinds.js';
 import { type Tag, tagSentence } from './tags.js';
@@ -20,6 +21,8 @@ export interface Claim {
   action: string | null;
   /** 1: the claim is for its topic (adopt, accept, more); -1: against it (ban, abolish). */
   polarity: 1 | -1;
+  /** Acronyms of its capitalised names, to the names ("UBI": "Universal Basic Income"). */
+  acronyms: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,14 +31,18 @@ export interface Claim {
  * nightmare" for "traffic flow must be improved"). The rest (adopt, accept, build, keep, fund)
  * are for it.
  */
-export const AGAINST: ReadonlySet<string> = new Set([
-  'abolish',
+/** Actions that mend what they act on: a claim with one is against its topic as it is. */
+export const MENDING: ReadonlySet<string> = new Set([
   'address',
   'fix',
   'improve',
   'reform',
   'repair',
   'tackle',
+]);
+export const AGAINST: ReadonlySet<string> = new Set([
+  ...MENDING,
+  'abolish',
   'abandon',
   'ban',
   'bar',
@@ -114,6 +121,7 @@ export function claimOf(sentence: string, context: ReadonlySet<string> = new Set
     negated,
     action: action === 'be' ? null : action,
     polarity: negated ? (-polarity as 1 | -1) : polarity,
+    acronyms: acronymsOf(sentence),
   };
 }
 

@@ -4,9 +4,11 @@
  * 1. a declared position: "I oppose this rule", "I support the proposal", "I urge you to reject it";
  * 2. an action of its own on the claim's topic: "we should keep X" against a claim to abolish
  *    X, "we must not ban it";
- * 3. the claim's action named and judged: "abolishing X would be cruel", "by abolishing X we
+ * 3. liberty claimed on a claim that restricts or permits: "people should be able to decide"
+ *    against a ban (`liberty.ts`);
+ * 4. the claim's action named and judged: "abolishing X would be cruel", "by abolishing X we
  *    save lives";
- * 4. its appraisal of the claim's topic as the subject of its main clause: a sentence that speaks
+ * 5. its appraisal of the claim's topic as the subject of its main clause: a sentence that speaks
  *    ill of what the claim wants to ban supports the ban, one that praises it opposes the ban.
  * Only the main clause counts: "X has benefits, but it costs lives" is read from "it costs lives".
  * A sentence that judges neither the claim's topic nor its action gives no evidence.
@@ -14,7 +16,8 @@
 
 import { foldedWords } from '../../findings/support.js';
 import { appraisal, NEGATION } from './appraisal.js';
-import { AGAINST, type Claim, sameAction } from './claim.js';
+import { AGAINST, type Claim, MENDING, sameAction } from './claim.js';
+import { libertySide } from './liberty.js';
 import { type Tag, tagSentence } from './tags.js';
 import { nextVerb, OBLIGATION } from './words.js';
 
@@ -22,7 +25,7 @@ import { nextVerb, OBLIGATION } from './words.js';
 export type Side = 1 | -1;
 
 /** The rule that read a side, strongest first. */
-export type EvidenceRule = 'declared' | 'own-action' | 'judged-action' | 'appraisal';
+export type EvidenceRule = 'declared' | 'own-action' | 'liberty' | 'judged-action' | 'appraisal';
 
 /** What a sentence says on a claim. */
 export interface Evidence {
@@ -97,7 +100,13 @@ export function sentenceEvidence(sentence: string, claim: Claim): Evidence | nul
   const words = tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM');
   const own = ownAction(words, claim);
   if (own !== 0) return { side: own > 0 ? 1 : -1, rule: 'own-action', strong: true };
-  const appraised = appraisal(words, (t) => AGAINST.has(t.lemma) || sameAction(t, claim.action));
+  const liberty = libertySide(clause, claim);
+  if (liberty !== 0) return { side: liberty, rule: 'liberty', strong: true };
+  // Actions of removal act rather than judge; mending ("could improve wages") judges.
+  const appraised = appraisal(
+    words,
+    (t) => (AGAINST.has(t.lemma) && !MENDING.has(t.lemma)) || sameAction(t, claim.action),
+  );
   if (appraised === 0) return null;
   const strong = Math.abs(appraised) >= STRONG_APPRAISAL;
   const named = claim.action === null ? -1 : words.findIndex((t) => sameAction(t, claim.action));
