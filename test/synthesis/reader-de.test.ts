@@ -72,6 +72,19 @@ describe('the German reader', () => {
     ['Kann er nicht einfach weitergeführt werden?', 'question'],
     ['Sehr geehrte Damen und Herren, guten Tag.', 'greeting'],
     ['Baum Wurzeln.', 'length'],
+    ['Leider muss man hier oft lange an der Ampel warten.', 'pronoun'],
+    ['Mir scheint, dass viele Autos dort dauerhaft parken.', 'pronoun'],
+    ['In Fahrtrichtung Süden endet an dieser Stelle der Radweg.', 'pronoun'],
+    ['In diesem Bereich gibt es nur einen schmalen Gehweg.', 'pronoun'],
+    ['Der Übergang (s.o.) ist für Lastenräder zu schmal.', 'pronoun'],
+    ['Viele Radfahrer fahren deshalb auf dem Gehweg.', 'connective'],
+    ['Komme ich hingegen von Norden, ist die Ampel rot.', 'connective'],
+    ['Eine große Gefahr besteht zudem durch den Lieferverkehr.', 'connective'],
+    ['Alternativ könnte man zwei Parkplätze streichen.', 'connective'],
+    ['Dieser Weg ist nach Regen oft matschig.', 'pronoun'],
+    ['Diese Schaltung der Ampel ist eine Zumutung.', 'pronoun'],
+    ['So voll, wie sie morgens ist, stellt sie eine Gefahr dar.', 'pronoun'],
+    ['Am Abend ist das nicht mehr der Fall.', 'pronoun'],
   ])('"%s" leans on its context (%s)', (sentence, why) => {
     expect(reader?.dependenceOf(sentence)).toBe(why);
   });
@@ -81,6 +94,20 @@ describe('the German reader', () => {
     'Diese Drängelgitter am Bahnübergang sind kaum zu passieren.',
     'Es gibt an der Kreuzung keinen sicheren Übergang.',
     'Der Radweg an der Venloer Str. ist zu schmal.',
+    'Da bei Regen die Unterführung voll Wasser steht, fahren viele auf der Straße.',
+    'Dieser Abschnitt zwischen Venloer Str. und Wörthstr. muss verbessert werden.',
+    'Dieses etwa 100 m lange Stück zwischen Post und Markt ist eine Einbahnstraße.',
+    'Die Ampel ist so eingestellt, dass sie nie von allein grün wird.',
+    'Der für Radfahrer freigegebene Weg am Kanal ist sehr schmal.',
+    'Es bedarf einer sicheren Verbindung von Kapellen nach Moers.',
+    'Es sollte dringend ein Radweg gebaut werden.',
+    'Es ist das erste Mal, dass die Stadt fragt.',
+    'Die Ampel schaltet zu spät und deshalb fahren viele bei Rot.',
+    'Die Kreuzung an der Venloer Straße ist gefährlich, weil hier viele Lkw abbiegen.',
+    'Dieser Kreuzungsbereich Grafschafter Wanderweg / Kaiserstr. ist völlig unübersichtlich.',
+    'Eltern sagen, sie lassen ihre Kinder nicht allein fahren.',
+    'Am Markt steht ein Schild, das nicht mehr lesbar ist.',
+    'Die Ampel sollte länger grün sein, da dies die Wartezeit verkürzt.',
   ])('"%s" stands alone', (sentence) => {
     expect(reader?.dependenceOf(sentence)).toBeNull();
   });

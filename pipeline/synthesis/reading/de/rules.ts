@@ -7,7 +7,9 @@
  */
 import { stopWordsFor } from '../../../nlp/stop-words.js';
 import { phrases, type Word, type WordRules, wordList } from '../word-rules.js';
+import { CONNECTIVE, GREETING, pointsBack } from './dependence.js';
 import { NEGATION, NEGATIVE, POSITIVE } from './lexicon.js';
+import { FINITE, SUBJECTS } from './verbs.js';
 
 const GOOD_IF = `gut gute schön* sinnvoll* wünschenswert* besser* hilfreich* toll* super ideal*
 angebracht angemessen* notwendig* nötig* lösung option idee möglichkeit verbesserung überlegung
@@ -51,12 +53,6 @@ const MUST =
   muss ~ unbedingt | müssen ~ unbedingt | muss ~ endlich | müssen ~ endlich | dringend ~ muss`);
 const PEOPLE = phrases('man | ich | wir | du');
 
-/** Finite verbs common enough to tell that a sentence is a statement, not an order or a wish. */
-const FINITE = wordList(`ist sind war waren wird werden wurde wurden hat haben hatte hatten gibt gab
-kann können konnte muss müssen soll sollen darf dürfen fährt fahren steht stehen liegt liegen geht
-gehen kommt kommen führt führen bin bist wäre wären würde würden könnte könnten hätte hätten
-möchte möchten müsste müssten sollte sollten`);
-const SUBJECTS = wordList('ich wir man er sie es du ihr');
 const SUBORDINATORS = wordList(
   'wenn weil dass da ob um als obwohl falls damit sodass wie wo was während nachdem bevor',
 );
@@ -122,44 +118,6 @@ function lackOrExcess(words: readonly Word[], line: string): boolean {
   return words.some(
     (w, i) => NONE(w.lower) && words.slice(i + 1, i + 3).some((next) => /^\p{Lu}/u.test(next.text)),
   );
-}
-
-const GREETING =
-  phrases(`^hallo | ^hi | ^guten tag | ^guten morgen | ^guten abend | ^liebe | ^lieber |
-  ^sehr geehrte* | ^vielen dank | ^danke | ^mit freundlichen | ^viele grüße | ^beste grüße |
-  ^grüße | ^moin | ^servus | ^herzlichen dank`);
-
-const CONNECTIVE =
-  phrases(`^jedoch | ^außerdem | ^ausserdem | ^deshalb | ^deswegen | ^daher | ^darum |
-  ^dadurch | ^damit | ^aber | ^und | ^oder | ^sondern | ^denn | ^allerdings | ^trotzdem |
-  ^dennoch | ^zudem | ^ebenso | ^ebenfalls | ^auch | ^also | ^sonst | ^ansonsten |
-  ^stattdessen | ^weiterhin | ^ferner | ^somit | ^folglich | ^dann | ^danach | ^anschließend |
-  ^zusätzlich | ^nebenbei | ^andererseits | ^zum anderen | ^zum zweiten | ^des weiteren |
-  ^desweiteren | ^insofern | ^hingegen | ^dafür | ^dagegen | ^trotz allem`);
-
-/** First words that stand for something named before, or for a place shown elsewhere. */
-const BACK = wordList(`hier dort dies er sie ihn ihm ihnen davon dabei daran darauf darin dazu
-daneben darüber darunter dahinter dorthin hierbei hierfür hierzu hierdurch solche solch beides
-letzteres ersteres selbiges derselbe dieselbe dasselbe`);
-const DEMONSTRATIVE = wordList('das dies dieses jenes der die den dem diese dieser diesen diesem');
-/** What makes an opening "es" a placeholder: "Es gibt ...", "Es wäre gut, wenn ...". */
-const PLACEHOLDER = phrases('gibt | wenn | dass | ob | zu | fehlt | fehlen | kommt');
-
-/**
- * An opening pronoun or place word ("Er ist ...", "Hier ...", "Dort ..."), a demonstrative
- * standing alone ("Das wäre ...", "Die muss man ...": no noun after it, where German writes
- * nouns with a capital), or an "es" that is no placeholder ("Es ist frustrierend.").
- */
-function pointsBack(words: readonly Word[], line: string): boolean {
-  const [first, second, third] = words;
-  if (first === undefined) return false;
-  if (BACK(first.lower)) return true;
-  if (first.lower === 'es') return !PLACEHOLDER.test(line);
-  if (!DEMONSTRATIVE(first.lower) || second === undefined) return false;
-  if (second.text !== second.lower || /^\d/u.test(second.text)) return false;
-  // "Die vorhandene Lösung": an inflected adjective before its noun.
-  const adjective = /(?:e|en|er|es|em)$/u.test(second.lower);
-  return !(adjective && third !== undefined && /^\p{Lu}/u.test(third.text));
 }
 
 const SELF =
