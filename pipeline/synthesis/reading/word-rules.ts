@@ -40,6 +40,11 @@ export interface WordRules {
   connective: RegExp;
   /** A first word pointing back to something named before ("Das wäre ...", "Dies ...", "Ici"). */
   pointsBack(words: readonly Word[], line: string): boolean;
+  /**
+   * Whether a sentence has a clause of its own: a finite verb with its subject. Rules that know
+   * their language's verbs well enough give it; without it, every sentence counts as a clause.
+   */
+  hasClause?(words: readonly Word[], line: string): boolean;
 }
 
 /** Words after a negation whose appraisal turns round ("nicht gut", "keine sicheren"). */
@@ -137,7 +142,9 @@ export function kindsByRules(sentence: string, rules: WordRules): StatementKind[
 
 /**
  * Why a sentence cannot be quoted alone under a language's rules: too short or too long, a
- * question, a greeting, an opening connective, or an opening word that points back.
+ * question, a greeting, an opening connective, a word that points back, or no clause of its
+ * own (a heading naming a topic, "Radweg auf der Wallanlage", or a scrap) unless, without
+ * one, it still asks for something, complains or praises ("Gefährliche Kreuzung am Markt").
  */
 export function dependenceByRules(sentence: string, rules: WordRules): Dependence {
   const count = wordCount(sentence);
@@ -148,6 +155,9 @@ export function dependenceByRules(sentence: string, rules: WordRules): Dependenc
   if (rules.greeting.test(line)) return 'greeting';
   if (rules.connective.test(line)) return 'connective';
   if (rules.pointsBack(words, line)) return 'pronoun';
+  if (rules.hasClause?.(words, line) === false && kindsByRules(sentence, rules).includes('other')) {
+    return 'no-clause';
+  }
   return null;
 }
 

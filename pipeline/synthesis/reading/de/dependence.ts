@@ -5,6 +5,7 @@
  */
 import { stopWordsFor } from '../../../nlp/stop-words.js';
 import { phrases, type Word, wordList } from '../word-rules.js';
+import { leavesOutSubject } from './verbs.js';
 
 export const GREETING =
   phrases(`^hallo | ^hi | ^guten tag | ^guten morgen | ^guten abend | ^liebe | ^lieber |
@@ -55,13 +56,14 @@ const PERSONAL = wordList('er sie ihn ihm ihnen');
  * An opening pronoun or place word ("Er ist ...", "Hier ..."), a place word or reference to
  * other text anywhere ("... muss hier ...", "an dieser Stelle", "s.o."), a demonstrative
  * standing alone or before an unnamed noun ("Das wäre ...", "Dieser Weg ist ..."), a personal
- * pronoun before any noun, a pronoun "das" mid-sentence ("ist das nicht mehr der Fall"), or
+ * pronoun before any noun, a subject left out ("Gilt auch für ..."), a pronoun "das" mid-sentence ("ist das nicht mehr der Fall"), or
  * an "es" that is no placeholder ("Es ist frustrierend.").
  */
 export function pointsBack(words: readonly Word[], line: string): boolean {
   const [first] = words;
   if (first === undefined) return false;
   if (BACK(first.lower) || ELSEWHERE.test(line) || unnamedThere(words)) return true;
+  if (leavesOutSubject(words)) return true;
   if (first.lower === 'es') return !PLACEHOLDER.test(line);
   if (DEMONSTRATIVE(first.lower) && demonstrativePointsBack(words)) return true;
   return pronounBeforeNoun(words) || mainClauseDas(words);

@@ -9,7 +9,7 @@ import { stopWordsFor } from '../../../nlp/stop-words.js';
 import { phrases, type Word, type WordRules, wordList } from '../word-rules.js';
 import { CONNECTIVE, GREETING, pointsBack } from './dependence.js';
 import { NEGATION, NEGATIVE, POSITIVE } from './lexicon.js';
-import { FINITE, SUBJECTS } from './verbs.js';
+import { FINITE, hasClause, SUBJECTS } from './verbs.js';
 
 const GOOD_IF = `gut gute schön* sinnvoll* wünschenswert* besser* hilfreich* toll* super ideal*
 angebracht angemessen* notwendig* nötig* lösung option idee möglichkeit verbesserung überlegung
@@ -154,4 +154,5 @@ export const GERMAN: WordRules = {
   greeting: GREETING,
   connective: CONNECTIVE,
   pointsBack,
+  hasClause,
 };
