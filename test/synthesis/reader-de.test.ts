@@ -19,6 +19,9 @@ describe('the German reader', () => {
     'Entfernen Sie die Poller.',
     'Abbau der Tempo-70-Schilder auf der Kanalstraße.',
     'Ich würde hier ein Parkverbot aushängen.',
+    'Es bedarf einer sicheren Verbindung von Kapellen nach Moers!',
+    'Die Landstraße benötigt dringend einen eigenen Radweg.',
+    'Bordsteine an der Kreuzung absenken',
   ])('reads a proposal in "%s"', (sentence) => {
     expect(kinds(sentence)).toContain('proposal');
   });
@@ -32,6 +35,11 @@ describe('the German reader', () => {
     'Aktuell stellen sich Radfahrer regelmäßig an der Ampel an.',
     'Insbesondere für Schulkinder besteht hier Gefahr.',
     'Die Autos parken hier jeden Tag auf dem Radweg.',
+    'Fahrbahn auf beiden Seiten sehr uneben',
+    'Nach Regen bilden sich oft große Pfützen, die nur langsam abtrocknen',
+    'Mir scheint, dass viele Fahrräder am Bahnhof dauerparken.',
+    'Wegen der Baustelle muss die Fahrbahn benutzt werden.',
+    'Am Bahnübergang muss das Rad geschoben werden.',
   ])('reads no proposal in "%s"', (sentence) => {
     expect(kinds(sentence)).not.toContain('proposal');
   });

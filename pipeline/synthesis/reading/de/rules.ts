@@ -34,7 +34,8 @@ const PROPOSAL = phrases(`sollte* | solltet | ich würde | würde ich | traum | 
   ich möchte ~ vorschlagen | ich möchte ~ bitten | soll ~ endlich | sollen ~ endlich |
   soll ~ dringend | sollen ~ dringend | soll ~ unbedingt | sollen ~ unbedingt |
   gehört* ~ weg | gehört* ~ verboten | gehört* ~ entfernt | gehört* ~ abgeschafft |
-  gehört* auf die | gehören auf die | ^weg mit`);
+  gehört* auf die | gehören auf die | ^weg mit | es bedarf | bedarf es | benötigt* ~ dringend |
+  benötigen ~ dringend | braucht ~ dringend | brauchen ~ dringend | dringend ~ benötigt`);
 
 const RHETORICAL = phrases(`^wäre* ~ nicht | wäre* ~ nicht ~ besser | wäre* ~ nicht ~ sinnvoll* |
   wäre* ~ möglich | wäre* es ~ gut | wäre* es ~ sinnvoll* | wäre* es ~ besser | könnte* man |
@@ -52,6 +53,12 @@ const MUST =
   muss ~ weg | müssen ~ weg | muss ~ hin | müssen ~ hin | muss ~ dringend | müssen ~ dringend |
   muss ~ unbedingt | müssen ~ unbedingt | muss ~ endlich | müssen ~ endlich | dringend ~ muss`);
 const PEOPLE = phrases('man | ich | wir | du');
+/**
+ * What road users must do now, not a change asked for: "muss die Fahrbahn benutzt werden",
+ * "muss das Rad geschoben werden".
+ */
+const USING = wordList(`genutzt benutzt befahren gefahren geschoben gewartet gewechselt gequert
+überquert ausgewichen abgestiegen gebremst umfahren angehalten gehalten abgebogen`);
 
 const SUBORDINATORS = wordList(
   'wenn weil dass da ob um als obwohl falls damit sodass wie wo was während nachdem bevor',
@@ -70,7 +77,7 @@ const OF = wordList('der des von eines einer');
  * Radwege!"), or a demand named by its action ("Abbau der Tempo-70-Schilder").
  */
 function asks(words: readonly Word[], line: string): boolean {
-  if (MUST.test(line) && !PEOPLE.test(line)) return true;
+  if (MUST.test(line) && !PEOPLE.test(line) && !words.some((w) => USING(w.lower))) return true;
   const [first, second] = words;
   if (first === undefined) return false;
   // "Entfernen Sie die Poller!": the polite imperative.
@@ -96,13 +103,22 @@ function isVerblessWish(words: readonly Word[]): boolean {
   return words.slice(1, 5).some((w) => /^\p{Lu}/u.test(w.text));
 }
 
-/** A verb-final infinitive with no finite verb: "Einbahnstraße für Radverkehr freigeben". */
+/** Words before an adjective, not an infinitive: "sehr uneben", "zu eben". */
+const DEGREE = wordList(`zu sehr ziemlich extrem total völlig recht besonders so äußerst etwas
+absolut relativ ganz viel stark kaum`);
+
+/**
+ * A verb-final infinitive with no finite verb: "Einbahnstraße für Radverkehr freigeben"; not an
+ * adjective after a degree word ("Radwege sehr uneben") nor the verb of a clause of its own
+ * ("Pfützen, die nur langsam abtrocknen", "Mir scheint, dass ... dauerparken").
+ */
 function isInfinitiveOrder(words: readonly Word[]): boolean {
   if (words.length < 2) return false;
   const last = words.at(-1) as Word;
   if (last.text !== last.lower || !/\p{L}{3,}(?:en|ern|eln)$/u.test(last.lower)) return false;
-  if (stopWordsFor('de').has(last.lower)) return false;
-  return words.at(-2)?.lower !== 'zu';
+  if (stopWordsFor('de').has(last.lower) || DEGREE(words.at(-2)?.lower ?? '')) return false;
+  if (words.some((w, i) => w.lower === 'sich' || (i > 0 && SUBORDINATORS(w.lower)))) return false;
+  return true;
 }
 
 const LACK_OR_EXCESS = phrases(`fehlt | fehlen | fehlend* | mangelt | vermisse* | nicht vorhanden |
