@@ -79,6 +79,27 @@ export function phrases(items: string): RegExp {
   return new RegExp(`(?:${alternatives.join('|')})`, 'u');
 }
 
+/**
+ * Connectives: `opening` phrases (see `phrases`, each anchored at the sentence's start), and
+ * `middle` words that tie a clause to the sentence before wherever they stand ("Viele fahren
+ * deshalb ...", "roulent donc ..."), unless one of the sentence's own `conjunctions` comes just
+ * before them ("..., und deshalb ...": the reason is in the sentence). Words are separated by
+ * spaces, several words of one item by `_` ("por_eso").
+ */
+export function connectives(opening: string, middle: string, conjunctions: string): RegExp {
+  const list = (items: string) => items.split(/\s+/).filter((w) => w.length > 0);
+  const anchored = phrases(
+    list(opening)
+      .map((w) => `^${w.replaceAll('_', ' ')}`)
+      .join(' | '),
+  );
+  const after = list(conjunctions)
+    .map((w) => `(?<! ${w.replaceAll('_', ' ')})`)
+    .join('');
+  const words = list(middle).map((w) => w.replaceAll('_', ' '));
+  return new RegExp(`${anchored.source}|${after} (?:${words.join('|')}) `, 'u');
+}
+
 /** A test of one lower-case word against a list of words and stems (`gefährlich*`). */
 export function wordList(items: string): (word: string) => boolean {
   const words = items.split(/\s+/).filter((w) => w.length > 0);

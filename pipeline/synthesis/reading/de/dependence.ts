@@ -4,7 +4,7 @@
  * place shown elsewhere ("Das wäre ...", "Dieser Weg ...", "... muss hier ...").
  */
 import { stopWordsFor } from '../../../nlp/stop-words.js';
-import { phrases, type Word, wordList } from '../word-rules.js';
+import { connectives, phrases, type Word, wordList } from '../word-rules.js';
 import { leavesOutSubject } from './verbs.js';
 
 export const GREETING =
@@ -12,26 +12,21 @@ export const GREETING =
   ^sehr geehrte* | ^vielen dank | ^danke | ^mit freundlichen | ^viele grüße | ^beste grüße |
   ^grüße | ^moin | ^servus | ^herzlichen dank`);
 
-const OPENING_CONNECTIVE =
-  phrases(`^jedoch | ^außerdem | ^ausserdem | ^deshalb | ^deswegen | ^daher | ^darum |
-  ^dadurch | ^damit | ^aber | ^und | ^oder | ^sondern | ^denn | ^allerdings | ^trotzdem |
-  ^dennoch | ^zudem | ^ebenso | ^ebenfalls | ^auch | ^also | ^sonst | ^ansonsten |
-  ^stattdessen | ^weiterhin | ^ferner | ^somit | ^folglich | ^dann | ^danach | ^anschließend |
-  ^zusätzlich | ^nebenbei | ^andererseits | ^zum anderen | ^zum zweiten | ^des weiteren |
-  ^desweiteren | ^insofern | ^hingegen | ^dafür | ^dagegen | ^trotz allem | ^alternativ |
-  ^ergänzend | ^überdies | ^gleichzeitig | ^daraufhin`);
-/** Adverbs tying a clause to the one before, unless a conjunction of the sentence leads to them. */
-const MIDDLE_ADVERBS =
-  `deshalb deswegen hingegen zudem außerdem ausserdem ebenfalls trotzdem dennoch
-stattdessen infolgedessen überdies`.split(/\s+/);
-const MIDDLE_CONNECTIVE = `(?<! und| aber| oder| sondern| weil| da| dass| wenn) (?:${MIDDLE_ADVERBS.join('|')}) `;
-
 /**
  * Opening connectives, and adverbs that tie a sentence to the one before wherever they stand
  * ("Viele fahren deshalb ...", "Komme ich hingegen ...", "Eine Gefahr besteht zudem ..."; not
  * "..., und deshalb ...", whose reason is in the sentence).
  */
-export const CONNECTIVE = new RegExp(`${OPENING_CONNECTIVE.source}|${MIDDLE_CONNECTIVE}`, 'u');
+export const CONNECTIVE = connectives(
+  `jedoch außerdem ausserdem deshalb deswegen daher darum dadurch damit aber und oder sondern
+  denn allerdings trotzdem dennoch zudem ebenso ebenfalls auch also sonst ansonsten stattdessen
+  weiterhin ferner somit folglich dann danach anschließend zusätzlich nebenbei andererseits
+  zum_anderen zum_zweiten des_weiteren desweiteren insofern hingegen dafür dagegen trotz_allem
+  alternativ ergänzend überdies gleichzeitig daraufhin`,
+  `deshalb deswegen hingegen zudem außerdem ausserdem ebenfalls trotzdem dennoch stattdessen
+  infolgedessen überdies`,
+  'und aber oder sondern weil da dass wenn',
+);
 
 /** First words that stand for something named before, or for a place shown elsewhere. */
 const BACK = wordList(`hier dort dies er sie ihn ihm ihnen davon dabei daran darauf darin dazu
