@@ -19,6 +19,9 @@ describe('the German reader', () => {
     'Entfernen Sie die Poller.',
     'Abbau der Tempo-70-Schilder auf der Kanalstraße.',
     'Ich würde hier ein Parkverbot aushängen.',
+    'Es bedarf einer sicheren Verbindung von Kapellen nach Moers!',
+    'Die Landstraße benötigt dringend einen eigenen Radweg.',
+    'Bordsteine an der Kreuzung absenken',
   ])('reads a proposal in "%s"', (sentence) => {
     expect(kinds(sentence)).toContain('proposal');
   });
@@ -32,6 +35,11 @@ describe('the German reader', () => {
     'Aktuell stellen sich Radfahrer regelmäßig an der Ampel an.',
     'Insbesondere für Schulkinder besteht hier Gefahr.',
     'Die Autos parken hier jeden Tag auf dem Radweg.',
+    'Fahrbahn auf beiden Seiten sehr uneben',
+    'Nach Regen bilden sich oft große Pfützen, die nur langsam abtrocknen',
+    'Mir scheint, dass viele Fahrräder am Bahnhof dauerparken.',
+    'Wegen der Baustelle muss die Fahrbahn benutzt werden.',
+    'Am Bahnübergang muss das Rad geschoben werden.',
   ])('reads no proposal in "%s"', (sentence) => {
     expect(kinds(sentence)).not.toContain('proposal');
   });
@@ -72,6 +80,24 @@ describe('the German reader', () => {
     ['Kann er nicht einfach weitergeführt werden?', 'question'],
     ['Sehr geehrte Damen und Herren, guten Tag.', 'greeting'],
     ['Baum Wurzeln.', 'length'],
+    ['Fahrradstraße am Stadtgarten', 'no-clause'],
+    ['Kreuzung Aachener Straße / Innere Kanalstraße', 'no-clause'],
+    ['Schon oft selbst erlebt.', 'no-clause'],
+    ['Gilt auch für die Venloer Straße.', 'pronoun'],
+    ['Ist im Dunkeln sehr gefährlich.', 'pronoun'],
+    ['Leider muss man hier oft lange an der Ampel warten.', 'pronoun'],
+    ['Mir scheint, dass viele Autos dort dauerhaft parken.', 'pronoun'],
+    ['In Fahrtrichtung Süden endet an dieser Stelle der Radweg.', 'pronoun'],
+    ['In diesem Bereich gibt es nur einen schmalen Gehweg.', 'pronoun'],
+    ['Der Übergang (s.o.) ist für Lastenräder zu schmal.', 'pronoun'],
+    ['Viele Radfahrer fahren deshalb auf dem Gehweg.', 'connective'],
+    ['Komme ich hingegen von Norden, ist die Ampel rot.', 'connective'],
+    ['Eine große Gefahr besteht zudem durch den Lieferverkehr.', 'connective'],
+    ['Alternativ könnte man zwei Parkplätze streichen.', 'connective'],
+    ['Dieser Weg ist nach Regen oft matschig.', 'pronoun'],
+    ['Diese Schaltung der Ampel ist eine Zumutung.', 'pronoun'],
+    ['So voll, wie sie morgens ist, stellt sie eine Gefahr dar.', 'pronoun'],
+    ['Am Abend ist das nicht mehr der Fall.', 'pronoun'],
   ])('"%s" leans on its context (%s)', (sentence, why) => {
     expect(reader?.dependenceOf(sentence)).toBe(why);
   });
@@ -81,6 +107,27 @@ describe('the German reader', () => {
     'Diese Drängelgitter am Bahnübergang sind kaum zu passieren.',
     'Es gibt an der Kreuzung keinen sicheren Übergang.',
     'Der Radweg an der Venloer Str. ist zu schmal.',
+    'Da bei Regen die Unterführung voll Wasser steht, fahren viele auf der Straße.',
+    'Dieser Abschnitt zwischen Venloer Str. und Wörthstr. muss verbessert werden.',
+    'Dieses etwa 100 m lange Stück zwischen Post und Markt ist eine Einbahnstraße.',
+    'Die Ampel ist so eingestellt, dass sie nie von allein grün wird.',
+    'Der für Radfahrer freigegebene Weg am Kanal ist sehr schmal.',
+    'Es bedarf einer sicheren Verbindung von Kapellen nach Moers.',
+    'Es sollte dringend ein Radweg gebaut werden.',
+    'Es ist das erste Mal, dass die Stadt fragt.',
+    'Gefährliche Kreuzung am Stadtgarten',
+    'Mehr Fahrradständer am Bahnhof',
+    'Einbahnstraße für Radfahrer öffnen',
+    'Der Radweg verläuft parallel zur Bahnlinie.',
+    'Ist die Ampel rot, warten alle Radfahrer.',
+    'Komme ich aus dem Norden, habe ich an der Ampel Rot.',
+    'Im Winter gestaltet sich die Fahrt über die Brücke schwierig.',
+    'Die Ampel schaltet zu spät und deshalb fahren viele bei Rot.',
+    'Die Kreuzung an der Venloer Straße ist gefährlich, weil hier viele Lkw abbiegen.',
+    'Dieser Kreuzungsbereich Grafschafter Wanderweg / Kaiserstr. ist völlig unübersichtlich.',
+    'Eltern sagen, sie lassen ihre Kinder nicht allein fahren.',
+    'Am Markt steht ein Schild, das nicht mehr lesbar ist.',
+    'Die Ampel sollte länger grün sein, da dies die Wartezeit verkürzt.',
   ])('"%s" stands alone', (sentence) => {
     expect(reader?.dependenceOf(sentence)).toBeNull();
   });

@@ -42,6 +42,12 @@ describe('the French reader', () => {
     ['Cela serait une bonne solution.', 'pronoun'],
     ['Ici, les voitures roulent trop vite.', 'pronoun'],
     ['Bonjour à toute l’équipe municipale.', 'greeting'],
+    ['Les voitures roulent ici beaucoup trop vite.', 'pronoun'],
+    ['Les cyclistes passent par là tous les jours.', 'pronoun'],
+    ['Comme indiqué ci-dessus, la piste est trop étroite.', 'pronoun'],
+    ['Cette rue est très dangereuse le soir.', 'pronoun'],
+    ['Beaucoup de cyclistes roulent donc sur le trottoir.', 'connective'],
+    ['Il faut toutefois garder les places de livraison.', 'connective'],
   ])('"%s" leans on its context (%s)', (sentence, why) => {
     expect(readerFor('fr')?.dependenceOf(sentence)).toBe(why);
   });
@@ -49,6 +55,8 @@ describe('the French reader', () => {
   it.each([
     'Il faut sécuriser le carrefour devant l’école.',
     'Il y a trop de voitures dans le centre.',
+    'Ce carrefour à côté de la gare est dangereux.',
+    'Le feu passe au rouge et donc les cyclistes attendent longtemps.',
   ])('"%s" stands alone', (sentence) => {
     expect(readerFor('fr')?.dependenceOf(sentence)).toBeNull();
   });
@@ -90,11 +98,22 @@ describe('the Spanish reader', () => {
     ['Esto sería una buena solución.', 'pronoun'],
     ['Aquí los coches van muy rápido.', 'pronoun'],
     ['Buenos días a todo el ayuntamiento.', 'greeting'],
+    ['Los coches aparcan aquí todos los días.', 'pronoun'],
+    ['Los ciclistas van allí cada día.', 'pronoun'],
+    ['Como dije antes, el carril es estrecho.', 'pronoun'],
+    ['Esta calle es muy peligrosa por la noche.', 'pronoun'],
+    ['Hace falta un semáforo en esta esquina.', 'pronoun'],
+    ['Muchos ciclistas circulan por eso por la acera.', 'connective'],
+    ['Hay que poner, además, más bancos.', 'connective'],
   ])('"%s" leans on its context (%s)', (sentence, why) => {
     expect(readerFor('es')?.dependenceOf(sentence)).toBe(why);
   });
 
-  it('reads a self-contained Spanish proposal as standing alone', () => {
-    expect(readerFor('es')?.dependenceOf('Hace falta un semáforo en esta esquina.')).toBeNull();
+  it.each([
+    'Hace falta un semáforo en la esquina de la calle Mayor.',
+    'Este cruce junto a la estación es peligroso.',
+    'El semáforo tarda mucho y por eso los ciclistas cruzan en rojo.',
+  ])('"%s" stands alone', (sentence) => {
+    expect(readerFor('es')?.dependenceOf(sentence)).toBeNull();
   });
 });

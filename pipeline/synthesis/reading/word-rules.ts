@@ -40,6 +40,11 @@ export interface WordRules {
   connective: RegExp;
   /** A first word pointing back to something named before ("Das wäre ...", "Dies ...", "Ici"). */
   pointsBack(words: readonly Word[], line: string): boolean;
+  /**
+   * Whether a sentence has a clause of its own: a finite verb with its subject. Rules that know
+   * their language's verbs well enough give it; without it, every sentence counts as a clause.
+   */
+  hasClause?(words: readonly Word[], line: string): boolean;
 }
 
 /** Words after a negation whose appraisal turns round ("nicht gut", "keine sicheren"). */
@@ -72,6 +77,27 @@ export function phrases(items: string): RegExp {
       return start ? `^ ${body}` : ` ${body}`;
     });
   return new RegExp(`(?:${alternatives.join('|')})`, 'u');
+}
+
+/**
+ * Connectives: `opening` phrases (see `phrases`, each anchored at the sentence's start), and
+ * `middle` words that tie a clause to the sentence before wherever they stand ("Viele fahren
+ * deshalb ...", "roulent donc ..."), unless one of the sentence's own `conjunctions` comes just
+ * before them ("..., und deshalb ...": the reason is in the sentence). Words are separated by
+ * spaces, several words of one item by `_` ("por_eso").
+ */
+export function connectives(opening: string, middle: string, conjunctions: string): RegExp {
+  const list = (items: string) => items.split(/\s+/).filter((w) => w.length > 0);
+  const anchored = phrases(
+    list(opening)
+      .map((w) => `^${w.replaceAll('_', ' ')}`)
+      .join(' | '),
+  );
+  const after = list(conjunctions)
+    .map((w) => `(?<! ${w.replaceAll('_', ' ')})`)
+    .join('');
+  const words = list(middle).map((w) => w.replaceAll('_', ' '));
+  return new RegExp(`${anchored.source}|${after} (?:${words.join('|')}) `, 'u');
 }
 
 /** A test of one lower-case word against a list of words and stems (`gefährlich*`). */
@@ -137,7 +163,9 @@ export function kindsByRules(sentence: string, rules: WordRules): StatementKind[
 
 /**
  * Why a sentence cannot be quoted alone under a language's rules: too short or too long, a
- * question, a greeting, an opening connective, or an opening word that points back.
+ * question, a greeting, an opening connective, a word that points back, or no clause of its
+ * own (a heading naming a topic, "Radweg auf der Wallanlage", or a scrap) unless, without
+ * one, it still asks for something, complains or praises ("Gefährliche Kreuzung am Markt").
  */
 export function dependenceByRules(sentence: string, rules: WordRules): Dependence {
   const count = wordCount(sentence);
@@ -148,6 +176,9 @@ export function dependenceByRules(sentence: string, rules: WordRules): Dependenc
   if (rules.greeting.test(line)) return 'greeting';
   if (rules.connective.test(line)) return 'connective';
   if (rules.pointsBack(words, line)) return 'pronoun';
+  if (rules.hasClause?.(words, line) === false && kindsByRules(sentence, rules).includes('other')) {
+    return 'no-clause';
+  }
   return null;
 }
 

@@ -7,7 +7,9 @@
  */
 import { stopWordsFor } from '../../../nlp/stop-words.js';
 import { phrases, type Word, type WordRules, wordList } from '../word-rules.js';
+import { CONNECTIVE, GREETING, pointsBack } from './dependence.js';
 import { NEGATION, NEGATIVE, POSITIVE } from './lexicon.js';
+import { FINITE, hasClause, SUBJECTS } from './verbs.js';
 
 const GOOD_IF = `gut gute schön* sinnvoll* wünschenswert* besser* hilfreich* toll* super ideal*
 angebracht angemessen* notwendig* nötig* lösung option idee möglichkeit verbesserung überlegung
@@ -32,7 +34,8 @@ const PROPOSAL = phrases(`sollte* | solltet | ich würde | würde ich | traum | 
   ich möchte ~ vorschlagen | ich möchte ~ bitten | soll ~ endlich | sollen ~ endlich |
   soll ~ dringend | sollen ~ dringend | soll ~ unbedingt | sollen ~ unbedingt |
   gehört* ~ weg | gehört* ~ verboten | gehört* ~ entfernt | gehört* ~ abgeschafft |
-  gehört* auf die | gehören auf die | ^weg mit`);
+  gehört* auf die | gehören auf die | ^weg mit | es bedarf | bedarf es | benötigt* ~ dringend |
+  benötigen ~ dringend | braucht ~ dringend | brauchen ~ dringend | dringend ~ benötigt`);
 
 const RHETORICAL = phrases(`^wäre* ~ nicht | wäre* ~ nicht ~ besser | wäre* ~ nicht ~ sinnvoll* |
   wäre* ~ möglich | wäre* es ~ gut | wäre* es ~ sinnvoll* | wäre* es ~ besser | könnte* man |
@@ -50,13 +53,13 @@ const MUST =
   muss ~ weg | müssen ~ weg | muss ~ hin | müssen ~ hin | muss ~ dringend | müssen ~ dringend |
   muss ~ unbedingt | müssen ~ unbedingt | muss ~ endlich | müssen ~ endlich | dringend ~ muss`);
 const PEOPLE = phrases('man | ich | wir | du');
+/**
+ * What road users must do now, not a change asked for: "muss die Fahrbahn benutzt werden",
+ * "muss das Rad geschoben werden".
+ */
+const USING = wordList(`genutzt benutzt befahren gefahren geschoben gewartet gewechselt gequert
+überquert ausgewichen abgestiegen gebremst umfahren angehalten gehalten abgebogen`);
 
-/** Finite verbs common enough to tell that a sentence is a statement, not an order or a wish. */
-const FINITE = wordList(`ist sind war waren wird werden wurde wurden hat haben hatte hatten gibt gab
-kann können konnte muss müssen soll sollen darf dürfen fährt fahren steht stehen liegt liegen geht
-gehen kommt kommen führt führen bin bist wäre wären würde würden könnte könnten hätte hätten
-möchte möchten müsste müssten sollte sollten`);
-const SUBJECTS = wordList('ich wir man er sie es du ihr');
 const SUBORDINATORS = wordList(
   'wenn weil dass da ob um als obwohl falls damit sodass wie wo was während nachdem bevor',
 );
@@ -74,7 +77,7 @@ const OF = wordList('der des von eines einer');
  * Radwege!"), or a demand named by its action ("Abbau der Tempo-70-Schilder").
  */
 function asks(words: readonly Word[], line: string): boolean {
-  if (MUST.test(line) && !PEOPLE.test(line)) return true;
+  if (MUST.test(line) && !PEOPLE.test(line) && !words.some((w) => USING(w.lower))) return true;
   const [first, second] = words;
   if (first === undefined) return false;
   // "Entfernen Sie die Poller!": the polite imperative.
@@ -100,13 +103,22 @@ function isVerblessWish(words: readonly Word[]): boolean {
   return words.slice(1, 5).some((w) => /^\p{Lu}/u.test(w.text));
 }
 
-/** A verb-final infinitive with no finite verb: "Einbahnstraße für Radverkehr freigeben". */
+/** Words before an adjective, not an infinitive: "sehr uneben", "zu eben". */
+const DEGREE = wordList(`zu sehr ziemlich extrem total völlig recht besonders so äußerst etwas
+absolut relativ ganz viel stark kaum`);
+
+/**
+ * A verb-final infinitive with no finite verb: "Einbahnstraße für Radverkehr freigeben"; not an
+ * adjective after a degree word ("Radwege sehr uneben") nor the verb of a clause of its own
+ * ("Pfützen, die nur langsam abtrocknen", "Mir scheint, dass ... dauerparken").
+ */
 function isInfinitiveOrder(words: readonly Word[]): boolean {
   if (words.length < 2) return false;
   const last = words.at(-1) as Word;
   if (last.text !== last.lower || !/\p{L}{3,}(?:en|ern|eln)$/u.test(last.lower)) return false;
-  if (stopWordsFor('de').has(last.lower)) return false;
-  return words.at(-2)?.lower !== 'zu';
+  if (stopWordsFor('de').has(last.lower) || DEGREE(words.at(-2)?.lower ?? '')) return false;
+  if (words.some((w, i) => w.lower === 'sich' || (i > 0 && SUBORDINATORS(w.lower)))) return false;
+  return true;
 }
 
 const LACK_OR_EXCESS = phrases(`fehlt | fehlen | fehlend* | mangelt | vermisse* | nicht vorhanden |
@@ -122,44 +134,6 @@ function lackOrExcess(words: readonly Word[], line: string): boolean {
   return words.some(
     (w, i) => NONE(w.lower) && words.slice(i + 1, i + 3).some((next) => /^\p{Lu}/u.test(next.text)),
   );
-}
-
-const GREETING =
-  phrases(`^hallo | ^hi | ^guten tag | ^guten morgen | ^guten abend | ^liebe | ^lieber |
-  ^sehr geehrte* | ^vielen dank | ^danke | ^mit freundlichen | ^viele grüße | ^beste grüße |
-  ^grüße | ^moin | ^servus | ^herzlichen dank`);
-
-const CONNECTIVE =
-  phrases(`^jedoch | ^außerdem | ^ausserdem | ^deshalb | ^deswegen | ^daher | ^darum |
-  ^dadurch | ^damit | ^aber | ^und | ^oder | ^sondern | ^denn | ^allerdings | ^trotzdem |
-  ^dennoch | ^zudem | ^ebenso | ^ebenfalls | ^auch | ^also | ^sonst | ^ansonsten |
-  ^stattdessen | ^weiterhin | ^ferner | ^somit | ^folglich | ^dann | ^danach | ^anschließend |
-  ^zusätzlich | ^nebenbei | ^andererseits | ^zum anderen | ^zum zweiten | ^des weiteren |
-  ^desweiteren | ^insofern | ^hingegen | ^dafür | ^dagegen | ^trotz allem`);
-
-/** First words that stand for something named before, or for a place shown elsewhere. */
-const BACK = wordList(`hier dort dies er sie ihn ihm ihnen davon dabei daran darauf darin dazu
-daneben darüber darunter dahinter dorthin hierbei hierfür hierzu hierdurch solche solch beides
-letzteres ersteres selbiges derselbe dieselbe dasselbe`);
-const DEMONSTRATIVE = wordList('das dies dieses jenes der die den dem diese dieser diesen diesem');
-/** What makes an opening "es" a placeholder: "Es gibt ...", "Es wäre gut, wenn ...". */
-const PLACEHOLDER = phrases('gibt | wenn | dass | ob | zu | fehlt | fehlen | kommt');
-
-/**
- * An opening pronoun or place word ("Er ist ...", "Hier ...", "Dort ..."), a demonstrative
- * standing alone ("Das wäre ...", "Die muss man ...": no noun after it, where German writes
- * nouns with a capital), or an "es" that is no placeholder ("Es ist frustrierend.").
- */
-function pointsBack(words: readonly Word[], line: string): boolean {
-  const [first, second, third] = words;
-  if (first === undefined) return false;
-  if (BACK(first.lower)) return true;
-  if (first.lower === 'es') return !PLACEHOLDER.test(line);
-  if (!DEMONSTRATIVE(first.lower) || second === undefined) return false;
-  if (second.text !== second.lower || /^\d/u.test(second.text)) return false;
-  // "Die vorhandene Lösung": an inflected adjective before its noun.
-  const adjective = /(?:e|en|er|es|em)$/u.test(second.lower);
-  return !(adjective && third !== undefined && /^\p{Lu}/u.test(third.text));
 }
 
 const SELF =
@@ -196,4 +170,5 @@ export const GERMAN: WordRules = {
   greeting: GREETING,
   connective: CONNECTIVE,
   pointsBack,
+  hasClause,
 };

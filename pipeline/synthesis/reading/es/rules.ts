@@ -5,7 +5,7 @@
  * "demasiado"); and what makes a sentence lean on another ("Sin embargo ...", "Esto ...",
  * "Aquí ...").
  */
-import { phrases, type Word, type WordRules, wordList } from '../word-rules.js';
+import { connectives, phrases, type Word, type WordRules, wordList } from '../word-rules.js';
 import { NEGATION, NEGATIVE, POSITIVE } from './lexicon.js';
 
 const GOOD_IF = `bueno buena mejor conveniente ideal necesari* interesante importante útil genial
@@ -56,20 +56,34 @@ function lackOrExcess(_words: readonly Word[], line: string): boolean {
 const GREETING = phrases(`^hola | ^buenos días | ^buenas tardes | ^buenas noches | ^buenas |
   ^estimad* | ^querid* | ^gracias | ^muchas gracias | ^saludos | ^un saludo | ^atentamente`);
 
-const CONNECTIVE = phrases(`^sin embargo | ^además | ^pero | ^y | ^o | ^también | ^por eso |
-  ^por lo tanto | ^por tanto | ^entonces | ^asimismo | ^no obstante | ^en cambio |
-  ^por otro lado | ^así que | ^aun así | ^encima | ^incluso | ^luego | ^por ello | ^es decir |
-  ^o sea | ^de hecho | ^porque`);
+/** Opening connectives, and adverbs tying a clause to the sentence before ("circulan por eso"). */
+const CONNECTIVE = connectives(
+  `sin_embargo además pero y o también por_eso por_lo_tanto por_tanto entonces asimismo
+  no_obstante en_cambio por_otro_lado así_que aun_así encima incluso luego por_ello es_decir o_sea
+  de_hecho porque`,
+  'por_eso por_lo_tanto por_tanto sin_embargo además no_obstante por_ello en_cambio asimismo',
+  'y pero o porque que',
+);
 
 const BACK = wordList('aquí allí ahí allá acá esto eso ello aquello él ella ellos ellas le les');
 const DEMONSTRATIVE = wordList('este esta estos estas ese esa esos esas aquel aquella');
 
-/** An opening pronoun or place word ("Esto ...", "Aquí ..."), or a demonstrative before a verb. */
-function pointsBack(words: readonly Word[]): boolean {
-  const [first, second] = words;
+/** Places and other text pointed to wherever the words stand ("aparcan aquí", "como dije"). */
+const ELSEWHERE = phrases(`aquí | allí | ahí | allá | acá | en este lugar | en este punto |
+  en esta zona | en este tramo | en este sitio | en esta esquina | en este cruce | como dije |
+  como ya dije | como he dicho | mencionad* anteriormente | arriba mencionad*`);
+
+/**
+ * An opening pronoun ("Esto ...", "Ella ..."), a place word or reference anywhere ("aparcan
+ * aquí", "en esta esquina", "como dije"), or a demonstrative before a verb, alone or with a
+ * noun that nothing narrows down ("Esto es ...", "Esta calle es ...").
+ */
+function pointsBack(words: readonly Word[], line: string): boolean {
+  const [first, second, third] = words;
   if (first === undefined) return false;
-  if (BACK(first.lower)) return true;
-  return DEMONSTRATIVE(first.lower) && second !== undefined && FINITE(second.lower);
+  if (BACK(first.lower) || ELSEWHERE.test(line)) return true;
+  if (!DEMONSTRATIVE(first.lower)) return false;
+  return [second, third].some((w) => w !== undefined && FINITE(w.lower));
 }
 
 const SELF = phrases(`^soy | ^somos | ^como madre | ^como padre | ^como vecin* | ^como ciclista |

@@ -5,7 +5,7 @@
  * and excess ("il manque", "pas de piste", "trop étroit"); and what makes a sentence lean on
  * another ("Cependant ...", "Cela ...", "Ici ...").
  */
-import { phrases, type Word, type WordRules, wordList } from '../word-rules.js';
+import { connectives, phrases, type Word, type WordRules, wordList } from '../word-rules.js';
 import { NEGATION, NEGATIVE, POSITIVE } from './lexicon.js';
 
 const GOOD_IF = `bon bien utile* souhaitable* préférable* judicieux judicieuse* nécessaire*
@@ -57,10 +57,14 @@ function lackOrExcess(_words: readonly Word[], line: string): boolean {
 const GREETING = phrases(`^bonjour | ^bonsoir | ^salut | ^madame | ^monsieur | ^mesdames |
   ^chers | ^chère | ^cher | ^merci | ^cordialement | ^bien cordialement`);
 
-const CONNECTIVE = phrases(`^cependant | ^pourtant | ^mais | ^et | ^ou | ^toutefois | ^néanmoins |
-  ^en outre | ^de plus | ^par contre | ^donc | ^ainsi | ^alors | ^sinon | ^ensuite | ^puis |
-  ^d ailleurs | ^par ailleurs | ^en revanche | ^c est pourquoi | ^aussi | ^enfin | ^également |
-  ^car | ^du coup | ^par conséquent | ^en effet`);
+/** Opening connectives, and adverbs tying a clause to the sentence before ("roulent donc ..."). */
+const CONNECTIVE = connectives(
+  `cependant pourtant mais et ou toutefois néanmoins en_outre de_plus par_contre donc ainsi alors
+  sinon ensuite puis d_ailleurs par_ailleurs en_revanche c_est_pourquoi aussi enfin également car
+  du_coup par_conséquent en_effet`,
+  'donc toutefois cependant pourtant néanmoins par_conséquent en_outre',
+  'et mais ou car parce_que',
+);
 
 const BACK = wordList(`ici là là-bas cela ceci ça celui celle celles ceux il elle ils elles
 lui leur y`);
@@ -68,10 +72,21 @@ lui leur y`);
 const IMPERSONAL = phrases(`^il faut | ^il faudrait | ^il y | ^il est | ^il serait | ^il manque |
   ^il reste | ^il suffit | ^il conviendrait | ^il existe`);
 
-/** An opening pronoun or place word ("Cela ...", "Ici ...", "Ils ..."), bar an impersonal "il". */
+/** Places and other text pointed to wherever the words stand ("roulent ici", "ci-dessus"). */
+const ELSEWHERE = phrases(`ici | là | là-bas | ci-dessus | ci-dessous | à cet endroit |
+  comme indiqué | comme dit | comme je l ai dit | précédemment`);
+const DEMONSTRATIVE = wordList('ce cet cette ces');
+
+/**
+ * An opening pronoun or place word ("Cela ...", "Ici ...", "Ils ..."), bar an impersonal "il";
+ * a place word or reference anywhere ("roulent ici", "ci-dessus"); or a demonstrative noun
+ * that nothing narrows down, its verb right after it ("Cette rue est ...").
+ */
 function pointsBack(words: readonly Word[], line: string): boolean {
-  const [first, second] = words;
+  const [first, second, third] = words;
   if (first === undefined) return false;
+  if (ELSEWHERE.test(line)) return true;
+  if (DEMONSTRATIVE(first.lower) && third !== undefined && FINITE(third.lower)) return true;
   if (first.lower === 'c' && second?.lower === 'est') return !/ (?:que|qu|de|d) /u.test(line);
   if (first.lower === 'ce' && second?.lower !== undefined && FINITE(second.lower)) return true;
   return BACK(first.lower) && !IMPERSONAL.test(line);
