@@ -91,7 +91,7 @@ function splitOf(
     const first = own[0] as SynthesisPassage;
     const position =
       model(first.contributionId) ?? read(own.map((p) => p.text).join('\n'), first.language);
-    sides[position].push(...own);
+    for (const passage of own) sides[position].push(passage);
   }
   const favour = sideOf(sides.favour, 'favour', read);
   const against = sideOf(sides.against, 'against', read);
