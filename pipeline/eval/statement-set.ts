@@ -33,7 +33,9 @@ export async function loadLabelledStatements(
   files: readonly string[],
 ): Promise<SourcedStatement[]> {
   const out: SourcedStatement[] = [];
-  for (const file of files) out.push(...parseStatementLines(file, await readText(file)));
+  for (const file of files) {
+    for (const line of parseStatementLines(file, await readText(file))) out.push(line);
+  }
   checkAcrossLines(out);
   return out;
 }
