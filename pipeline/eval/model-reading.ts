@@ -67,7 +67,10 @@ export async function createEvalModel(
       redact: redactOptionsOf(loaded?.config.privacy ?? PrivacyConfig.parse({})),
     },
   );
-  return llm === null ? null : { llm, config };
+  if (llm === null) return null;
+  // Progress lines name what the calls are for.
+  llm.stage = 'eval synthesis';
+  return { llm, config };
 }
 
 /**
