@@ -46,7 +46,7 @@ ${STAGES.filter((s) => s.name !== 'review')
                     options --set, --quick, --gate, --json (see \`brief eval --help\`)
   eval synthesis    score the statement reading (kinds, stance, standing alone) on labelled
                     sentences beside baselines; --statements FILE, --predictions FILE,
-                    --gate FILE, --json
+                    --gate FILE, --json; with a model: --config CONFIG, --provider NAME
   help              show this help
 
 Options:
