@@ -85,7 +85,7 @@ export function formatDryRun(summary: RunSummary): string {
 }
 
 /** `12 requests (3 from cache), 45,678 tokens (40,000 prompt + 5,678 completion), $0.0123`. */
-function formatUsage(usage: Usage): string {
+export function formatUsage(usage: Usage): string {
   const tokens = usage.promptTokens + usage.completionTokens;
   const cached =
     usage.cached > 0 ? ` (${usage.cached.toLocaleString('en')} answered from cache)` : '';

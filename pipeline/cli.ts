@@ -1,8 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LlmProvider } from '../schemas/consultation.js';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
+import { costOption, providerOption } from './cli-options.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
 import { diskError } from './disk-errors.js';
@@ -46,7 +46,7 @@ ${STAGES.filter((s) => s.name !== 'review')
                     options --set, --quick, --gate, --json (see \`brief eval --help\`)
   eval synthesis    score the statement reading (kinds, stance, standing alone) on labelled
                     sentences beside baselines; --statements FILE, --predictions FILE,
-                    --gate FILE, --json
+                    --gate FILE, --json; with a model: --config CONFIG, --provider NAME
   help              show this help
 
 Options:
@@ -108,6 +108,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (commandOf(environment.argv) === 'eval')
       return await runEvalCommand(environment.argv, {
         ...environment,
+        env: withDotEnv(environment.env, environment.cwd ?? process.cwd()),
         cacheDir: defaultCacheDir(environment.env),
       });
     const { values, positionals } = parseCommandLine(environment.argv);
@@ -250,20 +251,6 @@ function dateOption(value: string | undefined): string {
   if (value === undefined) return new Date().toISOString().slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
   throw new UsageError(`--date "${value}": use YYYY-MM-DD`);
-}
-
-function providerOption(value: string | undefined): LlmProvider | undefined {
-  if (value === undefined) return undefined;
-  const parsed = LlmProvider.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new UsageError(`--provider "${value}": use ${LlmProvider.options.join(', ')}`);
-}
-
-function costOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const usd = Number(value.replace(/^\$/, ''));
-  if (value.trim() !== '' && Number.isFinite(usd) && usd >= 0) return usd;
-  throw new UsageError(`--max-cost "${value}": give an amount in US dollars, e.g. 2.50`);
 }
 
 const DURATION_UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };

@@ -220,7 +220,8 @@ export const WeekDigest = z.strictObject({
 });
 export type WeekDigest = z.infer<typeof WeekDigest>;
 
-const ItemsRead = z.strictObject({
+/** Items read by the model, and those left to the rules. */
+export const ItemsRead = z.strictObject({
   /** Read by the model. */
   model: z.number().int().min(0),
   /** Left to the rules: the model's reply for them was missing or invalid. */

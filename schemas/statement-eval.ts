@@ -2,6 +2,8 @@
 // same schema), the tool's reading of each (`--predictions`), and the report it prints (`--json`).
 import { z } from 'zod';
 import { STATEMENT_KINDS } from '../pipeline/synthesis/reading/reader.js';
+import { ItemsRead } from './findings.js';
+import { UsageRecord } from './manifest.js';
 
 /** What a sentence does (see `STATEMENT_KINDS`). */
 export const StatementKindLabel = z.enum(STATEMENT_KINDS);
@@ -115,10 +117,30 @@ export const StanceEvalRow = z.strictObject({
 });
 export type StanceEvalRow = z.infer<typeof StanceEvalRow>;
 
+/** Who read the lines' kinds and stance: the rules, or a model with the rules as its fallback. */
+export const StatementReaderReport = z.strictObject({
+  /** `rules`, or `model <name>`. */
+  reader: z.string(),
+  /** With a model: what it read and what fell back to the rules, and what it took; else null. */
+  model: z
+    .strictObject({
+      /** Lines whose kinds the model read; `rules`: its reply for them was missing or invalid. */
+      kinds: ItemsRead,
+      /** Contributions on a yes/no question whose position the model read, and fallbacks. */
+      stance: ItemsRead,
+      /** Requests, tokens and cost; a re-run answers from the cache and makes no requests. */
+      usage: UsageRecord,
+    })
+    .nullable(),
+});
+export type StatementReaderReport = z.infer<typeof StatementReaderReport>;
+
 /** What `brief eval synthesis --json` prints. */
 export const StatementEvalReport = z.strictObject({
   /** The labelled files read. */
   files: z.array(z.string()),
+  /** Who read the lines (the ArgKP stance rows are always the rules'). */
+  reading: StatementReaderReport,
   /** Each source, each language when there are several, then the whole set. */
   groups: z.array(StatementGroupReport),
   targets: z.array(StatementTargetCheck),

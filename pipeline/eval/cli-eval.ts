@@ -3,8 +3,11 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { QualityGate } from '../../schemas/quality-gate.js';
+import type { LabelledStatement, StatementReaderReport } from '../../schemas/statement-eval.js';
 import { EvalSetId } from '../../schemas/theme-eval.js';
 import { writeFileAtomic } from '../atomic-write.js';
+import { usableCacheDir } from '../cache-dir.js';
+import { costOption, providerOption } from '../cli-options.js';
 import { createProgressReporter, type OutputStream } from '../cli-progress.js';
 import { BriefError, DiskError, UsageError } from '../errors.js';
 import { loadWordVectors } from '../nlp/word-vectors.js';
@@ -14,6 +17,7 @@ import { QUICK_SUBSET } from './eval-sets.js';
 import { formatThemeEvalReport } from './format-eval.js';
 import { formatStatementEvalReport } from './format-synthesis-eval.js';
 import { createToolRunner } from './methods/tool.js';
+import { createEvalModel, readWithModel } from './model-reading.js';
 import {
   checkQualityGate,
   formatGateChecks,
@@ -37,6 +41,9 @@ export const EVAL_OPTIONS = {
   'argkp-split': { type: 'string', default: 'dev' },
   statements: { type: 'string', multiple: true },
   predictions: { type: 'string' },
+  config: { type: 'string' },
+  provider: { type: 'string' },
+  'max-cost': { type: 'string' },
 } as const;
 
 const OPTIONS = {
@@ -47,6 +54,7 @@ const OPTIONS = {
 
 export const EVAL_USAGE = `Usage: brief eval themes [--set SET] [--quick] [--gate FILE] [--json] [--limit-groups N]
        brief eval synthesis [--statements FILE.jsonl]... [--predictions OUT.jsonl] [--gate FILE] [--json]
+                            [--config CONFIG] [--provider NAME] [--max-cost USD]
 
 Scores the tool's themes, as the default config makes them, against human labels on the dev
 sets, each beside its baselines (TF-IDF and SIF + k-means at the true k and at the tool's k,
@@ -65,7 +73,10 @@ and overall: precision and recall per kind, praise or nothing_to_change read as 
 concern, the contributions' stance on their question (share decided, accuracy among those) and
 the precision of "stands alone", each beside a baseline (cue words; the opening yes or no; every
 sentence stands alone) and the targets of issue 21. It also reads each ArgKP argument's stance
-on its motion against ArgKP's pro/con labels, beside the majority side.
+on its motion against ArgKP's pro/con labels, beside the majority side. With a model configured
+(--config, --provider) the lines' kinds and stance are read by the model as a run reads them,
+the rules reading whatever its replies leave out; answers are cached under the cache folder
+(eval-synthesis/cache), so a re-run makes no requests. The ArgKP rows are always the rules'.
 
 Options:
   --set SET           run only these sets (repeatable, or a comma list); default: all
@@ -77,6 +88,12 @@ Options:
   --statements FILE   synthesis: score this labelled file instead (repeatable)
   --predictions FILE  synthesis: write the tool's reading of each line there, one JSON object
                       a line: id, kinds, stance, standsAlone
+  --config CONFIG     synthesis: read with the model of this consultation config's llm: block
+                      (provider, baseUrl, models.reading, readingBatchSize, prices, ...)
+  --provider NAME     synthesis: offline (default), openai or openai-compatible, as for
+                      \`brief run\` (the key from OPENAI_API_KEY, the server from llm.baseUrl or
+                      OPENAI_BASE_URL, also read from .env)
+  --max-cost USD      synthesis: stop before the model calls would cost more than this
   --json              print the report as JSON (per-group figures, every figure by name)
   --limit-groups N    evaluate only the first N ArgKP motion-stance groups
   --argkp-split S     ArgKP motions to read: dev (default), train or all
@@ -89,8 +106,10 @@ export interface EvalEnvironment {
   stdout: OutputStream;
   stderr: OutputStream;
   signal?: AbortSignal | undefined;
-  /** Where converted models are cached (see `defaultCacheDir`). */
+  /** Where converted models and the eval's model answers are cached (see `defaultCacheDir`). */
   cacheDir: string;
+  /** The environment with `.env` under it: `OPENAI_API_KEY`, `OPENAI_BASE_URL`. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -115,7 +134,7 @@ export async function runEvalCommand(
     throw new UsageError(`Unknown eval "${target}"; the evals are themes and synthesis`);
   }
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-  for (const option of ['statements', 'predictions'] as const) {
+  for (const option of ['statements', 'predictions', 'config', 'provider', 'max-cost'] as const) {
     if (target === 'themes' && values[option] !== undefined)
       throw new UsageError(`\`--${option}\` is an option of \`brief eval synthesis\``);
   }
@@ -157,16 +176,17 @@ const SYNTHESIS_FIGURES = ['statements', 'stance'] as const;
  * ArgKP; writes the predictions when asked; exit code 1 when a gate figure is below its minimum.
  */
 async function runSynthesisEval(
-  values: { json: boolean; statements?: string[]; predictions?: string; gate?: string },
+  values: SynthesisValues,
   environment: EvalEnvironment,
 ): Promise<number> {
   const gate = values.gate === undefined ? null : await loadQualityGate(values.gate);
   const files = values.statements ?? (await defaultStatementFiles());
-  const read = readStatements((await loadLabelledStatements(files)).map((line) => line.item));
+  const items = (await loadLabelledStatements(files)).map((line) => line.item);
+  const { read, reading } = await readLines(items, values, environment);
   if (values.predictions !== undefined) await writePredictions(values.predictions, read);
   // Files as given, the repo's own relative to the package.
   const shown = values.statements ?? files.map((file) => relative(PACKAGE_ROOT, file));
-  const report = evaluateStatements(read, await evaluateStance(), shown);
+  const report = evaluateStatements(read, await evaluateStance(), shown, reading);
   const { stdout, stderr } = environment;
   stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatementEvalReport(report),
@@ -176,6 +196,54 @@ async function runSynthesisEval(
     table: values.json ? stderr : stdout,
     errors: stderr,
   });
+}
+
+interface SynthesisValues {
+  json: boolean;
+  statements?: string[];
+  predictions?: string;
+  gate?: string;
+  config?: string;
+  provider?: string;
+  'max-cost'?: string;
+}
+
+/**
+ * The lines read by the rules, or by the model `--config` and `--provider` configure (the rules
+ * reading what its replies leave out); with who read them. Model warnings and progress go to
+ * stderr.
+ */
+async function readLines(
+  items: readonly LabelledStatement[],
+  values: SynthesisValues,
+  environment: EvalEnvironment,
+): Promise<{ read: ReadStatement[]; reading: StatementReaderReport }> {
+  const { stderr } = environment;
+  const logger = {
+    debug: () => {},
+    info: () => {},
+    warn: (m: string) => stderr.write(`warning: ${m}\n`),
+  };
+  const options = {
+    configPath: values.config,
+    provider: providerOption(values.provider),
+    maxCost: costOption(values['max-cost']),
+  };
+  const progress = createProgressReporter(stderr);
+  const configured = options.configPath !== undefined || options.provider !== undefined;
+  const model = configured
+    ? await createEvalModel(options, {
+        env: environment.env,
+        cacheDir: await usableCacheDir(environment.cacheDir, logger),
+        logger,
+        signal: environment.signal ?? new AbortController().signal,
+        progress: progress.report,
+      })
+    : null;
+  if (model === null)
+    return { read: readStatements(items), reading: { reader: 'rules', model: null } };
+  const { readings, reading } = await readWithModel(items, model).finally(() => progress.done());
+  return { read: readStatements(items, readings), reading };
 }
 
 /** Writes the tool's reading of each line, one JSON object a line; a DiskError names the file. */

@@ -4,8 +4,10 @@ import type {
   ClassScores,
   StatementEvalReport,
   StatementGroupReport,
+  StatementReaderReport,
   StatementTargetCheck,
 } from '../../schemas/statement-eval.js';
+import { formatUsage } from '../cli-report.js';
 import { alignColumns, figure } from './format-eval.js';
 
 const LEGEND = `P, R: precision and recall of each kind against the hand labels (a sentence may have several
@@ -21,7 +23,18 @@ Sentences in a language without a reader are not scored for kinds or standing al
 /** The report as readable text: one table per group with its targets, then ArgKP's stance rows. */
 export function formatStatementEvalReport(report: StatementEvalReport): string {
   const groups = report.groups.map((group) => formatGroup(group, report.targets));
-  return `Statements: the tool's reading beside the baselines, ${report.files.join(', ')}\n\n${groups.join('\n')}\n${LEGEND}\n${formatStance(report)}`;
+  return `Statements: the tool's reading beside the baselines, ${report.files.join(', ')}\n${formatReader(report.reading)}\n\n${groups.join('\n')}\n${LEGEND}\n${formatStance(report)}`;
+}
+
+/** Who read the lines; with a model, what fell back to the rules and what it took. */
+function formatReader({ reader, model }: StatementReaderReport): string {
+  if (model === null) return `Read by: ${reader}`;
+  const { kinds, stance, usage } = model;
+  const read = (items: { model: number; rules: number }) =>
+    `${items.model} by the model, ${items.rules} by the rules`;
+  return `Read by: ${reader}, the rules reading each item its replies missed or gave an invalid value for
+  kinds of lines: ${read(kinds)}; stance of contributions on a yes/no question: ${read(stance)}
+  ${formatUsage(usage)}`;
 }
 
 function formatGroup(
@@ -106,7 +119,7 @@ odd ones held out: the rules were tuned on errors of the tune half only, and abs
 guess.
 `;
 
-/** The stance rules per ArgKP split beside the majority-class baseline. */
+/** The stance rules per ArgKP split beside the majority-class baseline (whoever read the lines). */
 function formatStance(report: StatementEvalReport): string {
   const header = [
     'set',
@@ -126,5 +139,5 @@ function formatStance(report: StatementEvalReport): string {
     figure(r.accuracy),
     figure(r.majority),
   ]);
-  return `Stance on ArgKP's motions (whole arguments) against its pro/con labels\n\n${alignColumns([header, ...body])}\n${STANCE_LEGEND}`;
+  return `Stance rules on ArgKP's motions (whole arguments) against its pro/con labels\n\n${alignColumns([header, ...body])}\n${STANCE_LEGEND}`;
 }

@@ -1,6 +1,7 @@
 // What the tool and the baselines read in each labelled line: its kinds, its contribution's
 // stance on the question, and whether it stands alone.
 import type { LabelledStatement, StatementPrediction } from '../../schemas/statement-eval.js';
+import type { LineReading } from '../synthesis/model/read-lines.js';
 import { readerFor, type StatementKind } from '../synthesis/reading/reader.js';
 import { standsAlone } from '../synthesis/reading/sentences.js';
 import { contributionStance, type Position } from '../synthesis/reading/stance.js';
@@ -26,16 +27,21 @@ export interface ReadStatement {
 /**
  * Reads every line as the tool does: kinds by `readerFor(language).kindsOf(text, {question})`,
  * stance by `contributionStance(context, question, language)` (once per contribution), standing
- * alone by `standsAlone(reader, text)`; and as the baselines do. The baseline of standing alone
- * ("every sentence does") needs no reading.
+ * alone by `standsAlone(reader, text)`; and as the baselines do. With the model's readings (by
+ * line id), its kinds and stance come first and the rules read what it left null, as a run
+ * does. The baseline of standing alone ("every sentence does") needs no reading.
  */
-export function readStatements(items: readonly LabelledStatement[]): ReadStatement[] {
+export function readStatements(
+  items: readonly LabelledStatement[],
+  model: ReadonlyMap<string, LineReading> = new Map(),
+): ReadStatement[] {
   const stances = new Map<string, Position>();
   const stanceOf = (item: LabelledStatement, question: string) => {
     const key = contributionKey(item);
     let stance = stances.get(key);
     if (stance === undefined) {
-      stance = contributionStance(item.context, question, item.language);
+      stance =
+        model.get(item.id)?.stance ?? contributionStance(item.context, question, item.language);
       stances.set(key, stance);
     }
     return stance;
@@ -45,7 +51,7 @@ export function readStatements(items: readonly LabelledStatement[]): ReadStateme
     const { question } = item;
     return {
       item,
-      kinds: reader === null ? null : reader.kindsOf(item.text, { question }),
+      kinds: model.get(item.id)?.kinds ?? reader?.kindsOf(item.text, { question }) ?? null,
       baselineKinds: cueKinds(item.text),
       stance: question === null ? null : stanceOf(item, question),
       baselineStance: question === null ? null : openingStance(item.context),

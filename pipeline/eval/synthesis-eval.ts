@@ -6,6 +6,7 @@ import type {
   StanceScores,
   StatementEvalReport,
   StatementGroupReport,
+  StatementReaderReport,
 } from '../../schemas/statement-eval.js';
 import { STATEMENT_KINDS, type StatementKind } from '../synthesis/reading/reader.js';
 import type { Position } from '../synthesis/reading/stance.js';
@@ -16,18 +17,20 @@ import { checkStatementTargets } from './statement-targets.js';
 
 /**
  * Scores the read lines: one group per source (in order of appearance), one per language when
- * there are several, and the whole set (`all`); with the ArgKP stance rows and every figure by
- * name (`statements.<group>.<task>.<figure>`, `stance.<set>.<figure>`).
+ * there are several, and the whole set (`all`); with who read them, the ArgKP stance rows and
+ * every figure by name (`statements.<group>.<task>.<figure>`, `stance.<set>.<figure>`).
  */
 export function evaluateStatements(
   lines: readonly ReadStatement[],
   stance: readonly StanceEvalRow[],
   files: readonly string[],
+  reading: StatementReaderReport,
 ): StatementEvalReport {
   const groups = groupsOf(lines).map(([name, part]) => scoreGroup(name, part));
   const figures = { ...groups.reduce(addGroupFigures, {}), ...stanceFigures(stance) };
   return {
     files: [...files],
+    reading,
     groups,
     targets: groups.flatMap((group) => checkStatementTargets(group, figures)),
     stance: [...stance],
@@ -50,11 +53,13 @@ function groupsOf(lines: readonly ReadStatement[]): [string, ReadStatement[]][] 
 }
 
 /**
- * One group's figures. Kinds and standing alone: the tool on the lines its readers read, the
- * baselines on every line.
+ * One group's figures. Kinds and standing alone: the tool on the lines it read (a model may read
+ * kinds in a language without a reader; standing alone is always the reader's), the baselines on
+ * every line.
  */
 function scoreGroup(name: string, lines: readonly ReadStatement[]): StatementGroupReport {
   const read = lines.filter((line) => line.kinds !== null);
+  const alone = lines.filter((line) => line.standsAlone !== null);
   const onRead = <T>(score: (part: readonly ReadStatement[]) => T) =>
     read.length > 0 ? score(read) : null;
   const kinds = STATEMENT_KINDS.map((kind) => ({
@@ -75,9 +80,10 @@ function scoreGroup(name: string, lines: readonly ReadStatement[]): StatementGro
     },
     stance: scoreStance(lines),
     standsAlone: {
-      tool: onRead((part) =>
-        scoresOf(part.map((l) => [l.item.standsAlone, l.standsAlone === true])),
-      ),
+      tool:
+        alone.length > 0
+          ? scoresOf(alone.map((l) => [l.item.standsAlone, l.standsAlone === true]))
+          : null,
       baseline: scoresOf(lines.map((l) => [l.item.standsAlone, true])),
     },
   };

@@ -103,7 +103,7 @@ const LINES: ReadStatement[] = [
 ];
 
 describe('evaluateStatements', () => {
-  const report = evaluateStatements(LINES, [], ['set.jsonl']);
+  const report = evaluateStatements(LINES, [], ['set.jsonl'], { reader: 'rules', model: null });
   const group = (name: string) => report.groups.find((g) => g.name === name);
   const kind = (name: string, k: StatementKind) => group(name)?.kinds.find((s) => s.kind === k);
 
