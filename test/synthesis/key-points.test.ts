@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { keyPointsOf } from '../../pipeline/synthesis/findings/key-points.js';
+import { ownPassage } from '../helpers/passages.js';
 
-let next = 0;
-function passage(text: string): SynthesisPassage {
-  next++;
-  return {
-    id: `c${next}#1`,
-    index: next,
-    text,
-    language: 'en',
-    translation: null,
-    contributionId: `c${next}`,
-    voices: [`c${next}`],
-    participants: [`a${next}`],
-    date: null,
-    week: -1,
-    voiceWeeks: [],
-    questionId: null,
-    votes: null,
-  };
-}
+const passage = ownPassage;
 
 describe('keyPointsOf', () => {
   it('makes no key point of self-descriptions, nor takes one as an example', () => {

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { statementsOf } from '../../pipeline/synthesis/findings/statement-groups.js';
 import { gistOf, sameGist } from '../../pipeline/synthesis/findings/statements-gist.js';
 import type { FindingKind } from '../../pipeline/synthesis/reading/reader.js';
+import { ownPassage } from '../helpers/passages.js';
 
-let next = 0;
-/** A passage of its own contribution and participant. */
-function passage(text: string): SynthesisPassage {
-  next++;
-  return {
-    id: `c${next}#1`,
-    index: next,
-    text,
-    language: 'en',
-    translation: null,
-    contributionId: `c${next}`,
-    voices: [`c${next}`],
-    participants: [`a${next}`],
-    date: null,
-    week: -1,
-    voiceWeeks: [],
-    questionId: null,
-    votes: null,
-  };
-}
+const passage = ownPassage;
 
 /** The texts of the findings of one kind, each with the number of passages it cites. */
 function grouped(kind: 'proposals' | 'concerns', ...texts: string[]): [string, number][] {
