@@ -40,6 +40,7 @@ export const ExclusionReason = z.enum([
   'empty',
   'no-words',
   'link-only',
+  'no-answer',
   'too-short',
 ]);
 export type ExclusionReason = z.infer<typeof ExclusionReason>;

@@ -43,6 +43,7 @@ const REASON_LABELS: Record<ExclusionReason, string> = {
   empty: 'empty after cleaning',
   'no-words': 'no words (only emoji, numbers or symbols)',
   'link-only': 'only a link',
+  'no-answer': 'no answer given ("N/A", "Did not answer")',
   'too-short': 'too short',
 };
 const REDACTION_LABELS: Record<RedactionKind, string> = {

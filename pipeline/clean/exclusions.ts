@@ -13,6 +13,13 @@ const CONTACT = new RegExp(
   'g',
 );
 const LETTER = /\p{L}/gu;
+/**
+ * A whole text that only says no answer was given: a survey's placeholder for a skipped
+ * question ("Did not answer", "N/A", "No response", "Prefer not to say", "Keine Angabe", "Sans
+ * réponse", "Sin respuesta"). "None" and "Nothing" are answers (nothing to change), not these.
+ */
+const NO_ANSWER =
+  /^(?:did not answer|didn't answer|not answered|no answer(?: given)?|no response|no reply|n\/?a|not applicable|no comments?|prefer not to say|keine angabe|k\.? ?a\.?|sans r[ée]ponse|pas de r[ée]ponse|sin respuesta|no contesta|ns\/nc)[\s.!-]*$/iu;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[[\]]/g, '\\$&');
@@ -20,7 +27,8 @@ function escapeRegExp(s: string): string {
 
 /**
  * The exclusion reason for a clean text, or null to keep it. Checked in this order: moderation,
- * empty, only links, no letters, fewer than `minLetters` letters outside links and placeholders.
+ * empty, only links, no letters, a placeholder for no answer, fewer than `minLetters` letters
+ * outside links and placeholders.
  */
 export function exclusionReason(
   text: string,
@@ -32,6 +40,7 @@ export function exclusionReason(
   const withoutLinks = text.replace(LINK, ' ');
   const letters = countLetters(withoutLinks.replace(CONTACT, ' '), minLetters);
   if (letters === 0) return withoutLinks !== text ? 'link-only' : 'no-words';
+  if (NO_ANSWER.test(text.trim())) return 'no-answer';
   return letters < minLetters ? 'too-short' : null;
 }
 

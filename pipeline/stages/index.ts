@@ -81,7 +81,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 5,
+    version: 6,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],

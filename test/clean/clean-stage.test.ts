@@ -19,6 +19,9 @@ describe('cleanContributions', () => {
       contribution('profile', 'https://twitter.com/ana'),
       contribution('short', 'More parks'),
       contribution('rejected', LONG, { rejected: true }),
+      contribution('skipped', 'Did not answer'),
+      contribution('na', 'N/A'),
+      contribution('none', 'None of the buses run after ten at night.'),
       contribution('script', '<script>alert(1)</script>', { markup: 'html' }),
       contribution('ok', LONG),
     ];
@@ -32,6 +35,9 @@ describe('cleanContributions', () => {
       'link-only',
       'too-short',
       'rejected-by-moderator',
+      'no-answer',
+      'no-answer',
+      'kept',
       'empty',
       'kept',
     ]);
@@ -147,6 +153,7 @@ describe('accounting', () => {
         'rejected-by-moderator': 1,
         'no-words': 0,
         'link-only': 0,
+        'no-answer': 0,
         'too-short': 0,
       },
       passages: 1,

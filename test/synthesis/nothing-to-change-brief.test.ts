@@ -35,7 +35,8 @@ describe('answers saying nothing needs to change (the nothing fixture)', () => {
       records.map((r) => [r.id, r.status === 'excluded' ? r.reason : r.status]),
     );
     for (const id of ['1', '2', '3', '4', '5']) expect(status.get(id)).toBe('nothing-to-change');
-    expect(status.get('14')).toBe('too-short');
+    // "N/A" says no answer was given; "Nothing." to "what was good?" is too short to read.
+    expect(status.get('14')).toBe('no-answer');
     expect(status.get('15')).toBe('too-short');
     expect(status.get('6')).toBe('kept');
     const themed = new Set(
@@ -64,7 +65,8 @@ describe('answers saying nothing needs to change (the nothing fixture)', () => {
     expect(markdown).toContain(
       '| Said only that nothing needs to change (counted, not themed) | 5 |',
     );
-    expect(markdown).toContain('| Excluded: too short | 2 |');
+    expect(markdown).toContain('| Excluded: too short | 1 |');
+    expect(markdown).toContain('| Excluded: no answer | 1 |');
   });
 
   it('lists them in assignments.csv', async () => {
