@@ -13,7 +13,7 @@ import { asksYesOrNo } from '../synthesis/reading/answer-openings.js';
 import { contributionKey } from './statement-set.js';
 
 /** The folder under the cache folder whose `cache/` holds the eval's model answers. */
-export const EVAL_MODEL_DIR = 'eval-synthesis';
+const EVAL_MODEL_DIR = 'eval-synthesis';
 
 /** How the eval configures the model, as `brief run` does. */
 export interface EvalModelOptions {

@@ -12,7 +12,7 @@ import { readCsvRows } from './datasets/csv-rows.js';
 export type MotionHalf = 'tune' | 'held-out';
 
 /** The half a motion belongs to, given all motions. */
-export function motionHalf(motion: string, motions: readonly string[]): MotionHalf {
+function motionHalf(motion: string, motions: readonly string[]): MotionHalf {
   const sorted = [...new Set(motions)].sort();
   return sorted.indexOf(motion) % 2 === 0 ? 'tune' : 'held-out';
 }

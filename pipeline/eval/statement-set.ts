@@ -9,7 +9,7 @@ import { clipInput } from '../quote-input.js';
 import { formatPath } from '../zod-issues.js';
 
 /** The folder of the repo-held labelled set: every `*.jsonl` in it is read by default. */
-export const STATEMENTS_DIR = join(PACKAGE_ROOT, 'eval', 'statements');
+const STATEMENTS_DIR = join(PACKAGE_ROOT, 'eval', 'statements');
 
 /** The repo-held labelled files, in name order. */
 export async function defaultStatementFiles(dir: string = STATEMENTS_DIR): Promise<string[]> {

@@ -13,7 +13,7 @@ interface StatementTarget {
 }
 
 /** What the tool's reading should reach on every source (issue 21). */
-export const STATEMENT_TARGETS: readonly StatementTarget[] = [
+const STATEMENT_TARGETS: readonly StatementTarget[] = [
   { figure: 'proposal.precision', bound: 'atLeast', value: 0.85 },
   { figure: 'concern.precision', bound: 'atLeast', value: 0.8 },
   { figure: 'praise-or-nothing.readAsProposalOrConcern', bound: 'atMost', value: 0.03 },

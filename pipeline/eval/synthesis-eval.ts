@@ -153,7 +153,7 @@ export function scoresOf(pairs: readonly (readonly [boolean, boolean])[]): Class
 }
 
 /** The name of the praise-misreading task in figure names. */
-export const MISREAD_TASK = 'praise-or-nothing';
+const MISREAD_TASK = 'praise-or-nothing';
 
 /** Adds a group's figures: the tool's under their name, the baseline's as `baseline<Name>`. */
 function addGroupFigures(

@@ -31,7 +31,7 @@ export function sentenceSegmenter(language: string): Intl.Segmenter {
 }
 
 /** Characters segmented at a time: smaller windows cost more calls, larger ones longer steps. */
-export const SENTENCE_WINDOW = 2048;
+const SENTENCE_WINDOW = 2048;
 
 /**
  * Characters that end the segmenter's look-ahead past a boundary (letters, sentence terminators,

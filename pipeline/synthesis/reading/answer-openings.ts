@@ -35,11 +35,6 @@ const OPENINGS: Readonly<Record<string, Openings>> = {
   },
 };
 
-/** The languages whose yes and no openings are known. */
-export function hasOpenings(language: string): boolean {
-  return language in OPENINGS;
-}
-
 /**
  * 1 for an answer opening with a yes, -1 with a no, 0 otherwise (or in a language whose
  * openings are not known). Leading quotes and brackets are read past.

@@ -13,7 +13,7 @@ export interface UnreadLanguage {
 }
 
 /** What is not read in a language without a reader. */
-export const UNREAD_FINDINGS = 'proposals, concerns, opportunities, praise and self-descriptions';
+const UNREAD_FINDINGS = 'proposals, concerns, opportunities, praise and self-descriptions';
 
 /** The languages of `counts` (kept contributions per language) that have no reader, most first. */
 export function unreadLanguages(counts: Readonly<Record<string, number>>): UnreadLanguage[] {
@@ -26,7 +26,7 @@ export function unreadLanguages(counts: Readonly<Record<string, number>>): Unrea
 const NAMES = new Intl.DisplayNames('en', { type: 'language', fallback: 'code' });
 
 /** "12 contributions in Italian (it) and 1 in Polish (pl)". */
-export function unreadList(unread: readonly UnreadLanguage[]): string {
+function unreadList(unread: readonly UnreadLanguage[]): string {
   const parts = unread.map(({ code, contributions }, i) => {
     const noun = i === 0 ? ` contribution${contributions === 1 ? '' : 's'}` : '';
     return `${contributions}${noun} in ${languageName(code)} (${code})`;

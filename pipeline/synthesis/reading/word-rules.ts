@@ -115,7 +115,7 @@ export function wordsOf(sentence: string): Word[] {
 }
 
 /** The line phrases are matched against: lower-case words, each with a space either side. */
-export function lineOf(words: readonly Word[]): string {
+function lineOf(words: readonly Word[]): string {
   return ` ${words.map((w) => w.lower).join(' ')} `;
 }
 
@@ -144,7 +144,7 @@ function appraisal(words: readonly Word[], rules: WordRules): { good: number; ba
  * or an excess; praise when, asking for nothing and supposing nothing, it speaks more well
  * than ill; a self-description when the speaker says who they are. `['other']` when none.
  */
-export function kindsByRules(sentence: string, rules: WordRules): StatementKind[] {
+function kindsByRules(sentence: string, rules: WordRules): StatementKind[] {
   const words = wordsOf(sentence);
   const line = lineOf(words);
   const kinds: StatementKind[] = [];
@@ -167,7 +167,7 @@ export function kindsByRules(sentence: string, rules: WordRules): StatementKind[
  * own (a heading naming a topic, "Radweg auf der Wallanlage", or a scrap) unless, without
  * one, it still asks for something, complains or praises ("Gefährliche Kreuzung am Markt").
  */
-export function dependenceByRules(sentence: string, rules: WordRules): Dependence {
+function dependenceByRules(sentence: string, rules: WordRules): Dependence {
   const count = wordCount(sentence);
   if (count < MIN_WORDS || count > MAX_WORDS) return 'length';
   if (QUESTION.test(sentence)) return 'question';
