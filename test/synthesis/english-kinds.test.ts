@@ -26,6 +26,10 @@ describe('the English reader reads praise', () => {
     'Very prompt & courteous',
     // A denial's scope ends with its clause.
     'No comments - very happy',
+    // A noun the tagger reads as an order, then what its thing is like.
+    'Staff courteous, calm and kind at all times.',
+    'Crew very calm good bedside manner',
+    'Prompt and cheerful, careful and thorough treatment.',
   ])('"%s" is praise, neither proposal nor concern', (sentence) => {
     const read = kinds(sentence);
     expect(read).toContain('praise');
@@ -47,6 +51,8 @@ describe('the English reader reads praise', () => {
     expect(kinds('The food could be better.')).not.toContain('praise');
     expect(kinds('The problem was never resolved.')).toContain('concern');
     expect(kinds('Be more patient with older visitors.')).toEqual(['proposal']);
+    expect(kinds('Hire friendly porters.')).toEqual(['proposal']);
+    expect(kinds('Wait time was awful at reception.')).not.toContain('proposal');
     expect(kinds('No toilets open, very rude staff.')).toContain('concern');
   });
 

@@ -139,7 +139,7 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Very prompt & professional": a word read as a verb before nothing but appraisal describes;
   // a verb that takes an adjective ("Be more patient", "Stay calm") still orders.
   const rest = tags.slice(tags.indexOf(first) + 1);
-  if (!LINKING.has(first.lemma) && isVerblessAppraisal(rest)) return false;
+  if (!LINKING.has(first.lemma) && (isVerblessAppraisal(rest) || describes(rest))) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
     return next?.pos !== 'PRON' || first.pos === 'VERB';
@@ -148,6 +148,25 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // A noun and what it is like: "Staff very helpful & friendly." appraises, it orders nothing.
   if (isVerblessAppraisal(tags.slice(1))) return false;
   return opensWithVerb(sentence);
+}
+
+/** Degree words before an adjective: "Staff very friendly", "Porters always kind". */
+const DEGREE: ReadonlySet<string> = new Set(['very', 'so', 'really', 'extremely', 'always', 'quite']);
+
+/**
+ * What follows a word read as a verb says what the word's thing is like or was, so the word is
+ * a noun: an adjective (or a degree word and an adjective, or "and" and an adjective) that does
+ * not go before a noun ("Staff polite, helpful ...", "Staff very friendly", "Prompt and
+ * pleasant"; not "Hire friendly staff", "Build better roads"), or a noun then "was"/"were"
+ * ("Wait time was ridiculous").
+ */
+function describes(rest: readonly Tag[]): boolean {
+  const [a, b, c] = rest;
+  if (a?.pos === 'NOUN' && (b?.word === 'was' || b?.word === 'were')) return true;
+  const adjective = DEGREE.has(a?.word ?? '') || a?.pos === 'CCONJ' ? b : a;
+  const after = adjective === a ? b : c;
+  if (adjective?.pos !== 'ADJ' || adjective.word !== adjective.lemma) return false;
+  return after?.pos !== 'NOUN' && after?.pos !== 'PROPN';
 }
 
 /** Verbs whose order takes an adjective: "Be more patient", "Stay calm", "Keep clean". */
@@ -163,6 +182,7 @@ const FEEDBACK: ReadonlySet<string> = new Set([
   'improvement',
   'change',
   'idea',
+  'need',
 ]);
 
 /**
