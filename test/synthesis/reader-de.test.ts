@@ -72,6 +72,8 @@ describe('the German reader', () => {
   it.each([
     ['Jedoch sind links viele Parkplätze frei.', 'connective'],
     ['Außerdem fehlt eine Ampel an der Ecke.', 'connective'],
+    ['Darüberhinaus parken oft Lieferwagen auf dem Radweg.', 'connective'],
+    ['Darüber hinaus parken oft Lieferwagen auf dem Radweg.', 'connective'],
     ['Das wäre hier sicher auch eine sinnvolle Lösung.', 'pronoun'],
     ['Dies wird durch einen zu hohen Bordstein verhindert.', 'pronoun'],
     ['Die muss man als Radfahrer kompliziert umfahren.', 'pronoun'],

@@ -22,7 +22,7 @@ export const CONNECTIVE = connectives(
   denn allerdings trotzdem dennoch zudem ebenso ebenfalls auch also sonst ansonsten stattdessen
   weiterhin ferner somit folglich dann danach anschließend zusätzlich nebenbei andererseits
   zum_anderen zum_zweiten des_weiteren desweiteren insofern hingegen dafür dagegen trotz_allem
-  alternativ ergänzend überdies gleichzeitig daraufhin`,
+  alternativ ergänzend überdies gleichzeitig daraufhin darüberhinaus darüber_hinaus`,
   `deshalb deswegen hingegen zudem außerdem ausserdem ebenfalls trotzdem dennoch stattdessen
   infolgedessen überdies`,
   'und aber oder sondern weil da dass wenn',
