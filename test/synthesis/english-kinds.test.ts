@@ -30,6 +30,10 @@ describe('the English reader reads praise', () => {
     'Staff courteous, calm and kind at all times.',
     'Crew very calm good bedside manner',
     'Prompt and cheerful, careful and thorough treatment.',
+    // A need denied or conditional, and thanks put as a wish, ask for nothing.
+    'Everything was lovely, nothing in my view needs to change.',
+    'Very kind porters and also helpful if needed.',
+    'I would like to thank the porters for their care.',
   ])('"%s" is praise, neither proposal nor concern', (sentence) => {
     const read = kinds(sentence);
     expect(read).toContain('praise');
@@ -52,6 +56,8 @@ describe('the English reader reads praise', () => {
     expect(kinds('The problem was never resolved.')).toContain('concern');
     expect(kinds('Be more patient with older visitors.')).toEqual(['proposal']);
     expect(kinds('Hire friendly porters.')).toEqual(['proposal']);
+    expect(kinds('I would like to see more porters.')).toEqual(['proposal']);
+    expect(kinds('The ward needs more porters.')).toEqual(['proposal']);
     expect(kinds('Wait time was awful at reception.')).not.toContain('proposal');
     expect(kinds('No toilets open, very rude staff.')).toContain('concern');
   });

@@ -89,8 +89,12 @@ function hasNeed(tags: readonly Tag[]): boolean {
       if (tags[i - 1]?.word === 'in' && next?.word === 'of') return true;
       continue;
     }
-    if (tag.pos !== 'VERB' || subjectBefore(tags, i)?.word === 'i') continue;
-    if (isNegatedAt(tags, i)) continue;
+    if (tag.pos !== 'VERB') continue;
+    // "I need ...", "nothing needs to change": the speaker's own need, or none.
+    const denied = tags.slice(Math.max(0, i - 5), i).some((t) => NO_ONE.has(t.word));
+    if (subjectBefore(tags, i)?.word === 'i' || denied || isNegatedAt(tags, i)) continue;
+    // "helpful if needed": a condition, not a call.
+    if (CONDITION.has(tags[i - 1]?.word ?? '')) continue;
     // "More youth programs are needed", "Stronger laws needed!".
     if (tag.word === 'needed' && (tags[i - 1]?.lemma === 'be' || next === undefined)) return true;
     // "needed a test" in the past tells what was needed, not what is asked for.
@@ -99,6 +103,13 @@ function hasNeed(tags: readonly Tag[]): boolean {
   }
   return false;
 }
+
+/** Subjects that deny the need: "nothing needs to change", "nobody needs ...". */
+const NO_ONE: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none']);
+/** Words that make "needed" a condition: "if needed", "when needed", "as needed". */
+const CONDITION: ReadonlySet<string> = new Set(['if', 'when', 'as', 'where', 'whenever']);
+/** What "I would like to ..." does when it thanks rather than wishes. */
+const THANKING: ReadonlySet<string> = new Set(['thank', 'say', 'express', 'mention', 'add']);
 
 /** A negation straight before a word: "not", "never", "no longer" ("No longer needing to ..."). */
 function isNegatedAt(tags: readonly Tag[], at: number): boolean {
@@ -111,6 +122,8 @@ function hasDesire(tags: readonly Tag[]): boolean {
   const at = tags.findIndex((t) => DESIRE.has(t.lemma) && t.pos === 'VERB');
   if (at < 0) return false;
   const subject = subjectBefore(tags, at)?.word;
+  // "I would like to thank the crew": thanks, not a wish.
+  if (tags[at + 1]?.word === 'to' && THANKING.has(tags[at + 2]?.lemma ?? '')) return false;
   return (subject === 'i' || subject === 'we') && !NEGATION.has(tags[at - 1]?.word ?? '');
 }
 
@@ -151,7 +164,14 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
 }
 
 /** Degree words before an adjective: "Staff very friendly", "Porters always kind". */
-const DEGREE: ReadonlySet<string> = new Set(['very', 'so', 'really', 'extremely', 'always', 'quite']);
+const DEGREE: ReadonlySet<string> = new Set([
+  'very',
+  'so',
+  'really',
+  'extremely',
+  'always',
+  'quite',
+]);
 
 /**
  * What follows a word read as a verb says what the word's thing is like or was, so the word is
