@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { questionStance, themeStance } from '../../pipeline/synthesis/findings/stance-findings.js';
+import { foldedWords } from '../../pipeline/synthesis/findings/support.js';
 import { acronymsOf, withNames } from '../../pipeline/synthesis/reading/acronyms.js';
 import { type Claim, claimOf, questionClaim } from '../../pipeline/synthesis/reading/en/claim.js';
 import { mainClause } from '../../pipeline/synthesis/reading/en/stance.js';
@@ -37,6 +38,19 @@ describe('questionClaim', () => {
       expect.objectContaining({ action: 'ban', polarity: -1 }),
     );
   });
+
+  it.each([
+    ['Should homeschooling be banned?', 'homeschooling'],
+    ['Should smoking be allowed in parks?', 'smoking'],
+  ])(
+    'reads a gerund subject as the topic, the participle as the action: "%s"',
+    (question, topic) => {
+      const claim = questionClaim(question) as Claim;
+      const [folded] = foldedWords(topic, 'en');
+      expect(claim.topic.has(folded as string)).toBe(true);
+      expect(claim.action).not.toBe(topic);
+    },
+  );
 
   it.each([
     'What should change in the city?',

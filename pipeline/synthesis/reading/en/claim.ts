@@ -100,7 +100,9 @@ export function questionClaim(question: string): Claim | null {
  */
 export function claimOf(sentence: string, context: ReadonlySet<string> = new Set()): Claim | null {
   const { tags } = tagSentence(sentence);
-  const all = withoutFrame(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM'));
+  const all = withoutFrame(
+    gerundSubjects(tags.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM')),
+  );
   const [at, action] = actionOf(all);
   // The main clause only: "because some men are there when they shouldn't be" gives reasons.
   const reason = all.findIndex((t, i) => i > at && (t.pos === 'SCONJ' || REASONS.has(t.word)));
@@ -123,6 +125,20 @@ export function claimOf(sentence: string, context: ReadonlySet<string> = new Set
     polarity: negated ? (-polarity as 1 | -1) : polarity,
     acronyms: acronymsOf(sentence),
   };
+}
+
+/**
+ * The tags with a gerund that is the subject read as a noun: the tagger takes "homeschooling"
+ * in "Should homeschooling be banned?" or "Smoking should be banned" for a verb, which would
+ * make it the action and leave the claim without a topic. A gerund is a subject when it opens
+ * the sentence or follows the question's auxiliary, and a form of "be" or a modal comes next.
+ */
+function gerundSubjects(tags: Tag[]): Tag[] {
+  const at = YES_NO_OPENING.test(tags[0]?.word ?? '') ? 1 : 0;
+  const gerund = tags[at];
+  const next = tags[at + 1];
+  if (gerund?.pos !== 'VERB' || !gerund.word.endsWith('ing') || next?.pos !== 'AUX') return tags;
+  return tags.map((t, i) => (i === at ? { ...t, pos: 'NOUN', lemma: t.word } : t));
 }
 
 /** Words that open a claim's reasons, which take no part in what it claims. */
