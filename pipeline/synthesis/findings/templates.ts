@@ -8,8 +8,11 @@ import { contentWords } from '../../nlp/tokenise.js';
  */
 export const TEMPLATES = {
   keywords: (list: string) => `Contributors here spoke most often of ${list}.`,
-  keyPoint: (label: string, example: string) => `${label}, for example: “${example}”`,
-  scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
+  /** A point several contributions make: its passages alike the example are its citations. */
+  keyPoint: (label: string, example: string) => `${label}: “${example}”`,
+  /** A topic many mention without one shared point: the count is of those mentioning it. */
+  topicPoint: (count: number, topic: string, example: string) =>
+    `${count} contributions mention ${topic}, for example: “${example}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
   /** A theme's reach: people when authors are known, else contributions or an upper bound. */
