@@ -169,8 +169,7 @@ function exampleOf(
   const onTopic = speaking.filter((p) => mentions.includes(p));
   const counts = wordCounts(group.passages);
   const top = maxOf([0, ...counts.values()]);
-  for (const w of foldedWords(group.label, group.passages[0]?.language ?? 'en'))
-    counts.set(w, top);
+  for (const w of foldedWords(group.label, group.passages[0]?.language ?? 'en')) counts.set(w, top);
   const from = (onTopic.length > 0 ? onTopic : speaking).slice(0, EXAMPLE_CANDIDATES);
   const { sentence, passage } = bestSentence(from, counts);
   return { text: sentence.text, passage };
