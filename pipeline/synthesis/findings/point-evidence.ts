@@ -119,13 +119,13 @@ export function mentionsOf(
 }
 
 /**
- * A topic's name as written inside a sentence: its first letter in lower case when the
- * passages write its first word in lower case more often than capitalised inside a sentence
- * ("parking downtown", but "Scottsville Rd", "UBI").
+ * A topic's name as written inside a sentence: its first letter in lower case ("parking
+ * downtown"), unless its first word is in capitals ("UBI") or the passages capitalise it
+ * inside a sentence more often than not ("Scottsville Rd").
  */
 export function nameInSentence(topic: string, passages: readonly SynthesisPassage[]): string {
   const [first] = wordTokens(topic);
-  if (first === undefined) return topic;
+  if (first === undefined || topic.startsWith(first.toUpperCase())) return topic;
   let lowered = 0;
   let capitalised = 0;
   for (const p of passages) {
@@ -136,7 +136,7 @@ export function nameInSentence(topic: string, passages: readonly SynthesisPassag
       else if (!OPENS_SENTENCE.test(p.text.slice(0, match.index))) capitalised++;
     }
   }
-  if (lowered <= capitalised) return topic;
+  if (capitalised > lowered) return topic;
   return topic.charAt(0).toLowerCase() + topic.slice(1);
 }
 
