@@ -5,6 +5,7 @@ import type {
   SynthesisPassage,
 } from '../../pipeline/synthesis/findings/corpus.js';
 import { keyPointsOf, type PointGroup } from '../../pipeline/synthesis/findings/key-points.js';
+import { scopedPoints } from '../../pipeline/synthesis/findings/scoped.js';
 import { ownPassage } from '../helpers/passages.js';
 
 /** Passages with their direction in a small vector space (unit vectors along the given axes). */
@@ -119,5 +120,35 @@ describe('keyPointsOf', () => {
       groupOf('Legalized', [passages[2], passages[3]] as SynthesisPassage[]),
     ]);
     expect(other?.citations).toHaveLength(2);
+  });
+});
+
+describe('scopedPoints', () => {
+  it("cites the theme's passages in scope that make its point or mention it, not all of them", () => {
+    const { passages, corpus } = passagesAlong([
+      ['Parking downtown costs too much for shop workers.', [1, 0, 0, 0]],
+      ['The parking garage downtown is an eyesore.', [0, 1, 0, 0]],
+      ['Free parking downtown on Sundays would bring shoppers.', [0, 0, 1, 0]],
+      ['The square needs more trees and benches.', [0, 0, 0, 1]],
+      ['Shops close too early in the evening.', [0, 0, 0, 0, 1]],
+    ]);
+    const theme = {
+      id: 't1',
+      label: 'Parking downtown',
+      parentId: null,
+      passageIds: passages.map((p) => p.id),
+    };
+    const scoped = {
+      ...corpus,
+      themes: { themes: [theme] },
+      themeById: new Map([[theme.id, theme]]),
+      byId: new Map(passages.map((p) => [p.id, p])),
+    } as unknown as SynthesisCorpus;
+    const [point] = scopedPoints(scoped, passages, 1);
+    expect(point?.text).toMatch(/^3 contributions mention parking downtown, for example: “.+”$/);
+    expect(textsOf(point?.citations ?? [], passages)).not.toContain(
+      'Shops close too early in the evening.',
+    );
+    expect(point?.citations).toHaveLength(3);
   });
 });
