@@ -1,4 +1,4 @@
-import { contentWords } from '../../nlp/tokenise.js';
+import { wordTokens } from '../../nlp/tokenise.js';
 
 /**
  * The sentence frames the offline synthesiser writes around what contributors said. Everything
@@ -45,9 +45,13 @@ export const TEMPLATES = {
     `Opinion was most divided on “${comment}” (${agrees} agreed, ${disagrees} disagreed)`,
 } as const;
 
-/** The content words of the frames themselves, in folded-free lower case. */
+/**
+ * The words of the frames themselves, in folded-free lower case: all of them, not only English
+ * content words, since a finding in another language is checked with that language's stop words
+ * ("for" and "here" are none in German).
+ */
 export const FRAME_WORDS: ReadonlySet<string> = new Set(
   Object.values(TEMPLATES).flatMap((frame) =>
-    contentWords((frame as (...args: string[]) => string)('', '', ''), 'en'),
+    wordTokens((frame as (...args: string[]) => string)('', '', '')),
   ),
 );
