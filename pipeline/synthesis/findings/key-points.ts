@@ -132,10 +132,12 @@ export function keyPointsOf(corpus: SynthesisCorpus, groups: readonly PointGroup
  * the sentence of the group's most central passages that best carries its common words
  * (preferring passages that mention the group's label). When the passages making the
  * example's point (`passagesAlike`) are at least two contributions and a third of those
- * mentioning the label, the point is shared: "<label>: “<example>”", citing them. Else the
+ * mentioning the label, the point is shared: "<label>: “<example>”", citing them; so too when
+ * fewer than two contributions mention the label, or the example's passage does not. Else the
  * group shares a topic rather than a point, and says so: "31 contributions mention parking
- * downtown, for example: “…”", citing those that mention it. A group whose passages only say
- * who their authors are ("I am male", "I live in a town") makes no point: null.
+ * downtown, for example: “…”", citing those that mention it, the likest to the example first.
+ * A group whose passages only say who their authors are ("I am male", "I live in a town") makes
+ * no point: null.
  */
 export function keyPointOf(corpus: SynthesisCorpus, group: PointGroup): Finding | null {
   const speaking = group.passages.filter((p) => !textOnlyDescribesSpeaker(p.text, p.language));
@@ -166,7 +168,8 @@ function exampleOf(
   speaking: readonly SynthesisPassage[],
   mentions: readonly SynthesisPassage[],
 ): Example {
-  const onTopic = speaking.filter((p) => mentions.includes(p));
+  const mentioning = new Set(mentions);
+  const onTopic = speaking.filter((p) => mentioning.has(p));
   const counts = wordCounts(group.passages);
   const top = maxOf([0, ...counts.values()]);
   for (const w of foldedWords(group.label, group.passages[0]?.language ?? 'en')) counts.set(w, top);
