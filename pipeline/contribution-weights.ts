@@ -8,7 +8,7 @@ import type { CleanRecord } from '../schemas/clean-record.js';
  * whole, or one post of 2 MB) shares the weight of five among its passages. A cap of one would
  * let a contribution that covers several topics pull on one of them only; twenty would let one
  * long submission outweigh every theme of a small consultation (most themes have under twenty
- * contributors). Its passages are still all themed and cited.
+ * contributors). Its passages are still all themed.
  */
 export const CONTRIBUTION_WEIGHT_CAP = 5;
 

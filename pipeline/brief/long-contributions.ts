@@ -19,7 +19,7 @@ export function describeLongContributions(records: readonly CleanRecord[]): stri
   const size = `${formatBytes(longest.bytes)}, ${count(longest.passages, 'passage')}, ${share}% of all passages`;
   const weighed = `weighed as much as ${count(CONTRIBUTION_WEIGHT_CAP, 'passage')}`;
   if (heavy.length === 1) {
-    return `One contribution (${id}) is ${size}; in finding and naming themes it ${weighed}, as one voice among the others, and all its passages are still themed and cited.`;
+    return `One contribution (${id}) is ${size}; in finding and naming themes it ${weighed}, as one voice among the others, and all its passages are still themed.`;
   }
-  return `${count(heavy.length, 'contribution')} have more than ${count(CONTRIBUTION_WEIGHT_CAP, 'passage')}; in finding and naming themes each ${weighed}, as one voice among the others, and all their passages are still themed and cited. The longest (${id}) is ${size}.`;
+  return `${count(heavy.length, 'contribution')} have more than ${count(CONTRIBUTION_WEIGHT_CAP, 'passage')}; in finding and naming themes each ${weighed}, as one voice among the others, and all their passages are still themed. The longest (${id}) is ${size}.`;
 }

@@ -612,9 +612,12 @@ function findingList(
   return [
     heading,
     '',
-    ...items.map(
-      (f) => `- ${statement(f, sources)} *(${count(f.support.contributions, 'contribution')})*`,
-    ),
+    ...items.map((f) => {
+      const counted = count(f.support.contributions, 'contribution');
+      // "31 contributions mention parking, for example ..." already says how many.
+      if (f.text.startsWith(`${counted} `)) return `- ${statement(f, sources)}`;
+      return `- ${statement(f, sources)} *(${counted})*`;
+    }),
     '',
   ];
 }

@@ -31,6 +31,24 @@ describe('the synthesise stage on the synthesis fixture', () => {
     expect(manifest.coverage).toBe(findings.grounding.coverage);
   });
 
+  it("cites first, for a theme's opening, the passages using most of its words", async () => {
+    const records = await summary.load('clean');
+    const textOf = new Map(records.flatMap((r) => r.passages.map((p) => [p.id, p.text])));
+    const openings = findings.themes.flatMap((t) => t.summary);
+    expect(openings.length).toBeGreaterThan(0);
+    for (const opening of openings) {
+      const words = (opening.text.match(/spoke most often of (.*)\.$/)?.[1] ?? '').split(
+        /, | and /,
+      );
+      const uses = opening.citations.map((id) => {
+        const text = textOf.get(id) ?? '';
+        return words.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(text)).length;
+      });
+      expect(uses.every((n) => n > 0)).toBe(true);
+      expect(uses).toEqual([...uses].sort((a, b) => b - a));
+    }
+  });
+
   it('keeps the lone call to scrap the buses as a minority view', () => {
     const minority = findings.themes.flatMap((t) => t.minorityViews);
     const scooters = minority.find((view) => view.citations.includes('11#1'));

@@ -1,7 +1,6 @@
 import type { Finding } from '../../../schemas/findings.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
-import { centralSentence, findingOf, statementText, wordCounts } from './support.js';
-import { TEMPLATES } from './templates.js';
+import { keyPointOf, pointGroupOf } from './key-points.js';
 
 /** A top-level theme and how many of some passages are in it. */
 export interface ThemeCount {
@@ -29,8 +28,8 @@ export function themeCounts(
 
 /**
  * The main point of each of the `count` leading themes within some passages (a question's, a
- * week's): "<theme>: “<sentence>”", the sentence taken from the theme's best fitting passage in
- * scope, citing the theme's passages in scope.
+ * week's): the key point (`keyPointOf`) of the theme's passages in scope, labelled by the theme,
+ * citing those that make its point or mention the theme's label.
  */
 export function scopedPoints(
   corpus: SynthesisCorpus,
@@ -45,9 +44,7 @@ export function scopedPoints(
       const members = (theme?.passageIds ?? [])
         .filter((id) => inScope.has(id))
         .flatMap((id) => corpus.byId.get(id) ?? []);
-      const [first] = members;
-      if (!first) return [];
-      const sentence = centralSentence(first, wordCounts(members)).text;
-      return [findingOf(TEMPLATES.scopedPoint(label, statementText(sentence)), members)];
+      if (members.length === 0) return [];
+      return keyPointOf(corpus, pointGroupOf(corpus, members, label)) ?? [];
     });
 }

@@ -1,4 +1,4 @@
-import { contentWords } from '../../nlp/tokenise.js';
+import { wordTokens } from '../../nlp/tokenise.js';
 
 /**
  * The sentence frames the offline synthesiser writes around what contributors said. Everything
@@ -8,8 +8,11 @@ import { contentWords } from '../../nlp/tokenise.js';
  */
 export const TEMPLATES = {
   keywords: (list: string) => `Contributors here spoke most often of ${list}.`,
-  keyPoint: (label: string, example: string) => `${label}, for example: “${example}”`,
-  scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
+  /** A point several contributions make: its passages alike the example are its citations. */
+  keyPoint: (label: string, example: string) => `${label}: “${example}”`,
+  /** A topic many mention without one shared point: the count is of those mentioning it. */
+  topicPoint: (count: number, topic: string, example: string) =>
+    `${count} contributions mention ${topic}, for example: “${example}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
   /** A theme's reach: people when authors are known, else contributions or an upper bound. */
@@ -42,9 +45,13 @@ export const TEMPLATES = {
     `Opinion was most divided on “${comment}” (${agrees} agreed, ${disagrees} disagreed)`,
 } as const;
 
-/** The content words of the frames themselves, in folded-free lower case. */
+/**
+ * The words of the frames themselves, in folded-free lower case: all of them, not only English
+ * content words, since a finding in another language is checked with that language's stop words
+ * ("for" and "here" are none in German).
+ */
 export const FRAME_WORDS: ReadonlySet<string> = new Set(
   Object.values(TEMPLATES).flatMap((frame) =>
-    contentWords((frame as (...args: string[]) => string)('', '', ''), 'en'),
+    wordTokens((frame as (...args: string[]) => string)('', '', '')),
   ),
 );

@@ -34,7 +34,7 @@ export function themeFindings(
 ): ThemeFindings {
   const passages = themePassages(corpus, theme);
   const groups = pointGroups(corpus, theme, passages, subject);
-  const keyPoints = keyPointsOf(groups);
+  const keyPoints = keyPointsOf(corpus, groups);
   const statements = statementsOf(passages, corpus.readings);
   const support = supportOf(passages);
   const representatives = theme.representativeIds.flatMap((id) => corpus.byId.get(id) ?? []);
@@ -61,15 +61,19 @@ export function themeFindings(
 }
 
 /**
- * The theme's opening: the words contributors used most, citing the passages that use them.
- * Its points, proposals and concerns follow in their own lists, so the opening does not repeat
- * them.
+ * The theme's opening: the words contributors used most, citing the passages that use them,
+ * those using more of them first (so the citations shown first carry the sentence). Its points,
+ * proposals and concerns follow in their own lists, so the opening does not repeat them.
  */
 function summaryOf(passages: readonly SynthesisPassage[], theme: Theme): Finding[] {
   const used = usedKeywords(passages, theme.keywords);
   if (used.length === 0) return [];
   const tests = used.map(mentionOf);
-  const cited = passages.filter((p) => tests.some((mentions) => mentions(p.text)));
+  const cited = passages
+    .map((p) => ({ p, uses: tests.filter((mentions) => mentions(p.text)).length }))
+    .filter(({ uses }) => uses > 0)
+    .sort((a, b) => b.uses - a.uses)
+    .map(({ p }) => p);
   return [findingOf(TEMPLATES.keywords(listOf(used)), cited)];
 }
 
