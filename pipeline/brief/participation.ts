@@ -48,7 +48,7 @@ export function participationText(
   ];
   if (repeats > 0) {
     sentences.push(
-      `${count(repeats, 'contribution')} of them repeat${repeats === 1 ? 's' : ''} an earlier one word for word or nearly: merged into it, each counts as one more voice for what it says.`,
+      `${repeats.toLocaleString('en')} of them repeat${repeats === 1 ? 's' : ''} an earlier one word for word or nearly: merged into it, each counts as one more voice for what it says.`,
     );
   }
   const held = records.filter((r) => r.status === 'nothing-to-change').length;
@@ -74,7 +74,7 @@ function byQuestion(findings: Findings, voices: number): string {
   if (mapping === 'similarity') {
     return `By guiding question, matched by their words (a contribution can be matched to several, or to none): ${list}.`;
   }
-  const none = voices - questions.reduce((sum, q) => sum + q.contributions, 0);
+  const none = unansweredQuestions(findings, voices);
   return `By guiding question: ${list}${none > 0 ? `; ${none.toLocaleString('en')} name none of them` : ''}.`;
 }
 
@@ -88,7 +88,16 @@ export function themeOverlapText(top: readonly ThemeFindings[], people: People):
   if (sum <= 100) return '';
   const who =
     people.identification === 'none'
-      ? 'a contribution can touch several themes'
-      : 'a participant can write on several themes, and a contribution touch several';
-  return `Themes overlap: ${who}, so the themes' shares add to ${sum}% of all ${people.shareOf()}.`;
+      ? 'one contribution can touch several themes'
+      : 'a participant can write on several themes, and one contribution can touch several';
+  return `Themes overlap (${who}), so their shares add to ${sum}% of all ${people.shareOf()}.`;
+}
+
+/**
+ * How many of the `voices` contributions name none of the guiding questions, when each names
+ * at most one (its question field); 0 when answers were matched to questions by their words.
+ */
+export function unansweredQuestions(findings: Findings, voices: number): number {
+  if (findings.questions.length === 0 || findings.questions[0]?.mapping !== 'field') return 0;
+  return Math.max(0, voices - findings.questions.reduce((sum, q) => sum + q.contributions, 0));
 }

@@ -15,6 +15,7 @@ import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/findings/corpus.js';
 import { noProposalText, unreadLanguages } from '../synthesis/reading/unread.js';
+import { aboutDataBox } from './about-data.js';
 import { isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
@@ -96,6 +97,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
+    aboutDataBox({ findings, records: input.records, accounting }),
     about(input, accounting, people, chartRef('passages-per-week')),
     [
       '## Thematic findings',
@@ -444,7 +446,7 @@ function annexes(
       appendAll(lines, [
         `#### ${inlineText(week.label)}`,
         '',
-        `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+        `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t, i) => `${inlineText(t.label)} (${i === 0 ? count(t.passages, 'passage') : t.passages})`).join(', ') || 'none'}.*`,
         '',
         ...findingList(
           'Key points',
