@@ -84,7 +84,7 @@ function byQuestion(findings: Findings, voices: number): string {
  * 148% of all participants." '' when they do not.
  */
 export function themeOverlapText(top: readonly ThemeFindings[], people: People): string {
-  const sum = top.reduce((total, t) => total + Math.round(t.prevalence.participantShare * 100), 0);
+  const sum = Math.round(100 * top.reduce((total, t) => total + t.prevalence.participantShare, 0));
   if (sum <= 100) return '';
   const who =
     people.identification === 'none'
