@@ -54,7 +54,7 @@ function plain(text: string): string {
 /**
  * Every number the brief shows for a claim: a theme's counts in its header, the theme table
  * and the sub-theme lines, and after its name in a key message ("X drew 93 participants"); a
- * question's in its header and in the participation paragraph; a statement's in the
+ * question's in its header, its nothing-to-change line and the participation paragraph; a statement's in the
  * parenthesis after it (a list item's, or a quote's in a key message); the whole's on the
  * title block and in the participation paragraph.
  */
@@ -95,6 +95,10 @@ class ClaimReader {
       wholeCounts(line, add);
     } else if (this.h3 === 'Theme table' && line.startsWith('|')) {
       this.tableRow(line, add);
+    } else if (line.startsWith('**Nothing to change.**')) {
+      const question = /^Question (\d+):/.exec(this.h3);
+      const above = /(\d[\d,]*) contributions? counted above/.exec(line);
+      if (question && above) add(`question:${question[1]}`, above[0]);
     } else if (line.startsWith('**Sub-themes:**')) {
       subThemeCounts(this.h3, line, add);
     } else if (/^(- |\d+\. )/.test(line)) {

@@ -35,6 +35,8 @@ Scope: what 20 participants said in 30 contributions, by theme and guiding quest
 
 *18 contributions from 15 participants. Themes: Parking (15).*
 
+**Nothing to change.** 5 of 21 answers say nothing needs to change; 3 say only that, and are not in the themes or the 18 contributions counted above.
+
 ### Question 2: What else?
 
 *10 contributions from 9 participants.*
@@ -64,7 +66,7 @@ describe('collectClaims', () => {
     expect(of('theme:Parking', 'share')).toEqual([40, 40, 40]);
     expect(of('theme:Parking', 'contributions')).toEqual([15, 15]);
     expect(of('theme:Parking › Night', 'contributions')).toEqual([5, 5]);
-    expect(of('question:1', 'contributions')).toEqual([18, 18]);
+    expect(of('question:1', 'contributions')).toEqual([18, 18, 18]);
     expect(of('question:none', 'contributions')).toEqual([2]);
     expect(of('statement:open the car park at night', 'contributions')).toEqual([4, 4]);
     expect(of('Parking › 9 contributions on parking downtown', 'contributions')).toEqual([9]);

@@ -124,9 +124,7 @@ describe('the brief without an author field', () => {
 
   it('speaks of contributions and "at most N people", and says why', () => {
     expect(markdown).toMatch(/^Scope: \d+ contributions from at most \d+ people,/m);
-    expect(markdown).toMatch(
-      /\*\*Participation\.\*\* \d+ contributions from at most \d+ people/,
-    );
+    expect(markdown).toMatch(/\*\*Participation\.\*\* \d+ contributions from at most \d+ people/);
     expect(markdown).toMatch(/no author \(no `author` field\), so people cannot be told apart/);
     for (const line of themeLines(markdown))
       expect(line).toMatch(/^\d+ contributions? \(\d+% of all contributions\)/);

@@ -33,9 +33,7 @@ describe('model replies that fall back to the offline text', () => {
     expect(by?.keyMessages).toEqual({ model: 0, failedChecks: 0, malformed: 1 });
     const text = await brief(dir);
     expect(text).not.toContain('written by a language model');
-    expect(text).toContain(
-      'The language model wrote none of the findings: it was asked, but',
-    );
+    expect(text).toContain('The language model wrote none of the findings: it was asked, but');
     expect(text).toContain("because the model's replies were malformed");
     expect((await readManifest(dir)).stages.synthesise?.counts.modelFallbacks).toBeGreaterThan(0);
 
