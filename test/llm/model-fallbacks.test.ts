@@ -59,7 +59,7 @@ describe('model replies that fall back to the offline text', () => {
     expect(by?.questions).toEqual({ model: 1, failedChecks: 0, malformed: 1 });
     const text = await brief(dir);
     expect(text).toMatch(
-      /A language model \(gpt-4o-mini\) wrote the findings of \d+ of \d+ themes, the answers to 1 of 2 questions, the points of 2 of 2 weeks and the key messages, citing the passages; 1 question fell back to the offline synthesiser's text because the model's replies were malformed\./,
+      /A language model wrote the findings of \d+ of \d+ themes, the answers to 1 of 2 questions, the points of 2 of 2 weeks and the key messages, citing the passages; 1 question fell back to the offline synthesiser's text because the model's replies were malformed\./,
     );
   }, 120_000);
 });
