@@ -73,7 +73,8 @@ function recordsSentence(acc: Accounting): string {
 }
 
 /** How themes were found, in plain words: grouping by meaning, where the vectors came from. */
-function themesSentence({ themes, config }: BriefInput): string {
+function themesSentence(input: BriefInput): string {
+  const { themes, config } = input;
   const model = themes.method.provider.startsWith('model:');
   const how = model
     ? 'with a language model’s embeddings of each passage (the passages were sent to the embedding service named in the annex)'
@@ -83,9 +84,13 @@ function themesSentence({ themes, config }: BriefInput): string {
       ? ` Passages were first matched to the ${config.themes.length} themes of the consultation’s own taxonomy, and the rest grouped into emergent themes.`
       : '';
   const other = themes.nonEnglishPassageIds.length;
+  const all = other === input.findings.totals.passages;
+  const which = all
+    ? 'every passage is in another language, so all were'
+    : `the ${count(other, 'passage')} in other languages were`;
   const unmatched =
     !model && other > 0
-      ? ` The bundled word vectors are English: the ${count(other, 'passage')} in other languages were grouped by the words they share.`
+      ? ` The bundled word vectors are English: ${which} grouped by the words they share.`
       : '';
   return `Themes were found by grouping passages by meaning, ${how}${namingText(themes.method)}.${guided}${unmatched}${describeEmptyTaxonomy(config.themes, themes)}`;
 }
