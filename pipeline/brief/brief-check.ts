@@ -11,7 +11,7 @@ import { type RepeatedSentence, repeatedSentences } from './quote-repeats.js';
 export interface BriefCheck {
   /** Claims shown with different numbers of the same unit. */
   conflicts: ClaimConflict[];
-  /** Totals that should add up and do not, in words. */
+  /** Totals that should add up and do not (questions to the whole, theme shares), in words. */
   sums: string[];
   /** Sentences shown more than twice in the body. */
   repeats: RepeatedSentence[];
@@ -22,7 +22,7 @@ export function checkBrief(markdown: string): BriefCheck {
   const claims = collectClaims(markdown);
   return {
     conflicts: conflictingClaims(claims),
-    sums: questionSums(claims),
+    sums: [...questionSums(claims), ...shareSums(claims)],
     repeats: repeatedSentences(markdown),
   };
 }
@@ -48,4 +48,33 @@ function questionSums(claims: readonly ClaimCount[]): string[] {
     : [
         `the ${questions.size} questions' contributions and the ${none} naming none add to ${sum}, not the ${all} in all`,
       ];
+}
+
+/** The units a theme's share can be of, in the order the brief prefers them. */
+const SHARE_BASES = ['participants', 'people', 'contributions'];
+
+/** A theme's share must be its count over the whole's (to a point), in the first unit both show. */
+function shareSums(claims: readonly ClaimCount[]): string[] {
+  const first = (claim: string, unit: string) =>
+    claims.find((c) => c.claim === claim && c.unit === unit)?.value;
+  const themes = new Set(claims.filter((c) => c.claim.startsWith('theme:')).map((c) => c.claim));
+  const problems: string[] = [];
+  for (const theme of themes) {
+    const unit = SHARE_BASES.find(
+      (u) => first(theme, u) !== undefined && first('all', u) !== undefined,
+    );
+    const shares = claims.filter((c) => c.claim === theme && c.unit === 'share');
+    if (unit === undefined || shares.length === 0) continue;
+    const expected = Math.round(
+      (100 * (first(theme, unit) ?? 0)) / Math.max(1, first('all', unit) ?? 0),
+    );
+    // Shares are stored to four decimals before they are rounded: allow one point either way.
+    const wrong = shares.filter((c) => Math.abs(c.value - expected) > 1);
+    if (wrong.length > 0) {
+      problems.push(
+        `${theme} is shown as ${wrong.map((c) => `${c.value}%`).join(', ')} of all ${unit}, but its ${unit} make ${expected}%`,
+      );
+    }
+  }
+  return problems;
 }

@@ -6,7 +6,7 @@ import { repeatedSentences } from '../../pipeline/brief/quote-repeats.js';
 
 const BRIEF = `# Test
 
-Scope: what 20 participants said in 30 contributions, by theme and guiding question.
+Scope: what 30 participants said in 30 contributions, by theme and guiding question.
 
 ## Key messages
 
@@ -15,7 +15,7 @@ Scope: what 20 participants said in 30 contributions, by theme and guiding quest
 
 ## About the consultation
 
-**Participation.** 30 contributions from 20 participants, in 31 passages. By guiding question: 18 answer question 1 and 10 question 2; 2 name none of them.
+**Participation.** 30 contributions from 30 participants, in 31 passages. By guiding question: 18 answer question 1 and 10 question 2; 2 name none of them.
 
 ## Thematic findings
 
@@ -90,6 +90,10 @@ describe('collectClaims', () => {
       "the 2 questions' contributions and the 3 naming none add to 31, not the 30 in all",
     ]);
     expect(conflictingClaims(collectClaims(changed))).toHaveLength(3);
+    const share = BRIEF.replace('| ↳ Night | 5 | 5 | 5 | 17% |', '| ↳ Night | 5 | 5 | 5 | 27% |');
+    expect(checkBrief(share).sums).toEqual([
+      'theme:Parking › Night is shown as 27% of all participants, but its participants make 17%',
+    ]);
   });
 });
 
