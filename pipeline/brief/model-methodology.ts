@@ -2,7 +2,6 @@
 import type { Findings, ModelParts } from '../../schemas/findings.js';
 import type { Themes } from '../../schemas/themes.js';
 import { listOf } from '../synthesis/findings/theme-findings.js';
-import { inlineText } from './markdown-escape.js';
 import { count } from './people.js';
 
 type ByModel = NonNullable<Findings['grounding']['byModel']>;
@@ -19,25 +18,24 @@ const CHECKS =
   'Every statement was checked against its sources: its citations must resolve, each cited passage must itself carry most of the statement (a citation that does not is dropped, and support counts only the rest), its quotes must be verbatim, and its words must be carried by the passages it cites.';
 
 /**
- * ", and named by a language model (X)" for the themes sentence, with the names that failed
- * their checks and kept the offline ones; '' when the themes were named offline.
+ * ", and named by a language model" for the themes sentence (the model is named in the annex),
+ * with the names that failed their checks and kept the offline ones; '' when named offline.
  */
 export function namingText(method: Themes['method']): string {
   if (!method.labelledBy) return '';
   const rejected = method.labelsRejected ?? 0;
-  return `, and named by a language model (${inlineText(method.labelledBy)})${rejected > 0 ? `, except for ${count(rejected, 'name or description', 'names or descriptions')} that failed the checks (length, markup, instructions, or words its theme's passages do not have) and kept the offline one${rejected === 1 ? '' : 's'}` : ''}`;
+  return `, and named by a language model${rejected > 0 ? `, except for ${count(rejected, 'name or description', 'names or descriptions')} that failed the checks (length, markup, instructions, or words its theme's passages do not have) and kept the offline one${rejected === 1 ? '' : 's'}` : ''}`;
 }
 
 /**
- * Who wrote the findings in LLM mode: the model for every part, or which parts it wrote and
- * which fell back to the offline text and why; never "written by a language model" when the
- * model wrote nothing that is shown.
+ * Who wrote the findings in LLM mode (the model is named in the annex): the model for every
+ * part, or which parts it wrote and which fell back to the offline text and why; never
+ * "written by a language model" when the model wrote nothing that is shown.
  */
 export function modelWritingText(findings: Findings): string {
-  const name = inlineText(findings.synthesiser.name);
   const by = findings.grounding.byModel;
   const asked = by ? KINDS.filter(({ kind }) => total(by[kind]) > 0) : [];
-  const all = `The summaries, key points, proposals, concerns, answers to the questions and weekly points were written by a language model (${name}) from the passages, citing them; counts, votes, minority views and trends were computed. ${CHECKS}`;
+  const all = `The summaries, key points, proposals, concerns, answers to the questions and weekly points were written by a language model from the passages, citing them; counts, votes, minority views and trends were computed. ${CHECKS}`;
   if (!by || asked.every(({ kind }) => by[kind].model === total(by[kind]))) return all;
   const malformed = parts(by, asked, 'malformed');
   const failed = parts(by, asked, 'failedChecks');
@@ -53,9 +51,9 @@ export function modelWritingText(findings: Findings): string {
       noun ? `${written} ${by[kind].model} of ${count(total(by[kind]), noun)}` : written,
     );
   if (wrote.length === 0) {
-    return `The language model (${name}) wrote none of the findings: it was asked, but ${reasons.join(', and ')}. Every finding is the offline synthesiser's: contributors' own sentences in fixed frames, and counts.`;
+    return `The language model wrote none of the findings: it was asked, but ${reasons.join(', and ')}. Every finding is the offline synthesiser's: contributors' own sentences in fixed frames, and counts.`;
   }
-  return `A language model (${name}) wrote ${listOf(wrote)}, citing the passages; ${reasons.join(', and ')}. Counts, votes, minority views and trends were computed. ${CHECKS}`;
+  return `A language model wrote ${listOf(wrote)}, citing the passages; ${reasons.join(', and ')}. Counts, votes, minority views and trends were computed. ${CHECKS}`;
 }
 
 function total(parts: ModelParts): number {

@@ -38,14 +38,21 @@ export class People {
   }
 
   /**
-   * A theme's size with its share: "93 participants (33% of all), 147 contributions"; without
-   * authors "147 contributions (33% of all)", since each one then counts as a participant.
+   * A theme's size with its share, naming what the share is of: "93 participants (33% of all
+   * participants), 147 contributions"; without authors "147 contributions (33% of all
+   * contributions)", since each one then counts as a participant.
    */
   themeSize(participants: number, share: number, contributions: number): string {
-    const percent = `${Math.round(share * 100)}% of all`;
+    const percent = `${Math.round(share * 100)}% of all ${this.shareOf()}`;
     if (this.identification === 'none')
       return `${count(contributions, 'contribution')} (${percent})`;
     return `${this.some(participants)} (${percent}), ${count(contributions, 'contribution')}`;
+  }
+
+  /** What a theme's share is of: "participants", "people" (upper bounds) or "contributions". */
+  shareOf(): string {
+    if (this.identification === 'none') return 'contributions';
+    return this.identification === 'all' ? 'participants' : 'people';
   }
 
   /** Contributions and who made them: "607 contributions from 281 participants". */

@@ -1,10 +1,9 @@
 // What the methodology says about who read the statements: a language model, and what it left to the rules.
 import type { Findings } from '../../schemas/findings.js';
-import { inlineText } from './markdown-escape.js';
 import { count } from './people.js';
 
 /**
- * "What each sentence does … was read by a language model (X) …", with the sentences and
+ * "A language model read what each of N sentences does …" (the model is named in the annex), with the sentences and
  * positions whose replies were missing or invalid and were read by the rules instead; '' when
  * the rules read everything.
  */
@@ -26,5 +25,5 @@ export function readingText(findings: Findings): string {
     left.length > 0
       ? `; for ${left.join(' and ')} its replies were missing or invalid, and the statement rules read those instead`
       : '';
-  return `A language model (${inlineText(reading.model)}) read ${read.join(', and ')}, in batches${fallback}.`;
+  return `A language model read ${read.join(', and ')}, in batches${fallback}.`;
 }

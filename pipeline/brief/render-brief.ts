@@ -1,6 +1,6 @@
 import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
-import type { BriefConfig, Consultation, TaxonomyTheme } from '../../schemas/consultation.js';
+import type { BriefConfig, Consultation } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type {
   Finding,
@@ -11,26 +11,25 @@ import type {
   VotedFinding,
 } from '../../schemas/findings.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
-import type { Themes } from '../../schemas/themes.js';
 import { appendAll } from '../arrays.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/findings/corpus.js';
-import { noProposalText, unreadLanguages, unreadMethodology } from '../synthesis/reading/unread.js';
-import { capsMethodology, isCompact, topBySupport, topSubThemes } from './brief-caps.js';
+import { noProposalText, unreadLanguages } from '../synthesis/reading/unread.js';
+import { aboutDataBox } from './about-data.js';
+import { isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
-import { describeLongContributions } from './long-contributions.js';
 import { cellText, inlineText } from './markdown-escape.js';
-import { modelWritingText, namingText } from './model-methodology.js';
+import { methodologyText, runDetails } from './methodology.js';
 import { nothingToChangeText } from './nothing-to-change-text.js';
+import {
+  contributionVoices,
+  organisedBy,
+  participationText,
+  themeOverlapText,
+} from './participation.js';
 import { count, People } from './people.js';
 import { QuotedOnce } from './quoted-once.js';
-import { readingText } from './reading-methodology.js';
-import {
-  reviewExclusionsAccount,
-  reviewedDescription,
-  reviewMethodology,
-  reviewNotesAnnex,
-} from './review-text.js';
+import { reviewExclusionsAccount, reviewedDescription, reviewNotesAnnex } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
 import { SOURCES_CSV, sourcesCsv } from './sources-csv.js';
 
@@ -98,11 +97,14 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
+    aboutDataBox({ findings, records: input.records, accounting }),
     about(input, accounting, people, chartRef('passages-per-week')),
     [
       '## Thematic findings',
       '',
       ...chartRef('participants-per-theme'),
+      themeOverlapText(top, people),
+      '',
       ...top.flatMap((theme, rank) =>
         themeSection(
           theme,
@@ -143,10 +145,12 @@ interface Shown {
   quoted: QuotedOnce;
 }
 
-function titleBlock({ config, findings, date }: BriefInput, people: People): string[] {
+function titleBlock({ config, findings, records, date }: BriefInput, people: People): string[] {
   const period = config.period
     ? `${config.period.start} to ${config.period.end}`
     : 'dates not given';
+  const contributions = count(contributionVoices(records).voices, 'contribution');
+  const by = organisedBy(findings.questions.length, findings.weeks.length);
   return [
     `# ${inlineText(config.title)}`,
     '',
@@ -155,8 +159,8 @@ function titleBlock({ config, findings, date }: BriefInput, people: People): str
     `Consultation period: ${period}  `,
     `Produced: ${date}  `,
     people.identification === 'all'
-      ? `Scope: what ${people.total()} said in ${count(findings.totals.contributions, 'contribution')}, by theme, guiding question and week.`
-      : `Scope: ${count(findings.totals.contributions, 'contribution')} from ${people.total()}, by theme, guiding question and week.`,
+      ? `Scope: what ${people.total()} said in ${contributions}, by ${by}.`
+      : `Scope: ${contributions} from ${people.total()}, by ${by}.`,
     '',
   ];
 }
@@ -195,10 +199,7 @@ function about(
       '',
     ]);
   }
-  lines.push(
-    `**Participation.** ${count(findings.totals.contributions, 'contribution')} kept from ${people.total()}, in ${count(findings.totals.passages, 'passage')}.`,
-    '',
-  );
+  lines.push(participationText(findings, input.records, people), '');
   if (findings.weeks.length > 0) {
     const column = people.column();
     appendAll(lines, [
@@ -212,59 +213,8 @@ function about(
       ...weeklyChart,
     ]);
   }
-  lines.push(`**Methodology and limitations.** ${methodology(input, accounting, people)}`, '');
+  lines.push(`**Methodology and limitations.** ${methodologyText(input, accounting, people)}`, '');
   return lines;
-}
-
-/** The taxonomy themes no passage joined (left out of the themes), as a sentence, or ''. */
-export function describeEmptyTaxonomy(
-  taxonomy: readonly Pick<TaxonomyTheme, 'id' | 'label'>[],
-  themes: Pick<Themes, 'themes'>,
-): string {
-  const found = new Set(themes.themes.map((theme) => theme.id));
-  const empty = taxonomy.filter((theme) => !found.has(theme.id));
-  if (empty.length === 0) return '';
-  return ` Taxonomy themes with no contributions: ${empty.map((theme) => inlineText(theme.label)).join(', ')}.`;
-}
-
-/** What the run did, in prose: what was excluded, merged, themed and written, and by what. */
-function methodology(
-  { themes, findings, config, records }: BriefInput,
-  acc: Accounting,
-  people: People,
-): string {
-  const excluded = Object.entries(acc.excluded).filter(([, n]) => n > 0);
-  const duplicates = acc.duplicates.exact + acc.duplicates.near;
-  const languages = Object.entries(acc.languages).map(([code, n]) => `${code} ${n}`);
-  const guided = config.themes.length > 0;
-  const sentences = [
-    `Of ${count(acc.read, 'record')} read, ${acc.kept} were kept, ${duplicates} merged into an earlier copy as extra voices${acc.nothingToChange > 0 ? `, ${acc.nothingToChange} said only that nothing needs to change (counted under their question, not themed)` : ''}${excluded.length > 0 ? `, and ${excluded.map(([reason, n]) => `${n} excluded as ${reason.replaceAll('-', ' ')}`).join(', ')}` : ''}.`,
-    `Kept contributions by language: ${languages.join(', ') || 'none'}.`,
-    unreadMethodology(unreadLanguages(acc.languages)),
-    describeLongContributions(records),
-    `Themes were found ${themes.method.provider.startsWith('model:') ? 'with embeddings from a language model' : 'offline'} (${inlineText(themes.method.provider)}): ${guided ? `passages were matched to the ${config.themes.length} themes of the consultation's own taxonomy, and the rest ` : 'passages '}clustered into emergent themes, chosen by ${themes.method.criterion}${namingText(themes.method)}.${describeEmptyTaxonomy(config.themes, themes)}`,
-    reviewMethodology(themes),
-    findings.synthesiser.kind === 'offline'
-      ? `The findings were written by the ${inlineText(findings.synthesiser.name)} synthesiser: every statement is a contributor's own sentence or a fixed frame around such sentences and counts; no language model was used.`
-      : modelWritingText(findings),
-    readingText(findings),
-    `Every finding cites the contributions it rests on; ${Math.round(findings.grounding.coverage * 100)}% of kept contributions are cited, and findings that failed the grounding checks were left out (${Object.values(findings.grounding.dropped).reduce((a, b) => a + b, 0)}).`,
-  ];
-  if (findings.opinionGroups) {
-    sentences.push(
-      `Votes split participants into ${findings.opinionGroups.sizes.length} opinion groups (${findings.opinionGroups.sizes.join(', ')} members; ${findings.opinionGroups.method}).`,
-    );
-  }
-  const limitation = people.limitation();
-  if (limitation) sentences.push(limitation);
-  sentences.push(
-    capsMethodology(
-      config.brief,
-      people.identification === 'none' ? 'contributions' : 'participants',
-    ),
-    'Counts describe who took part, not the population: participants chose themselves, and one person may write under several names.',
-  );
-  return sentences.filter(Boolean).join(' ');
 }
 
 function themeSection(
@@ -280,7 +230,7 @@ function themeSection(
     `### ${inlineText(theme.label)}`,
     '',
     ...(description ? [inlineText(description), ''] : []),
-    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}; trend: ${theme.trend.direction}.*`,
+    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}.*`,
     '',
   ];
   const opening = theme.summary.filter((f) => quoted.isNew(f.text));
@@ -496,7 +446,7 @@ function annexes(
       appendAll(lines, [
         `#### ${inlineText(week.label)}`,
         '',
-        `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+        `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t, i) => `${inlineText(t.label)} (${i === 0 ? count(t.passages, 'passage') : t.passages})`).join(', ') || 'none'}.*`,
         '',
         ...findingList(
           'Key points',
@@ -522,9 +472,12 @@ function annexes(
         .map((s) => themeRow(s, '↳ ', column !== null)),
     ]),
     '',
+    themeOverlapText(top, people),
+    '',
   ]);
   appendAll(lines, sourcesAnnex(input, sources));
   appendAll(lines, reviewNotesAnnex(input.themes));
+  appendAll(lines, runDetails(input));
   appendAll(lines, [
     '### Data accounting',
     '',
@@ -654,6 +607,12 @@ function quotes(items: readonly Quote[], sources: SourceIndex, title = 'In their
 /** A finding's text and its citations. */
 function statement(f: Finding, sources: SourceIndex): string {
   return `${inlineText(f.text)} ${sources.cite(f.citations)}`;
+}
+
+/** "; rising over the weeks": the theme's trend, or '' when unknown (no weeks, or too few). */
+function trendText(trend: ThemeFindings['trend']): string {
+  if (trend.direction === 'unknown' || trend.weekly.length < 2) return '';
+  return `; ${trend.direction} over the weeks`;
 }
 
 function agreementText(agreement: ThemeFindings['prevalence']['agreement']): string {

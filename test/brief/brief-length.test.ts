@@ -124,12 +124,10 @@ describe('the brief without an author field', () => {
 
   it('speaks of contributions and "at most N people", and says why', () => {
     expect(markdown).toMatch(/^Scope: \d+ contributions from at most \d+ people,/m);
-    expect(markdown).toMatch(
-      /\*\*Participation\.\*\* \d+ contributions kept from at most \d+ people/,
-    );
+    expect(markdown).toMatch(/\*\*Participation\.\*\* \d+ contributions from at most \d+ people/);
     expect(markdown).toMatch(/no author \(no `author` field\), so people cannot be told apart/);
     for (const line of themeLines(markdown))
-      expect(line).toMatch(/^\d+ contributions? \(\d+% of all\)/);
+      expect(line).toMatch(/^\d+ contributions? \(\d+% of all contributions\)/);
     expect(markdown).toContain('![Contributions per theme]');
     expect(markdown).toContain('| Week | Dates | Contributions |\n');
     expect(markdown).toContain('| Theme | Passages | Contributions | Share of contributions |');

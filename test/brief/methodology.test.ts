@@ -1,6 +1,6 @@
 // The methodology names the taxonomy themes no passage joined, since themes.json leaves them out.
 import { describe, expect, it } from 'vitest';
-import { describeEmptyTaxonomy } from '../../pipeline/brief/render-brief.js';
+import { describeEmptyTaxonomy } from '../../pipeline/brief/methodology.js';
 
 const TAXONOMY = [
   { id: 'buses', label: 'Buses' },

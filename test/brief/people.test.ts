@@ -15,7 +15,7 @@ describe('People', () => {
     expect(people.identification).toBe('all');
     expect(people.total()).toBe('281 participants');
     expect(people.themeSize(93, 0.331, 147)).toBe(
-      '93 participants (33% of all), 147 contributions',
+      '93 participants (33% of all participants), 147 contributions',
     );
     expect(people.from(607, 1)).toBe('607 contributions from 1 participant');
     expect(people.column()).toBe('Participants');
@@ -26,7 +26,7 @@ describe('People', () => {
     const people = new People(totals(950, 0));
     expect(people.identification).toBe('none');
     expect(people.total()).toBe('at most 950 people');
-    expect(people.themeSize(94, 0.1, 94)).toBe('94 contributions (10% of all)');
+    expect(people.themeSize(94, 0.1, 94)).toBe('94 contributions (10% of all contributions)');
     expect(people.from(94, 94)).toBe('94 contributions');
     expect(people.support({ contributions: 2, participants: 2 })).toBe('2 contributions');
     expect(people.column()).toBeNull();
@@ -37,7 +37,9 @@ describe('People', () => {
     const people = new People(totals(700, 250));
     expect(people.identification).toBe('some');
     expect(people.total()).toBe('at least 250 and at most 700 people');
-    expect(people.themeSize(40, 0.057, 52)).toBe('at most 40 people (6% of all), 52 contributions');
+    expect(people.themeSize(40, 0.057, 52)).toBe(
+      'at most 40 people (6% of all people), 52 contributions',
+    );
     expect(people.support({ contributions: 1, participants: 1 })).toBe(
       '1 contribution, at most 1 person',
     );

@@ -56,6 +56,9 @@ describe('a consultation in a language the tool cannot read', () => {
       'Proposals, concerns, opportunities, praise and self-descriptions were not read for 6 contributions in Italian (it)',
     );
     expect(markdown).not.toContain('Contributors made no proposal the tool could recognise');
+    // The reader is told near the top, in the box on the data.
+    const box = markdown.split('## About this data')[1]?.split('\n## ')[0] ?? '';
+    expect(box).toContain('The tool cannot read 6 contributions in Italian (it)');
   }, 120_000);
 
   it('reads German proposals', async () => {

@@ -33,9 +33,7 @@ describe('model replies that fall back to the offline text', () => {
     expect(by?.keyMessages).toEqual({ model: 0, failedChecks: 0, malformed: 1 });
     const text = await brief(dir);
     expect(text).not.toContain('written by a language model');
-    expect(text).toContain(
-      'The language model (gpt-4o-mini) wrote none of the findings: it was asked, but',
-    );
+    expect(text).toContain('The language model wrote none of the findings: it was asked, but');
     expect(text).toContain("because the model's replies were malformed");
     expect((await readManifest(dir)).stages.synthesise?.counts.modelFallbacks).toBeGreaterThan(0);
 
@@ -48,7 +46,7 @@ describe('model replies that fall back to the offline text', () => {
     const written = await readFindings(dir);
     expect(written.grounding.byModel?.themes.malformed).toBe(0);
     expect(written.grounding.byModel?.themes.model).toBeGreaterThan(0);
-    expect(await brief(dir)).toContain('were written by a language model (gpt-4o-mini)');
+    expect(await brief(dir)).toContain('were written by a language model from the passages');
     expect((await readManifest(dir)).stages.synthesise?.counts.modelFallbacks).toBeUndefined();
   }, 120_000);
 
@@ -61,7 +59,7 @@ describe('model replies that fall back to the offline text', () => {
     expect(by?.questions).toEqual({ model: 1, failedChecks: 0, malformed: 1 });
     const text = await brief(dir);
     expect(text).toMatch(
-      /A language model \(gpt-4o-mini\) wrote the findings of \d+ of \d+ themes, the answers to 1 of 2 questions, the points of 2 of 2 weeks and the key messages, citing the passages; 1 question fell back to the offline synthesiser's text because the model's replies were malformed\./,
+      /A language model wrote the findings of \d+ of \d+ themes, the answers to 1 of 2 questions, the points of 2 of 2 weeks and the key messages, citing the passages; 1 question fell back to the offline synthesiser's text because the model's replies were malformed\./,
     );
   }, 120_000);
 });

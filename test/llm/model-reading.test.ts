@@ -90,8 +90,9 @@ describe('statements read by the model', () => {
     expect(split?.unclear.contributions).toBe(1);
     const brief = await readFile(join(dir, 'out', 'brief.md'), 'utf8');
     expect(brief).toContain(
-      `A language model (gpt-4o-mini) read what each of ${sent.length} distinct sentences does (a proposal, a concern, praise, nothing to change, who the speaker is), and where each of 5 contributions stands on its yes/no question, in batches.`,
+      `A language model read what each of ${sent.length} distinct sentences does (a proposal, a concern, praise, nothing to change, who the speaker is), and where each of 5 contributions stands on its yes/no question, in batches.`,
     );
+    expect(brief).toContain('Statement reading: `gpt-4o-mini`.');
 
     stub.reset();
     expect((await runAgainst(stub, dir, ['--from', 'synthesise'])).code).toBe(0);

@@ -12,7 +12,7 @@ import { FIXED_DATE, runFixture } from '../helpers/runs.js';
 // nothing needs to change, 1 says so and praises, 1 says so and then complains, 1 is "N/A"), and
 // 6 to "What did you enjoy at the library?" (one "Nothing.", read normally there).
 const SENTENCE =
-  '**Nothing to change.** 6 of 13 answers (6 of 13 participants) say nothing needs to change; 5 say only that, and are not in the themes.';
+  '**Nothing to change.** 6 of 13 answers (6 of 13 participants) say nothing needs to change; 5 say only that, and are not in the themes or the 8 contributions counted above.';
 
 describe('answers saying nothing needs to change (the nothing fixture)', () => {
   let out: string;

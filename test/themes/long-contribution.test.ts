@@ -148,7 +148,7 @@ describe('one very long contribution', () => {
     await writeFile(join(dir, 'consultation.yaml'), `${config}theming: { minParticipants: 50 }\n`);
     const { out } = await runCopy(dir, 'render');
     const brief = await readFile(join(out, 'brief.md'), 'utf8');
-    expect(brief).toContain('4 contributions kept');
+    expect(brief).toContain('Of 10 records read, 4 were kept');
     expect(brief).toContain(
       'No key messages: no theme drew enough participants, and no proposal or vote stood out.',
     );

@@ -26,7 +26,7 @@ export function unreadLanguages(counts: Readonly<Record<string, number>>): Unrea
 const NAMES = new Intl.DisplayNames('en', { type: 'language', fallback: 'code' });
 
 /** "12 contributions in Italian (it) and 1 in Polish (pl)". */
-function unreadList(unread: readonly UnreadLanguage[]): string {
+export function unreadList(unread: readonly UnreadLanguage[]): string {
   const parts = unread.map(({ code, contributions }, i) => {
     const noun = i === 0 ? ` contribution${contributions === 1 ? '' : 's'}` : '';
     return `${contributions}${noun} in ${languageName(code)} (${code})`;
