@@ -80,7 +80,7 @@ function isFindingKind(kind: StatementKind): kind is FindingKind {
 }
 
 /** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */
-function lastSentence(text: string, language: string): string {
+export function lastSentence(text: string, language: string): string {
   return sentencesOf(text, language).at(-1)?.text ?? text;
 }
 

@@ -11,13 +11,13 @@ export type Qualified = 'conditional' | 'compromise';
 
 /** Words that put a condition on what comes before or after them. */
 const CONDITION =
-  '(?:only\\s+(?:if|when|where|once)|if\\s+and\\s+only\\s+if|(?<!for\\s)(?:as|so)\\s+long\\s+as(?!\\s+(?:\\w+\\s+){0,2}(?:wants?|likes?|wish(?:es)?|chooses?|pleases?|exists?|lives?|feel|are\s+able|can)\\b)|(?:provided|providing)\\s+(?:that|it|they|there|we|you|he|she|people|parents|children)|on\\s+(?:the\\s+)?condition|unless)';
+  '(?:only\\s+(?:if|when|where|once)|if\\s+and\\s+only\\s+if|(?<!for\\s)(?:as|so)\\s+long\\s+as(?!\\s+(?:\\w+\\s+){0,2}(?:wants?|likes?|wish(?:es)?|chooses?|pleases?|exists?|lives?|feel|ares+able|can)\\b)|(?:provided|providing)\\s+(?:that|it|they|there|we|you|he|she|people|parents|children)|on\\s+(?:the\\s+)?condition|unless)';
 /**
  * A sentence that opens with a condition, past an answer and a "but": "Only if it is safe.",
  * "Yes, but only if ...", "As long as the children follow a curriculum, ...", "It depends on ...".
  */
 const OPENS_WITH_CONDITION = new RegExp(
-  `^\\W*(?:(?:yes|no|ok|okay|fine|sure|maybe|perhaps|possibly)\\b\\W*)?(?:but\\s+)?(?:${CONDITION}|it\\s+(?:all\\s+)?depends|depends\\s+on|under\\s+(?:certain|some|strict)\\s+conditions|in\\s+(?:some|certain)\\s+cases|(?:on\\s+a\\s+)?case\\s+by\\s+case)\\b`,
+  `^\\W*(?:(?:yes|no|ok|okay|fine|sure|maybe|perhaps|possibly)\\b\\W*)?(?:but\\s+)?(?:${CONDITION}|(?:it\\s+(?:all\\s+)?)?depends\\s+on|under\\s+(?:certain|some|strict)\\s+conditions|in\\s+(?:some|certain)\\s+cases|(?:on\\s+a\\s+)?case\\s+by\\s+case)\\b`,
   'iu',
 );
 /**
@@ -48,7 +48,8 @@ const ALTERNATIVE = new RegExp(
   'giu',
 );
 /** Measures at one end: a milder alternative to one of them proposes something in between. */
-const OUTRIGHT_MEASURES = /^(?:ban|prohibit|outlaw|abolish|abolition|forc|compel|mandat|criminali)/iu;
+const OUTRIGHT_MEASURES =
+  /^(?:ban|prohibit|outlaw|abolish|abolition|forc|compel|mandat|criminali)/iu;
 
 /**
  * Whether an English sentence takes a conditional position or proposes a compromise on a claim
