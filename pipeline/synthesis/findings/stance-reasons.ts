@@ -4,11 +4,12 @@
  * thing grouped as one (the statement grouping, `statement-groups.ts`), best supported first.
  */
 import type { Finding } from '../../../schemas/findings.js';
+import { withoutAnswerOpening } from '../reading/answer-openings.js';
 import type { Claim } from '../reading/en/claim.js';
 import type { Qualified } from '../reading/en/qualified.js';
-import { type FindingKind, readerFor, type StatementReader } from '../reading/reader.js';
+import { type FindingKind, readerFor, type StatementKind } from '../reading/reader.js';
 import { NO_READINGS, type Readings, readingsReader } from '../reading/readings.js';
-import { quotableSentences, type Sentence, sentencesOf } from '../reading/sentences.js';
+import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import { type Position, qualifiedStance } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import { groupedFindings, lastSentence, type Statement } from './statement-groups.js';
@@ -38,10 +39,19 @@ const POSITION_WORDS: ReadonlySet<string> = new Set(
 /** Reads a sentence's position on the claim. */
 export type SentenceReading = (sentence: string, language: string) => Position;
 
+/** Which sentences of a side's passages are taken, before they are grouped. */
+interface Picking {
+  /** The candidate sentences of a passage's text. */
+  sentences: (text: string, language: string) => string[];
+  /** Whether a sentence, with the kinds the reader reads in it, is taken. */
+  accept: (sentence: string, language: string, kinds: readonly StatementKind[]) => boolean;
+}
+
 /**
  * The main reasons a side gives (at most `MAX_REASONS`): the sentences of its passages that give
  * a reason (not a bare answer or the claim restated, not praise alone, not a self-description)
- * and do not take the other side (`read`), grouped and ranked by support.
+ * and do not take the other side (`read`), grouped and ranked by support. An answer's opening
+ * yes or no is left out, so that "Yes, refugees bring skills we need." gives its reason.
  */
 export function reasonsOf(
   passages: readonly SynthesisPassage[],
@@ -51,9 +61,15 @@ export function reasonsOf(
   readings: Readings = NO_READINGS,
 ): Finding[] {
   const opposite: Position = side === 'favour' ? 'against' : 'favour';
-  const accept = (sentence: string, language: string) => read(sentence, language) !== opposite;
-  const statements = reasonStatements(passages, claim, readings, quotableSentences, accept);
-  return groupedFindings(statements, MAX_REASONS);
+  const picking: Picking = {
+    sentences: (text, language) =>
+      quotableSentences(withoutAnswerOpening(text, language), language).map((s) =>
+        capitalised(s.text),
+      ),
+    accept: (sentence, language, kinds) =>
+      givesReason(kinds) && read(sentence, language) !== opposite,
+  };
+  return groupedFindings(pickedStatements(passages, claim, readings, picking), MAX_REASONS);
 }
 
 /**
@@ -67,55 +83,65 @@ export function qualifiedPoints(
   claim: Claim | null,
   readings: Readings = NO_READINGS,
 ): Finding[] {
-  const accept = (sentence: string, language: string) =>
-    qualifiedStance(sentence, claim, language) === which;
-  const statements = reasonStatements(passages, claim, readings, sentencesOf, accept);
-  return groupedFindings(statements, MAX_REASONS);
+  const picking: Picking = {
+    sentences: (text, language) => sentencesOf(text, language).map((s) => s.text),
+    accept: (sentence, language, kinds) =>
+      !kinds.includes('self_description') && qualifiedStance(sentence, claim, language) === which,
+  };
+  return groupedFindings(pickedStatements(passages, claim, readings, picking), MAX_REASONS);
 }
 
 /**
- * The sentences of passages (as `pick` cuts them) that `accept` takes and that give a reason, as
- * statements to group: compared by their words beyond the claim's own, most typical of the
- * passages first (so that they found the groups).
+ * The sentences of passages that `picking` takes and that say enough, as statements to group:
+ * compared by their words beyond the claim's own and those that only take a side, most typical
+ * of the passages first (so that they found the groups).
  */
-function reasonStatements(
+function pickedStatements(
   passages: readonly SynthesisPassage[],
   claim: Claim | null,
   readings: Readings,
-  pick: (text: string, language: string) => Sentence[],
-  accept: (sentence: string, language: string) => boolean,
+  picking: Picking,
 ): Statement[] {
   const topic = new Set([...(claim?.topic ?? []), ...foldedWords(claim?.action ?? '', 'en')]);
   const counts = wordCounts(passages);
   const scored: { statement: Statement; score: number }[] = [];
   for (const passage of passages) {
-    const reader = readingsReader(readerFor(passage.language), readings, passage.language);
-    for (const sentence of pick(passage.text, passage.language)) {
-      const last = lastSentence(sentence.text, passage.language);
-      const kind = reasonKind(reader, last);
-      if (kind === null || !accept(sentence.text, passage.language)) continue;
-      const all = foldedWords(sentence.text, passage.language);
+    const { language } = passage;
+    const reader = readingsReader(readerFor(language), readings, language);
+    for (const text of picking.sentences(passage.text, language)) {
+      const last = lastSentence(text, language);
+      const kinds = reader.kindsOf(last, { question: null });
+      if (!picking.accept(text, language, kinds)) continue;
+      const all = foldedWords(text, language);
       const words = new Set(all.filter((w) => !topic.has(w) && !POSITION_WORDS.has(w)));
       // Gists are read from English structure: elsewhere a reason joins no other.
-      const gist = passage.language === 'en' ? gistOf(last, kind, topic) : null;
+      const gist = language === 'en' ? gistOf(last, groupedAs(kinds), topic) : null;
       if (words.size === 0 || new Set(all).size < (gist === null ? MIN_WORDS : MIN_WORDS - 1))
         continue;
-      const score = sentenceScore(sentence.text, passage.language, counts);
-      scored.push({ statement: { passage, text: sentence.text, words, gist }, score });
+      const score = sentenceScore(text, language, counts);
+      scored.push({ statement: { passage, text, words, gist }, score });
     }
   }
   // Stable: on equal scores the passages' order stands.
   return scored.sort((a, b) => b.score - a.score).map((s) => s.statement);
 }
 
-/**
- * The kind a reason is grouped as: a proposal, concern or opportunity as the reader reads it,
- * else what it is about (as a concern is); null for a sentence that gives no reason (praise
- * alone, a self-description, "nothing needs to change").
- */
-function reasonKind(reader: StatementReader, sentence: string): FindingKind | null {
-  const kinds = reader.kindsOf(sentence, { question: null });
-  if (kinds.includes('self_description') || kinds.includes('nothing_to_change')) return null;
-  if (kinds.length === 1 && kinds[0] === 'praise') return null;
-  return kinds.find((k): k is FindingKind => k !== 'praise' && k !== 'other') ?? 'concern';
+/** Whether a sentence of these kinds gives a reason: not praise alone, nor who the speaker is. */
+function givesReason(kinds: readonly StatementKind[]): boolean {
+  if (kinds.includes('self_description') || kinds.includes('nothing_to_change')) return false;
+  return !(kinds.length === 1 && kinds[0] === 'praise');
+}
+
+/** The kind a sentence is grouped as: its finding kind, else what it is about, as a concern is. */
+function groupedAs(kinds: readonly StatementKind[]): FindingKind {
+  return (
+    kinds.find(
+      (k): k is FindingKind => k === 'proposal' || k === 'concern' || k === 'opportunity',
+    ) ?? 'concern'
+  );
+}
+
+/** A sentence with its first letter in upper case (an answer's reason after its "Yes, "). */
+function capitalised(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
