@@ -32,6 +32,15 @@ describe('questionClaim', () => {
     expect([...claim.topic]).toEqual(expect.arrayContaining(['country']));
   });
 
+  it('reads a gerund after the modal as the topic: "Should homeschooling be banned?"', () => {
+    const claim = questionClaim('Should homeschooling be banned?') as Claim;
+    expect(claim).toMatchObject({ action: 'ban', polarity: -1 });
+    expect([...claim.topic]).toEqual(['homeschool']);
+    const question = 'Should homeschooling be banned?';
+    const text = 'Homeschooling should not be banned as parents know best.';
+    expect(contributionStance(text, question, 'en')).toBe('against');
+  });
+
   it('takes the question after a preamble', () => {
     expect(questionClaim('Many people arrive each year. Should we ban short-term lets?')).toEqual(
       expect.objectContaining({ action: 'ban', polarity: -1 }),
