@@ -452,15 +452,21 @@ function stanceParagraph(
   caps: BriefConfig,
 ): string[] {
   if (!stance) return [];
-  const lines = [`**How opinion divides.** ${splitLine(stance, sources)}`, ''];
   // Not left out when a key message quotes them: each side's reasons are shown in full.
   const list = (title: string, side: StanceSplit['favour']) =>
     findingList(title, topBySupport(side.points, caps.reasons), sources, true);
-  appendAll(lines, list('Reasons given in favour', stance.favour));
-  appendAll(lines, list('Reasons given against', stance.against));
-  appendAll(lines, list('Conditional positions', stance.conditional));
-  appendAll(lines, list('Compromise proposals', stance.compromise));
-  return lines;
+  const lists = [
+    ...list('Reasons given in favour', stance.favour),
+    ...list('Reasons given against', stance.against),
+    ...list('Conditional positions', stance.conditional),
+    ...list('Compromise proposals', stance.compromise),
+  ];
+  const of = stance.basis === 'question' ? 'answers' : 'contributions';
+  const whose =
+    !stance.reliable && lists.length > 0
+      ? ` The reasons below are those of the ${of} that do.`
+      : '';
+  return [`**How opinion divides.** ${splitLine(stance, sources)}${whose}`, '', ...lists];
 }
 
 /** The counts of a split, each with its citations, or that it could not be read reliably. */

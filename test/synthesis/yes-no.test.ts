@@ -86,4 +86,16 @@ describe('a yes/no question whose answers mostly take no side (the yes-no-unread
     expect(markdown).not.toMatch(/are in favour/);
     expect(findings.executiveSummary[0]?.text ?? '').not.toMatch(/^On “Should the library/);
   });
+
+  it('still gives the reasons of the answers that take a side, saying whose they are', () => {
+    expect(markdown).toContain(
+      'take a side clearly. The reasons below are those of the answers that do.',
+    );
+    expect(markdown).toMatch(
+      /\*\*Reasons given in favour\*\*\n\n- Families have time to read at the weekend\. .*\*\(1 contribution\)\*/,
+    );
+    expect(markdown).toMatch(
+      /\*\*Reasons given against\*\*\n\n- The staff need a day of rest\. .*\*\(1 contribution\)\*/,
+    );
+  });
 });

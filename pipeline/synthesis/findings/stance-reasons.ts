@@ -7,18 +7,13 @@ import type { Finding } from '../../../schemas/findings.js';
 import { withoutAnswerOpening } from '../reading/answer-openings.js';
 import type { Claim } from '../reading/en/claim.js';
 import type { Qualified } from '../reading/en/qualified.js';
-import {
-  type FindingKind,
-  readerFor,
-  type StatementKind,
-  type StatementReader,
-} from '../reading/reader.js';
+import { type FindingKind, readerFor, type StatementKind } from '../reading/reader.js';
 import { NO_READINGS, type Readings, readingsReader } from '../reading/readings.js';
 import { quotableSentences, sentencesOf } from '../reading/sentences.js';
 import { type Position, qualifiedStance } from '../reading/stance.js';
 import type { SynthesisPassage } from './corpus.js';
 import { groupedFindings, lastSentence, type Statement } from './statement-groups.js';
-import { type Gist, gistOf } from './statements-gist.js';
+import { gistOf } from './statements-gist.js';
 import { foldedWords, sentenceScore, wordCounts } from './support.js';
 
 /** Most reasons kept per side (the brief shows fewer: `brief.reasons`). */
@@ -43,8 +38,6 @@ const POSITION_WORDS: ReadonlySet<string> = new Set(
 
 /** Letters of the claim's folded action that its other forms share ("abolish", "abolition"). */
 const ACTION_STEM = 5;
-/** Words after which a sentence gives its reason. */
-const CONNECTIVE = /\b(?:because|since|as|so that|given that|due to)\b/iu;
 
 /** Reads a sentence's position on the claim. */
 export type SentenceReading = (sentence: string, language: string) => Position;
@@ -94,7 +87,7 @@ export function qualifiedPoints(
   readings: Readings = NO_READINGS,
 ): Finding[] {
   const picking: Picking = {
-    sentences: (text, language) => sentencesOf(text, language).map((s) => s.text),
+    sentences: (text, language) => sentencesOf(text, language).map((s) => capitalised(s.text)),
     accept: (sentence, language, kinds) =>
       !kinds.includes('self_description') && qualifiedStance(sentence, claim, language) === which,
   };
@@ -129,7 +122,7 @@ function pickedStatements(
       const all = foldedWords(text, language);
       const words = new Set(all.filter((w) => !saysLittle(w)));
       // Gists are read from English structure: elsewhere a reason joins no other.
-      const gist = language === 'en' ? reasonGist(last, reader, topic, saysLittle) : null;
+      const gist = language === 'en' ? gistOf(last, groupedAs(kinds), topic) : null;
       if (words.size === 0 || new Set(all).size < (gist === null ? MIN_WORDS : MIN_WORDS - 1))
         continue;
       const score = sentenceScore(text, language, counts);
@@ -138,27 +131,6 @@ function pickedStatements(
   }
   // Stable: on equal scores the passages' order stands.
   return scored.sort((a, b) => b.score - a.score).map((s) => s.statement);
-}
-
-/**
- * What a reason is about: the gist of its sentence or, when the sentence restates the claim
- * before giving its reason ("We should not abolish it because it deters crime"), of the clause
- * after the connective, so that it joins the same reason put alone ("It deters crime").
- */
-function reasonGist(
-  sentence: string,
-  reader: StatementReader,
-  topic: ReadonlySet<string>,
-  saysLittle: (word: string) => boolean,
-): Gist | null {
-  const connective = CONNECTIVE.exec(sentence);
-  const before = connective ? sentence.slice(0, connective.index) : '';
-  const restated = connective !== null && foldedWords(before, 'en').every(saysLittle);
-  const gist = (text: string) =>
-    gistOf(text, groupedAs(reader.kindsOf(text, { question: null })), topic);
-  if (!restated) return gist(sentence);
-  // A reason clause whose structure does not tell ("its too expensive") keeps the whole's gist.
-  return gist(sentence.slice(connective.index + connective[0].length).trim()) ?? gist(sentence);
 }
 
 /** Whether a sentence of these kinds gives a reason: not praise alone, nor who the speaker is. */
