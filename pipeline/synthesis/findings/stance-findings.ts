@@ -96,16 +96,42 @@ export function themeStance(
   return { ...split, votes: agreementOf(passages.filter((p) => claimed.has(p.id))) };
 }
 
-/**
- * Each contribution's passages read together for one position (a conditional or compromise
- * position first, then the model's reading, then the rules'), and the sides they make.
- */
+/** Each contribution's passages read together for one position, and the sides they make. */
 function splitOf(
   claimText: string,
   basis: StanceSplit['basis'],
   passages: readonly SynthesisPassage[],
   reading: SplitReading,
 ): StanceSplit {
+  const sides = positionsOf(passages, reading);
+  const { claim, read, readings } = reading;
+  const unclear = supportOf(sides.unclear);
+  const qualified = (which: Qualified) =>
+    sideOf(sides[which], qualifiedPoints(sides[which], which, claim, readings));
+  const split: StanceSplit = {
+    claim: claimText,
+    basis,
+    favour: sideOf(sides.favour, reasonsOf(sides.favour, 'favour', claim, read, readings)),
+    against: sideOf(sides.against, reasonsOf(sides.against, 'against', claim, read, readings)),
+    conditional: qualified('conditional'),
+    compromise: qualified('compromise'),
+    unclear: { ...unclear, citations: sides.unclear.map((p) => p.id) },
+    reliable: false,
+    votes: null,
+  };
+  const decided = decidedOf(split);
+  const reliable = decided > 0 && decided >= MIN_DECIDED * (decided + unclear.contributions);
+  return { ...split, reliable };
+}
+
+/**
+ * The passages in each place: each contribution's read together, for a conditional or
+ * compromise position first, then the model's reading, then the rules'.
+ */
+function positionsOf(
+  passages: readonly SynthesisPassage[],
+  reading: SplitReading,
+): Record<Position | Qualified, SynthesisPassage[]> {
   const sides: Record<Position | Qualified, SynthesisPassage[]> = {
     favour: [],
     against: [],
@@ -122,30 +148,7 @@ function splitOf(
       reading.read(text, first.language);
     for (const passage of own) sides[position].push(passage);
   }
-  const { claim, read, readings } = reading;
-  const unclear = supportOf(sides.unclear);
-  const split: StanceSplit = {
-    claim: claimText,
-    basis,
-    favour: sideOf(sides.favour, reasonsOf(sides.favour, 'favour', claim, read, readings)),
-    against: sideOf(sides.against, reasonsOf(sides.against, 'against', claim, read, readings)),
-    conditional: sideOf(
-      sides.conditional,
-      qualifiedPoints(sides.conditional, 'conditional', claim, readings),
-    ),
-    compromise: sideOf(
-      sides.compromise,
-      qualifiedPoints(sides.compromise, 'compromise', claim, readings),
-    ),
-    unclear: { ...unclear, citations: sides.unclear.map((p) => p.id) },
-    reliable: false,
-    votes: null,
-  };
-  const decided = decidedOf(split);
-  return {
-    ...split,
-    reliable: decided > 0 && decided >= MIN_DECIDED * (decided + unclear.contributions),
-  };
+  return sides;
 }
 
 /** Contributions that take a position: a side, a conditional one or a compromise. */
