@@ -225,6 +225,8 @@ export const BriefConfig = z.strictObject({
   votedComments: z.number().int().min(0).default(2),
   /** Main points per guiding question and per week. */
   questionPoints: z.number().int().min(0).default(3),
+  /** Reasons per side of a split, and conditional and compromise positions each. */
+  reasons: z.number().int().min(0).default(3),
   /**
    * Top-level themes given a full section, largest first; the others get a compact one (their
    * counts and summary paragraph), as do themes with under `compactBelowShare` of participants.

@@ -96,18 +96,29 @@ export const Trend = z.strictObject({
 });
 export type Trend = z.infer<typeof Trend>;
 
-/** One side of a stance split: who took it, every passage on it, and its clearest statements. */
+/**
+ * One side of a stance split (or the conditional or compromise positions): who took it, every
+ * passage on it, and the main reasons it gives.
+ */
 export const StanceSide = z.strictObject({
   support: Support,
   /** Every passage of the contributions on this side, most typical first. */
   citations: z.array(z.string()),
   /**
-   * Its clearest statement: a sentence of a contribution on the side that takes the side by
-   * itself, citing every passage on the side.
+   * Its main reasons, best supported first: sentences of the side's contributions that say the
+   * same thing grouped as one (see `findings/stance-reasons.ts`), each citing the passages that
+   * give it, with how many contributions and participants do. For conditional and compromise
+   * positions, the conditions and compromises put.
    */
   points: z.array(Finding),
 });
 export type StanceSide = z.infer<typeof StanceSide>;
+
+const NO_SIDE: StanceSide = {
+  support: { contributions: 0, participants: 0 },
+  citations: [],
+  points: [],
+};
 
 /** Contributions that take neither side clearly, and their passages. */
 export const StanceUnclear = Support.extend({
@@ -119,17 +130,29 @@ export type StanceUnclear = z.infer<typeof StanceUnclear>;
 /**
  * How contributions divide on a claim: a yes/no guiding question, or a theme's leading proposal
  * (see `synthesis/reading/stance.ts`). Each contribution (with its merged duplicates, as voices)
- * is on one side, read from all its passages on the claim; `unclear` holds those on the claim
- * that take neither side clearly (for a question, every other answer).
+ * is in one place, read from all its passages on the claim: for, against, conditional, a
+ * compromise, or `unclear`, those on the claim that take none of these clearly (for a question,
+ * every other answer).
  */
 export const StanceSplit = z.strictObject({
   claim: z.string(),
   basis: z.enum(['question', 'leading-proposal']),
   favour: StanceSide,
   against: StanceSide,
+  /**
+   * Contributions that take a position only on a condition ("only if it is proven safe",
+   * "quarantine yes, forced vaccination no"), counted on neither side (absent in older files).
+   */
+  conditional: StanceSide.default(NO_SIDE),
+  /**
+   * Contributions that propose a compromise ("a middle ground", "regulate rather than ban"),
+   * counted on neither side (absent in older files).
+   */
+  compromise: StanceSide.default(NO_SIDE),
   unclear: StanceUnclear,
   /**
-   * Whether most contributions on the claim (see `MIN_DECIDED`) take a side: else the brief
+   * Whether most contributions on the claim (see `MIN_DECIDED`) take a side or a conditional or
+   * compromise position: else the brief
    * says that opinion on it could not be read reliably, and shows no counts.
    */
   reliable: z.boolean().default(true),

@@ -235,7 +235,7 @@ function themeSection(
   ];
   const opening = theme.summary.filter((f) => quoted.isNew(f.text));
   if (opening.length > 0) lines.push(opening.map((f) => statement(f, sources)).join(' '), '');
-  appendAll(lines, stanceParagraph(theme.stance, sources));
+  appendAll(lines, stanceParagraph(theme.stance, sources, caps));
   const top = <T extends Finding>(items: readonly T[], cap: number) => topBySupport(items, cap);
   if (compact) return [...lines, ...compactPoints(theme, quoted, sources)];
   appendAll(lines, findingList('Key points', top(theme.keyPoints, caps.keyPoints), sources, true));
@@ -312,7 +312,7 @@ function questionsSection(
       '',
       `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
       '',
-      ...stanceParagraph(q.stance, sources),
+      ...stanceParagraph(q.stance, sources, caps),
       ...nothingToChangeText(q.nothingToChange, people),
       ...findingList(
         'Main points',
@@ -392,38 +392,68 @@ function recommendations(
 
 /**
  * How contributions divide on a claim (a yes/no question, or a theme's leading proposal): the
- * counts with the citations on each side, each side's clearest statement, and votes on the
- * claim; or, when most take no side clearly, that opinion could not be read reliably.
+ * counts with the citations on each side and of conditional and compromise positions, and votes
+ * on the claim, or, when most take no position clearly, that opinion could not be read reliably;
+ * then each side's main reasons, the conditions and the compromises put, with their counts.
  */
-function stanceParagraph(stance: StanceSplit | null, sources: SourceIndex): string[] {
+function stanceParagraph(
+  stance: StanceSplit | null,
+  sources: SourceIndex,
+  caps: BriefConfig,
+): string[] {
   if (!stance) return [];
-  const { favour, against, unclear } = stance;
-  const decided = favour.support.contributions + against.support.contributions;
+  // Not left out when a key message quotes them: each side's reasons are shown in full.
+  const list = (title: string, side: StanceSplit['favour']) =>
+    findingList(title, topBySupport(side.points, caps.reasons), sources, true);
+  const lists = [
+    ...list('Reasons given in favour', stance.favour),
+    ...list('Reasons given against', stance.against),
+    ...list('Conditional positions', stance.conditional),
+    ...list('Compromise proposals', stance.compromise),
+  ];
+  const of = stance.basis === 'question' ? 'answers' : 'contributions';
+  const whose =
+    !stance.reliable && lists.length > 0
+      ? ` The reasons below are those of the ${of} that do.`
+      : '';
+  return [`**How opinion divides.** ${splitLine(stance, sources)}${whose}`, '', ...lists];
+}
+
+/** The counts of a split, each with its citations, or that it could not be read reliably. */
+function splitLine(stance: StanceSplit, sources: SourceIndex): string {
+  const { favour, against, conditional, compromise, unclear } = stance;
+  const decided = [favour, against, conditional, compromise].reduce(
+    (sum, s) => sum + s.support.contributions,
+    0,
+  );
   const counted = decided + unclear.contributions;
   const question = stance.basis === 'question';
   if (!stance.reliable) {
     const on = question ? 'this question' : 'the leading proposal';
     const of = count(counted, question ? 'answer' : 'contribution');
-    return [
-      `**How opinion divides.** Opinion on ${on} could not be read reliably: only ${decided.toLocaleString('en')} of ${of} ${decided === 1 ? 'takes' : 'take'} a side clearly.`,
-      '',
-    ];
+    return `Opinion on ${on} could not be read reliably: only ${decided.toLocaleString('en')} of ${of} ${decided === 1 ? 'takes' : 'take'} a side clearly.`;
   }
   const on = question
     ? `Of ${count(counted, 'answer')},`
     : `Of the ${count(counted, 'contribution')} on the leading proposal, “${inlineText(stance.claim)}”,`;
-  const side = (n: number, what: string, citations: readonly string[]) =>
-    `${n.toLocaleString('en')} ${n === 1 ? 'is' : 'are'} ${what}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
-  const lines = [
-    `**How opinion divides.** ${on} ${side(favour.support.contributions, 'in favour', favour.citations)}, ${side(against.support.contributions, 'against', against.citations)}, and ${unclear.contributions.toLocaleString('en')} ${unclear.contributions === 1 ? 'takes' : 'take'} neither side clearly.${votesText(stance.votes)}`,
-    '',
+  const part = (n: number, one: string, many: string, citations: readonly string[]) =>
+    `${n.toLocaleString('en')} ${n === 1 ? one : many}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
+  const parts = [
+    part(favour.support.contributions, 'is in favour', 'are in favour', favour.citations),
+    part(against.support.contributions, 'is against', 'are against', against.citations),
   ];
-  const points = [
-    ...favour.points.map((f) => `- In favour: ${statement(f, sources)}`),
-    ...against.points.map((f) => `- Against: ${statement(f, sources)}`),
-  ];
-  if (points.length > 0) appendAll(lines, [...points, '']);
-  return lines;
+  const { contributions: onCondition } = conditional.support;
+  if (onCondition > 0) {
+    const [one, many] = ['takes a conditional position', 'take a conditional position'];
+    parts.push(part(onCondition, one, many, conditional.citations));
+  }
+  const { contributions: between } = compromise.support;
+  if (between > 0) {
+    const [one, many] = ['proposes a compromise', 'propose a compromise'];
+    parts.push(part(between, one, many, compromise.citations));
+  }
+  const neither = `${unclear.contributions.toLocaleString('en')} ${unclear.contributions === 1 ? 'takes' : 'take'} neither side clearly`;
+  return `${on} ${parts.join(', ')}, and ${neither}.${votesText(stance.votes)}`;
 }
 
 function votesText(votes: StanceSplit['votes']): string {

@@ -8,8 +8,11 @@ import type { QuestionFindings, StanceSplit } from '../../schemas/findings.js';
 /** One column: its header and the position of each contribution on the question. */
 export interface StanceColumn {
   header: string;
-  positions: ReadonlyMap<string, 'favour' | 'against' | 'unclear'>;
+  positions: ReadonlyMap<string, Place>;
 }
+
+/** Where a contribution stands on a split. */
+type Place = 'favour' | 'against' | 'conditional' | 'compromise' | 'unclear';
 
 /**
  * A column per question with a split (shown or not), in the questions' order. A contribution's
@@ -27,7 +30,7 @@ export function stanceColumns(
   }
   return questions.flatMap((question) => {
     if (!question.stance) return [];
-    const positions = new Map<string, 'favour' | 'against' | 'unclear'>();
+    const positions = new Map<string, Place>();
     for (const [side, citations] of sides(question.stance)) {
       for (const id of citations) {
         const contribution = contributionOf.get(id);
@@ -42,10 +45,12 @@ export function stanceColumns(
   });
 }
 
-function sides(split: StanceSplit): ['favour' | 'against' | 'unclear', readonly string[]][] {
+function sides(split: StanceSplit): [Place, readonly string[]][] {
   return [
     ['favour', split.favour.citations],
     ['against', split.against.citations],
+    ['conditional', split.conditional.citations],
+    ['compromise', split.compromise.citations],
     ['unclear', split.unclear.citations],
   ];
 }

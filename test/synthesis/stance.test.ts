@@ -33,6 +33,15 @@ describe('questionClaim', () => {
     expect([...claim.topic]).toEqual(expect.arrayContaining(['country']));
   });
 
+  it('reads a gerund after the modal as the topic: "Should homeschooling be banned?"', () => {
+    const claim = questionClaim('Should homeschooling be banned?') as Claim;
+    expect(claim).toMatchObject({ action: 'ban', polarity: -1 });
+    expect([...claim.topic]).toEqual(['homeschool']);
+    const question = 'Should homeschooling be banned?';
+    const text = 'Homeschooling should not be banned as parents know best.';
+    expect(contributionStance(text, question, 'en')).toBe('against');
+  });
+
   it('takes the question after a preamble', () => {
     expect(questionClaim('Many people arrive each year. Should we ban short-term lets?')).toEqual(
       expect.objectContaining({ action: 'ban', polarity: -1 }),
@@ -249,7 +258,7 @@ describe('mainClause', () => {
 });
 
 describe('questionStance', () => {
-  it('counts the answers on each side, with a statement and citations for each', () => {
+  it('counts the answers on each side, with citations for each', () => {
     const answers = [
       passage('a', 'Yes, it is the right thing to do.'),
       passage('b', 'Yes, refugees enrich our towns.'),
@@ -260,8 +269,6 @@ describe('questionStance', () => {
     expect(split).toMatchObject({ basis: 'question', unclear: { contributions: 1 } });
     expect(split?.favour.citations).toEqual(['a', 'b']);
     expect(split?.against.citations).toEqual(['c']);
-    expect(split?.favour.points[0]?.citations).toEqual(['a', 'b']);
-    expect(split?.against.points[0]?.text).toBe('No, we cannot house them.');
   });
 
   it('reads each contribution once, from all its passages, and counts merged duplicates as voices', () => {
@@ -295,16 +302,18 @@ describe('questionStance', () => {
     expect(split).toMatchObject({ reliable: false, unclear: { contributions: 2 } });
   });
 
-  it("takes each side's statement from a sentence that itself takes the side", () => {
+  it("never takes a side's reason from a sentence that takes the other side", () => {
     const answers = [
-      // Its first sentence carries the side's common words but takes no side by itself.
-      passage('a', 'Refugees arrive by boat every week. Yes, we should take them in.'),
-      passage('b', 'Yes. Refugees arrive by boat every week.'),
+      passage(
+        'a',
+        'Yes. We should not accept refugees from rich countries. Refugees arrive in leaking boats.',
+      ),
+      passage('b', 'Yes. Refugees fleeing war arrive in leaking boats every week.'),
     ];
     const split = questionStance('Should the country accept more refugees?', answers);
-    const text = split?.favour.points[0]?.text;
-    expect(text).not.toBe('Refugees arrive by boat every week.');
-    expect(['Yes.', 'Yes, we should take them in.']).toContain(text);
+    const reasons = split?.favour.points.map((f) => f.text) ?? [];
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons).not.toContain('We should not accept refugees from rich countries.');
   });
 
   it('gives every yes/no question a split, in German too', () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Findings } from '../../schemas/findings.js';
 import { runFixture } from '../helpers/runs.js';
 
-describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 4 against, 4 neither)', () => {
+describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 4 against, 1 conditional, 3 neither)', () => {
   let findings: Findings;
   let markdown: string;
   let out: string;
@@ -23,7 +23,9 @@ describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 4 against, 4
     // 11 ("Banning cars ... would be a disaster for deliveries") judges the ban too weakly to
     // be read: the rules abstain rather than guess.
     expect(stance?.against.citations.sort()).toEqual(['10#1', '7#1', '8#1', '9#1']);
-    expect(stance?.unclear.contributions).toBe(4);
+    // 12 ("Maybe, it depends on whether there are enough buses") takes a conditional position.
+    expect(stance?.conditional.citations).toEqual(['12#1']);
+    expect(stance?.unclear.contributions).toBe(3);
   });
 
   it('leads the key messages with how opinion divides, citing both sides', () => {
@@ -42,12 +44,18 @@ describe('a yes/no question (the yes-no fixture: 14 answers, 6 for, 4 against, 4
     expect(markdown).not.toMatch(/\d participants/);
   });
 
-  it('reports the split under the question, with a statement from each side', () => {
+  it('reports the split under the question, then the reasons on each side and the condition', () => {
     expect(markdown).toMatch(
-      /\*\*How opinion divides\.\*\* Of 14 answers, 6 are in favour .*, 4 are against .*, and 4 take neither side clearly\./,
+      /\*\*How opinion divides\.\*\* Of 14 answers, 6 are in favour .*, 4 are against .*, 1 takes a conditional position .*, and 3 take neither side clearly\./,
     );
-    expect(markdown).toMatch(/^- In favour: .+$/m);
-    expect(markdown).toMatch(/^- Against: .+$/m);
+    const section = markdown.slice(markdown.indexOf('**How opinion divides.**'));
+    const favour = section.indexOf('**Reasons given in favour**');
+    const against = section.indexOf('**Reasons given against**');
+    const conditional = section.indexOf('**Conditional positions**');
+    expect(favour).toBeGreaterThan(0);
+    expect(against).toBeGreaterThan(favour);
+    expect(conditional).toBeGreaterThan(against);
+    expect(section.slice(conditional)).toMatch(/^- .*enough buses.* \*\(1 contribution\)\*$/m);
   });
 
   it('gives each contribution its position in assignments.csv', async () => {
@@ -77,5 +85,17 @@ describe('a yes/no question whose answers mostly take no side (the yes-no-unread
     expect(markdown).toContain(sentence);
     expect(markdown).not.toMatch(/are in favour/);
     expect(findings.executiveSummary[0]?.text ?? '').not.toMatch(/^On “Should the library/);
+  });
+
+  it('still gives the reasons of the answers that take a side, saying whose they are', () => {
+    expect(markdown).toContain(
+      'take a side clearly. The reasons below are those of the answers that do.',
+    );
+    expect(markdown).toMatch(
+      /\*\*Reasons given in favour\*\*\n\n- Families have time to read at the weekend\. .*\*\(1 contribution\)\*/,
+    );
+    expect(markdown).toMatch(
+      /\*\*Reasons given against\*\*\n\n- The staff need a day of rest\. .*\*\(1 contribution\)\*/,
+    );
   });
 });

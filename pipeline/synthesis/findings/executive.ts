@@ -182,12 +182,16 @@ function divisionMessage(text: string, stance: StanceSplit): Finding {
   };
 }
 
-/** Contributions in favour, against, and taking neither side clearly. */
+/**
+ * Contributions in favour, against, and taking neither side outright (those that take neither
+ * clearly, a conditional position or a compromise), so that the three add up to all on the claim.
+ */
 function sideCounts(stance: StanceSplit): [number, number, number] {
+  const { conditional, compromise, unclear } = stance;
   return [
     stance.favour.support.contributions,
     stance.against.support.contributions,
-    stance.unclear.contributions,
+    unclear.contributions + conditional.support.contributions + compromise.support.contributions,
   ];
 }
 

@@ -1,22 +1,23 @@
 /**
  * How contributions divide on a claim: a yes/no guiding question, or a theme's leading proposal.
- * Each contribution gets one position, read from all its passages on the claim; the counts are of
- * contributions with their merged duplicates (voices), never of passages.
+ * Each contribution gets one position (for, against, conditional, a compromise, or unclear), read
+ * from all its passages on the claim; the counts are of contributions with their merged
+ * duplicates (voices), never of passages. Each side comes with its main reasons.
  */
-import type { StanceSide, StanceSplit } from '../../../schemas/findings.js';
+import type { Finding, StanceSide, StanceSplit } from '../../../schemas/findings.js';
 import { asksYesOrNo } from '../reading/answer-openings.js';
-import { claimOf, topicWordsIn } from '../reading/en/claim.js';
+import { type Claim, claimOf, questionClaim, topicWordsIn } from '../reading/en/claim.js';
+import type { Qualified } from '../reading/en/qualified.js';
 import { NO_READINGS, positionRead, type Readings } from '../reading/readings.js';
-import { contributionStance, type Position, stanceOnClaim } from '../reading/stance.js';
-import type { SynthesisPassage } from './corpus.js';
 import {
-  bestSentenceWhere,
-  findingOf,
-  foldedWords,
-  statementText,
-  supportOf,
-  wordCounts,
-} from './support.js';
+  contributionStance,
+  type Position,
+  qualifiedStance,
+  stanceOnClaim,
+} from '../reading/stance.js';
+import type { SynthesisPassage } from './corpus.js';
+import { qualifiedPoints, reasonsOf, type SentenceReading } from './stance-reasons.js';
+import { foldedWords, supportOf } from './support.js';
 import { agreementOf } from './votes.js';
 
 /** A split is shown when at least this share of the contributions on the claim take a side. */
@@ -26,10 +27,20 @@ const MIN_TAKING_SIDES = 4;
 /** ...and they are at least this share of the theme's contributions. */
 const MIN_SHARE_TAKING_SIDES = 0.15;
 
-/** Reads a text (a contribution, or one of its sentences) for its position on the claim. */
-type Reading = (text: string, language: string) => Position;
 /** A model's position on a contribution, or undefined where it read none. */
 type ModelReading = (contributionId: string) => Position | undefined;
+
+/** How a split's contributions and sentences are read. */
+interface SplitReading {
+  /** The claim as parsed, when it parses: its words are left out when reasons are compared. */
+  claim: Claim | null;
+  /** Reads a text (a contribution, or one of its sentences) for its position on the claim. */
+  read: SentenceReading;
+  /** The model's positions, read before the rules. */
+  model: ModelReading;
+  /** The model's reading of statements (kinds), for the reasons. */
+  readings: Readings;
+}
 
 /**
  * How the answers to a yes/no question divide (every answer is on its topic), or null for a
@@ -43,9 +54,12 @@ export function questionStance(
   readings: Readings = NO_READINGS,
 ): StanceSplit | null {
   if (!asksYesOrNo(question) || passages.length === 0) return null;
-  const read: Reading = (text, language) => contributionStance(text, question, language);
-  const model: ModelReading = (id) => positionRead(readings, question, id);
-  return splitOf(question, 'question', passages, read, model);
+  return splitOf(question, 'question', passages, {
+    claim: questionClaim(question),
+    read: (text, language) => contributionStance(text, question, language),
+    model: (id) => positionRead(readings, question, id),
+    readings,
+  });
 }
 
 /**
@@ -67,9 +81,13 @@ export function themeStance(
   const onTopic = passages.filter(
     (p) => p.language === 'en' && topicWordsIn(p.text, claim) >= needed,
   );
-  const read: Reading = (text, language) => stanceOnClaim(text, claim, language);
-  const split = splitOf(proposal.text, 'leading-proposal', onTopic, read);
-  const sides = split.favour.support.contributions + split.against.support.contributions;
+  const split = splitOf(proposal.text, 'leading-proposal', onTopic, {
+    claim,
+    read: (text, language) => stanceOnClaim(text, claim, language),
+    model: () => undefined,
+    readings: NO_READINGS,
+  });
+  const sides = decidedOf(split);
   const all = supportOf(passages).contributions;
   if (!split.reliable || sides < MIN_TAKING_SIDES || sides < all * MIN_SHARE_TAKING_SIDES) {
     return null;
@@ -83,29 +101,63 @@ function splitOf(
   claimText: string,
   basis: StanceSplit['basis'],
   passages: readonly SynthesisPassage[],
-  read: Reading,
-  model: ModelReading = () => undefined,
+  reading: SplitReading,
 ): StanceSplit {
-  const sides: Record<Position, SynthesisPassage[]> = { favour: [], against: [], unclear: [] };
-  for (const own of byContribution(passages)) {
-    const first = own[0] as SynthesisPassage;
-    const position =
-      model(first.contributionId) ?? read(own.map((p) => p.text).join('\n'), first.language);
-    for (const passage of own) sides[position].push(passage);
-  }
-  const favour = sideOf(sides.favour, 'favour', read);
-  const against = sideOf(sides.against, 'against', read);
+  const sides = positionsOf(passages, reading);
+  const { claim, read, readings } = reading;
   const unclear = supportOf(sides.unclear);
-  const decided = favour.support.contributions + against.support.contributions;
-  return {
+  const qualified = (which: Qualified) =>
+    sideOf(sides[which], qualifiedPoints(sides[which], which, claim, readings));
+  const split: StanceSplit = {
     claim: claimText,
     basis,
-    favour,
-    against,
+    favour: sideOf(sides.favour, reasonsOf(sides.favour, 'favour', claim, read, readings)),
+    against: sideOf(sides.against, reasonsOf(sides.against, 'against', claim, read, readings)),
+    conditional: qualified('conditional'),
+    compromise: qualified('compromise'),
     unclear: { ...unclear, citations: sides.unclear.map((p) => p.id) },
-    reliable: decided > 0 && decided >= MIN_DECIDED * (decided + unclear.contributions),
+    reliable: false,
     votes: null,
   };
+  const decided = decidedOf(split);
+  const reliable = decided > 0 && decided >= MIN_DECIDED * (decided + unclear.contributions);
+  return { ...split, reliable };
+}
+
+/**
+ * The passages in each place: each contribution's read together, for a conditional or
+ * compromise position first, then the model's reading, then the rules'.
+ */
+function positionsOf(
+  passages: readonly SynthesisPassage[],
+  reading: SplitReading,
+): Record<Position | Qualified, SynthesisPassage[]> {
+  const sides: Record<Position | Qualified, SynthesisPassage[]> = {
+    favour: [],
+    against: [],
+    conditional: [],
+    compromise: [],
+    unclear: [],
+  };
+  for (const own of byContribution(passages)) {
+    const first = own[0] as SynthesisPassage;
+    const text = own.map((p) => p.text).join('\n');
+    const position =
+      qualifiedStance(text, reading.claim, first.language) ??
+      reading.model(first.contributionId) ??
+      reading.read(text, first.language);
+    for (const passage of own) sides[position].push(passage);
+  }
+  return sides;
+}
+
+/** Contributions that take a position: a side, a conditional one or a compromise. */
+function decidedOf(split: StanceSplit): number {
+  const { favour, against, conditional, compromise } = split;
+  return [favour, against, conditional, compromise].reduce(
+    (sum, side) => sum + side.support.contributions,
+    0,
+  );
 }
 
 /** The passages of each contribution, in the order the contributions first appear. */
@@ -119,18 +171,9 @@ function byContribution(passages: readonly SynthesisPassage[]): SynthesisPassage
   return [...groups.values()];
 }
 
-/**
- * A side: its support, its passages, and the sentence that best carries its common words among
- * those that take the side by themselves (none when no sentence does).
- */
-function sideOf(passages: readonly SynthesisPassage[], side: Position, read: Reading): StanceSide {
-  const citations = passages.map((p) => p.id);
-  const support = supportOf(passages);
-  const takesSide = (sentence: { text: string }, passage: SynthesisPassage) =>
-    read(sentence.text, passage.language) === side;
-  const best = bestSentenceWhere(passages, wordCounts(passages), takesSide);
-  if (!best) return { support, citations, points: [] };
-  return { support, citations, points: [findingOf(statementText(best.sentence.text), passages)] };
+/** A side: its support, its passages, and its main reasons. */
+function sideOf(passages: readonly SynthesisPassage[], points: Finding[]): StanceSide {
+  return { support: supportOf(passages), citations: passages.map((p) => p.id), points };
 }
 
 /** The consultation's subject words (title, questions) folded, as claims' topics leave them out. */

@@ -7,10 +7,11 @@ import { type Gist, gistOf, sameGist } from './statements-gist.js';
 import { findingOf, foldedWords, statementText, supportOf } from './support.js';
 
 /** A sentence recognised as a statement, with the passage it is from. */
-interface Statement {
+export interface Statement {
   passage: SynthesisPassage;
   text: string;
-  words: Set<string>;
+  /** Its folded content words, as compared with other statements'. */
+  words: ReadonlySet<string>;
   /** What it says; null when its structure does not tell, and then it joins no other. */
   gist: Gist | null;
 }
@@ -68,9 +69,9 @@ export function statementsOf(
     }
   }
   return {
-    proposals: ranked(byKind.proposal),
-    concerns: ranked(byKind.concern),
-    opportunities: ranked(byKind.opportunity),
+    proposals: groupedFindings(byKind.proposal),
+    concerns: groupedFindings(byKind.concern),
+    opportunities: groupedFindings(byKind.opportunity),
   };
 }
 
@@ -79,11 +80,16 @@ function isFindingKind(kind: StatementKind): kind is FindingKind {
 }
 
 /** The sentence that says what a span does: its last (a span joins a sentence to its lead-in). */
-function lastSentence(text: string, language: string): string {
+export function lastSentence(text: string, language: string): string {
   return sentencesOf(text, language).at(-1)?.text ?? text;
 }
 
-function ranked(statements: readonly Statement[]): Finding[] {
+/**
+ * Statements saying the same thing grouped (`groupAlike`), the groups ranked by support
+ * (distinct contributions, then participants, then agree votes), the first `max` (default 5)
+ * each worded as its most typical statement and citing every passage that made it.
+ */
+export function groupedFindings(statements: readonly Statement[], max = MAX_PER_KIND): Finding[] {
   return (
     groupAlike(statements)
       .map((group) => ({
@@ -98,7 +104,7 @@ function ranked(statements: readonly Statement[]): Finding[] {
           b.support.participants - a.support.participants ||
           b.agrees - a.agrees,
       )
-      .slice(0, MAX_PER_KIND)
+      .slice(0, max)
       .map(({ group }) =>
         findingOf(
           statementText(typical(group).text),

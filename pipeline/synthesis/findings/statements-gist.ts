@@ -68,12 +68,18 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The gist of a statement of the given kind, or null when its structure does not tell (such
- * a statement is grouped with no other). English only, as `statementKind`.
+ * a statement is grouped with no other). A concern or an opportunity is about its first noun
+ * phrase headed by none of `topic` (folded words, default none: a claim's own topic, which
+ * every reason on the claim is about). English only, as `statementKind`.
  */
-export function gistOf(sentence: string, kind: FindingKind): Gist | null {
+export function gistOf(
+  sentence: string,
+  kind: FindingKind,
+  topic: ReadonlySet<string> = NONE,
+): Gist | null {
   const tags = withoutFrame(tagSentence(sentence).tags.filter((t) => t.pos !== 'SPACE'));
   if (kind !== 'proposal') {
-    const about = firstPhrase(tags);
+    const about = firstPhrase(tags, topic);
     if (about === null) return null;
     return {
       keys: new Set([`about:${about.head}`]),
@@ -262,15 +268,18 @@ function wantKey(thing: Phrase): string {
 }
 
 /**
- * The first noun phrase of a sentence, past names ("Bowling Green has ..."): what a concern or
- * an opportunity is about.
+ * The first noun phrase of a sentence, past names ("Bowling Green has ...") and phrases headed
+ * by a `topic` word: what a concern or an opportunity is about.
  */
-function firstPhrase(tags: readonly Tag[]): Phrase | null {
+function firstPhrase(tags: readonly Tag[], topic: ReadonlySet<string>): Phrase | null {
   for (let i = 0; i < tags.length; i++) {
     const phrase = phraseAt(tags, i);
     if (phrase === null) continue;
     const words = tags.slice(i, phrase.end);
-    if (words.length < 2 || words.some((t) => t.pos !== 'PROPN')) return phrase;
+    const named = words.length >= 2 && words.every((t) => t.pos === 'PROPN');
+    const head = tags[phrase.end - 1] as Tag;
+    const onTopic = topic.has(phrase.head) || topic.has(foldWord(head.word, 'en'));
+    if (!named && !onTopic) return phrase;
     i = phrase.end - 1;
   }
   return null;

@@ -69,8 +69,8 @@ export function foldedWords(text: string, language: string): string[] {
   return contentWords(text, language).map((w) => foldWord(w, language));
 }
 
-/** A sentence's score for carrying words with the given counts. */
-function sentenceScore(text: string, language: string, counts: ReadonlyMap<string, number>) {
+/** A sentence's score for carrying words with the given counts (see `centralSentence`). */
+export function sentenceScore(text: string, language: string, counts: ReadonlyMap<string, number>) {
   const words = foldedWords(text, language);
   const total = words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
   return words.length > 1 ? total / Math.sqrt(words.length) : total / 4;

@@ -256,6 +256,8 @@ class Checker {
       ...split,
       favour: side(split.favour),
       against: side(split.against),
+      conditional: side(split.conditional),
+      compromise: side(split.compromise),
       unclear: { ...split.unclear, citations: unclear },
     };
   }

@@ -62,3 +62,17 @@ export function asksYesOrNo(question: string): boolean {
   if (!asked || /\s(?:or|oder|ou|o)\s/iu.test(asked)) return false;
   return Object.values(OPENINGS).some((openings) => openings.asks.test(asked));
 }
+
+/**
+ * A text without its opening yes or no and the marks after it ("Yes, refugees bring skills."
+ * gives "refugees bring skills."), so that what follows can be read alone; the text as it is
+ * when it opens with neither (or its language's openings are not known).
+ */
+export function withoutAnswerOpening(text: string, language: string): string {
+  const openings = OPENINGS[language];
+  if (!openings) return text;
+  const opening = text.trim().replace(/^["'“‘«„(¡¿\s]+/u, '');
+  const match = openings.yes.exec(opening) ?? openings.no.exec(opening);
+  if (!match) return text;
+  return opening.slice(match[0].length).replace(/^[\s,.;:!—–-]+/u, '');
+}

@@ -4,11 +4,13 @@
  * "Absolutely", "Nein") decides in English, German, French and Spanish; otherwise (English only)
  * each sentence on the claim votes with the weight of its evidence (`en/stance.ts`), a sentence
  * opening with "But" or "However" overrules the one before it, and the contribution abstains when
- * the evidence is weak or mixed.
+ * the evidence is weak or mixed. A contribution may instead take a position only on a condition,
+ * or propose a compromise (English only): `qualifiedStance`.
  */
 import { withNames } from './acronyms.js';
 import { answerOpening, asksYesOrNo } from './answer-openings.js';
 import { type Claim, claimOf, questionClaim } from './en/claim.js';
+import { type Qualified, qualifiedPosition } from './en/qualified.js';
 import { type Evidence, type EvidenceRule, sentenceEvidence } from './en/stance.js';
 import { sentencesOf } from './sentences.js';
 
@@ -81,4 +83,22 @@ export function stanceOnClaim(text: string, claim: Claim, language: string): Pos
   const top = Math.max(favour, against);
   if (top < MIN_WEIGHT || top < MIN_SHARE * (favour + against)) return 'unclear';
   return favour > against ? 'favour' : 'against';
+}
+
+/**
+ * Whether a contribution takes a conditional position on a claim or proposes a compromise (see
+ * `en/qualified.ts`), read from its first sentence that does either; null when none does, and in
+ * a language other than English. `claim` (when known) tells its action.
+ */
+export function qualifiedStance(
+  text: string,
+  claim: Claim | null,
+  language: string,
+): Qualified | null {
+  if (language !== 'en') return null;
+  for (const { text: sentence } of sentencesOf(text, language)) {
+    const qualified = qualifiedPosition(sentence, claim);
+    if (qualified !== null) return qualified;
+  }
+  return null;
 }
