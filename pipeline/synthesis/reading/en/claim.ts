@@ -107,10 +107,7 @@ export function claimOf(sentence: string, context: ReadonlySet<string> = new Set
   // The main clause only: "because some men are there when they shouldn't be" gives reasons.
   const reason = all.findIndex((t, i) => i > at && (t.pos === 'SCONJ' || REASONS.has(t.word)));
   const words = reason > 0 ? all.slice(0, reason) : all;
-  // A gerund before the action names its topic: "Homeschooling should be banned".
-  const named = words.filter(
-    (t, i) => (TOPIC_POS.has(t.pos) || (i < at && isGerund(t))) && i !== at && t.lemma !== action,
-  );
+  const named = words.filter((t, i) => TOPIC_POS.has(t.pos) && i !== at && t.lemma !== action);
   const topic = new Set(
     foldedWords(named.map((t) => t.word).join(' '), 'en').filter((w) => !context.has(w)),
   );
@@ -167,11 +164,6 @@ function actionOf(words: readonly Tag[]): [number, string | null] {
   return [-1, null];
 }
 
-/** A verb in its "-ing" form, which the tagger reads as a verb where it names a thing. */
-function isGerund(tag: Tag): boolean {
-  return tag.pos === 'VERB' && tag.word.endsWith('ing');
-}
-
 /** What a subject ends with. */
 const NOUN_LIKE: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
 
@@ -183,9 +175,6 @@ function actionAt(words: readonly Tag[]): number {
       const verb = nextVerb(words, i);
       if (verb < 0) continue;
       // "Should homeschooling be banned?": a gerund after the modal is the subject.
-      if (isGerund(words[verb] as Tag) && words[verb + 1]?.lemma === 'be') {
-        if (words[verb + 2]?.pos === 'VERB') return verb + 2;
-      }
       // "should be banned": the participle is the action.
       const after = words[verb + 1];
       if (words[verb]?.lemma === 'be' && after?.pos === 'VERB') return verb + 1;
