@@ -20,7 +20,7 @@ export class QuotedOnce {
 }
 
 /** The sentences a finding quotes, compared ignoring case, spacing and closing marks. */
-function quotedIn(text: string): string[] {
+export function quotedIn(text: string): string[] {
   const inMarks = [...text.matchAll(/“([^”]+)”/gu)].map((m) => m[1] as string);
   return (inMarks.length > 0 ? inMarks : [text]).map(sentenceKey).filter((s) => s !== '');
 }
