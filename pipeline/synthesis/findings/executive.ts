@@ -34,10 +34,18 @@ const QUESTION_MESSAGES = 2;
 /** Themes that get a message of their own, at most. */
 const THEME_MESSAGES = 3;
 
-/** What the key messages have quoted so far, and the messages themselves. */
-interface Draft {
-  used: Set<string>;
-  messages: Finding[];
+/** The key messages so far, what they quote, and how many are on a theme. */
+class Draft {
+  readonly used = new Set<string>();
+  readonly messages: Finding[] = [];
+  themed = 0;
+
+  /** Adds a message (when there is one) and the sentences it quotes. */
+  add(message: Finding | undefined, quotes: readonly string[]): void {
+    if (!message) return;
+    for (const q of quotes) this.used.add(sentenceKey(q));
+    this.messages.push(message);
+  }
 }
 
 /**
@@ -60,56 +68,72 @@ export function executiveSummary(
   themes: readonly ThemeFindings[],
   questions: readonly QuestionFindings[],
 ): Finding[] {
-  const draft: Draft = { used: new Set(), messages: [] };
-  const add = (message: Finding | undefined, quotes: readonly string[]) => {
-    if (!message) return;
-    for (const q of quotes) draft.used.add(sentenceKey(q));
-    draft.messages.push(message);
-  };
+  const draft = new Draft();
   const agreed = broadestAgreement(corpus.passages, corpus.opinions, corpus.voters);
-  add(
+  draft.add(
     agreementMessage(agreed, corpus.voters),
     agreed.map((a) => a.text),
   );
   for (const question of questions.filter((q) => q.stance?.reliable).slice(0, QUESTION_MESSAGES))
-    add(...questionMessage(question, question.stance as StanceSplit));
-  add(...nothingMessage(corpus, questions));
+    draft.add(...questionMessage(question, question.stance as StanceSplit));
+  draft.add(...nothingMessage(corpus, questions));
   const top = themes
     .filter((t) => t.parentId === null)
     .sort(
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  const priority = prioritiesOf(corpus, top).find((p) => !draft.used.has(sentenceKey(p.text)));
-  if (priority) {
-    const support = supportText(corpus, priority.support, priority.agreement);
-    const text = TEMPLATES.topPriority(priority.text, support);
-    add({ text, citations: priority.citations, support: priority.support }, [priority.text]);
-  }
-  const concern = mainConcern(
-    corpus,
-    top.flatMap((t) => t.concerns),
-    (c) => !draft.used.has(sentenceKey(c.text)),
-  );
-  if (concern) {
-    const support = supportText(corpus, concern.support, concern.agreement);
-    const text = TEMPLATES.topConcern(concern.text, support);
-    add({ text, citations: concern.citations, support: concern.support }, [concern.text]);
-  }
+  draft.add(...priorityMessage(corpus, top, draft.used));
+  draft.add(...concernMessage(corpus, top, draft.used));
+  // The most divided statement comes last, but is chosen before the themes quote it.
   const divided = votedFindings(corpus.passages, corpus.opinions, corpus.voters).divisive.find(
     (d) => !draft.used.has(sentenceKey(d.text)),
   );
-  const room = MAX_MESSAGES - draft.messages.length - (divided ? 1 : 0);
-  let themed = 0;
+  if (divided) draft.used.add(sentenceKey(divided.text));
+  const room = Math.min(MAX_MESSAGES - draft.messages.length - (divided ? 1 : 0), THEME_MESSAGES);
   for (const theme of top) {
-    if (themed >= Math.min(room, THEME_MESSAGES)) break;
+    if (room <= draft.themed) break;
     const [message, quotes] = themeMessage(corpus, theme, draft.used);
-    if (!message) continue;
-    add(message, quotes);
-    themed++;
+    if (message) draft.themed++;
+    draft.add(message, quotes);
   }
-  if (divided) add(plain(divided, divisionText(divided)), [divided.text]);
+  if (divided) draft.add(plain(divided, divisionText(divided)), []);
   return draft.messages.slice(0, MAX_MESSAGES);
+}
+
+/**
+ * The best-supported proposal not quoted yet ("next" when a better-supported one is quoted
+ * above, in the broadest agreement).
+ */
+function priorityMessage(
+  corpus: SynthesisCorpus,
+  top: readonly ThemeFindings[],
+  used: ReadonlySet<string>,
+): [Finding | undefined, string[]] {
+  const priorities = prioritiesOf(corpus, top);
+  const priority = priorities.find((p) => !used.has(sentenceKey(p.text)));
+  if (!priority) return [undefined, []];
+  const support = supportText(corpus, priority.support, priority.agreement);
+  const frame = priority === priorities[0] ? TEMPLATES.topPriority : TEMPLATES.nextPriority;
+  const { citations } = priority;
+  return [
+    { text: frame(priority.text, support), citations, support: priority.support },
+    [priority.text],
+  ];
+}
+
+/** The concern with the widest support across the themes, not quoted yet. */
+function concernMessage(
+  corpus: SynthesisCorpus,
+  top: readonly ThemeFindings[],
+  used: ReadonlySet<string>,
+): [Finding | undefined, string[]] {
+  const concerns = top.flatMap((t) => t.concerns);
+  const concern = mainConcern(corpus, concerns, (c) => !used.has(sentenceKey(c.text)));
+  if (!concern) return [undefined, []];
+  const support = supportText(corpus, concern.support, concern.agreement);
+  const text = TEMPLATES.topConcern(concern.text, support);
+  return [{ text, citations: concern.citations, support: concern.support }, [concern.text]];
 }
 
 /** The broadest agreement in one message: each statement with its share and voters. */
