@@ -14,7 +14,7 @@ function passage(
   return {
     id: `${contribution}#${next}`,
     index: next,
-    text: `A comment worth voting on, number ${next}.`,
+    text: `The council should fund project number ${next}.`,
     language: 'en',
     translation: null,
     contributionId: contribution,

@@ -18,7 +18,7 @@ export const TEMPLATES = {
   sides: (favour: number, against: number, unclear: number) =>
     `${n(favour)} are in favour, ${n(against)} against and ${n(unclear)} take neither side clearly`,
   questionSplit: (question: string, counted: number, sides: string) =>
-    `On “${question}”, of ${n(counted)} answers ${sides}`,
+    `On “${question}”, of ${n(counted)} answers, ${sides}`,
   sideExamples: (favour: string, against: string) =>
     `; in favour, for example: “${favour}”; against: “${against}”`,
   themePoint: (label: string, support: string, point: string) =>
