@@ -110,7 +110,7 @@ export function compareByVotes(a: Agreement | null, b: Agreement | null, voters:
   return good(b) - good(a) || lowerBound(b) - lowerBound(a) || decided(b) - decided(a);
 }
 
-/** The lower bound of the 95% Wilson interval on the share of agree votes among agree and disagree. */
+/** The 95% Wilson lower bound on the share agreeing (agree among agree and disagree votes). */
 function lowerBound(agreement: Agreement): number {
   const n = decided(agreement);
   const p = agreement.agrees / n;
@@ -126,9 +126,9 @@ function byAgreement(voters: number): (a: Judged, b: Judged) => number {
 
 /**
  * The voted comments most agreed on (ranked by `compareByVotes`) and those that split opinion
- * (those a third of the voters voted on first). Consensus: agreement of 80% or more, or, with opinion groups (from
- * per-participant votes, in the manner of Polis), 60% or more in every group; by agreement.
- * Division: with groups, two groups 30 points or more apart (by the gap); without them,
+ * (those a third of the voters voted on first). Consensus: agreement of 80% or more, or, with
+ * opinion groups (from per-participant votes, in the manner of Polis), 60% or more in every
+ * group. Division: with groups, two groups 30 points or more apart (by the gap); without them,
  * agreement within 15 points of one half (most votes first). Comments that state no view
  * (`judgedComments`) are never judged.
  */
