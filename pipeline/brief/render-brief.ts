@@ -138,7 +138,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
 interface Shown {
   caps: BriefConfig;
   people: People;
-  /** What the key messages and recommendations quote, for the openings to leave out. */
+  /** What the key messages and programming priorities quote, for the openings to leave out. */
   quoted: QuotedOnce;
 }
 
@@ -320,7 +320,7 @@ function themeSection(
 
 /**
  * A compact theme's most widely made point, leading proposal and main concern, one line each
- * (what a key message or recommendation already quotes left out).
+ * (what a key message or programming priority already quotes left out).
  */
 function compactPoints(theme: ThemeFindings, quoted: QuotedOnce, sources: SourceIndex): string[] {
   const first = (items: readonly Finding[]) => items.find((f) => quoted.isNew(f.text));
