@@ -35,7 +35,7 @@ export function programmingSection(findings: Findings, context: ProgrammingConte
     : `by the number of ${context.people.identification === 'none' ? 'contributions' : 'participants'} that made them (alike wording from one person counts once)`;
   const concerned = new Set<string>();
   appendAll(lines, [
-    `The proposals contributors made, as priorities for the programme, ranked ${by}. Each comes with its support, the main objection where there is one, and the theme and question it comes from:`,
+    `The proposals contributors made, as priorities for the programme, ranked ${by}. Each comes with its support, the main objection or concern where there is one, and the theme and question it comes from:`,
     '',
     ...priorities.map((p, i) => `${i + 1}. ${priorityLine(p, findings, context, concerned)}`),
     '',
@@ -59,12 +59,15 @@ function priorityLine(
   const parts = [`support: ${support}`];
   if (message >= 0) parts.push(`key message ${message + 1}`);
   const objection = objectionText(p, sources, quoted, concerned);
-  if (objection) parts.push(`main objection: ${objection}`);
+  if (objection) parts.push(objection);
   parts.push(`from: ${originText(p, findings)}`);
   return `${inlineText(p.text)} ${sources.cite(p.citations)} *(${parts.join('; ')})*`;
 }
 
-/** The objection in words; a theme's concern once per theme and never one quoted before. */
+/**
+ * The objection in words, or the theme's main concern (once per theme, never one quoted
+ * before), or null.
+ */
 function objectionText(
   p: Priority,
   sources: SourceIndex,
@@ -75,16 +78,18 @@ function objectionText(
   if (!objection) return null;
   if (objection.basis === 'votes') {
     const share = votedShare(p.agreement);
-    return share ? `${100 - share.agreed}% of the ${count(share.voters, 'voter')} disagreed` : null;
+    return share
+      ? `main objection: ${100 - share.agreed}% of the ${count(share.voters, 'voter')} disagreed`
+      : null;
   }
   const finding = objection.finding;
   if (!finding) return null;
   const said = `“${inlineText(finding.text)}” ${sources.cite(finding.citations)}`;
   if (objection.basis === 'against')
-    return `against it (${count(finding.support.contributions, 'contribution')}), ${said}`;
+    return `main objection, against it (${count(finding.support.contributions, 'contribution')}): ${said}`;
   if (concerned.has(p.themeId) || !quoted.isNew(finding.text)) return null;
   concerned.add(p.themeId);
-  return `its theme's main concern (${count(finding.support.contributions, 'contribution')}), ${said}`;
+  return `main concern in its theme (${count(finding.support.contributions, 'contribution')}): ${said}`;
 }
 
 /** The theme and, where known, the guiding question a priority comes from. */
