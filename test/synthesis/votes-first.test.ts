@@ -38,11 +38,13 @@ async function fixtureComments(): Promise<{ text: string; agrees: number; disagr
 describe('votes first (the votes fixture)', () => {
   let markdown: string;
   let findings: Findings;
+  let sourcesCsv: string;
 
   beforeAll(async () => {
     const run = await runFixture('votes', 'render');
     findings = await run.summary.load('findings');
     markdown = await readFile(join(run.out, 'brief.md'), 'utf8');
+    sourcesCsv = await readFile(join(run.out, 'sources.csv'), 'utf8');
   }, 120_000);
 
   it('ranks the programming priorities by votes: the most agreed, widely voted proposal before two near-identical wordings', () => {
@@ -95,6 +97,8 @@ describe('votes first (the votes fixture)', () => {
     expect(markdown).toContain(
       '**Who took part.** 98% of the 600 voters who voted on it agreed with “I am a renter in the town centre.”',
     );
+    expect(sourcesCsv).toMatch(/Who took part/);
+    expect(sourcesCsv).toMatch(/What this means for programming/);
   });
 
   it('never frames a key message as "X drew N; its most typical statement"', () => {
