@@ -88,6 +88,33 @@ export const VotedFinding = Finding.extend({
 });
 export type VotedFinding = z.infer<typeof VotedFinding>;
 
+/**
+ * What stands against a priority: `votes`, a fifth or more of those who voted on it disagreed
+ * (the priority's `agreement` has the counts); `against`, the against side of its theme's split
+ * on it (`finding`, its clearest statement, with the side's support); `concern`, its theme's
+ * main concern (`finding`).
+ */
+export const Objection = z.strictObject({
+  basis: z.enum(['votes', 'against', 'concern']),
+  finding: Finding.nullable(),
+});
+export type Objection = z.infer<typeof Objection>;
+
+/**
+ * A proposal contributors made, as the brief's "What this means for programming" lists it: its
+ * support (the same counts as in its theme), the votes on it, the main objection, and the theme
+ * and guiding question it comes from.
+ */
+export const Priority = Finding.extend({
+  themeId: z.string(),
+  /** The guiding question most of its passages answer, or null. */
+  questionId: z.string().nullable(),
+  /** Votes on the contributions behind it, or null without votes. */
+  agreement: Agreement.nullable(),
+  objection: Objection.nullable(),
+});
+export type Priority = z.infer<typeof Priority>;
+
 export const Trend = z.strictObject({
   /** Passages of the theme in each week of `weeks`, in order. */
   weekly: z.array(z.number().int().min(0)),
@@ -282,6 +309,13 @@ export const Findings = z.strictObject({
     passages: z.number().int().min(0),
   }),
   executiveSummary: z.array(Finding),
+  /**
+   * The proposals as priorities for programming, ranked by votes where there are votes, else by
+   * participants; absent in older files.
+   */
+  priorities: z.array(Priority).optional(),
+  /** Voted statements that only say who their author is ("I am a renter"); absent in older files. */
+  whoTookPart: z.array(VotedFinding).optional(),
   themes: z.array(ThemeFindings),
   questions: z.array(QuestionFindings),
   crossCutting: z.array(CrossCutting),

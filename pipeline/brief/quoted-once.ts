@@ -1,8 +1,8 @@
 import { sentenceKey } from '../synthesis/findings/support.js';
 
 /**
- * The sentences the brief has quoted in its leading places (key messages, recommendations),
- * so that a theme's or a question's opening does not quote them again. A finding's quoted
+ * The sentences the brief has quoted in its leading places (key messages, programming
+ * priorities), so that a theme's or a question's opening does not quote them again. A finding's quoted
  * sentences are what stands between “ and ”; a finding without quotation marks is one sentence.
  */
 export class QuotedOnce {
@@ -20,7 +20,7 @@ export class QuotedOnce {
 }
 
 /** The sentences a finding quotes, compared ignoring case, spacing and closing marks. */
-function quotedIn(text: string): string[] {
+export function quotedIn(text: string): string[] {
   const inMarks = [...text.matchAll(/“([^”]+)”/gu)].map((m) => m[1] as string);
   return (inMarks.length > 0 ? inMarks : [text]).map(sentenceKey).filter((s) => s !== '');
 }

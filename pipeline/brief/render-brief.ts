@@ -28,6 +28,7 @@ import {
   themeOverlapText,
 } from './participation.js';
 import { count, People } from './people.js';
+import { programmingSection, whoTookPart } from './programming.js';
 import { QuotedOnce } from './quoted-once.js';
 import { reviewExclusionsAccount, reviewedDescription, reviewNotesAnnex } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
@@ -51,13 +52,11 @@ export interface RenderedBrief {
   sourcesCsv: string;
 }
 
-/** Most recommendations listed. */
-const MAX_RECOMMENDATIONS = 10;
-
 /**
  * The brief as Markdown, the canonical and editable output: title block, key messages, about
  * the consultation (with a methodology and limitations paragraph written from the run itself),
- * thematic findings by prevalence, guiding questions, cross-cutting issues, recommendations,
+ * thematic findings by prevalence, guiding questions, cross-cutting issues, what this means for
+ * programming,
  * and annexes (weekly digests, theme table, sources, data accounting). Contribution text is
  * escaped everywhere, so it shows as text and cannot change the document's structure; each
  * citation is a short link to the contribution's anchor in the sources annex.
@@ -88,12 +87,17 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     const chart = charts.find((c) => c.name === name);
     return chart ? [`![${chart.title}](charts/${chart.name}.svg)`, ''] : [];
   };
-  // No sentence is quoted twice across the key messages, the recommendations and the themes'
-  // and questions' opening findings: the key messages choose first, then the recommendations.
+  // No sentence is quoted twice across the key messages, the programming priorities and the
+  // themes' and questions' opening findings: the key messages choose first, then programming.
   const quoted = new QuotedOnce();
   for (const message of findings.executiveSummary) quoted.add(message.text);
-  const proposals = recommended(top, quoted);
-  for (const proposal of proposals.proposals) quoted.add(proposal.text);
+  const programming = programmingSection(findings, {
+    sources,
+    people,
+    quoted,
+    none: noProposalText(unreadLanguages(accounting.languages), accounting.kept),
+  });
+  for (const priority of findings.priorities ?? []) quoted.add(priority.text);
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
@@ -118,12 +122,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     ],
     questionsSection(findings, sources, { caps: config.brief, people, quoted }),
     crossCutting(findings, sources),
-    recommendations(
-      proposals,
-      sources,
-      people,
-      noProposalText(unreadLanguages(accounting.languages), accounting.kept),
-    ),
+    programming,
     annexes(input, accounting, top, sources, { caps: config.brief, people, quoted }),
   ];
   return {
@@ -141,7 +140,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
 interface Shown {
   caps: BriefConfig;
   people: People;
-  /** What the key messages and recommendations quote, for the openings to leave out. */
+  /** What the key messages and programming priorities quote, for the openings to leave out. */
   quoted: QuotedOnce;
 }
 
@@ -178,6 +177,7 @@ function keyMessages(findings: Findings, sources: SourceIndex): string[] {
     '',
     ...findings.executiveSummary.map((m, i) => `${i + 1}. ${statement(m, sources)}`),
     '',
+    ...whoTookPart(findings.whoTookPart ?? [], sources),
   ];
 }
 
@@ -270,7 +270,7 @@ function themeSection(
 
 /**
  * A compact theme's most widely made point, leading proposal and main concern, one line each
- * (what a key message or recommendation already quotes left out).
+ * (what a key message or programming priority already quotes left out).
  */
 function compactPoints(theme: ThemeFindings, quoted: QuotedOnce, sources: SourceIndex): string[] {
   const first = (items: readonly Finding[]) => items.find((f) => quoted.isNew(f.text));
@@ -343,51 +343,6 @@ function crossCutting(findings: Findings, sources: SourceIndex): string[] {
     return [...lines, 'No phrase recurred across three or more themes.', ''];
   }
   return [...lines, ...findings.crossCutting.map((c) => `- ${statement(c, sources)}`), ''];
-}
-
-/** A proposal and the theme it was made in. */
-interface Recommendation extends Finding {
-  theme: ThemeFindings;
-}
-
-interface Recommended {
-  proposals: Recommendation[];
-  /** Whether a proposal was left out because a key message quotes it. */
-  skipped: boolean;
-}
-
-/**
- * Proposals across themes, by support, then by how many participants made them; none a key
- * message already quotes.
- */
-function recommended(top: readonly ThemeFindings[], quoted: QuotedOnce): Recommended {
-  const all = top.flatMap((theme) => theme.proposals.map((p) => ({ ...p, theme })));
-  const proposals = topBySupport(
-    all.filter((p) => quoted.isNew(p.text)),
-    MAX_RECOMMENDATIONS,
-  );
-  return { proposals, skipped: proposals.length < Math.min(all.length, MAX_RECOMMENDATIONS) };
-}
-
-/** `none` is what to say when there is no proposal (see `noProposalText`). */
-function recommendations(
-  { proposals, skipped }: Recommended,
-  sources: SourceIndex,
-  people: People,
-  none: string,
-): string[] {
-  const lines = ['## Recommendations for programme formulation', ''];
-  if (proposals.length === 0) return [...lines, none, ''];
-  appendAll(lines, [
-    `The proposals contributors made, across themes, ordered by how many contributions made them${skipped ? ' (those quoted among the key messages are not repeated)' : ''}:`,
-    '',
-    ...proposals.map(
-      (p, i) =>
-        `${i + 1}. ${inlineText(p.text)} *(${inlineText(p.theme.label)}; ${people.support(p.support)})* ${sources.cite(p.citations)}`,
-    ),
-    '',
-  ]);
-  return lines;
 }
 
 /**

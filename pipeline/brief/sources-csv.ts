@@ -88,6 +88,8 @@ function citingOf(findings: Findings, sources: SourceIndex): Map<string, Citing>
       theme,
     );
   noteAll(findings.executiveSummary, 'Key messages');
+  noteAll(findings.whoTookPart ?? [], 'Who took part');
+  noteAll(findings.priorities ?? [], 'What this means for programming');
   for (const theme of findings.themes) {
     const at = (section: string) => `${theme.label}: ${section}`;
     noteAll(theme.summary, at('summary'), theme.label);

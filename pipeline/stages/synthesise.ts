@@ -12,7 +12,9 @@ import type { StageContext, StageResult } from '../stage.js';
 import { buildCorpus, type SynthesisCorpus } from '../synthesis/findings/corpus.js';
 import { createOfflineSynthesiser } from '../synthesis/findings/offline-synthesiser.js';
 import { withPinnedQuotes } from '../synthesis/findings/pinned-quotes.js';
+import { prioritiesOf } from '../synthesis/findings/priorities.js';
 import { reusableFindings, themeFamilyKeys } from '../synthesis/findings/theme-reuse.js';
+import { votedSelfDescriptions } from '../synthesis/findings/votes.js';
 import { enforceGrounding } from '../synthesis/model/grounding.js';
 import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/model/llm-synthesiser.js';
 import { readStatements } from '../synthesis/model/read-statements.js';
@@ -128,6 +130,9 @@ export async function synthesiseFindings(
     : enforceGrounding(draft, corpus);
   const findings = {
     ...checked,
+    // From the checked themes, so that a priority's counts are its theme's.
+    priorities: prioritiesOf(corpus, checked.themes),
+    whoTookPart: votedSelfDescriptions(corpus.passages),
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
     ...(reading ? { reading: reading.counts } : {}),
   };

@@ -31,36 +31,45 @@ describe('the brief of the synthesis fixture', () => {
     await expect(markdown).toMatchFileSnapshot('../golden/synthesis-brief.md');
   });
 
-  it('quotes no sentence twice across key messages, recommendations and theme openings', () => {
+  it('quotes no sentence twice across key messages and theme openings; programming names the key message', () => {
     const section = (title: string) => markdown.split(`## ${title}`)[1]?.split(/\n## /)[0] ?? '';
     const openings = markdown
       .split(/\n### /)
       .slice(1)
       .map((theme) => theme.split('\n\n')[2] ?? '');
     const inMarks = (text: string) => [...text.matchAll(/“([^”]+)”/gu)].map((m) => m[1] ?? '');
-    const numbered = (text: string) =>
-      [...text.matchAll(/^\d+\. ([^*[]+)/gmu)].map((m) => m[1] ?? '');
-    const quoted = [
-      ...inMarks(section('Key messages')),
-      ...numbered(section('Recommendations')),
-      ...openings.flatMap(inMarks),
-    ].map((s) =>
+    const key = (s: string) =>
       s
         .trim()
         .replace(/[.!?]$/u, '')
-        .toLowerCase(),
-    );
+        .toLowerCase();
+    const messages = inMarks(section('Key messages')).map(key);
+    const quoted = [...messages, ...openings.flatMap(inMarks).map(key)];
     expect(quoted.length).toBeGreaterThan(8);
     expect(new Set(quoted).size).toBe(quoted.length);
+    const items = [
+      ...section('What this means for programming').matchAll(/^\d+\. ([^*[]+)(.*)$/gmu),
+    ];
+    expect(items.length).toBeGreaterThan(5);
+    for (const [, text, rest] of items) {
+      const at = findings.executiveSummary.findIndex((m) =>
+        inMarks(m.text)
+          .map(key)
+          .includes(key(text ?? '')),
+      );
+      if (at >= 0) expect(rest).toContain(`key message ${at + 1};`);
+      else expect(rest).not.toContain('key message');
+    }
   });
 
-  it('never names a theme twice in its key message', () => {
+  it('never names a theme twice in its key message, outside what it quotes', () => {
     for (const message of findings.executiveSummary) {
       const label = findings.themes.find((t) => message.text.startsWith(t.label))?.label;
-      if (label) expect(message.text.split(label).length).toBe(2);
+      const frame = message.text.replace(/“[^”]*”/gu, '');
+      if (label) expect(frame.split(label).length).toBe(2);
     }
     expect(findings.executiveSummary[0]?.text).toMatch(
-      /^Bus route drew 10 participants \(33% of all\); its most typical statement: “/,
+      /^Broadest agreement, among the statements at least a third of the 51 voters voted on: “/,
     );
   });
 
@@ -82,7 +91,7 @@ describe('the brief of the synthesis fixture', () => {
       'Thematic findings',
       'What contributors said on each guiding question',
       'Cross-cutting issues',
-      'Recommendations for programme formulation',
+      'What this means for programming',
       'Annexes',
       'Sources',
       'Data accounting',

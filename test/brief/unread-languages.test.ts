@@ -64,7 +64,7 @@ describe('a consultation in a language the tool cannot read', () => {
   it('reads German proposals', async () => {
     const { warnings, markdown } = await run('de', GERMAN);
     expect(warnings.join('\n')).not.toContain('statement rules');
-    const recommendations = markdown.slice(markdown.indexOf('## Recommendations'));
+    const recommendations = markdown.slice(markdown.indexOf('## What this means for programming'));
     expect(recommendations).toMatch(/^1\. .*sollte/mu);
     expect(markdown).not.toMatch(/Rheinaustr\.\s*[*"”]/u);
   }, 120_000);

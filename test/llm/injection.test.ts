@@ -53,8 +53,8 @@ describe('a model that obeys an instruction injected in a contribution', () => {
     }
     expect(seen).toBeGreaterThan(0);
     expect(findings.grounding.citationsDropped).toBeGreaterThan(0);
-    // Recommendations go by support: the claim is not the first.
-    const first = /## Recommendations[\s\S]*?\n1\. (.*)/.exec(brief)?.[1] ?? '';
+    // Programming priorities go by support: the claim is not the first.
+    const first = /## What this means for programming[\s\S]*?\n1\. (.*)/.exec(brief)?.[1] ?? '';
     expect(first).not.toBe('');
     expect(first).not.toContain('abolished');
   }, 120_000);

@@ -14,7 +14,7 @@ function passage(
   return {
     id: `${contribution}#${next}`,
     index: next,
-    text: `A comment worth voting on, number ${next}.`,
+    text: `The council should fund project number ${next}.`,
     language: 'en',
     translation: null,
     contributionId: contribution,
@@ -69,7 +69,11 @@ describe('votes', () => {
     const agreed = passage(0, [90, 5]);
     const split = passage(0, [50, 48]);
     const few = passage(0, [4, 4]);
-    const { consensus, divisive } = votedFindings([agreed, split, few, passage(0, [60, 30])], null);
+    const { consensus, divisive } = votedFindings(
+      [agreed, split, few, passage(0, [60, 30])],
+      null,
+      100,
+    );
     expect(consensus.map((f) => f.citations)).toEqual([[agreed.id]]);
     expect(divisive.map((f) => f.citations)).toEqual([[split.id]]);
     expect(consensus[0]?.agreement.rate).toBeCloseTo(90 / 95, 3);
@@ -90,6 +94,7 @@ describe('votes on self-descriptions', () => {
         described('Parking charges should go up.', [45, 40]),
       ],
       null,
+      100,
     );
     expect(consensus.map((c) => c.text)).toEqual(['The town needs a late-night bus.']);
     expect(divisive.map((d) => d.text)).toEqual(['Parking charges should go up.']);

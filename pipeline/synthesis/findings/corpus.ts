@@ -12,6 +12,7 @@ import { NO_READINGS, type Readings } from '../reading/readings.js';
 import { type NothingAnswers, nothingAnswersOf } from './nothing-answers.js';
 import { type OpinionGroups, opinionGroups } from './opinion-groups.js';
 import { createQuestionMatcher } from './question-match.js';
+import { voterCount } from './votes.js';
 
 /** A kept passage with everything synthesis needs to know about where it came from. */
 export interface SynthesisPassage {
@@ -65,6 +66,8 @@ export interface SynthesisCorpus {
   identifiedParticipantCount: number;
   /** Opinion groups from per-participant votes, or null without them. */
   opinions: OpinionGroups | null;
+  /** How many people voted (see `voterCount`); 0 without votes. */
+  voters: number;
   /** How a contribution's author is credited in quotes, per `privacy.credit`. */
   credit(contributionId: string): string;
   words: WordVectors;
@@ -140,6 +143,7 @@ export function buildCorpus(input: CorpusInput): SynthesisCorpus {
     participantCount: participants.size,
     identifiedParticipantCount: authors.size,
     opinions: opinionGroups(input.ballots, config.seed),
+    voters: voterCount(input.ballots, passages),
     credit: creditor(config, contributions),
     words: input.words,
     readings: NO_READINGS,

@@ -1,173 +1,285 @@
 import type {
+  Agreement,
   Finding,
   QuestionFindings,
   StanceSplit,
+  Support,
   ThemeFindings,
   VotedFinding,
 } from '../../../schemas/findings.js';
 import { maxOf, minOf } from '../../arrays.js';
-import { quotableSentences } from '../reading/sentences.js';
-import { onlyDescribesSpeaker } from '../reading/speaker.js';
-import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import type { SynthesisCorpus } from './corpus.js';
 import {
-  findingOf,
-  foldedWords,
-  oneFromEachContribution,
-  sentenceKey,
-  statementText,
-  wordCounts,
-} from './support.js';
+  isWidelyHeld,
+  mainConcern,
+  prioritiesOf,
+  rankPriorities,
+  statesView,
+} from './priorities.js';
+import { sentenceKey } from './support.js';
 import { TEMPLATES } from './templates.js';
-import { themePassages } from './theme-findings.js';
-import { votedFindings } from './votes.js';
+import { listOf } from './theme-findings.js';
+import {
+  broadestAgreement,
+  decided,
+  isJudged,
+  statementAgreement,
+  votedFindings,
+} from './votes.js';
 
-/** Most messages in the executive summary. */
-const MAX_MESSAGES = 8;
-/** Themes that get a message of their own. */
-const THEME_MESSAGES = 4;
+/** Most key messages. */
+const MAX_MESSAGES = 7;
 /** Yes/no questions that get a message on how their answers divide. */
 const QUESTION_MESSAGES = 2;
-/** A theme's statement is taken from one of this many of its best fitting passages, each of a different contribution. */
-const STATEMENT_CANDIDATES = 12;
+/** Themes that get a message of their own, at most. */
+const THEME_MESSAGES = 3;
+
+/** The key messages so far, what they quote, and how many are on a theme. */
+class Draft {
+  readonly used = new Set<string>();
+  readonly messages: Finding[] = [];
+  themed = 0;
+
+  /** Adds a message (when there is one) and the sentences it quotes. */
+  add(message: Finding | undefined, quotes: readonly string[]): void {
+    if (!message) return;
+    for (const q of quotes) this.used.add(sentenceKey(q));
+    this.messages.push(message);
+  }
+}
 
 /**
- * The consultation's key messages, each saying something the counts support and none quoting a
- * sentence another already quotes:
- * - for each yes/no question (two at most), how its answers divide;
- * - for each of the four themes with the most participants, how many took part in it and what
- *   share, with its most representative complete statement, or, when its passages divide on
- *   its leading proposal, how they divide;
- * - the proposal with the widest support;
- * - where there were votes, the comment with the broadest agreement (across opinion groups when
- *   there are groups) and the one that divided opinion most.
+ * The consultation's key messages (seven at most), each a different finding with its evidence
+ * and none quoting a sentence another already quotes:
+ * - with votes, the statements with the broadest agreement among those a third of the voters
+ *   or more voted on (with the share that agreed and how many voted);
+ * - for each yes/no question (two at most), how its answers divide, with an example each side;
+ * - for the question asking what could be better with the largest such share, how many
+ *   answers said nothing needs to change;
+ * - the proposal and the concern with the widest support (by votes where there are votes, else
+ *   participants);
+ * - for the largest themes, how they divide on their leading proposal, or their best-supported
+ *   proposal with the main concern beside it;
+ * - with votes, the statement that divided opinion most.
+ * Statements that only praise or say who their author is never make a message.
  */
 export function executiveSummary(
   corpus: SynthesisCorpus,
   themes: readonly ThemeFindings[],
   questions: readonly QuestionFindings[],
-  subject: ReadonlySet<string>,
 ): Finding[] {
-  const used = new Set<string>();
-  const common = new Set(foldedWords([...subject].join(' '), corpus.config.language));
-  const messages: Finding[] = [];
+  const draft = new Draft();
+  const agreed = broadestAgreement(corpus.passages, corpus.opinions, corpus.voters);
+  draft.add(
+    agreementMessage(agreed, corpus.voters),
+    agreed.map((a) => a.text),
+  );
+  for (const question of questions.filter((q) => q.stance?.reliable).slice(0, QUESTION_MESSAGES))
+    draft.add(...questionMessage(question, question.stance as StanceSplit));
+  draft.add(...nothingMessage(corpus, questions));
   const top = themes
     .filter((t) => t.parentId === null)
     .sort(
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  const readable = questions.filter((q) => q.stance?.reliable);
-  for (const question of readable.slice(0, QUESTION_MESSAGES)) {
-    const stance = question.stance as StanceSplit;
-    const [favour, against, unclear] = sideCounts(stance);
-    const text = TEMPLATES.questionDivides(question.text, favour, against, unclear);
-    messages.push(divisionMessage(text, stance));
+  draft.add(...priorityMessage(corpus, top, draft.used));
+  draft.add(...concernMessage(corpus, top, draft.used));
+  // The most divided statement comes last, but is chosen before the themes quote it.
+  const divided = votedFindings(corpus.passages, corpus.opinions, corpus.voters).divisive.find(
+    (d) => !draft.used.has(sentenceKey(d.text)),
+  );
+  if (divided) draft.used.add(sentenceKey(divided.text));
+  const room = Math.min(MAX_MESSAGES - draft.messages.length - (divided ? 1 : 0), THEME_MESSAGES);
+  for (const theme of top) {
+    if (room <= draft.themed) break;
+    const [message, quotes] = themeMessage(corpus, theme, draft.used);
+    if (message) draft.themed++;
+    draft.add(message, quotes);
   }
-  for (const theme of top.slice(0, THEME_MESSAGES)) {
-    const message = themeMessage(corpus, theme, used, common);
-    if (message) messages.push(message);
-  }
-  const proposal = top
-    .flatMap((t) => t.proposals)
-    .filter((p) => !used.has(sentenceKey(p.text)))
-    .sort((a, b) => b.support.contributions - a.support.contributions)[0];
-  if (proposal && proposal.support.contributions > 1) {
-    used.add(sentenceKey(proposal.text));
-    const text = TEMPLATES.topProposal(proposal.text, proposal.support.contributions);
-    messages.push({ ...proposal, text });
-  }
-  const { consensus, divisive } = votedFindings(corpus.passages, corpus.opinions);
-  const agreed = consensus.find((c) => !used.has(sentenceKey(c.text)));
-  if (agreed) {
-    used.add(sentenceKey(agreed.text));
-    messages.push(plain(agreed, agreementText(agreed)));
-  }
-  const divided = divisive.find((d) => !used.has(sentenceKey(d.text)));
-  if (divided) messages.push(plain(divided, divisionText(divided)));
-  return messages.slice(0, MAX_MESSAGES);
+  if (divided) draft.add(plain(divided, divisionText(divided)), []);
+  return draft.messages.slice(0, MAX_MESSAGES);
 }
 
 /**
- * A theme's message: its reach and its most representative statement not yet quoted (the
- * sentence of its best fitting passages that best carries the theme's common words, leaving
- * out the consultation's subject words), citing
- * the key point the sentence belongs to; or how its passages divide on its leading proposal.
+ * The best-supported proposal not quoted yet ("next" when a better-supported one is quoted
+ * above, in the broadest agreement).
+ */
+function priorityMessage(
+  corpus: SynthesisCorpus,
+  top: readonly ThemeFindings[],
+  used: ReadonlySet<string>,
+): [Finding | undefined, string[]] {
+  const priorities = prioritiesOf(corpus, top);
+  const priority = priorities.find((p) => !used.has(sentenceKey(p.text)));
+  if (!priority) return [undefined, []];
+  const support = supportText(corpus, priority.support, priority.agreement);
+  const frame = priority === priorities[0] ? TEMPLATES.topPriority : TEMPLATES.nextPriority;
+  const { citations } = priority;
+  return [
+    { text: frame(priority.text, support), citations, support: priority.support },
+    [priority.text],
+  ];
+}
+
+/** The concern with the widest support across the themes, not quoted yet. */
+function concernMessage(
+  corpus: SynthesisCorpus,
+  top: readonly ThemeFindings[],
+  used: ReadonlySet<string>,
+): [Finding | undefined, string[]] {
+  const concerns = top.flatMap((t) => t.concerns);
+  const concern = mainConcern(corpus, concerns, (c) => !used.has(sentenceKey(c.text)));
+  if (!concern) return [undefined, []];
+  const support = supportText(corpus, concern.support, concern.agreement);
+  const text = TEMPLATES.topConcern(concern.text, support);
+  return [{ text, citations: concern.citations, support: concern.support }, [concern.text]];
+}
+
+/** The broadest agreement in one message: each statement with its share and voters. */
+function agreementMessage(items: readonly VotedFinding[], voters: number): Finding | undefined {
+  if (items.length === 0) return undefined;
+  const list = items.map((item) =>
+    TEMPLATES.agreedBy(item.text, percent(item.agreement.rate ?? 0), decided(item.agreement)),
+  );
+  const passages = items.flatMap((item) => item.citations);
+  return {
+    text: TEMPLATES.broadAgreement(voters, listOf(list)),
+    citations: [...new Set(passages)],
+    support: {
+      contributions: items.reduce((sum, i) => sum + i.support.contributions, 0),
+      participants: items.reduce((sum, i) => sum + i.support.participants, 0),
+    },
+  };
+}
+
+/** How a yes/no question's answers divide, with each side's clearest statement. */
+function questionMessage(
+  question: QuestionFindings,
+  stance: StanceSplit,
+): [Finding | undefined, string[]] {
+  const [favour, against, unclear] = sideCounts(stance);
+  let text = TEMPLATES.questionSplit(
+    question.text,
+    favour + against + unclear,
+    TEMPLATES.sides(favour, against, unclear),
+  );
+  const examples = [stance.favour.points[0]?.text, stance.against.points[0]?.text];
+  const [yes, no] = examples;
+  if (yes && no) text += TEMPLATES.sideExamples(yes, no);
+  return [divisionMessage(text, stance), yes && no ? [yes, no] : []];
+}
+
+/**
+ * Of the questions asking what could be better, the one whose answers most often said nothing
+ * needs to change: how many did, citing the kept answers that say so.
+ */
+function nothingMessage(
+  corpus: SynthesisCorpus,
+  questions: readonly QuestionFindings[],
+): [Finding | undefined, string[]] {
+  const share = (q: QuestionFindings) =>
+    q.nothingToChange && q.nothingToChange.answers.contributions > 0
+      ? q.nothingToChange.said.contributions / q.nothingToChange.answers.contributions
+      : 0;
+  const question = [...questions].sort((a, b) => share(b) - share(a))[0];
+  const nothing = question?.nothingToChange;
+  if (!question || !nothing || nothing.said.contributions === 0) return [undefined, []];
+  const cited = corpus.passages.filter(
+    (p) =>
+      corpus.nothingAnswers.saying.has(p.contributionId) &&
+      (question.mapping === 'only-question' || p.questionId === question.questionId),
+  );
+  if (cited.length === 0) return [undefined, []];
+  const text = TEMPLATES.nothingToChange(
+    question.text,
+    nothing.said.contributions,
+    nothing.answers.contributions,
+    percent(share(question)),
+  );
+  return [{ text, citations: cited.map((p) => p.id), support: nothing.said }, []];
+}
+
+/**
+ * A theme's message: how its contributions divide on its leading proposal when enough take a
+ * side, else its best-supported proposal (by votes, then participants) with the main concern
+ * beside it, or the main concern alone; none quoting what another message quotes.
  */
 function themeMessage(
   corpus: SynthesisCorpus,
   theme: ThemeFindings,
-  used: Set<string>,
-  common: ReadonlySet<string>,
-): Finding | undefined {
-  const share = percent(theme.prevalence.participantShare);
-  const reach = reachOf(corpus, theme);
-  const { stance } = theme;
-  if (stance && stance.favour.citations.length > 0 && stance.against.citations.length > 0) {
-    used.add(sentenceKey(stance.claim));
-    const [favour, against, unclear] = sideCounts(stance);
-    const text = TEMPLATES.themeDivides(
-      theme.label,
-      reach,
-      share,
-      stance.claim,
-      favour,
-      against,
-      unclear,
-    );
-    return divisionMessage(text, stance);
-  }
-  const source = corpus.themeById.get(theme.themeId);
-  if (!source) return undefined;
-  const passages = themePassages(corpus, source);
-  // The consultation's own subject ("Bowling Green") is in every theme: it tells none apart.
-  const counts = wordCounts(passages);
-  for (const word of common) counts.delete(word);
-  const candidates = oneFromEachContribution(passages, STATEMENT_CANDIDATES);
-  const pick = representative(candidates, counts, used);
-  if (!pick) return undefined;
-  used.add(sentenceKey(pick.text));
-  const point = theme.keyPoints.find((k) => k.citations.includes(pick.passage.id));
-  const cited = point ? point.citations.flatMap((id) => corpus.byId.get(id) ?? []) : [pick.passage];
-  const text = TEMPLATES.themeMessage(theme.label, reach, share, statementText(pick.text));
-  return findingOf(text, cited);
-}
-
-/**
- * How many took part in a theme, as honestly as the input allows: participants when every
- * contribution names its author, contributions when none does (each then counts as its own
- * participant), else an upper bound on people.
- */
-function reachOf(corpus: SynthesisCorpus, theme: ThemeFindings): string {
-  const { participants, contributions } = theme.prevalence;
-  if (corpus.identifiedParticipantCount >= corpus.participantCount)
-    return TEMPLATES.participants(participants);
-  if (corpus.identifiedParticipantCount === 0) return TEMPLATES.contributions(contributions);
-  return TEMPLATES.atMostPeople(participants);
-}
-
-/**
- * The standing-alone sentence that best carries the common words, not yet quoted. Unlike
- * `bestSentence`, each word counts once and a one-word sentence never wins: a message's
- * statement should cover the theme, not repeat its commonest word.
- */
-function representative(
-  passages: readonly SynthesisPassage[],
-  counts: ReadonlyMap<string, number>,
   used: ReadonlySet<string>,
-): { text: string; passage: SynthesisPassage } | undefined {
-  let best: { text: string; passage: SynthesisPassage } | undefined;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const passage of passages) {
-    for (const sentence of quotableSentences(passage.text, passage.language)) {
-      if (used.has(sentenceKey(sentence.text))) continue;
-      if (onlyDescribesSpeaker(sentence.text, passage.language)) continue;
-      const words = [...new Set(foldedWords(sentence.text, passage.language))];
-      const total = words.reduce((sum, w) => sum + (counts.get(w) ?? 0), 0);
-      const score = words.length > 1 ? total / Math.sqrt(words.length) : 0;
-      if (score > bestScore) [best, bestScore] = [{ text: sentence.text, passage }, score];
-    }
+): [Finding | undefined, string[]] {
+  const { stance } = theme;
+  if (
+    stance?.reliable &&
+    stance.favour.citations.length > 0 &&
+    stance.against.citations.length > 0 &&
+    !used.has(sentenceKey(stance.claim))
+  ) {
+    const sides = TEMPLATES.sides(...sideCounts(stance));
+    return [
+      divisionMessage(TEMPLATES.themeSplit(theme.label, stance.claim, sides), stance),
+      [stance.claim],
+    ];
   }
-  return best;
+  const proposal = rankPriorities(
+    theme.proposals
+      .filter((p) => !used.has(sentenceKey(p.text)) && statesView(corpus, p))
+      .map((p) => ({ ...p, agreement: agreementOfFinding(corpus, p) }))
+      .filter((p) => isWidelyHeld(p.agreement, p.support)),
+    corpus.voters,
+  )[0];
+  const concern = mainConcern(corpus, theme.concerns, (c) => !used.has(sentenceKey(c.text)));
+  if (proposal) {
+    let text = TEMPLATES.themePoint(
+      theme.label,
+      supportText(corpus, proposal.support, proposal.agreement),
+      proposal.text,
+    );
+    if (concern)
+      text += TEMPLATES.besideConcern(
+        supportText(corpus, concern.support, concern.agreement),
+        concern.text,
+      );
+    const cited = [...proposal.citations, ...(concern?.citations ?? [])];
+    const quotes = [proposal.text, ...(concern ? [concern.text] : [])];
+    return [{ text, citations: [...new Set(cited)], support: proposal.support }, quotes];
+  }
+  if (!concern) return [undefined, []];
+  const text = TEMPLATES.themeConcern(
+    theme.label,
+    supportText(corpus, concern.support, concern.agreement),
+    concern.text,
+  );
+  return [{ text, citations: concern.citations, support: concern.support }, [concern.text]];
+}
+
+/** The votes on the comment a finding's statement is taken from, or null. */
+function agreementOfFinding(corpus: SynthesisCorpus, f: Finding): Agreement | null {
+  return statementAgreement(
+    f.text,
+    f.citations.flatMap((id) => corpus.byId.get(id) ?? []),
+  );
+}
+
+/**
+ * How strongly a point is supported: the share of voters who agreed where it has enough votes,
+ * else how many made it, as honestly as the input allows: participants when every contribution
+ * names its author, contributions when none does, else an upper bound on people.
+ */
+function supportText(
+  corpus: SynthesisCorpus,
+  support: Support,
+  agreement: Agreement | null,
+): string {
+  if (isJudged(agreement))
+    return TEMPLATES.agreedShare(percent(agreement.rate ?? 0), decided(agreement));
+  if (corpus.identifiedParticipantCount >= corpus.participantCount)
+    return TEMPLATES.participants(support.participants);
+  if (corpus.identifiedParticipantCount === 0)
+    return TEMPLATES.contributions(support.contributions);
+  return TEMPLATES.atMostPeople(support.participants);
 }
 
 function divisionMessage(text: string, stance: StanceSplit): Finding {
@@ -197,16 +309,6 @@ function sideCounts(stance: StanceSplit): [number, number, number] {
 
 function plain(item: VotedFinding, text: string): Finding {
   return { text, citations: item.citations, support: item.support };
-}
-
-/** Agreement across opinion groups when there are groups, else overall. */
-function agreementText(item: VotedFinding): string {
-  const groups = item.opinion?.groups.map((g) => g.agreement) ?? [];
-  if (groups.length > 0) {
-    return TEMPLATES.agreedAcrossGroups(item.text, groups.length, percent(minOf([...groups])));
-  }
-  const voters = item.agreement.agrees + item.agreement.disagrees;
-  return TEMPLATES.broadestAgreement(item.text, percent(item.agreement.rate ?? 0), voters);
 }
 
 /** The gap between opinion groups when there are groups, else the overall split. */

@@ -33,7 +33,7 @@ export function createOfflineSynthesiser(): Synthesiser {
           identifiedParticipants: corpus.identifiedParticipantCount,
           passages: corpus.passages.length,
         },
-        executiveSummary: executiveSummary(corpus, themes, questions, subject),
+        executiveSummary: executiveSummary(corpus, themes, questions),
         themes,
         questions,
         crossCutting: crossCutting(corpus, subject),

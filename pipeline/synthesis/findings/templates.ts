@@ -15,35 +15,48 @@ export const TEMPLATES = {
     `${count} contributions mention ${topic}, for example: “${example}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
+  /** Key messages (`executive.ts`). */
+  themeSplit: (label: string, claim: string, sides: string) =>
+    `${label}: of the contributions on “${claim}”, ${sides}`,
+  sides: (favour: number, against: number, unclear: number) =>
+    `${n(favour)} are in favour, ${n(against)} against and ${n(unclear)} take neither side clearly`,
+  questionSplit: (question: string, counted: number, sides: string) =>
+    `On “${question}”, of ${n(counted)} answers, ${sides}`,
+  sideExamples: (favour: string, against: string) =>
+    `; in favour, for example: “${favour}”; against: “${against}”`,
+  themePoint: (label: string, support: string, point: string) =>
+    `${label}: the proposal with most support (${support}) is “${point}”`,
+  themeConcern: (label: string, support: string, concern: string) =>
+    `${label}: the main concern (${support}) is “${concern}”`,
+  besideConcern: (support: string, concern: string) =>
+    `; the main concern beside it (${support}): “${concern}”`,
+  topPriority: (proposal: string, support: string) =>
+    `The proposal with the widest support across themes: “${proposal}” (${support})`,
+  nextPriority: (proposal: string, support: string) =>
+    `Next in support among the proposals: “${proposal}” (${support})`,
+  topConcern: (concern: string, support: string) =>
+    `The concern with the widest support across themes: “${concern}” (${support})`,
+  nothingToChange: (question: string, said: number, answers: number, percent: number) =>
+    `Asked “${question}”, ${n(said)} of ${n(answers)} answers (${percent}%) said nothing needs to change`,
+  broadAgreement: (voters: number, list: string) =>
+    `Broadest agreement, among the statements at least a third of the ${n(voters)} voters voted on: ${list}`,
+  agreedBy: (comment: string, percent: number, voters: number) =>
+    `“${comment}” (${percent}% of ${n(voters)} voters agreed)`,
+  agreedShare: (percent: number, voters: number) => `${percent}% of ${n(voters)} voters agreed`,
   /** A theme's reach: people when authors are known, else contributions or an upper bound. */
-  participants: (n: number) => `${n} participants`,
-  contributions: (n: number) => `${n} contributions`,
-  atMostPeople: (n: number) => `at most ${n} people`,
-  themeMessage: (label: string, reach: string, share: number, statement: string) =>
-    `${label} drew ${reach} (${share}% of all); its most typical statement: “${statement}”`,
-  themeDivides: (
-    label: string,
-    reach: string,
-    share: number,
-    claim: string,
-    favour: number,
-    against: number,
-    unclear: number,
-  ) =>
-    `${label} drew ${reach} (${share}% of all); of the ${favour + against + unclear} contributions on “${claim}”, ${favour} are in favour, ${against} against and ${unclear} unclear`,
-  questionDivides: (question: string, favour: number, against: number, unclear: number) =>
-    `On “${question}”: of ${favour + against + unclear} answers, ${favour} are in favour, ${against} against and ${unclear} unclear`,
-  topProposal: (proposal: string, contributions: number) =>
-    `The proposal with the widest support: “${proposal}” (${contributions} contributions)`,
-  broadestAgreement: (comment: string, percent: number, voters: number) =>
-    `Broadest agreement: “${comment}” (${percent}% of ${voters} voters agreed)`,
-  agreedAcrossGroups: (comment: string, groups: number, least: number) =>
-    `Agreed across ${groups === 2 ? 'both' : `all ${groups}`} opinion groups: “${comment}” (${least}% agreement or more in each)`,
+  participants: (count: number) => `${n(count)} participant${count === 1 ? '' : 's'}`,
+  contributions: (count: number) => `${n(count)} contribution${count === 1 ? '' : 's'}`,
+  atMostPeople: (count: number) => `at most ${n(count)} people`,
   splitGroups: (comment: string, least: number, most: number) =>
     `Split the opinion groups: “${comment}” (from ${least}% to ${most}% agreement)`,
   mostDivided: (comment: string, agrees: number, disagrees: number) =>
-    `Opinion was most divided on “${comment}” (${agrees} agreed, ${disagrees} disagreed)`,
+    `Opinion was most divided on “${comment}” (${n(agrees)} agreed, ${n(disagrees)} disagreed)`,
 } as const;
+
+/** A count as the brief writes it: "3,300". */
+function n(count: number): string {
+  return count.toLocaleString('en');
+}
 
 /**
  * The words of the frames themselves, in folded-free lower case: all of them, not only English

@@ -54,7 +54,7 @@ export function themeFindings(
     ...statements,
     quotes: themeQuotes(corpus, representatives),
     minorityViews: minorityViews(corpus, passages, groups),
-    ...votedFindings(passages, corpus.opinions),
+    ...votedFindings(passages, corpus.opinions, corpus.voters),
     stance: themeStance(statements.proposals[0], passages, subject),
     trend: trendOf(passages, weekTotals(corpus)),
   };
