@@ -1,0 +1,224 @@
+/**
+ * Personal names in a text, found by cues rather than by guessing at every capital: a title
+ * ("Dr Patel", "Frau Meier"), an introduction ("My name is ..."), a role ("CPN Jo", "Sam my
+ * support worker"), a known first name with a surname, and in English a known first name that is
+ * not an ordinary word ("Rebecca was ...", "satisfied with Michael"). Places and organisations
+ * that start with a first name ("Warren County", "James Cook Hospital", "Karl Straße") are not
+ * names, nor are month and day names, acronyms, or German nouns (which are not first names).
+ */
+import { quickEnglish } from './language.js';
+import {
+  ENGLISH_PLACE_PREPOSITIONS,
+  ENGLISH_PRAISE,
+  ENGLISH_ROLES,
+  NAME_CUES,
+  type NameCues,
+} from './name-cues.js';
+import { calendarWords, hasFirstNames, isEnglishWord, loadFirstNames } from './name-lists.js';
+import type { Span } from './sentences.js';
+
+/** Finds the names in a text written in (or declared as) `language`; spans in order. */
+export type NameFinder = (text: string, language: string) => Span[];
+
+/** A word of the text, as the rules read it. */
+interface Token extends Span {
+  text: string;
+  /** The word without a possessive "'s": what is matched against name lists. */
+  bare: string;
+  /** What stands between the previous word and this one. */
+  gap: string;
+  /** First word of the text, of a sentence or of a line: its capital says nothing. */
+  initial: boolean;
+}
+
+/** What the rules of one text know. */
+interface Context {
+  tokens: readonly Token[];
+  text: string;
+  cues: NameCues;
+  firstNames: ReadonlySet<string>;
+  calendar: ReadonlySet<string>;
+  english: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*/gu;
+/** A word written as a name is: "Sarah", "O'Neil", "McKenzie", "Mary-Jane", "Jürgen". */
+const NAME_SHAPE = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+const POSSESSIVE = /['’]s$/u;
+/** A gap that starts a sentence or a line: end punctuation, a colon, a line break. */
+const SENTENCE_GAP = /[.!?:;\n]\W*$/u;
+/** What may stand between a title and the name: "Dr. Smith", "Dr Smith". */
+const TITLE_GAP = /^\.?[ \t]+$/u;
+const SPACE = /^[ \t]+$/u;
+/** "<Name>, my support worker": a possessive and up to three words after a name. */
+const APPOSITION =
+  /^,?[ \t]+(?:my|our|the|his|her|their)[ \t]+((?:[\p{L}-]+[ \t]+){0,2}[\p{L}-]+)/iu;
+
+/**
+ * A name finder with the first-name lists of `languages` (and English) loaded. A text's language
+ * is English when it plainly is (`quickEnglish`), else the given one; languages without cues
+ * or a first-name list get no names found.
+ */
+export async function createNameFinder(languages: Iterable<string>): Promise<NameFinder> {
+  const lists = new Map<string, ReadonlySet<string>>();
+  for (const language of new Set(['en', ...languages])) {
+    if (hasFirstNames(language)) lists.set(language, await loadFirstNames(language));
+  }
+  return (text, given) => {
+    const language = quickEnglish(text) ?? given;
+    const firstNames = lists.get(language);
+    const cues = NAME_CUES[language];
+    if (firstNames === undefined || cues === undefined) return [];
+    const tokens = tokenise(text);
+    const calendar = calendarWords(language);
+    const context = { tokens, text, cues, firstNames, calendar, english: language === 'en' };
+    return findNames(context);
+  };
+}
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const gap = text.slice(last, match.index);
+    const initial = tokens.length === 0 || SENTENCE_GAP.test(gap);
+    const word = match[0];
+    const bare = word.replace(POSSESSIVE, '');
+    const end = match.index + bare.length;
+    tokens.push({ text: word, bare, gap, initial, start: match.index, end });
+    last = match.index + word.length;
+  }
+  return tokens;
+}
+
+/** The name spans of a text: each run of name words is one span. */
+function findNames(context: Context): Span[] {
+  const { tokens } = context;
+  const named = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (named[i]) continue;
+    const count = nameAt(context, i);
+    for (let k = 0; k < count; k++) named[i + k] = true;
+  }
+  const spans: Span[] = [];
+  tokens.forEach((token, i) => {
+    if (!named[i]) return;
+    const previous = spans[spans.length - 1];
+    if (previous !== undefined && named[i - 1] && SPACE.test(token.gap)) previous.end = token.end;
+    else spans.push({ start: token.start, end: token.end });
+  });
+  return spans;
+}
+
+/** How many words from `i` on are a name (0: none starts there). */
+function nameAt(context: Context, i: number): number {
+  const { tokens, cues } = context;
+  const token = tokens[i] as Token;
+  if (!isNameShaped(context, token)) return 0;
+  const before = tokens[i - 1];
+  const lead = context.text.slice(Math.max(0, token.start - 40), token.start);
+  if (
+    before !== undefined &&
+    cues.titles.has(before.text.toLowerCase()) &&
+    TITLE_GAP.test(token.gap)
+  )
+    return nameRun(context, i, 2);
+  if (cues.introductions.test(lead)) return nameRun(context, i, 3);
+  if (context.english && isRole(before) && SPACE.test(token.gap)) {
+    const known = context.firstNames.has(token.bare) || !isEnglishWord(token.bare);
+    return known ? nameRun(context, i, 2) : 0;
+  }
+  if (!context.firstNames.has(token.bare) || isPartOfPlace(context, i)) return 0;
+  const surname = tokens[i + 1];
+  if (surname !== undefined && SPACE.test(surname.gap) && isSurname(context, i + 1)) return 2;
+  if (cues.weakIntroductions.test(lead)) return 1;
+  return context.english ? englishNameAt(context, i) : otherNameAt(context, i);
+}
+
+/** Up to `max` name-shaped words from `i`, joined by spaces only. */
+function nameRun(context: Context, i: number, max: number): number {
+  let count = 1;
+  while (count < max) {
+    const next = context.tokens[i + count];
+    if (next === undefined || !SPACE.test(next.gap) || !isNameShaped(context, next)) break;
+    if (context.cues.places.has(next.bare.toLowerCase())) break;
+    count++;
+  }
+  return count;
+}
+
+/** Capitalised as a name is, and not a month or day name. */
+function isNameShaped(context: Context, token: Token): boolean {
+  return NAME_SHAPE.test(token.bare) && !context.calendar.has(token.bare);
+}
+
+/**
+ * A first name that starts or ends a place's or an organisation's name: after a capitalised word
+ * mid-sentence ("Royal Victoria"), after a place word ("rue Victor"), before a place noun ("Arnold
+ * Lodge", "Heather close") or a number ("Rowan 1"), or two words before one ("James Cook
+ * Hospital").
+ */
+function isPartOfPlace(context: Context, i: number): boolean {
+  const { tokens, cues } = context;
+  const token = tokens[i] as Token;
+  const before = tokens[i - 1];
+  if (before !== undefined && !token.initial) {
+    const word = before.text.toLowerCase();
+    if (cues.placeBefore.has(word)) return true;
+    const cue = cues.titles.has(word) || (context.english && isRole(before));
+    if (/^\p{Lu}/u.test(before.text) && !before.initial && !cue) return true;
+  }
+  const near = [tokens[i + 1], tokens[i + 2]].filter((t): t is Token => t !== undefined);
+  if (near[0] !== undefined && /^\p{N}/u.test(near[0].text) && SPACE.test(near[0].gap)) return true;
+  return near.some(
+    (t, k) =>
+      cues.places.has(t.bare.toLowerCase()) &&
+      /^[ \t-]+$/u.test(t.gap) &&
+      (k === 0 || NAME_SHAPE.test(near[0]?.bare ?? '')),
+  );
+}
+
+/** A word naming a person's job ("nurse", "CPN", "worker"). */
+function isRole(token: Token | undefined): boolean {
+  return token !== undefined && ENGLISH_ROLES.has(token.text.toLowerCase());
+}
+
+/** A capitalised word after a first name that is its surname, not the start of a place. */
+function isSurname(context: Context, i: number): boolean {
+  const token = context.tokens[i] as Token;
+  if (!isNameShaped(context, token) || context.cues.places.has(token.bare.toLowerCase()))
+    return false;
+  // An English first name that is also a word ("Will", "Mark") needs a surname that is not.
+  const first = context.tokens[i - 1] as Token;
+  return !context.english || !isEnglishWord(first.bare) || !isEnglishWord(token.bare);
+}
+
+/**
+ * English: a known first name that is not an ordinary word is a name unless a place preposition
+ * comes before it ("at Stanley"); one that is a word ("Carol", "Jo") only with a role beside it
+ * or praise after it ("Carol has been very helpful").
+ */
+function englishNameAt(context: Context, i: number): number {
+  const { tokens, text } = context;
+  const token = tokens[i] as Token;
+  const before = tokens[i - 1];
+  const after = text.slice(token.end, token.end + 120);
+  const apposition = APPOSITION.exec(after)?.[1]?.split(/\s+/u) ?? [];
+  if (apposition.some((word) => ENGLISH_ROLES.has(word.toLowerCase()))) return 1;
+  if (ENGLISH_PRAISE.test(after)) return 1;
+  if (isEnglishWord(token.bare)) return 0;
+  if (before !== undefined && ENGLISH_PLACE_PREPOSITIONS.has(before.text.toLowerCase())) return 0;
+  const next = tokens[i + 1];
+  if (token.initial && next !== undefined && /^\p{Lu}/u.test(next.text)) return 0;
+  return 1;
+}
+
+/**
+ * German, French, Spanish: a first name alone is a name only mid-sentence, and not in German,
+ * where a capital marks every noun and some nouns are first names too ("Mark", "Kai").
+ */
+function otherNameAt(context: Context, i: number): number {
+  const token = context.tokens[i] as Token;
+  if (token.initial || context.cues === NAME_CUES.de) return 0;
+  return 1;
+}
