@@ -27,13 +27,14 @@ const NAME_WORD = /^(?:names?|namen|noms?|nombres?)\b|\bnames?\b/iu;
 /** Notes that are only a placeholder word: "[Name]", "[name]", "[redacted]", "[anonym]". */
 const BARE =
   /^(?:names?|namen|noms?|nombres?|redacted|removed|anonym|anonymous|anonyme|anónimo)$/iu;
-/** Parentheses hold prose too: only a short note there is a mask ("(name removed)"). */
+/** Other brackets hold prose or markup too: only a short note there is a mask ("(name removed)"). */
 const SHORT_NOTE_WORDS = 3;
 
 /**
  * The masks in `text`, in order and not overlapping. A bracketed note is a mask when it is only a
- * placeholder word, says something was removed, or (in square, curly or angle brackets) names a
- * name; it stands for a name when it names one. Runs of x and asterisks stand for names.
+ * placeholder word or a short note that something was removed, or, in square brackets (the
+ * editor's), any note that something was removed or that names a name ("[Name der
+ * Gastronomie]"); it stands for a name when it names one. Runs of x and asterisks stand for names.
  */
 export function findSourceMasks(text: string): SourceMask[] {
   const found: SourceMask[] = [];
@@ -42,7 +43,7 @@ export function findSourceMasks(text: string): SourceMask[] {
     const end = start + match[0].length;
     const note = /^[[(<{]/u.test(match[0]) ? match[0].slice(1, -1).trim() : null;
     if (note === null) found.push({ kind: 'name', start, end });
-    else if (isMask(note, match[0].startsWith('('))) {
+    else if (isMask(note, match[0].startsWith('['))) {
       const name = NAME_WORD.test(note) || /^anon/iu.test(note);
       found.push({ kind: name ? 'name' : 'mask', start, end });
     }
@@ -50,8 +51,8 @@ export function findSourceMasks(text: string): SourceMask[] {
   return found;
 }
 
-function isMask(note: string, parenthesised: boolean): boolean {
+function isMask(note: string, editorial: boolean): boolean {
   if (BARE.test(note)) return true;
-  if (parenthesised) return REMOVED.test(note) && note.split(/\s+/u).length <= SHORT_NOTE_WORDS;
+  if (!editorial) return REMOVED.test(note) && note.split(/\s+/u).length <= SHORT_NOTE_WORDS;
   return REMOVED.test(note) || /^(?:names?|namen|noms?|nombres?)\b/iu.test(note);
 }

@@ -81,7 +81,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 6,
+    version: 7,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],
