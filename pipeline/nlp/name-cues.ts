@@ -24,7 +24,8 @@ function words(list: string): ReadonlySet<string> {
 }
 
 const ENGLISH_PLACES =
-  'road rd street st lane ln avenue ave close drive way place court crescent terrace grove green ' +
+  'road rd street st lane ln avenue ave blvd boulevard pike highway hwy parkway pkwy close drive ' +
+  'way place court crescent terrace grove green farm farms plaza mall market bar restaurant ' +
   'hill park square row walk gardens view rise mews county city town village house lodge hall ' +
   'centre center hospital infirmary clinic surgery practice unit ward wing suite building block ' +
   'school college university academy church chapel library station airport bridge river lake ' +
@@ -89,6 +90,14 @@ export const ENGLISH_ROLES = words(
 
 /** Words before a capitalised word that make it a place: "at Stanley", "in Durham". */
 export const ENGLISH_PLACE_PREPOSITIONS = words('at in near from into towards via outside inside');
+
+/** Words after a name that starts a sentence: it does something ("Rachel took the time"). */
+export const ENGLISH_NAME_VERBS = words(
+  'is was has had were did does took takes gave gives made makes came comes went goes helped ' +
+    'helps listened listens explained explains called calls rang phoned visited visits spoke ' +
+    'speaks said says told tells showed shows kept keeps always never really also and put sorted ' +
+    'dealt made understood supported saw sees will would could can',
+);
 
 /** "<Name> has been very helpful": the verbs and words of praise that make a name of a word. */
 export const ENGLISH_PRAISE =

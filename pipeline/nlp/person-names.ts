@@ -8,13 +8,21 @@
  */
 import { quickEnglish } from './language.js';
 import {
+  ENGLISH_NAME_VERBS,
   ENGLISH_PLACE_PREPOSITIONS,
   ENGLISH_PRAISE,
   ENGLISH_ROLES,
   NAME_CUES,
   type NameCues,
 } from './name-cues.js';
-import { calendarWords, hasFirstNames, isEnglishWord, loadFirstNames } from './name-lists.js';
+import {
+  calendarWords,
+  hasFirstNames,
+  isEnglishStopWord,
+  isEnglishWord,
+  loadFirstNames,
+  loadSurnames,
+} from './name-lists.js';
 import type { Span } from './sentences.js';
 
 /** Finds the names in a text written in (or declared as) `language`; spans in order. */
@@ -37,7 +45,11 @@ interface Context {
   text: string;
   cues: NameCues;
   firstNames: ReadonlySet<string>;
+  /** English surnames ("Smith", "Walker"): a capitalised word after a first name may be one. */
+  surnames: ReadonlySet<string>;
   calendar: ReadonlySet<string>;
+  /** Words the consultation uses as places' names (see `placesOf`). */
+  places: ReadonlySet<string>;
   english: boolean;
 }
 
@@ -59,11 +71,16 @@ const APPOSITION =
  * is English when it plainly is (`quickEnglish`), else the given one; languages without cues
  * or a first-name list get no names found.
  */
-export async function createNameFinder(languages: Iterable<string>): Promise<NameFinder> {
+export async function createNameFinder(
+  languages: Iterable<string>,
+  corpus: readonly string[] = [],
+): Promise<NameFinder> {
   const lists = new Map<string, ReadonlySet<string>>();
   for (const language of new Set(['en', ...languages])) {
     if (hasFirstNames(language)) lists.set(language, await loadFirstNames(language));
   }
+  const places = placesOf(corpus, lists);
+  const surnames = await loadSurnames('en');
   return (text, given) => {
     const language = quickEnglish(text) ?? given;
     const firstNames = lists.get(language);
@@ -71,9 +88,53 @@ export async function createNameFinder(languages: Iterable<string>): Promise<Nam
     if (firstNames === undefined || cues === undefined) return [];
     const tokens = tokenise(text);
     const calendar = calendarWords(language);
-    const context = { tokens, text, cues, firstNames, calendar, english: language === 'en' };
+    const english = language === 'en';
+    const context = { tokens, text, cues, firstNames, surnames, calendar, places, english };
     return findNames(context);
   };
+}
+
+/** How often a word must be seen as a place's name to be taken for one everywhere. */
+const PLACE_SIGHTINGS = 2;
+
+/**
+ * The words a consultation uses as places' names, seen so at least twice: capitalised words
+ * right before a place noun of any language read ("Freeman Hospital", "James Cook Hospital",
+ * "Kingsley ward") and, in English, words that are not first names after a place preposition
+ * ("at Gartree"). Once is not enough: "Royal Victoria Infirmary" does not make every Victoria a
+ * place.
+ */
+function placesOf(
+  corpus: readonly string[],
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+): ReadonlySet<string> {
+  const nouns = new Set([...lists.keys()].flatMap((l) => [...(NAME_CUES[l]?.places ?? [])]));
+  const firstNames = lists.get('en') ?? new Set<string>();
+  const seen = new Map<string, number>();
+  const see = (word: string) => seen.set(word, (seen.get(word) ?? 0) + 1);
+  // A possessive is a person's ("Lisa's team"), not a place's name.
+  const shaped = (t: Token | undefined): t is Token =>
+    t !== undefined && t.text === t.bare && NAME_SHAPE.test(t.bare);
+  for (const text of corpus) {
+    const tokens = tokenise(text);
+    tokens.forEach((token, i) => {
+      const before = tokens[i - 1];
+      if (nouns.has(token.bare.toLowerCase()) && shaped(before) && /^[ \t-]+$/u.test(token.gap)) {
+        see(before.bare);
+        const earlier = tokens[i - 2];
+        if (shaped(earlier) && SPACE.test(before.gap)) see(earlier.bare);
+      }
+      const preposition = ENGLISH_PLACE_PREPOSITIONS.has(before?.text.toLowerCase() ?? '');
+      if (preposition && shaped(token) && !firstNames.has(token.bare)) see(token.bare);
+      // A first name after the same capitalised word again and again: "Graves Gilbert".
+      if (shaped(token) && shaped(before) && SPACE.test(token.gap) && isNamePart(before.bare)) {
+        if (!firstNames.has(before.bare)) see(`${before.bare} ${token.bare}`);
+      }
+    });
+  }
+  return new Set(
+    [...seen].flatMap(([words, n]) => (n >= PLACE_SIGHTINGS ? [words.replace(/^.* /u, '')] : [])),
+  );
 }
 
 function tokenise(text: string): Token[] {
@@ -117,22 +178,40 @@ function nameAt(context: Context, i: number): number {
   if (!isNameShaped(context, token)) return 0;
   const before = tokens[i - 1];
   const lead = context.text.slice(Math.max(0, token.start - 40), token.start);
-  if (
-    before !== undefined &&
-    cues.titles.has(before.text.toLowerCase()) &&
-    TITLE_GAP.test(token.gap)
-  )
-    return nameRun(context, i, 2);
+  if (isTitle(context, before, token)) return nameRun(context, i, 2);
   if (cues.introductions.test(lead)) return nameRun(context, i, 3);
+  if (context.places.has(token.bare)) return 0;
   if (context.english && isRole(before) && SPACE.test(token.gap)) {
     const known = context.firstNames.has(token.bare) || !isEnglishWord(token.bare);
     return known ? nameRun(context, i, 2) : 0;
   }
-  if (!context.firstNames.has(token.bare) || isPartOfPlace(context, i)) return 0;
+  if (!context.firstNames.has(token.bare)) return context.english ? praisedAt(context, i) : 0;
+  if (isPartOfPlace(context, i)) return 0;
   const surname = tokens[i + 1];
   if (surname !== undefined && SPACE.test(surname.gap) && isSurname(context, i + 1)) return 2;
   if (cues.weakIntroductions.test(lead)) return 1;
   return context.english ? englishNameAt(context, i) : otherNameAt(context, i);
+}
+
+/**
+ * A title before the word: "Dr Patel", "Frau Meier". After a title with a full stop, an English
+ * word that is not a first name starts a sentence instead ("... a dr. However ...").
+ */
+function isTitle(context: Context, before: Token | undefined, token: Token): boolean {
+  if (before === undefined || !context.cues.titles.has(before.text.toLowerCase())) return false;
+  if (!TITLE_GAP.test(token.gap)) return false;
+  if (!context.english || !token.gap.startsWith('.')) return true;
+  return context.firstNames.has(token.bare) || !isEnglishWord(token.bare);
+}
+
+/**
+ * English: a word that is neither a known first name nor an ordinary word, praised as a person is
+ * ("Tian was very kind"), and not a place of the consultation's.
+ */
+function praisedAt(context: Context, i: number): number {
+  const token = context.tokens[i] as Token;
+  if (isEnglishWord(token.bare) || isPartOfPlace(context, i)) return 0;
+  return ENGLISH_PRAISE.test(context.text.slice(token.end, token.end + 120)) ? 1 : 0;
 }
 
 /** Up to `max` name-shaped words from `i`, joined by spaces only. */
@@ -168,14 +247,26 @@ function isPartOfPlace(context: Context, i: number): boolean {
     const cue = cues.titles.has(word) || (context.english && isRole(before));
     if (/^\p{Lu}/u.test(before.text) && !before.initial && !cue) return true;
   }
-  const near = [tokens[i + 1], tokens[i + 2]].filter((t): t is Token => t !== undefined);
-  if (near[0] !== undefined && /^\p{N}/u.test(near[0].text) && SPACE.test(near[0].gap)) return true;
-  return near.some(
-    (t, k) =>
-      cues.places.has(t.bare.toLowerCase()) &&
-      /^[ \t-]+$/u.test(t.gap) &&
-      (k === 0 || NAME_SHAPE.test(near[0]?.bare ?? '')),
-  );
+  const next = tokens[i + 1];
+  if (next !== undefined && /^\p{N}/u.test(next.text) && SPACE.test(next.gap)) return true;
+  // The capitalised words that follow, and the word after them: "Paul Walker Golf Course".
+  for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+    const t = tokens[j] as Token;
+    if (!/^[ \t-]+$/u.test(t.gap)) return false;
+    if (cues.places.has(t.bare.toLowerCase())) return true;
+    if (!NAME_SHAPE.test(t.bare)) return false;
+  }
+  return false;
+}
+
+/**
+ * A word that may be part of a place's or a firm's name: not a title, role, greeting or other
+ * function word ("Dr Howard", "Thanks Rachel" are people).
+ */
+function isNamePart(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (ENGLISH_ROLES.has(lower) || isEnglishStopWord(lower)) return false;
+  return !Object.values(NAME_CUES).some((cues) => cues.titles.has(lower));
 }
 
 /** A word naming a person's job ("nurse", "CPN", "worker"). */
@@ -188,9 +279,9 @@ function isSurname(context: Context, i: number): boolean {
   const token = context.tokens[i] as Token;
   if (!isNameShaped(context, token) || context.cues.places.has(token.bare.toLowerCase()))
     return false;
-  // An English first name that is also a word ("Will", "Mark") needs a surname that is not.
-  const first = context.tokens[i - 1] as Token;
-  return !context.english || !isEnglishWord(first.bare) || !isEnglishWord(token.bare);
+  if (context.places.has(token.bare)) return false;
+  // An English surname is a known one or not an ordinary word ("Scott Waste" is a firm).
+  return !context.english || context.surnames.has(token.bare) || !isEnglishWord(token.bare);
 }
 
 /**
@@ -208,8 +299,12 @@ function englishNameAt(context: Context, i: number): number {
   if (ENGLISH_PRAISE.test(after)) return 1;
   if (isEnglishWord(token.bare)) return 0;
   if (before !== undefined && ENGLISH_PLACE_PREPOSITIONS.has(before.text.toLowerCase())) return 0;
+  // A capitalised word after it that is no surname makes a firm's name: "Scott Waste".
   const next = tokens[i + 1];
-  if (token.initial && next !== undefined && /^\p{Lu}/u.test(next.text)) return 0;
+  if (next !== undefined && SPACE.test(next.gap) && NAME_SHAPE.test(next.bare)) return 0;
+  // At the start of a sentence, a name does something ("Rachel took ..."): "Houston police" no.
+  if (token.initial && token.text === token.bare && !ENGLISH_NAME_VERBS.has(next?.text ?? ''))
+    return 0;
   return 1;
 }
 

@@ -92,13 +92,19 @@ async function cleanAll(
   return drafts;
 }
 
-/** A name finder for the languages the contributions declare and the configured one. */
+/**
+ * A name finder for the languages the contributions declare and the configured one, that knows
+ * the places the contributions name.
+ */
 function nameFinderFor(
   contributions: readonly Contribution[],
   configured: string,
 ): Promise<NameFinder> {
   const declared = contributions.flatMap((c) => primaryLanguage(c.language) ?? []);
-  return createNameFinder([configured, ...declared]);
+  return createNameFinder(
+    [configured, ...declared],
+    contributions.map((c) => c.text),
+  );
 }
 
 /**
