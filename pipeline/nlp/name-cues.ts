@@ -89,7 +89,9 @@ export const ENGLISH_ROLES = words(
 );
 
 /** Words before a capitalised word that make it a place: "at Stanley", "in Durham". */
-export const ENGLISH_PLACE_PREPOSITIONS = words('at in near from into towards via outside inside');
+export const ENGLISH_PLACE_PREPOSITIONS = words(
+  'at in near from into towards via outside inside behind beside opposite past across along',
+);
 
 /** Words after a name that starts a sentence: it does something ("Rachel took the time"). */
 export const ENGLISH_NAME_VERBS = words(

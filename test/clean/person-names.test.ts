@@ -46,6 +46,7 @@ describe('English names', () => {
     'Transport to James Cook Hospital was late again.',
     'I stayed on Kingsley ward and at Heather Close.',
     'Build a path along Gary Farms Blvd and Paul Walker Golf Course.',
+    "Build parking behind Spencer's, near the square.",
     'Transport to Freeman was good.',
   ])('finds no name in %j', (text) => {
     expect(names(text)).toEqual([]);
