@@ -18,26 +18,16 @@ import {
 import {
   calendarWords,
   hasFirstNames,
-  isEnglishStopWord,
   isEnglishWord,
   loadFirstNames,
   loadSurnames,
 } from './name-lists.js';
+import { placesOf } from './name-places.js';
+import { NAME_SHAPE, SPACE, type Token, tokenise } from './name-tokens.js';
 import type { Span } from './sentences.js';
 
 /** Finds the names in a text written in (or declared as) `language`; spans in order. */
 export type NameFinder = (text: string, language: string) => Span[];
-
-/** A word of the text, as the rules read it. */
-interface Token extends Span {
-  text: string;
-  /** The word without a possessive "'s": what is matched against name lists. */
-  bare: string;
-  /** What stands between the previous word and this one. */
-  gap: string;
-  /** First word of the text, of a sentence or of a line: its capital says nothing. */
-  initial: boolean;
-}
 
 /** What the rules of one text know. */
 interface Context {
@@ -53,15 +43,8 @@ interface Context {
   english: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+)*/gu;
-/** A word written as a name is: "Sarah", "O'Neil", "McKenzie", "Mary-Jane", "Jürgen". */
-const NAME_SHAPE = /^(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
-const POSSESSIVE = /['’]s$/u;
-/** A gap that starts a sentence or a line: end punctuation, a colon, a line break. */
-const SENTENCE_GAP = /[.!?:;\n]\W*$/u;
 /** What may stand between a title and the name: "Dr. Smith", "Dr Smith". */
 const TITLE_GAP = /^\.?[ \t]+$/u;
-const SPACE = /^[ \t]+$/u;
 /** "<Name>, my support worker": a possessive and up to three words after a name. */
 const APPOSITION =
   /^,?[ \t]+(?:my|our|the|his|her|their)[ \t]+((?:[\p{L}-]+[ \t]+){0,2}[\p{L}-]+)/iu;
@@ -92,64 +75,6 @@ export async function createNameFinder(
     const context = { tokens, text, cues, firstNames, surnames, calendar, places, english };
     return findNames(context);
   };
-}
-
-/** How often a word must be seen as a place's name to be taken for one everywhere. */
-const PLACE_SIGHTINGS = 2;
-
-/**
- * The words a consultation uses as places' names, seen so at least twice: capitalised words
- * right before a place noun of any language read ("Freeman Hospital", "James Cook Hospital",
- * "Kingsley ward") and, in English, words that are not first names after a place preposition
- * ("at Gartree"). Once is not enough: "Royal Victoria Infirmary" does not make every Victoria a
- * place.
- */
-function placesOf(
-  corpus: readonly string[],
-  lists: ReadonlyMap<string, ReadonlySet<string>>,
-): ReadonlySet<string> {
-  const nouns = new Set([...lists.keys()].flatMap((l) => [...(NAME_CUES[l]?.places ?? [])]));
-  const firstNames = lists.get('en') ?? new Set<string>();
-  const seen = new Map<string, number>();
-  const see = (word: string) => seen.set(word, (seen.get(word) ?? 0) + 1);
-  // A possessive is a person's ("Lisa's team"), not a place's name.
-  const shaped = (t: Token | undefined): t is Token =>
-    t !== undefined && t.text === t.bare && NAME_SHAPE.test(t.bare);
-  for (const text of corpus) {
-    const tokens = tokenise(text);
-    tokens.forEach((token, i) => {
-      const before = tokens[i - 1];
-      if (nouns.has(token.bare.toLowerCase()) && shaped(before) && /^[ \t-]+$/u.test(token.gap)) {
-        see(before.bare);
-        const earlier = tokens[i - 2];
-        if (shaped(earlier) && SPACE.test(before.gap)) see(earlier.bare);
-      }
-      const preposition = ENGLISH_PLACE_PREPOSITIONS.has(before?.text.toLowerCase() ?? '');
-      if (preposition && shaped(token) && !firstNames.has(token.bare)) see(token.bare);
-      // A first name after the same capitalised word again and again: "Graves Gilbert".
-      if (shaped(token) && shaped(before) && SPACE.test(token.gap) && isNamePart(before.bare)) {
-        if (!firstNames.has(before.bare)) see(`${before.bare} ${token.bare}`);
-      }
-    });
-  }
-  return new Set(
-    [...seen].flatMap(([words, n]) => (n >= PLACE_SIGHTINGS ? [words.replace(/^.* /u, '')] : [])),
-  );
-}
-
-function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const gap = text.slice(last, match.index);
-    const initial = tokens.length === 0 || SENTENCE_GAP.test(gap);
-    const word = match[0];
-    const bare = word.replace(POSSESSIVE, '');
-    const end = match.index + bare.length;
-    tokens.push({ text: word, bare, gap, initial, start: match.index, end });
-    last = match.index + word.length;
-  }
-  return tokens;
 }
 
 /** The name spans of a text: each run of name words is one span. */
@@ -257,16 +182,6 @@ function isPartOfPlace(context: Context, i: number): boolean {
     if (!NAME_SHAPE.test(t.bare)) return false;
   }
   return false;
-}
-
-/**
- * A word that may be part of a place's or a firm's name: not a title, role, greeting or other
- * function word ("Dr Howard", "Thanks Rachel" are people).
- */
-function isNamePart(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (ENGLISH_ROLES.has(lower) || isEnglishStopWord(lower)) return false;
-  return !Object.values(NAME_CUES).some((cues) => cues.titles.has(lower));
 }
 
 /** A word naming a person's job ("nurse", "CPN", "worker"). */
