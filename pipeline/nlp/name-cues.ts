@@ -13,10 +13,17 @@ export interface NameCues {
   introductions: RegExp;
   /** Introductions after which only a known first name is a name ("I am", "ich bin"). */
   weakIntroductions: RegExp;
+  /** Sign-offs after which a known first name starts a name ("Mit freundlichen Grüßen ..."). */
+  signOffs: RegExp;
   /** Nouns of places and organisations that a first name may start ("Lodge", "Straße"). */
   places: ReadonlySet<string>;
   /** Words before a name that make it a place's: "rue", "calle", "San". */
   placeBefore: ReadonlySet<string>;
+}
+
+/** A sign-off from `list` ("a|b c"), then maybe a comma, and space, ending the text. */
+function signOffs(list: string): RegExp {
+  return new RegExp(`(?<!\\p{L})(?:${list}),?\\s+$`, 'iu');
 }
 
 function words(list: string): ReadonlySet<string> {
@@ -37,6 +44,9 @@ export const NAME_CUES: Readonly<Record<string, NameCues>> = {
     titles: words('dr doctor mr mrs ms miss mx prof professor'),
     introductions: /(?:\bmy name is|\bmy name's|\bi am called|\bi'm called|\bcall me)\s+$/iu,
     weakIntroductions: /(?:\bi am|\bi'm|\bthis is)\s+$/iu,
+    signOffs: signOffs(
+      'regards|best wishes|many thanks|thanks|thank you|cheers|sincerely|yours|love',
+    ),
     places: words(ENGLISH_PLACES),
     placeBefore: words('saint st mount mt lake fort port'),
   },
@@ -44,6 +54,9 @@ export const NAME_CUES: Readonly<Record<string, NameCues>> = {
     titles: words('herr herrn frau hr fr dr prof professor professorin'),
     introductions: /(?:\bich heiße|\bmein name ist|\bmein name lautet)\s+$/iu,
     weakIntroductions: /(?:\bich bin|\bhier ist|\bhier schreibt)\s+$/iu,
+    signOffs: signOffs(
+      'grüßen|grüße|gruß|grüssen|grüsse|gruss|mfg|lg|vg|hochachtungsvoll|danke|dank',
+    ),
     places: words(
       'straße strasse str weg platz allee ring ufer brücke park gasse damm chaussee tor markt ' +
         'schule gymnasium kirche halle haus hof bahnhof siedlung viertel stift klinik krankenhaus',
@@ -54,6 +67,7 @@ export const NAME_CUES: Readonly<Record<string, NameCues>> = {
     titles: words('m mme mlle monsieur madame mademoiselle dr docteur pr professeur maître me'),
     introductions: /(?:\bje m'appelle|\bje m’appelle|\bmon nom est)\s+$/iu,
     weakIntroductions: /(?:\bje suis|\bc'est|\bc’est)\s+$/iu,
+    signOffs: signOffs('cordialement|salutations|bien à vous|merci|amitiés|bises'),
     places: words(
       'rue avenue boulevard place quai pont parc allée chemin impasse cours école lycée',
     ),
@@ -66,6 +80,7 @@ export const NAME_CUES: Readonly<Record<string, NameCues>> = {
     titles: words('sr sra srta señor señora señorita don doña dr dra doctor doctora'),
     introductions: /(?:\bme llamo|\bmi nombre es)\s+$/iu,
     weakIntroductions: /(?:\bsoy)\s+$/iu,
+    signOffs: signOffs('saludos|atentamente|gracias|un abrazo|cordialmente'),
     places: words('calle avenida plaza paseo puente parque colegio hospital barrio'),
     placeBefore: words(
       'calle avenida av avda plaza paseo puente parque colegio hospital barrio san santa santo ' +

@@ -106,6 +106,7 @@ function nameAt(context: Context, i: number): number {
   if (isTitle(context, before, token)) return nameRun(context, i, 2);
   if (cues.introductions.test(lead)) return nameRun(context, i, 3);
   if (context.places.has(token.bare)) return 0;
+  if (isSignature(context, i)) return nameRun(context, i, 3);
   if (context.english && isRole(before) && SPACE.test(token.gap)) {
     const known = context.firstNames.has(token.bare) || !isEnglishWord(token.bare);
     return known ? nameRun(context, i, 2) : 0;
@@ -139,6 +140,25 @@ function praisedAt(context: Context, i: number): number {
   return ENGLISH_PRAISE.test(context.text.slice(token.end, token.end + 120)) ? 1 : 0;
 }
 
+/**
+ * A name signing the text: after a sign-off ("Mit freundlichen Grüßen Peter Specht", "Thanks,
+ * Sarah"; a known first name, or in English a word that is not ordinary), or a known first name alone
+ * at the end of the text after a full stop ("... vorhanden. Thomas"; in English not an ordinary
+ * word: "... all good. Hope").
+ */
+function isSignature(context: Context, i: number): boolean {
+  const token = context.tokens[i] as Token;
+  const known = context.firstNames.has(token.bare);
+  // German nouns are capitalised: there only a known first name signs ("Danke Stadt Moers").
+  if (context.english ? isEnglishWord(token.bare) && !known : !known) return false;
+  const lead = context.text.slice(Math.max(0, token.start - 40), token.start);
+  if (context.cues.signOffs.test(lead)) return true;
+  const last = token.initial && i === context.tokens.length - 1;
+  return (
+    last && context.firstNames.has(token.bare) && !(context.english && isEnglishWord(token.bare))
+  );
+}
+
 /** Up to `max` name-shaped words from `i`, joined by spaces only. */
 function nameRun(context: Context, i: number, max: number): number {
   let count = 1;
@@ -169,7 +189,9 @@ function isPartOfPlace(context: Context, i: number): boolean {
   if (before !== undefined && !token.initial) {
     const word = before.text.toLowerCase();
     if (cues.placeBefore.has(word)) return true;
-    const cue = cues.titles.has(word) || (context.english && isRole(before));
+    // German capitalises every noun: a capital before says nothing there.
+    const cue =
+      cues.titles.has(word) || (context.english && isRole(before)) || cues === NAME_CUES.de;
     if (/^\p{Lu}/u.test(before.text) && !before.initial && !cue) return true;
   }
   const next = tokens[i + 1];

@@ -31,6 +31,7 @@ describe('English names', () => {
     ['Very satisfied with Michael and his helpful manner.', ['Michael']],
     ['My name is Jolene Whitcombe and I am writing about the buses.', ['Jolene Whitcombe']],
     ["Rachel's care was excellent.", ['Rachel']],
+    ['Please fix the buses. Kind regards, Sarah Jones', ['Sarah Jones']],
   ])('finds the name in %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -68,6 +69,16 @@ describe('names in German, French and Spanish', () => {
       ),
     ).toEqual([]);
     expect(names('Der Radweg in der Karl Straße ist zu schmal.', 'de')).toEqual([]);
+    expect(names('Bitte verbreitern. Mit freundlichen Grüßen Peter Specht', 'de')).toEqual([
+      'Peter Specht',
+    ]);
+    expect(names('Vielen Dank, Johann und Maria Wessels', 'de')).toEqual([
+      'Johann',
+      'Maria Wessels',
+    ]);
+    expect(names('Danke! Radwege sind zu schmal. Danke Stadt Moers.', 'de')).toEqual([]);
+    expect(names('Es sind nur noch wenige vorhanden. Thomas', 'de')).toEqual(['Thomas']);
+    expect(names('Der Weg ist schön, die Flora auch.', 'de')).toEqual([]);
   });
 
   it('finds a first name mid-sentence in French and Spanish, not in a street name', () => {
