@@ -206,6 +206,15 @@ function isPartOfPlace(context: Context, i: number): boolean {
   return false;
 }
 
+/** A hyphenated place's name: "Ackermann-Str", "Adenauer-Ring". */
+function isPlaceCompound(context: Context, token: Token): boolean {
+  return token.bare
+    .toLowerCase()
+    .split('-')
+    .slice(1)
+    .some((part) => context.cues.places.has(part));
+}
+
 /** A word naming a person's job ("nurse", "CPN", "worker"). */
 function isRole(token: Token | undefined): boolean {
   return token !== undefined && ENGLISH_ROLES.has(token.text.toLowerCase());
@@ -216,7 +225,7 @@ function isSurname(context: Context, i: number): boolean {
   const token = context.tokens[i] as Token;
   if (!isNameShaped(context, token) || context.cues.places.has(token.bare.toLowerCase()))
     return false;
-  if (context.places.has(token.bare)) return false;
+  if (context.places.has(token.bare) || isPlaceCompound(context, token)) return false;
   // An English surname is a known one or not an ordinary word ("Scott Waste" is a firm).
   return !context.english || context.surnames.has(token.bare) || !isEnglishWord(token.bare);
 }

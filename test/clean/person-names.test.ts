@@ -69,6 +69,7 @@ describe('names in German, French and Spanish', () => {
       ),
     ).toEqual([]);
     expect(names('Der Radweg in der Karl Straße ist zu schmal.', 'de')).toEqual([]);
+    expect(names('Von der Henriette Ackermann-Str. kommend ist es eng.', 'de')).toEqual([]);
     expect(names('Bitte verbreitern. Mit freundlichen Grüßen Peter Specht', 'de')).toEqual([
       'Peter Specht',
     ]);
