@@ -23,7 +23,8 @@ export const Removal = z.strictObject({
 });
 export type Removal = z.infer<typeof Removal>;
 
-export const RedactionKind = z.enum(['email', 'phone', 'url']);
+/** `name`: a personal name, or a mask in the source standing for one; `mask`: another mask. */
+export const RedactionKind = z.enum(['email', 'phone', 'url', 'name', 'mask']);
 export type RedactionKind = z.infer<typeof RedactionKind>;
 
 /** A redacted span: the placeholder's place in the clean text. The original value is not kept. */

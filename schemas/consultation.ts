@@ -171,8 +171,13 @@ export const PrivacyConfig = z.strictObject({
       personalUrls: z.boolean().default(true),
       /** Every link, not only personal ones. */
       allUrls: z.boolean().default(false),
+      /**
+       * Personal names in contributions ("Nurse Sarah", "My name is ..."), replaced by `[name]`;
+       * credited contributors' names follow `credit`, not this.
+       */
+      names: z.boolean().default(true),
     })
-    .default({ emails: true, phones: true, personalUrls: true, allUrls: false }),
+    .default({ emails: true, phones: true, personalUrls: true, allUrls: false, names: true }),
   /**
    * The consultation's country (ISO 3166 alpha-2, e.g. `GB`): phone numbers written the national
    * way are read as its numbers, so short ones are found too. Without it, only numbers with a

@@ -50,6 +50,8 @@ const REDACTION_LABELS: Record<RedactionKind, string> = {
   email: 'e-mail addresses',
   phone: 'phone numbers',
   url: 'personal links',
+  name: 'personal names (and masks standing for one)',
+  mask: 'other masks in the source',
 };
 
 /** `1234567` -> `1,234,567`, independent of the machine's locale. */

@@ -9,7 +9,7 @@ import { stripBoilerplate } from '../nlp/boilerplate.js';
 import { markupToText } from '../nlp/markup.js';
 import { normaliseText } from '../nlp/normalise.js';
 import { mapPositions } from '../nlp/offsets.js';
-import { type RedactOptions, redactText } from '../nlp/redact.js';
+import { type FindNames, type RedactOptions, redactText } from '../nlp/redact.js';
 import { RemovalLog } from '../nlp/removal-log.js';
 
 /** What cleaning needs from the config. */
@@ -17,6 +17,8 @@ export interface CleanTextOptions {
   redact: RedactOptions;
   /** Remove greetings, sign-offs, signatures and quoted replies (default in config: true). */
   stripBoilerplate: boolean;
+  /** The names in a text of this contribution's language, when names are redacted; default none. */
+  findNames?: FindNames | null | undefined;
 }
 
 /** A cleaned text with what was removed from it and where placeholders stand. */
@@ -43,14 +45,15 @@ export function cleanText(
     converted.dropped.map((d) => d.at),
   );
   progress(0.5);
-  const redacted = redactText(normalised.text, options.redact);
+  const findNames = options.findNames ?? null;
+  const redacted = redactText(normalised.text, options.redact, findNames);
   progress(0.75);
   const dropAt = mapPositions(normalised.positions, redacted.edits);
   const markupRemovals = converted.dropped.map(
     (dropped, i): Removal => ({
       kind: 'markup',
       // Script bodies can hold addresses too; nothing personal is stored unredacted.
-      text: redactText(dropped.text, options.redact).text,
+      text: redactText(dropped.text, options.redact, findNames).text,
       at: dropAt[i] ?? 0,
     }),
   );

@@ -7,9 +7,11 @@ const LINK = new RegExp(
   String.raw`${escapeRegExp(PLACEHOLDERS.url)}|(?:https?:\/\/|www\.|mailto:)\S+`,
   'giu',
 );
-/** E-mail and phone placeholders carry no words of their own. */
+/** E-mail, phone, name and mask placeholders carry no words of their own. */
 const CONTACT = new RegExp(
-  `${escapeRegExp(PLACEHOLDERS.email)}|${escapeRegExp(PLACEHOLDERS.phone)}`,
+  [PLACEHOLDERS.email, PLACEHOLDERS.phone, PLACEHOLDERS.name, PLACEHOLDERS.mask]
+    .map(escapeRegExp)
+    .join('|'),
   'g',
 );
 const LETTER = /\p{L}/gu;

@@ -44,7 +44,7 @@ function wordSet(words: string): ReadonlySet<string> {
 function sampleOf(text: string): string {
   return text
     .slice(0, SAMPLE_CHARS)
-    .replace(/(?:https?:\/\/|www\.|mailto:)\S+|\[(?:link|email|phone)\]/g, ' ');
+    .replace(/(?:https?:\/\/|www\.|mailto:)\S+|\[(?:link|email|phone|name|redacted)\]/g, ' ');
 }
 
 /** A language tag from the input ("en", "pt-BR") reduced to its primary subtag, else null. */

@@ -1,7 +1,9 @@
 /**
- * Redaction of personal data: e-mail addresses (obfuscated ones too), phone numbers and links
- * to a person's profile (or every link), replaced by `[email]`, `[phone]` and `[link]`.
- * Placeholders never match again, so redacting redacted text changes nothing.
+ * Redaction of personal data: e-mail addresses (obfuscated ones too), phone numbers, links to a
+ * person's profile (or every link) and, given a name finder, personal names, replaced by
+ * `[email]`, `[phone]`, `[link]` and `[name]`. With names, masks already in the source ("XXXX",
+ * "[Name entfernt]") become `[name]` or `[redacted]` (see `source-masks.ts`). Placeholders never match
+ * again as anything else, so redacting redacted text changes nothing.
  */
 
 import type { Redaction, RedactionKind } from '../../schemas/clean-record.js';
@@ -10,9 +12,15 @@ import { findObfuscatedEmails } from './obfuscated-emails.js';
 import type { Edit } from './offsets.js';
 import { DIGIT, PHONE_PATTERN, phoneNumberLength } from './phone-numbers.js';
 import type { Span } from './sentences.js';
+import { findSourceMasks } from './source-masks.js';
 
 /** Which kinds of personal data to redact, and the country national phone numbers are read in. */
-export type RedactOptions = PrivacyConfig['redact'] & {
+export type RedactOptions = Omit<PrivacyConfig['redact'], 'names'> & {
+  /**
+   * Personal names, where a name finder is given, and masks in the source (`privacy.redact.names`);
+   * default off.
+   */
+  names?: boolean | undefined;
   /** ISO 3166 alpha-2 (`privacy.country`); none: only numbers long enough to be sure of. */
   country?: string | undefined;
 };
@@ -35,7 +43,12 @@ export const PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = {
   email: '[email]',
   phone: '[phone]',
   url: '[link]',
+  name: '[name]',
+  mask: '[redacted]',
 };
+
+/** The personal names in a text (see `person-names.ts`), for the text's language. */
+export type FindNames = (text: string) => Span[];
 
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"]+|mailto:[^\s<>"]+|\b(?:(?:www|m|mobile)\.)?(?:facebook|fb|twitter|x|instagram|tiktok|linkedin)\.com\/[^\s<>"]+`;
 /** A character of an e-mail address's local part (before the `@`). */
@@ -61,6 +74,8 @@ const ENDS_IN_LOCAL_CHAR = new RegExp(`${LOCAL_CHAR}$`, 'u');
 const MIGHT_CONTAIN = new RegExp(String.raw`[@＠]|${DIGIT}|www\.|:\/\/|mailto:|\.com\/`, 'i');
 /** Where an obfuscated address may be: an "at" written as a word or in brackets, or a spaced `@`. */
 const MIGHT_HIDE_EMAIL = /at|AT|[@＠]/;
+/** Where a mask may be: a run of x, an asterisk, a bracket (see `source-masks.ts`). */
+const MIGHT_MASK = /[xX]{2}|[*[(<{]/;
 /** How much text before a phone number is read for words that make it an id. */
 const CONTEXT_BEFORE = 40;
 
@@ -68,14 +83,23 @@ const CONTEXT_BEFORE = 40;
 const PERSONAL_URL =
   /^(?:mailto:|(?:https?:\/\/)?(?:(?:www|m|mobile|[a-z]{2})\.)?(?:(?:facebook|fb|instagram|tiktok|twitter|x)\.com\/[^/?#\s]|linkedin\.com\/(?:in|pub)\/))/i;
 
-/** Replaces personal data in `text` by placeholders, as `options` asks. */
-export function redactText(text: string, options: RedactOptions): Redacted {
+/**
+ * Replaces personal data in `text` by placeholders, as `options` asks; names only where
+ * `options.names` is on and `findNames` is given (default: none).
+ */
+export function redactText(
+  text: string,
+  options: RedactOptions,
+  findNames: FindNames | null = null,
+): Redacted {
   const result: Redacted = { text, redactions: [], edits: [] };
   const parts: string[] = [];
   let copied = 0;
   let length = 0;
-  for (const found of personalData(text, options)) {
+  for (const found of personalData(text, options, findNames)) {
     const placeholder = PLACEHOLDERS[found.kind];
+    // A placeholder already in place (text redacted before, or a source's own "[name]").
+    if (text.slice(found.start, found.end) === placeholder) continue;
     parts.push(text.slice(copied, found.start), placeholder);
     length += found.start - copied;
     result.redactions.push({ kind: found.kind, start: length, end: length + placeholder.length });
@@ -96,25 +120,34 @@ interface Found extends Span {
 
 /**
  * The personal data in `text` as `options` asks, in order and not overlapping: the matches of
- * the one-pass pattern merged with obfuscated addresses (the earlier, then the longer, wins).
+ * the one-pass pattern, obfuscated addresses, masks in the source and names, merged (the
+ * earlier, then the longer, wins).
  */
-function personalData(text: string, options: RedactOptions): Found[] {
-  const plain: Found[] = [];
+function personalData(text: string, options: RedactOptions, findNames: FindNames | null): Found[] {
+  const lists: Found[][] = [];
   if (MIGHT_CONTAIN.test(text)) {
+    const plain: Found[] = [];
     for (const match of findPersonalData(text)) {
       const found = classify(match, text, options);
       if (found !== null) plain.push(found);
     }
+    lists.push(plain);
   }
-  if (!options.emails || !MIGHT_HIDE_EMAIL.test(text)) return plain;
-  const hidden = findObfuscatedEmails(text).map((span): Found => ({ ...span, kind: 'email' }));
-  if (hidden.length === 0) return plain;
+  if (options.emails && MIGHT_HIDE_EMAIL.test(text)) {
+    lists.push(findObfuscatedEmails(text).map((span): Found => ({ ...span, kind: 'email' })));
+  }
+  if (options.names && MIGHT_MASK.test(text)) lists.push(findSourceMasks(text));
+  if (options.names && findNames !== null) {
+    lists.push(findNames(text).map((span): Found => ({ ...span, kind: 'name' })));
+  }
+  const found = lists.filter((list) => list.length > 0);
+  if (found.length <= 1) return found[0] ?? [];
   const merged: Found[] = [];
   let end = 0;
-  for (const found of [...plain, ...hidden].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (found.start < end) continue;
-    merged.push(found);
-    end = found.end;
+  for (const next of found.flat().sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (next.start < end) continue;
+    merged.push(next);
+    end = next.end;
   }
   return merged;
 }

@@ -9,9 +9,10 @@ import { accountFor } from '../clean/accounting.js';
 import { type CleanedText, cleanText } from '../clean/clean-text.js';
 import { exclusionReason } from '../clean/exclusions.js';
 import { CharacterProgress } from '../clean/progress.js';
-import { detectLanguages } from '../nlp/language.js';
+import { detectLanguages, primaryLanguage } from '../nlp/language.js';
 import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
+import { createNameFinder, type NameFinder } from '../nlp/person-names.js';
 import { redactOptionsOf } from '../nlp/redact.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import { createQuestionTexts } from '../synthesis/findings/question-match.js';
@@ -67,12 +68,17 @@ async function cleanAll(
   ctx: StageContext,
   progress: CharacterProgress,
 ): Promise<Draft[]> {
-  const options = {
-    redact: redactOptionsOf(ctx.config.privacy),
-    stripBoilerplate: ctx.config.clean.stripBoilerplate,
-  };
+  const redact = redactOptionsOf(ctx.config.privacy);
+  const findNames = redact.names ? await nameFinderFor(contributions, ctx.config.language) : null;
   const drafts: Draft[] = [];
-  for (const { text, markup, rejected } of contributions) {
+  for (const { text, markup, rejected, language } of contributions) {
+    const options = {
+      redact,
+      stripBoilerplate: ctx.config.clean.stripBoilerplate,
+      findNames:
+        findNames &&
+        ((t: string) => findNames(t, primaryLanguage(language) ?? ctx.config.language)),
+    };
     const cleaned = cleanText(text, markup, options, (share) =>
       progress.within(text.length, share),
     );
@@ -84,6 +90,21 @@ async function cleanAll(
     }
   }
   return drafts;
+}
+
+/**
+ * A name finder for the languages the contributions declare and the configured one, that knows
+ * the places the contributions name.
+ */
+function nameFinderFor(
+  contributions: readonly Contribution[],
+  configured: string,
+): Promise<NameFinder> {
+  const declared = contributions.flatMap((c) => primaryLanguage(c.language) ?? []);
+  return createNameFinder(
+    [configured, ...declared],
+    contributions.map((c) => c.text),
+  );
 }
 
 /**

@@ -81,7 +81,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'clean',
-    version: 6,
+    version: 7,
     summary: 'clean, redact, deduplicate and segment into clean.jsonl',
     output: 'clean',
     inputs: ['contributions'],
@@ -115,7 +115,8 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 5,
+    // 6: no label or keyword from web addresses, placeholders or masks.
+    version: 6,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],

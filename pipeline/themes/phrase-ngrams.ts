@@ -4,14 +4,15 @@
  */
 import { stopWordsFor } from '../nlp/stop-words.js';
 import { foldWord } from '../nlp/tokenise.js';
+import { isNoiseWord, withoutLabelNoise } from './label-noise.js';
 import type { Phrase } from './phrases.js';
 
 /** The longest n-gram kept, in words. */
 const MAX_WORDS = 3;
 /** A word with inner hyphens or apostrophes; anything else (punctuation, a line) ends a run. */
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]+/gu;
-/** Words that are never label material: numbers, redaction tokens ("XXXX") and placeholders. */
-const NOT_CONTENT = /^(?:.*\p{N}.*|x{2,}|email|phone|link)$/iu;
+/** Words with a digit are never label material (see `label-noise.ts` for the others). */
+const NOT_CONTENT = /\p{N}/u;
 /** Languages whose nouns are written with a capital, so a capital marks a phrase's head. */
 const CAPITALISED_NOUNS: ReadonlySet<string> = new Set(['de', 'lb']);
 const SENTENCE_END = /^[.!?:;]+$/;
@@ -41,10 +42,11 @@ function contentRuns(text: string, language: string): Word[][] {
   const stop = stopWordsFor(language);
   const runs: Word[][] = [[]];
   let initial = true;
-  for (const [token] of text.matchAll(TOKEN)) {
+  for (const [token] of withoutLabelNoise(text).matchAll(TOKEN)) {
     const lower = token.toLowerCase();
     const isWord = /\p{L}/u.test(token);
-    if (isWord && lower.length > 1 && !stop.has(lower) && !NOT_CONTENT.test(lower)) {
+    const noise = NOT_CONTENT.test(lower) || isNoiseWord(lower);
+    if (isWord && lower.length > 1 && !stop.has(lower) && !noise) {
       runs[runs.length - 1]?.push({ text: token, key: foldWord(lower, language), initial });
     } else if (runs[runs.length - 1]?.length !== 0) runs.push([]);
     initial = isWord ? false : SENTENCE_END.test(token) || initial;

@@ -11,6 +11,7 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
 import { stopWordsFor } from '../nlp/stop-words.js';
+import { isNoiseWord, withoutLabelNoise } from './label-noise.js';
 import { extractNgramPhrases } from './phrase-ngrams.js';
 
 /**
@@ -40,10 +41,6 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 /** A capitalised word at the start of the text, of a sentence or of a (bulleted) line. */
 const SENTENCE_START = /(^\s*|[.!?]\s+|\n\s*(?:[-*•]\s+)?)(["'“‘(]?)(\p{Lu})(?=\p{Ll})/gu;
 const LETTER = /\p{L}/u;
-/** Redaction tokens contributors or moderators wrote ("XXXX", "xxx"). */
-const REDACTION_TOKEN = /^x{3,}$/i;
-/** The words of the tool's own redaction placeholders (`[email]`, `[phone]`, `[link]`). */
-const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(['email', 'phone', 'link']);
 const STOP_WORDS = stopWordsFor('en');
 
 /** A token after tagging, with hyphenated compounds ("low-income") merged into one. */
@@ -82,7 +79,8 @@ export function extractPhrases(text: string, language = 'en'): Phrase[] {
 }
 
 function tagWords(raw: string): Word[] {
-  const text = (isShouting(raw) ? raw.toLowerCase() : raw).replace(
+  const plain = withoutLabelNoise(raw);
+  const text = (isShouting(plain) ? plain.toLowerCase() : plain).replace(
     SENTENCE_START,
     (_match, lead: string, quote: string, letter: string) => lead + quote + letter.toLowerCase(),
   );
@@ -115,8 +113,7 @@ function tagWords(raw: string): Word[] {
       CONTENT_POS.has(pos) &&
       !stops[i] &&
       !STOP_WORDS.has(value.toLowerCase()) &&
-      !REDACTION_TOKEN.test(value) &&
-      !(previous === '[' && PLACEHOLDER_WORDS.has(value));
+      !isNoiseWord(value);
     words.push({ text: value, key, pos, content, initial });
   }
   hidePersonNames(words);
