@@ -115,7 +115,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    version: 5,
+    version: 6,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
@@ -123,6 +123,9 @@ export const STAGES = [
     configSlice: (config) => ({
       theming: config.theming,
       taxonomy: config.themes,
+      // Themes are found within each question, and the title and questions' words name none.
+      title: config.title,
+      questions: config.questions,
       llm: llmSlice(config, ['theme-labels'], { model: config.llm.models.labels }),
     }),
     run: async ({ load }, ctx) =>

@@ -12,6 +12,11 @@ export const TEMPLATES = {
   scopedPoint: (label: string, sentence: string) => `${label}: “${sentence}”`,
   crossCutting: (term: string, count: number, labels: string) =>
     `“${term}” comes up across ${count} themes: ${labels}.`,
+  /** Themes found under different guiding questions (`questions`: "1 and 3") that recur. */
+  recurringTheme: (label: string, questions: string, themes: string) =>
+    `“${label}” recurs across the answers to questions ${questions}: ${themes}.`,
+  similarThemes: (questions: string, themes: string) =>
+    `Similar themes recur across the answers to questions ${questions}: ${themes}.`,
   /** A theme's reach: people when authors are known, else contributions or an upper bound. */
   participants: (n: number) => `${n} participants`,
   contributions: (n: number) => `${n} contributions`,
