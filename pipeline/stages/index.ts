@@ -179,7 +179,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 4,
+    version: 5,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

@@ -23,7 +23,7 @@ import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
 
 /** The synthesise stage's version: bump when findings change for the same input. */
-export const SYNTHESISE_VERSION = 6;
+export const SYNTHESISE_VERSION = 7;
 
 /** The part of the config the findings depend on (the stage's cache key, and each theme's). */
 export function synthesiseSlice(config: Consultation): unknown {
