@@ -60,7 +60,7 @@ describe('the brief of the synthesis fixture', () => {
       if (label) expect(message.text.split(label).length).toBe(2);
     }
     expect(findings.executiveSummary[0]?.text).toMatch(
-      /^Bus route drew 10 participants \(33% of all\); its most typical statement: “/,
+      /^Parks drew 10 participants \(33% of all\); its most typical statement: “/,
     );
   });
 

@@ -109,7 +109,7 @@ function recurring(corpus: SynthesisCorpus, group: readonly QuestionTheme[]): Cr
   const numbers = listOf(ordered.map((t) => String(t.question + 1)));
   const named = ordered.map(
     ({ theme, question }) =>
-      `${baseLabel(theme.label)} (Q${question + 1}, ${TEMPLATES.contributions(theme.contributionCount)})`,
+      `${baseLabel(theme.label)} (question ${question + 1}, ${TEMPLATES.contributions(theme.contributionCount)})`,
   );
   const label = sharedLabel(ordered);
   const words = label === null ? sharedWords(ordered) : [];
