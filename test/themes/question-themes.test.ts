@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { questionRows } from '../../pipeline/stages/themes.js';
 import { buildThemes } from '../../pipeline/themes/build-themes.js';
 import { baseLabel, tellApart } from '../../pipeline/themes/question-themes.js';
+import { TaxonomyTheme } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Theme } from '../../schemas/themes.js';
 import { expectThemeInvariants, themesInput, unitRows } from '../helpers/themes.js';
@@ -68,6 +69,29 @@ describe('themes within each guiding question', () => {
       expect.stringMatching(/ \(Q2\)$/),
     ]);
     expect(new Set(information.map((t) => baseLabel(t.label))).size).toBe(1);
+  });
+});
+
+describe('taxonomy themes with questions', () => {
+  it('keeps a taxonomy theme across questions, and finds the rest within each', () => {
+    const { input, questions } = twoQuestions();
+    const taxonomy = [TaxonomyTheme.parse({ id: 'information', label: 'Information' })];
+    const themes = buildThemes({
+      ...input,
+      taxonomy,
+      taxonomyVectors: unitRows([[1, 0, 0, 0]]),
+      settings: { ...input.settings, guidedThreshold: 0.2 },
+      questions,
+    });
+    expectThemeInvariants(themes, input.passages.ids, LIMITS);
+    const guided = themes.themes.find((t) => t.id === 'information');
+    expect(guided?.questionId).toBeUndefined();
+    expect(questionsPerTheme([guided as Theme])).toEqual([['a', 'b']]);
+    const emergent = themes.themes.filter((t) => t.origin.kind === 'emergent');
+    expect(emergent.map((t) => [t.id, t.questionId])).toEqual([
+      ['a.t1', 'a'],
+      ['b.t1', 'b'],
+    ]);
   });
 });
 
