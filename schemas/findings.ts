@@ -240,7 +240,15 @@ export const QuestionFindings = z.strictObject({
   passages: z.number().int().min(0),
   contributions: z.number().int().min(0),
   participants: z.number().int().min(0),
-  themes: z.array(z.strictObject({ themeId: z.string(), label: z.string(), passages: z.number() })),
+  /** Every top-level theme with some of the question's passages, and its share of them. */
+  themes: z.array(
+    z.strictObject({
+      themeId: z.string(),
+      label: z.string(),
+      passages: z.number(),
+      contributions: z.number().int().min(0),
+    }),
+  ),
   keyPoints: z.array(Finding),
   proposals: z.array(Finding),
   /** For a yes/no question: how its answers divide. */

@@ -15,6 +15,12 @@ export const Theme = z.strictObject({
   /** The parent theme's id for a sub-theme; null at the top level. */
   parentId: z.string().nullable(),
   origin: ThemeOrigin,
+  /**
+   * The guiding question (its id) whose answers the theme was found in, when contributions carry
+   * their question and themes are found within each question; absent for guided themes and
+   * for themes found across all passages.
+   */
+  questionId: z.string().optional(),
   /** Every passage in the theme, best fitting first (a passage may be in two themes). */
   passageIds: z.array(z.string()),
   /** How well each passage fits (cosine similarity to the theme's centre), as `passageIds`. */

@@ -29,6 +29,7 @@ import {
 } from './participation.js';
 import { count, People } from './people.js';
 import { programmingSection, whoTookPart } from './programming.js';
+import { questionThemeTable } from './question-table.js';
 import { QuotedOnce } from './quoted-once.js';
 import { reviewExclusionsAccount, reviewedDescription, reviewNotesAnnex } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
@@ -305,12 +306,23 @@ function questionsSection(
   { caps, people, quoted }: Shown,
 ): string[] {
   if (findings.questions.length === 0) return [];
-  const lines = ['## What contributors said on each guiding question', ''];
+  const table = questionThemeTable(findings);
+  const lines = ['## What contributors said on each guiding question', '', ...table];
   findings.questions.forEach((q, i) => {
+    // With the table above, the question's line need not name its themes again.
+    const themes =
+      table.length > 0
+        ? ''
+        : ` Themes: ${
+            q.themes
+              .slice(0, 5)
+              .map((t) => `${inlineText(t.label)} (${t.passages})`)
+              .join(', ') || 'none'
+          }.`;
     appendAll(lines, [
       `### Question ${i + 1}: ${inlineText(q.text)}`,
       '',
-      `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}. Themes: ${q.themes.map((t) => `${inlineText(t.label)} (${t.passages})`).join(', ') || 'none'}.*`,
+      `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}.${themes}*`,
       '',
       ...stanceParagraph(q.stance, sources, caps),
       ...nothingToChangeText(q.nothingToChange, people),
@@ -340,7 +352,11 @@ function questionsSection(
 function crossCutting(findings: Findings, sources: SourceIndex): string[] {
   const lines = ['## Cross-cutting issues', ''];
   if (findings.crossCutting.length === 0) {
-    return [...lines, 'No phrase recurred across three or more themes.', ''];
+    const none =
+      findings.questions.length > 1
+        ? 'No theme recurred across questions, and no phrase across three or more themes.'
+        : 'No phrase recurred across three or more themes.';
+    return [...lines, none, ''];
   }
   return [...lines, ...findings.crossCutting.map((c) => `- ${statement(c, sources)}`), ''];
 }

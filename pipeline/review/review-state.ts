@@ -274,6 +274,11 @@ export class ReviewState {
       sources.push(source);
     }
     if (sources.length === 0) return `nothing to merge into "${intoRef.label}"`;
+    // Themes of different questions merged answer no one question.
+    if (sources.some((source) => source.theme.questionId !== into.theme.questionId)) {
+      const { questionId: _, ...theme } = into.theme;
+      into.theme = theme;
+    }
     for (const source of sources) {
       const members = [...source.members];
       // The sub-themes' members are kept before detaching empties them, to re-add them below.

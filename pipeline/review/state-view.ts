@@ -1,4 +1,5 @@
 // The reviewed themes as the page shows them, and lookups over them, computed once per state.
+import type { GuidingQuestion } from '../../schemas/consultation.js';
 import type { ReviewExclusion, ReviewedThemes, ThemeRef } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
 import { decisionStates } from './active.js';
@@ -76,7 +77,7 @@ export function stateView(
   const weeks = passages.weeks;
   let themes = themeViews.get(state);
   if (!themes) {
-    themes = state.themes.map((theme) => themeView(theme, index, passages));
+    themes = state.themes.map((theme) => themeView(theme, index, passages, config.questions));
     themeViews.set(state, themes);
   }
   const { undoable, redoable } = decisionStates(session.log());
@@ -100,7 +101,13 @@ export function stateView(
   };
 }
 
-function themeView(theme: Theme, index: StateIndex, passages: PassageIndex): ThemeView {
+function themeView(
+  theme: Theme,
+  index: StateIndex,
+  passages: PassageIndex,
+  questions: readonly GuidingQuestion[],
+): ThemeView {
+  const q = questions.findIndex((question) => question.id === theme.questionId);
   const review = index.state.review.themes[theme.id];
   const totals = passages.weekTotals;
   let counts = weekCounts.get(theme);
@@ -116,6 +123,7 @@ function themeView(theme: Theme, index: StateIndex, passages: PassageIndex): The
     description: theme.description,
     parentId: theme.parentId,
     origin: theme.origin.kind === 'guided' ? 'taxonomy' : 'emergent',
+    question: q < 0 ? null : { number: q + 1, text: questions[q]?.text ?? '' },
     keywords: theme.keywords,
     passageCount: theme.passageIds.length,
     contributionCount: theme.contributionCount,

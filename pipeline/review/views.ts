@@ -14,6 +14,8 @@ export interface ThemeView {
   parentId: string | null;
   /** `taxonomy`: from the config (or promoted); `emergent`: found in the contributions. */
   origin: 'taxonomy' | 'emergent';
+  /** The guiding question (number from 1, and text) the theme was found in, if one. */
+  question: { number: number; text: string } | null;
   keywords: string[];
   passageCount: number;
   contributionCount: number;

@@ -115,8 +115,8 @@ export const STAGES = [
   }),
   defineStage({
     name: 'themes',
-    // 6: no label or keyword from web addresses, placeholders or masks.
-    version: 6,
+    // 7: no label or keyword from web addresses, placeholders or masks; themes within each question.
+    version: 7,
     summary: 'find guided and emergent themes into themes.json',
     output: 'themes',
     inputs: ['clean', 'contributions', 'vectors'],
@@ -124,6 +124,9 @@ export const STAGES = [
     configSlice: (config) => ({
       theming: config.theming,
       taxonomy: config.themes,
+      // Themes are found within each question, and the title and questions' words name none.
+      title: config.title,
+      questions: config.questions,
       llm: llmSlice(config, ['theme-labels'], { model: config.llm.models.labels }),
     }),
     run: async ({ load }, ctx) =>

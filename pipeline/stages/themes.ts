@@ -1,4 +1,5 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { GuidingQuestion } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Themes } from '../../schemas/themes.js';
 import { StageError } from '../errors.js';
@@ -7,14 +8,17 @@ import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
 import type { StageContext, StageResult } from '../stage.js';
+import { createQuestionMatcher, mappedByField } from '../synthesis/findings/question-match.js';
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
 import { exampleRowId, taxonomyRowId } from '../themes/guided.js';
 import { labelThemesWithModel } from '../themes/llm-labels.js';
+import { type QuestionRows, tellApart } from '../themes/question-themes.js';
 import type { Vectors } from '../vectors-file.js';
 
 /**
- * The themes stage: guided themes from the config's taxonomy, emergent themes from the rest,
+ * The themes stage: guided themes from the config's taxonomy, emergent themes from the rest
+ * (within each guiding question when contributions carry theirs: see `questionRows`),
  * sub-themes, labels and representatives, from the embed stage's vectors. With a language
  * model, emergent themes are named by the model instead.
  */
@@ -31,6 +35,11 @@ export async function findThemes(
     r.status === 'kept'
       ? r.passages.map((p) => ({ ...p, voices: [r.id, ...r.duplicates], language: r.language }))
       : [],
+  );
+  const questions = questionRows(
+    passages.map((p) => p.voices[0] as string),
+    contributions,
+    ctx.config.questions,
   );
   const missing = passages.find((p) => !rowOf.has(p.id));
   if (missing)
@@ -75,10 +84,11 @@ export async function findThemes(
         contentWords(text, ctx.config.language),
       ),
     ),
+    ...(questions ? { questions } : {}),
     provider: vectors.header.provider,
   });
   const llm = await ctx.llm();
-  const themes = llm
+  const named = llm
     ? await labelThemesWithModel(found, new Map(passages.map((p) => [p.id, p.text])), llm, {
         title: ctx.config.title,
         language: ctx.config.language,
@@ -86,6 +96,9 @@ export async function findThemes(
         logger: ctx.logger,
       })
     : found;
+  // The model names a question's themes afresh: same names under two questions are told apart.
+  const themes =
+    llm && questions ? { ...named, themes: tellApart(named.themes, questions.ids) } : named;
   const top = themes.themes.filter((t) => t.parentId === null);
   return {
     output: themes,
@@ -96,6 +109,29 @@ export async function findThemes(
       other: themes.other.passageIds.length,
     },
   };
+}
+
+/**
+ * The question each passage answers (by its contribution's `question` value, matched to the
+ * guiding questions by id or text), when themes are to be found within each question: there is
+ * more than one question, the answers are mapped to them by that field as the synthesis maps
+ * them (at least half name one), and they answer at least two. Else undefined.
+ */
+export function questionRows(
+  contributionOfPassage: readonly string[],
+  contributions: readonly Contribution[],
+  questions: readonly GuidingQuestion[],
+): QuestionRows | undefined {
+  if (questions.length < 2) return undefined;
+  const matcher = createQuestionMatcher(questions);
+  const ids = questions.map((q) => q.id);
+  const questionOf = new Map(
+    contributions.map((c) => [c.id, ids.indexOf(matcher.match(c.question) ?? '')]),
+  );
+  const of = contributionOfPassage.map((id) => questionOf.get(id) ?? -1);
+  const named = of.filter((q) => q >= 0);
+  if (!mappedByField(named.length, of.length) || new Set(named).size < 2) return undefined;
+  return { ids, of };
 }
 
 /**

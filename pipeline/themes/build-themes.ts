@@ -6,8 +6,15 @@ import type { WordVectors } from '../nlp/word-vectors.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
 import { labelGroups } from './labels.js';
-import { centreOf, type Group, leastSize, type Partition, partitionRows } from './partition.js';
+import { centreOf, type Group, leastSize, partitionRows } from './partition.js';
 import { PhraseIndex } from './phrase-counts.js';
+import {
+  emergentIds,
+  partitionByQuestion,
+  type QuestionPartition,
+  type QuestionRows,
+  tellApart,
+} from './question-themes.js';
 import { chooseRepresentatives } from './representatives.js';
 import { participantCount, type RowVoices, rowVoices } from './row-voices.js';
 
@@ -38,6 +45,11 @@ export interface BuildThemesInput {
   settings: ThemingConfig;
   /** Words of the consultation's own subject, too common to name a theme (see `labelThemes`). */
   context?: ReadonlySet<string>;
+  /**
+   * The question each passage answers, to find emergent themes within each question (see
+   * `partitionByQuestion`); absent: across all passages.
+   */
+  questions?: QuestionRows;
   provider: string;
 }
 
@@ -49,6 +61,8 @@ export interface Draft {
   rows: number[];
   centre: Float32Array;
   taxonomy?: TaxonomyTheme;
+  /** The question whose answers an emergent theme was found in. */
+  questionId?: string;
 }
 
 const OTHER_LABEL = 'Other ideas';
@@ -76,9 +90,10 @@ export function buildThemes(input: BuildThemesInput): Themes {
     passages.texts.map((_, row) => passages.languages[row] ?? input.language),
   );
   const labelling = { input, phrases, voices };
-  const themes = [...labelDrafts(top, labelling), ...labelSiblings(subthemes, labelling)];
+  const themes = [...labelTopLevel(top, labelling), ...labelSiblings(subthemes, labelling)];
+  const questionIds = input.questions?.ids;
   return {
-    themes: orderThemes(themes),
+    themes: questionIds ? tellApart(orderThemes(themes), questionIds) : orderThemes(themes),
     other: {
       label: OTHER_LABEL,
       passageIds: emergent.other.map((row) => passages.ids[row] as string),
@@ -87,7 +102,9 @@ export function buildThemes(input: BuildThemesInput): Themes {
     method: {
       provider: input.provider,
       chosenK: emergent.k,
-      criterion: 'modularity of the nearest-neighbour graph',
+      criterion: questionIds
+        ? 'modularity of the nearest-neighbour graph, within each guiding question'
+        : 'modularity of the nearest-neighbour graph',
       labelledBy: null,
       scores: emergent.scores,
     },
@@ -100,8 +117,11 @@ export interface TopLevelThemes {
   drafts: Draft[];
   /** Each passage row's first taxonomy theme (its index), or -1 when it went to discovery. */
   guided: Int32Array;
-  /** The emergent themes of the rows no taxonomy theme took, and the rows that fit none. */
-  emergent: Partition;
+  /**
+   * The emergent themes of the rows no taxonomy theme took (within each question, when the
+   * input has them), and the rows that fit none.
+   */
+  emergent: QuestionPartition;
   /** Who stands behind each passage row, and its weight (see `rowVoices`). */
   voices: RowVoices;
 }
@@ -114,20 +134,22 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
   const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
-  // A top-level theme must also be a real share of the consultation, however large it is.
-  const everyRow = Array.from({ length: vectors.rows }, (_, row) => row);
-  const emergent = partitionRows(
+  // A top-level theme must also be a real share of the consultation (or of its question).
+  const emergent = partitionByQuestion(
     vectors,
     guided.unassigned,
     voices,
     settings,
-    settings.maxThemes,
-    leastSize(everyRow, voices, settings.minThemeShare, settings.minThemeSize),
-    settings.themeCount,
+    input.questions,
   );
+  const ids = emergentIds(emergent.groups, input.questions);
   const drafts: Draft[] = [
     ...guided.drafts,
-    ...emergent.groups.map((group, i) => draftOf(`t${i + 1}`, null, { kind: 'emergent' }, group)),
+    ...emergent.groups.map((group, i) => {
+      const draft = draftOf(ids[i] as string, null, { kind: 'emergent' }, group);
+      const questionId = input.questions?.ids[group.question];
+      return questionId === undefined ? draft : { ...draft, questionId };
+    }),
   ];
   return { drafts, guided: guided.primary, emergent, voices };
 }
@@ -228,9 +250,10 @@ function subthemeDrafts(parent: Draft, input: BuildThemesInput, voices: RowVoice
   );
   if (split.groups.length < 2) return [];
   // Passages a split leaves out stay in the parent theme; sub-themes need not cover it all.
-  return split.groups.map((group, i) =>
-    draftOf(`${parent.id}.${i + 1}`, parent.id, parent.origin, group),
-  );
+  return split.groups.map((group, i) => {
+    const draft = draftOf(`${parent.id}.${i + 1}`, parent.id, parent.origin, group);
+    return parent.questionId === undefined ? draft : { ...draft, questionId: parent.questionId };
+  });
 }
 
 function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group: Group): Draft {
@@ -242,6 +265,23 @@ interface Labelling {
   input: BuildThemesInput;
   phrases: PhraseIndex;
   voices: RowVoices;
+}
+
+/**
+ * Labels top-level themes against the others of their question (guided themes and those of no
+ * question together), so a label names what sets a theme apart among a question's answers.
+ */
+function labelTopLevel(drafts: readonly Draft[], labelling: Labelling): Theme[] {
+  const keys = [...new Set(drafts.map((d) => d.questionId))];
+  const labelled = new Map<Draft, Theme>();
+  for (const key of keys) {
+    const group = drafts.filter((d) => d.questionId === key);
+    const themes = labelDrafts(group, labelling);
+    group.forEach((draft, i) => {
+      labelled.set(draft, themes[i] as Theme);
+    });
+  }
+  return drafts.map((d) => labelled.get(d) as Theme);
 }
 
 /** Labels top-level themes against each other; guided ones keep their configured wording. */
@@ -296,6 +336,7 @@ function themeOf(
     ...text,
     parentId: draft.parentId,
     origin: draft.origin,
+    ...(draft.questionId === undefined ? {} : { questionId: draft.questionId }),
     passageIds: scored.map((s) => passages.ids[s.row] as string),
     scores: scored.map((s) => Math.round(s.score * 1e4) / 1e4),
     contributionCount: new Set(draft.rows.flatMap((row) => passages.contributionsOf[row] ?? []))

@@ -112,6 +112,23 @@ describe('applyReview', () => {
     expectConsistent(result);
   });
 
+  it('keeps the question of a theme merged with themes of its question, else drops it', () => {
+    const withQuestions = {
+      ...found,
+      themes: found.themes.map((t) => ({ ...t, questionId: t.id === 't2' ? 'q2' : 'q1' })),
+    };
+    const merged = (from: string) =>
+      applyReview(
+        withQuestions,
+        logOf({ kind: 'merge', themes: [ref(found, from)], into: ref(found, 't1') }),
+        facts(),
+        null,
+      );
+    expect(themeById(merged('t1.2'), 't1').questionId).toBe('q1');
+    expect(themeById(merged('t2'), 't1').questionId).toBeUndefined();
+    expect(themeById(merged('t2'), 't2.1').questionId).toBe('q1');
+  });
+
   it('refuses to merge a theme into its own sub-theme, as an orphan with the reason', () => {
     const result = apply({ kind: 'merge', themes: [ref(found, 't1')], into: ref(found, 't1.1') });
     expect(result.review.decisions[0]).toMatchObject({

@@ -150,13 +150,13 @@ describe('enforceGrounding', () => {
   });
 
   it('grounds a model-written statement per citation: unrelated citations do not pad its support', () => {
-    const source = passageSaying('scooter voucher');
+    const source = passageSaying('bus station toilets');
     const theme = topThemeHolding(source.id);
     const others = theme.passageIds.filter((id) => id !== source.id).slice(0, 8);
     const buses = theme.passageIds.filter((id) => /\bbuses\b/.test(passageText(id)));
     expect(buses.length).toBeGreaterThan(1);
     const padded: Finding = {
-      text: 'The whole bus network should be scrapped for electric scooter vouchers.',
+      text: 'The bus station toilets are dirty and closed in the evening.',
       citations: [source.id, ...others],
       support: { contributions: 9, participants: 9 },
     };
@@ -168,7 +168,7 @@ describe('enforceGrounding', () => {
     expect(proposals.map((p) => p.citations)).toEqual([buses, [source.id]]);
     expect(proposals[1]?.support).toEqual({ contributions: 1, participants: 1 });
     expect(proposals[1]?.text).toBe(
-      'The whole bus network should be scrapped for electric scooter vouchers (one contribution).',
+      'The bus station toilets are dirty and closed in the evening (one contribution).',
     );
     expect(checked.grounding.citationsDropped).toBe(others.length);
     // The offline synthesiser's own findings are held to the draft's rule, as before.

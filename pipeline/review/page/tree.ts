@@ -53,6 +53,13 @@ function themeItem(theme: ThemeView): HTMLElement {
         'span',
         { className: 'theme-facts' },
         theme.origin === 'taxonomy' && h('span', { className: 'tag taxonomy' }, 'taxonomy'),
+        theme.question &&
+          theme.parentId === null &&
+          h(
+            'span',
+            { className: 'tag question', title: theme.question.text },
+            `Q${theme.question.number}`,
+          ),
         theme.newSinceReview > 0 &&
           h('span', { className: 'tag new' }, `${theme.newSinceReview} new`),
         h(

@@ -2,6 +2,7 @@ import type { CrossCutting } from '../../../schemas/findings.js';
 import type { Theme } from '../../../schemas/themes.js';
 import { extractPhrases } from '../../themes/phrases.js';
 import type { SynthesisCorpus } from './corpus.js';
+import { recurringThemes } from './recurring-themes.js';
 import { findingOf } from './support.js';
 import { TEMPLATES } from './templates.js';
 import { listOf, themePassages } from './theme-findings.js';
@@ -17,16 +18,25 @@ const MAX_ITEMS = 5;
 const CITED_PER_THEME = 3;
 
 /**
+ * Issues that cut across the consultation: themes that recur under different guiding questions
+ * (when themes were found within each question; see `recurringThemes`), then phrases that recur
+ * across themes (see `recurringPhrases`).
+ */
+export function crossCutting(
+  corpus: SynthesisCorpus,
+  subject: ReadonlySet<string>,
+): CrossCutting[] {
+  return [...recurringThemes(corpus), ...recurringPhrases(corpus, subject)];
+}
+
+/**
  * Points that recur across themes: noun phrases ("public transport", "minimum wage"; see
  * `terms`) used in at least two passages of each of three or more top-level themes, leaving out
  * phrases so general that they are in more than 15% of all passages and phrases of the
  * consultation's own subject words ("Bowling Green"). Single words are too vague to report.
  * Ranked by how many themes share the phrase, then by how many passages use it.
  */
-export function crossCutting(
-  corpus: SynthesisCorpus,
-  subject: ReadonlySet<string>,
-): CrossCutting[] {
+function recurringPhrases(corpus: SynthesisCorpus, subject: ReadonlySet<string>): CrossCutting[] {
   const top = corpus.themes.themes.filter((t) => t.parentId === null);
   if (top.length < MIN_THEMES) return [];
   // Each term's first surface form, and the passages that use it.

@@ -14,6 +14,14 @@ function folded(text: string): string {
 }
 
 /**
+ * Whether passages are mapped to questions by their question field: when at least half of them
+ * (`named` of `total`, and at least one) name a guiding question.
+ */
+export function mappedByField(named: number, total: number): boolean {
+  return named > 0 && named * 2 >= total;
+}
+
+/**
  * Matches a `question` field against the config's questions: exactly by id, then exactly by
  * text, then by text ignoring case and white space (exports often carry the question's wording,
  * not an id, and reflow it).

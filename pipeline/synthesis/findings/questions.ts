@@ -3,6 +3,7 @@ import { contentWords } from '../../nlp/tokenise.js';
 import { alignmentScores } from '../../nlp/word-alignment.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import { nothingToChangeOf } from './nothing-answers.js';
+import { mappedByField } from './question-match.js';
 import { scopedPoints, themeCounts } from './scoped.js';
 import { questionStance } from './stance-findings.js';
 import { statementsOf } from './statement-groups.js';
@@ -26,12 +27,29 @@ export function questionFindings(corpus: SynthesisCorpus): QuestionFindings[] {
       mapping,
       passages: passages.length,
       ...supportOf(passages),
-      themes: themeCounts(corpus, passages).slice(0, 5),
+      themes: questionThemes(corpus, passages),
       keyPoints: scopedPoints(corpus, passages, 3),
       proposals: statementsOf(passages, corpus.readings).proposals.slice(0, 3),
       stance: questionStance(question.text, passages, corpus.readings),
       nothingToChange: nothingToChangeOf(corpus.nothingAnswers, question, passages, mapping),
     };
+  });
+}
+
+/**
+ * Every top-level theme holding some of a question's passages, most passages first, with how
+ * many of the question's passages and contributions (as the question's own count) it holds.
+ */
+function questionThemes(
+  corpus: SynthesisCorpus,
+  passages: readonly SynthesisPassage[],
+): QuestionFindings['themes'] {
+  const inScope = new Set(passages.map((p) => p.id));
+  return themeCounts(corpus, passages).map((count) => {
+    const members = (corpus.themeById.get(count.themeId)?.passageIds ?? []).flatMap((id) =>
+      inScope.has(id) ? (corpus.byId.get(id) ?? []) : [],
+    );
+    return { ...count, contributions: supportOf(members).contributions };
   });
 }
 
@@ -67,7 +85,7 @@ function questionMap(corpus: SynthesisCorpus): QuestionMap {
   const { passages } = corpus;
   const ids = questions.map((q) => q.id);
   const withField = passages.filter((p) => p.questionId !== null).length;
-  if (withField * 2 >= passages.length && withField > 0) {
+  if (mappedByField(withField, passages.length)) {
     return {
       mapping: 'field',
       questionOf: Int32Array.from(passages, (p) =>

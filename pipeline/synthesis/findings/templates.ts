@@ -43,6 +43,13 @@ export const TEMPLATES = {
   agreedBy: (comment: string, percent: number, voters: number) =>
     `“${comment}” (${percent}% of ${n(voters)} voters agreed)`,
   agreedShare: (percent: number, voters: number) => `${percent}% of ${n(voters)} voters agreed`,
+  /** Themes found under different guiding questions (`questions`: "1 and 3") that recur. */
+  recurringTheme: (label: string, questions: string, themes: string) =>
+    `“${label}” recurs across the answers to questions ${questions}: ${themes}.`,
+  themesOn: (words: string, questions: string, themes: string) =>
+    `Themes on ${words} recur across the answers to questions ${questions}: ${themes}.`,
+  similarThemes: (questions: string, themes: string) =>
+    `Similar themes recur across the answers to questions ${questions}: ${themes}.`,
   /** A theme's reach: people when authors are known, else contributions or an upper bound. */
   participants: (count: number) => `${n(count)} participant${count === 1 ? '' : 's'}`,
   contributions: (count: number) => `${n(count)} contribution${count === 1 ? '' : 's'}`,
