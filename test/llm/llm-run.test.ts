@@ -112,7 +112,7 @@ describe('LLM mode against a local OpenAI-compatible server', () => {
     }
     // A citation counts only where its passage makes the statement's point, so a contribution
     // no statement speaks for is left uncited, and listed as such for the annex.
-    expect(findings.grounding.coverage).toBeGreaterThan(0.9);
+    expect(findings.grounding.coverage).toBeGreaterThan(0.8);
     const cited = new Set(allCitations(findings));
     const listed = new Set(Object.values(findings.grounding.uncited).flat());
     const kept = (await readFile(join(dir, 'out', 'clean.jsonl'), 'utf8'))
