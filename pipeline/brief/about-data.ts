@@ -68,7 +68,7 @@ function shortNote(records: readonly CleanRecord[]): string {
 function maskNote(records: readonly CleanRecord[]): string {
   const masked = kept(records).filter((r) => MASK.test(r.text)).length;
   if (masked === 0) return '';
-  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (such as “XXXX” or “\\[Name entfernt\\]”): what was masked is not in the findings.`;
+  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (names or details blanked out at the source, shown as “\\[name\\]”): what was masked is not in the findings.`;
 }
 
 function unreliableNote(findings: Findings): string {
