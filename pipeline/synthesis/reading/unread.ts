@@ -64,7 +64,7 @@ export function unreadWarning(unread: readonly UnreadLanguage[]): string | null 
 }
 
 /**
- * The recommendations' sentence when no proposal was found: never that contributors made
+ * The programming section's sentence when no proposal was found: never that contributors made
  * none when some or all of them wrote in a language the tool cannot read.
  */
 export function noProposalText(unread: readonly UnreadLanguage[], kept: number): string {
