@@ -14,6 +14,7 @@ import {
   mainConcern,
   prioritiesOf,
   rankPriorities,
+  restatesQuestion,
   statesView,
 } from './priorities.js';
 import { sentenceKey } from './support.js';
@@ -29,8 +30,13 @@ import {
 
 /** Most key messages. */
 const MAX_MESSAGES = 7;
-/** Yes/no questions that get a message on how their answers divide. */
-const QUESTION_MESSAGES = 2;
+/**
+ * Yes/no questions that get a message on how their answers divide, first in the key messages
+ * (the rest have theirs in their question sections): room is left for two other findings.
+ */
+const QUESTION_MESSAGES = 5;
+/** A side's second reason is named too when this many contributions or more give it. */
+const SECOND_REASON = 2;
 /** Themes that get a message of their own, at most. */
 const THEME_MESSAGES = 3;
 
@@ -53,7 +59,9 @@ class Draft {
  * and none quoting a sentence another already quotes:
  * - with votes, the statements with the broadest agreement among those a third of the voters
  *   or more voted on (with the share that agreed and how many voted);
- * - for each yes/no question (two at most), how its answers divide, with an example each side;
+ * - for each yes/no question (five at most), how its answers divide, with an example each side;
+ *   where too few take a side clearly to count, that opinion could not be read reliably, with
+ *   the main reasons each side gives and the conditions and compromises put (no share);
  * - for the question asking what could be better with the largest such share, how many
  *   answers said nothing needs to change;
  * - the proposal and the concern with the widest support (by votes where there are votes, else
@@ -74,8 +82,14 @@ export function executiveSummary(
     agreementMessage(agreed, corpus.voters),
     agreed.map((a) => a.text),
   );
-  for (const question of questions.filter((q) => q.stance?.reliable).slice(0, QUESTION_MESSAGES))
-    draft.add(...questionMessage(question, question.stance as StanceSplit));
+  for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
+    const stance = question.stance as StanceSplit;
+    draft.add(
+      ...(stance.reliable
+        ? questionMessage(question, stance)
+        : unreadQuestionMessage(corpus, question, stance)),
+    );
+  }
   draft.add(...nothingMessage(corpus, questions));
   const top = themes
     .filter((t) => t.parentId === null)
@@ -171,6 +185,47 @@ function questionMessage(
 }
 
 /**
+ * A yes/no question whose answers mostly take no side clearly: how many of how many do, and the
+ * main reasons on each side (a second one where `SECOND_REASON` contributions give it), the
+ * main condition and compromise, each with how many give it; never a share of the few decided.
+ * Nothing when no side gives a reason.
+ */
+function unreadQuestionMessage(
+  corpus: SynthesisCorpus,
+  question: QuestionFindings,
+  stance: StanceSplit,
+): [Finding | undefined, string[]] {
+  const { favour, against, conditional, compromise, unclear } = stance;
+  const reasons = (side: StanceSplit['favour'], most: number) =>
+    side.points.filter((p, i) => i === 0 || (i < most && p.support.contributions >= SECOND_REASON));
+  const sides = [
+    [TEMPLATES.inFavour, reasons(favour, 2)],
+    [TEMPLATES.against, reasons(against, 2)],
+    [TEMPLATES.onCondition, reasons(conditional, 1)],
+    [TEMPLATES.asCompromise, reasons(compromise, 1)],
+  ] as const;
+  const given = sides.filter(([, points]) => points.length > 0);
+  if (favour.points.length + against.points.length === 0) return [undefined, []];
+  const listed = (points: readonly Finding[]) =>
+    listOf(points.map((p) => TEMPLATES.reason(p.text, supportText(corpus, p.support, null))));
+  // Those taking a position (the same count as the question's own section gives).
+  const support = [favour, against, conditional, compromise].reduce(
+    (sum, side) => ({
+      contributions: sum.contributions + side.support.contributions,
+      participants: sum.participants + side.support.participants,
+    }),
+    { contributions: 0, participants: 0 },
+  );
+  const decided = support.contributions;
+  const text =
+    TEMPLATES.unreadQuestion(question.text, decided, decided + unclear.contributions) +
+    TEMPLATES.reasonsGiven(given.map(([frame, points]) => frame(listed(points))).join('; '));
+  const quoted = given.flatMap(([, points]) => points);
+  const citations = [...new Set(quoted.flatMap((p) => p.citations))];
+  return [{ text, citations, support }, quoted.map((p) => p.text)];
+}
+
+/**
  * Of the questions asking what could be better, the one whose answers most often said nothing
  * needs to change: how many did, citing the kept answers that say so.
  */
@@ -225,7 +280,10 @@ function themeMessage(
   }
   const proposal = rankPriorities(
     theme.proposals
-      .filter((p) => !used.has(sentenceKey(p.text)) && statesView(corpus, p))
+      .filter(
+        (p) =>
+          !used.has(sentenceKey(p.text)) && statesView(corpus, p) && !restatesQuestion(corpus, p),
+      )
       .map((p) => ({ ...p, agreement: agreementOfFinding(corpus, p) }))
       .filter((p) => isWidelyHeld(p.agreement, p.support)),
     corpus.voters,

@@ -1,4 +1,5 @@
 import type { Finding, Objection, Priority, ThemeFindings } from '../../../schemas/findings.js';
+import { claimOf, questionClaim } from '../reading/en/claim.js';
 import { textStatesNoView } from '../reading/no-view.js';
 import { asksWhatCouldBeBetter } from '../reading/nothing-to-change.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
@@ -12,7 +13,8 @@ const VOTED_OBJECTION = 0.2;
 
 /**
  * The proposals of the top-level themes as priorities for programming: never one that only
- * praises or says who its author is, each sentence once (in its first theme). Where there are
+ * praises or says who its author is, nor one that only takes a side on its yes/no question
+ * (`restatesQuestion`: the question's split carries it), each sentence once (in its first theme). Where there are
  * votes, ranked by them (see `compareByVotes`: widely voted first, then agreement, then how
  * many voted); else by the distinct participants who made the point, then contributions. Each
  * keeps its theme's support counts, and carries the main objection (`objectionOf`) and the
@@ -29,7 +31,8 @@ export function prioritiesOf(
     for (const proposal of theme.proposals) {
       const key = sentenceKey(proposal.text);
       const passages = passagesOf(corpus, proposal);
-      if (seen.has(key) || !statesView(corpus, proposal)) continue;
+      if (seen.has(key) || !statesView(corpus, proposal) || restatesQuestion(corpus, proposal))
+        continue;
       seen.add(key);
       const agreement = statementAgreement(proposal.text, passages);
       all.push({
@@ -126,6 +129,26 @@ export function statesView(corpus: SynthesisCorpus, finding: Finding): boolean {
   const better = corpus.config.questions.filter((q) => asksWhatCouldBeBetter(q.text));
   const questions = [own, ...better.map((q) => q.text)];
   return !questions.some((question) => textStatesNoView(finding.text, language, question));
+}
+
+/**
+ * Whether a proposal only takes a side on the yes/no question its passages answer: its claim
+ * (the main clause, reasons left out) has the question's action and topic, for or against
+ * ("we should not introduce compulsory voting because ..." on "Should we introduce compulsory
+ * voting?"). One that adds a condition or another measure names more and is a proposal. English
+ * only, as the claims are read.
+ */
+export function restatesQuestion(corpus: SynthesisCorpus, finding: Finding): boolean {
+  const passages = passagesOf(corpus, finding);
+  if (passages[0]?.language !== 'en') return false;
+  const { questions } = corpus.config;
+  const id = questionOf(passages);
+  const question =
+    id === null && questions.length === 1 ? questions[0] : questions.find((q) => q.id === id);
+  const asked = question ? questionClaim(question.text) : null;
+  const claim = claimOf(finding.text);
+  if (!asked || !claim || asked.action === null || claim.action !== asked.action) return false;
+  return claim.topic.size === asked.topic.size && [...claim.topic].every((w) => asked.topic.has(w));
 }
 
 /** The passages a finding cites. */
