@@ -1,4 +1,5 @@
 import type { Finding, Objection, Priority, ThemeFindings } from '../../../schemas/findings.js';
+import { answerOpening, asksYesOrNo } from '../reading/answer-openings.js';
 import { claimOf, questionClaim } from '../reading/en/claim.js';
 import { textStatesNoView } from '../reading/no-view.js';
 import { asksWhatCouldBeBetter } from '../reading/nothing-to-change.js';
@@ -132,23 +133,25 @@ export function statesView(corpus: SynthesisCorpus, finding: Finding): boolean {
 }
 
 /**
- * Whether a proposal only takes a side on the yes/no question its passages answer: its claim
- * (the main clause, reasons left out) has the question's action and topic, for or against
- * ("we should not introduce compulsory voting because ..." on "Should we introduce compulsory
- * voting?"). One that adds a condition or another measure names more and is a proposal. English
- * only, as the claims are read.
+ * Whether a proposal only takes a side on the yes/no question its passages answer: it opens
+ * with a yes or a no ("No, the staff need a day of rest."), or its claim (the main clause,
+ * reasons left out) has the question's action and names nothing the question does not (its
+ * subject may go: "We must ban cars" on "Should the city ban cars?"), for or against. One that
+ * adds a condition or another measure names more and is a proposal. Claims are read in English.
  */
 export function restatesQuestion(corpus: SynthesisCorpus, finding: Finding): boolean {
   const passages = passagesOf(corpus, finding);
-  if (passages[0]?.language !== 'en') return false;
+  const language = passages[0]?.language ?? corpus.config.language;
   const { questions } = corpus.config;
   const id = questionOf(passages);
   const question =
     id === null && questions.length === 1 ? questions[0] : questions.find((q) => q.id === id);
-  const asked = question ? questionClaim(question.text) : null;
-  const claim = claimOf(finding.text);
+  if (!question || !asksYesOrNo(question.text)) return false;
+  if (answerOpening(finding.text, language) !== 0) return true;
+  const asked = language === 'en' ? questionClaim(question.text) : null;
+  const claim = asked ? claimOf(finding.text) : null;
   if (!asked || !claim || asked.action === null || claim.action !== asked.action) return false;
-  return claim.topic.size === asked.topic.size && [...claim.topic].every((w) => asked.topic.has(w));
+  return [...claim.topic].every((w) => asked.topic.has(w));
 }
 
 /** The passages a finding cites. */
