@@ -145,6 +145,12 @@ describe('proposals that only restate the question (the yes-no-restated fixture)
     );
   });
 
+  it('says in the programming section where the answers taking a side went', () => {
+    expect(markdown).toContain(
+      'the theme and question it comes from (answers that only say yes or no to a guiding question are left to its section, with how opinion divides and the reasons on each side):',
+    );
+  });
+
   it('gives them as the reasons on each side of the question', () => {
     const [first] = findings.executiveSummary;
     expect(first?.text).toMatch(/^On “Should we introduce compulsory voting\?”/);

@@ -37,6 +37,12 @@ const MAX_MESSAGES = 7;
 const QUESTION_MESSAGES = 5;
 /** A side's second reason is named too when this many contributions or more give it. */
 const SECOND_REASON = 2;
+/**
+ * An unreliable split gets a key message only when at least this share of the answers take a
+ * position: with fewer, most answers speak to something else than the question as asked (a
+ * conversation around its topic), and its section says how few could be read.
+ */
+const MIN_READ_SHARE = 0.1;
 /** Themes that get a message of their own, at most. */
 const THEME_MESSAGES = 3;
 
@@ -188,7 +194,8 @@ function questionMessage(
  * A yes/no question whose answers mostly take no side clearly: how many of how many do, and the
  * main reasons on each side (a second one where `SECOND_REASON` contributions give it), the
  * main condition and compromise, each with how many give it; never a share of the few decided.
- * Nothing when no side gives a reason.
+ * Nothing when no side gives a reason, or fewer than `MIN_READ_SHARE` of the answers take a
+ * position.
  */
 function unreadQuestionMessage(
   corpus: SynthesisCorpus,
@@ -217,8 +224,10 @@ function unreadQuestionMessage(
     { contributions: 0, participants: 0 },
   );
   const decided = support.contributions;
+  const counted = decided + unclear.contributions;
+  if (decided < counted * MIN_READ_SHARE) return [undefined, []];
   const text =
-    TEMPLATES.unreadQuestion(question.text, decided, decided + unclear.contributions) +
+    TEMPLATES.unreadQuestion(question.text, decided, counted) +
     TEMPLATES.reasonsGiven(given.map(([frame, points]) => frame(listed(points))).join('; '));
   const quoted = given.flatMap(([, points]) => points);
   const citations = [...new Set(quoted.flatMap((p) => p.citations))];
