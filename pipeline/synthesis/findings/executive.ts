@@ -1,14 +1,15 @@
+// The key messages: seven findings at most, each different, each with its evidence.
 import type {
   Agreement,
   Finding,
   QuestionFindings,
   StanceSplit,
-  Support,
   ThemeFindings,
   VotedFinding,
 } from '../../../schemas/findings.js';
 import { maxOf, minOf } from '../../arrays.js';
 import type { SynthesisCorpus } from './corpus.js';
+import { percent, supportText } from './message-support.js';
 import {
   isWidelyHeld,
   mainConcern,
@@ -17,16 +18,16 @@ import {
   restatesQuestion,
   statesView,
 } from './priorities.js';
+import {
+  divisionMessage,
+  questionMessage,
+  sideCounts,
+  unreadQuestionMessage,
+} from './split-messages.js';
 import { sentenceKey } from './support.js';
 import { TEMPLATES } from './templates.js';
 import { listOf } from './theme-findings.js';
-import {
-  broadestAgreement,
-  decided,
-  isJudged,
-  statementAgreement,
-  votedFindings,
-} from './votes.js';
+import { broadestAgreement, decided, statementAgreement, votedFindings } from './votes.js';
 
 /** Most key messages. */
 const MAX_MESSAGES = 7;
@@ -35,14 +36,6 @@ const MAX_MESSAGES = 7;
  * (the rest have theirs in their question sections): room is left for two other findings.
  */
 const QUESTION_MESSAGES = 5;
-/** A side's second reason is named too when this many contributions or more give it. */
-const SECOND_REASON = 2;
-/**
- * An unreliable split gets a key message only when at least this share of the answers take a
- * position: with fewer, most answers speak to something else than the question as asked (a
- * conversation around its topic), and its section says how few could be read.
- */
-const MIN_READ_SHARE = 0.1;
 /** Themes that get a message of their own, at most. */
 const THEME_MESSAGES = 3;
 
@@ -173,67 +166,6 @@ function agreementMessage(items: readonly VotedFinding[], voters: number): Findi
   };
 }
 
-/** How a yes/no question's answers divide, with each side's clearest statement. */
-function questionMessage(
-  question: QuestionFindings,
-  stance: StanceSplit,
-): [Finding | undefined, string[]] {
-  const [favour, against, unclear] = sideCounts(stance);
-  let text = TEMPLATES.questionSplit(
-    question.text,
-    favour + against + unclear,
-    TEMPLATES.sides(favour, against, unclear),
-  );
-  const examples = [stance.favour.points[0]?.text, stance.against.points[0]?.text];
-  const [yes, no] = examples;
-  if (yes && no) text += TEMPLATES.sideExamples(yes, no);
-  return [divisionMessage(text, stance), yes && no ? [yes, no] : []];
-}
-
-/**
- * A yes/no question whose answers mostly take no side clearly: how many of how many do, and the
- * main reasons on each side (a second one where `SECOND_REASON` contributions give it), the
- * main condition and compromise, each with how many give it; never a share of the few decided.
- * Nothing when no side gives a reason, or fewer than `MIN_READ_SHARE` of the answers take a
- * position.
- */
-function unreadQuestionMessage(
-  corpus: SynthesisCorpus,
-  question: QuestionFindings,
-  stance: StanceSplit,
-): [Finding | undefined, string[]] {
-  const { favour, against, conditional, compromise, unclear } = stance;
-  const reasons = (side: StanceSplit['favour'], most: number) =>
-    side.points.filter((p, i) => i === 0 || (i < most && p.support.contributions >= SECOND_REASON));
-  const sides = [
-    [TEMPLATES.inFavour, reasons(favour, 2)],
-    [TEMPLATES.against, reasons(against, 2)],
-    [TEMPLATES.onCondition, reasons(conditional, 1)],
-    [TEMPLATES.asCompromise, reasons(compromise, 1)],
-  ] as const;
-  const given = sides.filter(([, points]) => points.length > 0);
-  if (favour.points.length + against.points.length === 0) return [undefined, []];
-  const listed = (points: readonly Finding[]) =>
-    listOf(points.map((p) => TEMPLATES.reason(p.text, supportText(corpus, p.support, null))));
-  // Those taking a position (the same count as the question's own section gives).
-  const support = [favour, against, conditional, compromise].reduce(
-    (sum, side) => ({
-      contributions: sum.contributions + side.support.contributions,
-      participants: sum.participants + side.support.participants,
-    }),
-    { contributions: 0, participants: 0 },
-  );
-  const decided = support.contributions;
-  const counted = decided + unclear.contributions;
-  if (decided < counted * MIN_READ_SHARE) return [undefined, []];
-  const text =
-    TEMPLATES.unreadQuestion(question.text, decided, counted) +
-    TEMPLATES.reasonsGiven(given.map(([frame, points]) => frame(listed(points))).join('; '));
-  const quoted = given.flatMap(([, points]) => points);
-  const citations = [...new Set(quoted.flatMap((p) => p.citations))];
-  return [{ text, citations, support }, quoted.map((p) => p.text)];
-}
-
 /**
  * Of the questions asking what could be better, the one whose answers most often said nothing
  * needs to change: how many did, citing the kept answers that say so.
@@ -330,50 +262,6 @@ function agreementOfFinding(corpus: SynthesisCorpus, f: Finding): Agreement | nu
   );
 }
 
-/**
- * How strongly a point is supported: the share of voters who agreed where it has enough votes,
- * else how many made it, as honestly as the input allows: participants when every contribution
- * names its author, contributions when none does, else an upper bound on people.
- */
-function supportText(
-  corpus: SynthesisCorpus,
-  support: Support,
-  agreement: Agreement | null,
-): string {
-  if (isJudged(agreement))
-    return TEMPLATES.agreedShare(percent(agreement.rate ?? 0), decided(agreement));
-  if (corpus.identifiedParticipantCount >= corpus.participantCount)
-    return TEMPLATES.participants(support.participants);
-  if (corpus.identifiedParticipantCount === 0)
-    return TEMPLATES.contributions(support.contributions);
-  return TEMPLATES.atMostPeople(support.participants);
-}
-
-function divisionMessage(text: string, stance: StanceSplit): Finding {
-  const citations = [...stance.favour.citations, ...stance.against.citations];
-  return {
-    text,
-    citations,
-    support: {
-      contributions: stance.favour.support.contributions + stance.against.support.contributions,
-      participants: stance.favour.support.participants + stance.against.support.participants,
-    },
-  };
-}
-
-/**
- * Contributions in favour, against, and taking neither side outright (those that take neither
- * clearly, a conditional position or a compromise), so that the three add up to all on the claim.
- */
-function sideCounts(stance: StanceSplit): [number, number, number] {
-  const { conditional, compromise, unclear } = stance;
-  return [
-    stance.favour.support.contributions,
-    stance.against.support.contributions,
-    unclear.contributions + conditional.support.contributions + compromise.support.contributions,
-  ];
-}
-
 function plain(item: VotedFinding, text: string): Finding {
   return { text, citations: item.citations, support: item.support };
 }
@@ -389,8 +277,4 @@ function divisionText(item: VotedFinding): string {
     );
   }
   return TEMPLATES.mostDivided(item.text, item.agreement.agrees, item.agreement.disagrees);
-}
-
-function percent(x: number): number {
-  return Math.round(x * 100);
 }
