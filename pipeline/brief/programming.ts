@@ -23,7 +23,8 @@ export interface ProgrammingContext {
  * voted, where there are votes; the contributions and participants, as its theme shows them),
  * the key message quoting it, the main objection (a voted disagreement share, the against side
  * of its theme's split, or its theme's main concern, the last once per theme), and the theme
- * and guiding question it comes from.
+ * and guiding question it comes from. Where there are yes/no questions, says that answers only
+ * taking a side on one are left to its section.
  */
 export function programmingSection(findings: Findings, context: ProgrammingContext): string[] {
   const lines = ['## What this means for programming', ''];
@@ -34,8 +35,12 @@ export function programmingSection(findings: Findings, context: ProgrammingConte
     ? 'by votes: the share of those who voted on each that agreed, discounted where few voted'
     : `by the number of ${context.people.identification === 'none' ? 'contributions' : 'participants'} that made them (alike wording from one person counts once)`;
   const concerned = new Set<string>();
+  // Answers only taking a side on a yes/no question are left out (see `restatesQuestion`).
+  const sides = findings.questions.some((q) => q.stance)
+    ? ' (answers that only say yes or no to a guiding question are left to its section, with how opinion divides and the reasons on each side)'
+    : '';
   appendAll(lines, [
-    `The proposals contributors made, as priorities for the programme, ranked ${by}. Each comes with its support, the main objection or concern where there is one, and the theme and question it comes from:`,
+    `The proposals contributors made, as priorities for the programme, ranked ${by}. Each comes with its support, the main objection or concern where there is one, and the theme and question it comes from${sides}:`,
     '',
     ...priorities.map((p, i) => `${i + 1}. ${priorityLine(p, findings, context, concerned)}`),
     '',

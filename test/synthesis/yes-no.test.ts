@@ -84,7 +84,21 @@ describe('a yes/no question whose answers mostly take no side (the yes-no-unread
       '**How opinion divides.** Opinion on this question could not be read reliably: only 2 of 8 answers take a side clearly.';
     expect(markdown).toContain(sentence);
     expect(markdown).not.toMatch(/are in favour/);
-    expect(findings.executiveSummary[0]?.text ?? '').not.toMatch(/^On “Should the library/);
+  });
+
+  it('says so in the key messages, with the reasons on each side and no share of the few', () => {
+    const [first] = findings.executiveSummary;
+    expect(first?.text).toBe(
+      'On “Should the library open on Sundays?”, opinion could not be read reliably: only 2 of 8 answers take a side clearly. Reasons given in favour: “Families have time to read at the weekend.” (1 contribution); against: “The staff need a day of rest.” (1 contribution)',
+    );
+    expect(first?.citations.sort()).toEqual(['1#1', '2#1']);
+    for (const message of findings.executiveSummary)
+      expect(message.text).not.toMatch(/%|are in favour|\d+ against/);
+  });
+
+  it('takes a bare yes or no with its reason for a side, not a proposal', () => {
+    expect(findings.priorities ?? []).toEqual([]);
+    for (const message of findings.executiveSummary) expect(message.text).not.toMatch(/proposal/);
   });
 
   it('still gives the reasons of the answers that take a side, saying whose they are', () => {
@@ -97,5 +111,50 @@ describe('a yes/no question whose answers mostly take no side (the yes-no-unread
     expect(markdown).toMatch(
       /\*\*Reasons given against\*\*\n\n- The staff need a day of rest\. .*\*\(1 contribution\)\*/,
     );
+  });
+});
+
+describe('proposals that only restate the question (the yes-no-restated fixture)', () => {
+  let findings: Findings;
+  let markdown: string;
+
+  beforeAll(async () => {
+    const run = await runFixture('yes-no-restated', 'render');
+    findings = await run.summary.load('findings');
+    markdown = await readFile(join(run.out, 'brief.md'), 'utf8');
+  }, 120_000);
+
+  it('are sides taken: neither priorities nor the proposal with most support', () => {
+    const restating = /^We should (not )?introduce compulsory voting because/;
+    // The themes still list them as their contributors' proposals...
+    const proposals = findings.themes.flatMap((t) => t.proposals.map((p) => p.text));
+    expect(proposals.filter((p) => restating.test(p))).toHaveLength(2);
+    // ...but the question's split and reasons carry them, not the priorities.
+    const priorities = (findings.priorities ?? []).map((p) => p.text);
+    expect(priorities).toContain(
+      'Voting should be made easier with polling stations open on Sundays.',
+    );
+    expect(priorities.filter((p) => restating.test(p))).toEqual([]);
+    const proposalMessages = findings.executiveSummary.filter((m) => /proposal/.test(m.text));
+    expect(proposalMessages.length).toBeGreaterThan(0);
+    for (const message of proposalMessages)
+      expect(message.text).not.toMatch(/proposal[^“]*“We should (not )?introduce compulsory/);
+    const programming = markdown.slice(markdown.indexOf('## What this means for programming'));
+    expect(programming.slice(0, programming.indexOf('\n## '))).not.toMatch(
+      /introduce compulsory voting because/,
+    );
+  });
+
+  it('says in the programming section where the answers taking a side went', () => {
+    expect(markdown).toContain(
+      'the theme and question it comes from (answers that only say yes or no to a guiding question are left to its section, with how opinion divides and the reasons on each side):',
+    );
+  });
+
+  it('gives them as the reasons on each side of the question', () => {
+    const [first] = findings.executiveSummary;
+    expect(first?.text).toMatch(/^On “Should we introduce compulsory voting\?”/);
+    expect(first?.text).toContain('in favour: “We should introduce compulsory voting because');
+    expect(first?.text).toContain('against: “We should not introduce compulsory voting because');
   });
 });

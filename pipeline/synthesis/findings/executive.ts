@@ -1,36 +1,41 @@
+// The key messages: seven findings at most, each different, each with its evidence.
 import type {
   Agreement,
   Finding,
   QuestionFindings,
   StanceSplit,
-  Support,
   ThemeFindings,
   VotedFinding,
 } from '../../../schemas/findings.js';
 import { maxOf, minOf } from '../../arrays.js';
 import type { SynthesisCorpus } from './corpus.js';
+import { percent, supportText } from './message-support.js';
 import {
   isWidelyHeld,
   mainConcern,
   prioritiesOf,
   rankPriorities,
+  restatesQuestion,
   statesView,
 } from './priorities.js';
+import {
+  divisionMessage,
+  questionMessage,
+  sideCounts,
+  unreadQuestionMessage,
+} from './split-messages.js';
 import { sentenceKey } from './support.js';
 import { TEMPLATES } from './templates.js';
 import { listOf } from './theme-findings.js';
-import {
-  broadestAgreement,
-  decided,
-  isJudged,
-  statementAgreement,
-  votedFindings,
-} from './votes.js';
+import { broadestAgreement, decided, statementAgreement, votedFindings } from './votes.js';
 
 /** Most key messages. */
 const MAX_MESSAGES = 7;
-/** Yes/no questions that get a message on how their answers divide. */
-const QUESTION_MESSAGES = 2;
+/**
+ * Yes/no questions that get a message on how their answers divide, first in the key messages
+ * (the rest have theirs in their question sections): room is left for two other findings.
+ */
+const QUESTION_MESSAGES = 5;
 /** Themes that get a message of their own, at most. */
 const THEME_MESSAGES = 3;
 
@@ -53,7 +58,9 @@ class Draft {
  * and none quoting a sentence another already quotes:
  * - with votes, the statements with the broadest agreement among those a third of the voters
  *   or more voted on (with the share that agreed and how many voted);
- * - for each yes/no question (two at most), how its answers divide, with an example each side;
+ * - for each yes/no question (five at most), how its answers divide, with an example each side;
+ *   where too few take a side clearly to count, that opinion could not be read reliably, with
+ *   the main reasons each side gives and the conditions and compromises put (no share);
  * - for the question asking what could be better with the largest such share, how many
  *   answers said nothing needs to change;
  * - the proposal and the concern with the widest support (by votes where there are votes, else
@@ -74,8 +81,14 @@ export function executiveSummary(
     agreementMessage(agreed, corpus.voters),
     agreed.map((a) => a.text),
   );
-  for (const question of questions.filter((q) => q.stance?.reliable).slice(0, QUESTION_MESSAGES))
-    draft.add(...questionMessage(question, question.stance as StanceSplit));
+  for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
+    const stance = question.stance as StanceSplit;
+    draft.add(
+      ...(stance.reliable
+        ? questionMessage(question, stance)
+        : unreadQuestionMessage(corpus, question, stance)),
+    );
+  }
   draft.add(...nothingMessage(corpus, questions));
   const top = themes
     .filter((t) => t.parentId === null)
@@ -153,23 +166,6 @@ function agreementMessage(items: readonly VotedFinding[], voters: number): Findi
   };
 }
 
-/** How a yes/no question's answers divide, with each side's clearest statement. */
-function questionMessage(
-  question: QuestionFindings,
-  stance: StanceSplit,
-): [Finding | undefined, string[]] {
-  const [favour, against, unclear] = sideCounts(stance);
-  let text = TEMPLATES.questionSplit(
-    question.text,
-    favour + against + unclear,
-    TEMPLATES.sides(favour, against, unclear),
-  );
-  const examples = [stance.favour.points[0]?.text, stance.against.points[0]?.text];
-  const [yes, no] = examples;
-  if (yes && no) text += TEMPLATES.sideExamples(yes, no);
-  return [divisionMessage(text, stance), yes && no ? [yes, no] : []];
-}
-
 /**
  * Of the questions asking what could be better, the one whose answers most often said nothing
  * needs to change: how many did, citing the kept answers that say so.
@@ -225,7 +221,10 @@ function themeMessage(
   }
   const proposal = rankPriorities(
     theme.proposals
-      .filter((p) => !used.has(sentenceKey(p.text)) && statesView(corpus, p))
+      .filter(
+        (p) =>
+          !used.has(sentenceKey(p.text)) && statesView(corpus, p) && !restatesQuestion(corpus, p),
+      )
       .map((p) => ({ ...p, agreement: agreementOfFinding(corpus, p) }))
       .filter((p) => isWidelyHeld(p.agreement, p.support)),
     corpus.voters,
@@ -263,50 +262,6 @@ function agreementOfFinding(corpus: SynthesisCorpus, f: Finding): Agreement | nu
   );
 }
 
-/**
- * How strongly a point is supported: the share of voters who agreed where it has enough votes,
- * else how many made it, as honestly as the input allows: participants when every contribution
- * names its author, contributions when none does, else an upper bound on people.
- */
-function supportText(
-  corpus: SynthesisCorpus,
-  support: Support,
-  agreement: Agreement | null,
-): string {
-  if (isJudged(agreement))
-    return TEMPLATES.agreedShare(percent(agreement.rate ?? 0), decided(agreement));
-  if (corpus.identifiedParticipantCount >= corpus.participantCount)
-    return TEMPLATES.participants(support.participants);
-  if (corpus.identifiedParticipantCount === 0)
-    return TEMPLATES.contributions(support.contributions);
-  return TEMPLATES.atMostPeople(support.participants);
-}
-
-function divisionMessage(text: string, stance: StanceSplit): Finding {
-  const citations = [...stance.favour.citations, ...stance.against.citations];
-  return {
-    text,
-    citations,
-    support: {
-      contributions: stance.favour.support.contributions + stance.against.support.contributions,
-      participants: stance.favour.support.participants + stance.against.support.participants,
-    },
-  };
-}
-
-/**
- * Contributions in favour, against, and taking neither side outright (those that take neither
- * clearly, a conditional position or a compromise), so that the three add up to all on the claim.
- */
-function sideCounts(stance: StanceSplit): [number, number, number] {
-  const { conditional, compromise, unclear } = stance;
-  return [
-    stance.favour.support.contributions,
-    stance.against.support.contributions,
-    unclear.contributions + conditional.support.contributions + compromise.support.contributions,
-  ];
-}
-
 function plain(item: VotedFinding, text: string): Finding {
   return { text, citations: item.citations, support: item.support };
 }
@@ -322,8 +277,4 @@ function divisionText(item: VotedFinding): string {
     );
   }
   return TEMPLATES.mostDivided(item.text, item.agreement.agrees, item.agreement.disagrees);
-}
-
-function percent(x: number): number {
-  return Math.round(x * 100);
 }

@@ -1,4 +1,6 @@
 import type { Finding, Objection, Priority, ThemeFindings } from '../../../schemas/findings.js';
+import { answerOpening, asksYesOrNo } from '../reading/answer-openings.js';
+import { claimOf, questionClaim } from '../reading/en/claim.js';
 import { textStatesNoView } from '../reading/no-view.js';
 import { asksWhatCouldBeBetter } from '../reading/nothing-to-change.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
@@ -12,7 +14,8 @@ const VOTED_OBJECTION = 0.2;
 
 /**
  * The proposals of the top-level themes as priorities for programming: never one that only
- * praises or says who its author is, each sentence once (in its first theme). Where there are
+ * praises or says who its author is, nor one that only takes a side on its yes/no question
+ * (`restatesQuestion`: the question's split carries it), each sentence once (in its first theme). Where there are
  * votes, ranked by them (see `compareByVotes`: widely voted first, then agreement, then how
  * many voted); else by the distinct participants who made the point, then contributions. Each
  * keeps its theme's support counts, and carries the main objection (`objectionOf`) and the
@@ -29,7 +32,8 @@ export function prioritiesOf(
     for (const proposal of theme.proposals) {
       const key = sentenceKey(proposal.text);
       const passages = passagesOf(corpus, proposal);
-      if (seen.has(key) || !statesView(corpus, proposal)) continue;
+      if (seen.has(key) || !statesView(corpus, proposal) || restatesQuestion(corpus, proposal))
+        continue;
       seen.add(key);
       const agreement = statementAgreement(proposal.text, passages);
       all.push({
@@ -126,6 +130,28 @@ export function statesView(corpus: SynthesisCorpus, finding: Finding): boolean {
   const better = corpus.config.questions.filter((q) => asksWhatCouldBeBetter(q.text));
   const questions = [own, ...better.map((q) => q.text)];
   return !questions.some((question) => textStatesNoView(finding.text, language, question));
+}
+
+/**
+ * Whether a proposal only takes a side on the yes/no question its passages answer: it opens
+ * with a yes or a no ("No, the staff need a day of rest."), or its claim (the main clause,
+ * reasons left out) has the question's action and names nothing the question does not (its
+ * subject may go: "We must ban cars" on "Should the city ban cars?"), for or against. One that
+ * adds a condition or another measure names more and is a proposal. Claims are read in English.
+ */
+export function restatesQuestion(corpus: SynthesisCorpus, finding: Finding): boolean {
+  const passages = passagesOf(corpus, finding);
+  const language = passages[0]?.language ?? corpus.config.language;
+  const { questions } = corpus.config;
+  const id = questionOf(passages);
+  const question =
+    id === null && questions.length === 1 ? questions[0] : questions.find((q) => q.id === id);
+  if (!question || !asksYesOrNo(question.text)) return false;
+  if (answerOpening(finding.text, language) !== 0) return true;
+  const asked = language === 'en' ? questionClaim(question.text) : null;
+  const claim = asked ? claimOf(finding.text) : null;
+  if (!asked || !claim || asked.action === null || claim.action !== asked.action) return false;
+  return [...claim.topic].every((w) => asked.topic.has(w));
 }
 
 /** The passages a finding cites. */

@@ -24,6 +24,16 @@ export const TEMPLATES = {
     `On “${question}”, of ${n(counted)} answers, ${sides}`,
   sideExamples: (favour: string, against: string) =>
     `; in favour, for example: “${favour}”; against: “${against}”`,
+  /** A yes/no question whose answers mostly take no side clearly: no share, only the reasons. */
+  unreadQuestion: (question: string, decided: number, counted: number) =>
+    `On “${question}”, opinion could not be read reliably: only ${n(decided)} of ${n(counted)} answers take a side clearly`,
+  reason: (reason: string, support: string) => `“${reason}” (${support})`,
+  /** The reasons each side gives (`parts` joined by "; "), and the conditions and compromises. */
+  reasonsGiven: (parts: string) => `. Reasons given ${parts}`,
+  inFavour: (list: string) => `in favour: ${list}`,
+  against: (list: string) => `against: ${list}`,
+  onCondition: (list: string) => `on a condition: ${list}`,
+  asCompromise: (list: string) => `as a compromise: ${list}`,
   themePoint: (label: string, support: string, point: string) =>
     `${label}: the proposal with most support (${support}) is “${point}”`,
   themeConcern: (label: string, support: string, concern: string) =>
