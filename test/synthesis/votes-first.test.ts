@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { foldedWords } from '../../pipeline/synthesis/findings/support.js';
 import type { Findings } from '../../schemas/findings.js';
 import { runFixture } from '../helpers/runs.js';
 
@@ -58,6 +59,16 @@ describe('votes first (the votes fixture)', () => {
     expect(findings.priorities?.[0]?.text).toBe(
       'The council should open a public swimming pool for the whole town.',
     );
+  });
+
+  it("names as a priority's objection only a concern on its own subject", () => {
+    const withConcern = (findings.priorities ?? []).filter((p) => p.objection?.basis === 'concern');
+    for (const priority of withConcern) {
+      const words = new Set(foldedWords(priority.text, 'en'));
+      const concern = priority.objection?.finding?.text ?? '';
+      const shared = new Set(foldedWords(concern, 'en').filter((w) => words.has(w)));
+      expect(shared.size, `${priority.text} / ${concern}`).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('gives a priority the support its theme shows for the same proposal', () => {

@@ -4,11 +4,13 @@ import { claimOf, questionClaim } from '../reading/en/claim.js';
 import { textStatesNoView } from '../reading/no-view.js';
 import { asksWhatCouldBeBetter } from '../reading/nothing-to-change.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
-import { sentenceKey } from './support.js';
+import { foldedWords, sentenceKey } from './support.js';
 import { compareByVotes, decided, isJudged, statementAgreement } from './votes.js';
 
 /** Most priorities kept. */
 const MAX_PRIORITIES = 10;
+/** Content words a theme's concern shares with a proposal to stand against it. */
+const MIN_SHARED_WORDS = 2;
 /** A priority at least this share of whose voters disagreed has the votes as its objection. */
 const VOTED_OBJECTION = 0.2;
 
@@ -64,7 +66,9 @@ export function rankPriorities<T extends Pick<Priority, 'agreement' | 'support'>
 /**
  * What stands against a proposal: the votes when a fifth or more of those who voted on it
  * disagreed; else, when its theme divides on it, the clearest statement against; else the
- * theme's concern made by most participants that states a view; null when there is none.
+ * theme's concern on the same subject (sharing two of its content words) made by most
+ * participants that states a view; null when there is none: a concern about something else in
+ * the theme is no objection to the proposal.
  */
 function objectionOf(
   proposal: Finding,
@@ -78,7 +82,11 @@ function objectionOf(
   const against = stance?.against.points[0];
   if (stance?.reliable && against && sentenceKey(stance.claim) === sentenceKey(proposal.text))
     return { basis: 'against', finding: against };
-  const concern = mainConcern(corpus, theme.concerns, () => true);
+  const language = corpus.config.language;
+  const words = new Set(foldedWords(proposal.text, language));
+  const onSubject = (c: Finding) =>
+    new Set(foldedWords(c.text, language).filter((w) => words.has(w))).size >= MIN_SHARED_WORDS;
+  const concern = mainConcern(corpus, theme.concerns, onSubject);
   if (!concern) return null;
   const { text, citations, support } = concern;
   return { basis: 'concern', finding: { text, citations, support } };
