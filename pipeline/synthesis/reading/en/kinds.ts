@@ -68,8 +68,9 @@ function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind |
   if (grantsGain(words)) return 'opportunity';
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
-  if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
-    // "wouldn't be able to ..." is a loss, unless the sentence praises ("not a bad thing").
+  if (modal >= 0 && (NEGATION.has(words[modal + 1]?.word ?? '') || deniedSubject(words, modal))) {
+    // "wouldn't be able to ..." is a loss, unless the sentence praises ("not a bad thing",
+    // "nothing could be improved").
     return polarity > POSITIVE ? null : 'concern';
   }
   // "could" and "would" name what might be; "will" and "can" often state facts, so need praise.
@@ -123,12 +124,18 @@ function hasExcessOrLack(tags: readonly Tag[]): boolean {
 function grantsGain(tags: readonly Tag[]): boolean {
   const verb = tags.findIndex((t) => t.pos === 'VERB');
   const tag = tags[verb];
-  if (tag === undefined || !GRANTING.has(tag.lemma)) return false;
+  // "... so providing them with money would mean ...": a gerund is a subject, not the main verb.
+  if (tag === undefined || !GRANTING.has(tag.lemma) || tag.word.endsWith('ing')) return false;
   const before = tags.slice(0, verb);
   return (
     before.some((t) => NOUN_POS.has(t.pos)) &&
     before.every((t) => t.pos !== 'SCONJ' && !NEGATION.has(t.word))
   );
+}
+
+/** Whether the subject before the modal at `at` is a denial: "Nothing could be improved". */
+function deniedSubject(words: readonly Tag[], at: number): boolean {
+  return DENIAL.has(words[at - 1]?.word ?? '');
 }
 
 /** Where a modal of possibility stands before a verb ("could become", "would help"), or -1. */
