@@ -178,7 +178,10 @@ function undoneBefore(words: readonly Tag[]): Set<number> {
     const run: number[] = [];
     for (let j = i - 1; j >= 0 && left > 0; j--) {
       const before = words[j] as Tag;
-      if (NEGATION.has(before.word) || before.pos === 'VERB' || before.pos === 'PUNCT') break;
+      // A gerund stays in the noun phrase: "the stigma of claiming benefits was reduced".
+      const gerund = before.pos === 'VERB' && before.word.endsWith('ing');
+      if (NEGATION.has(before.word) || (before.pos === 'VERB' && !gerund)) break;
+      if (before.pos === 'PUNCT') break;
       if (CLAUSE_END.has(before.word)) break;
       if (before.pos === 'AUX') continue;
       // "the stigma of income support would be reduced": what is undone is the head, before "of".

@@ -153,7 +153,8 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // a verb that takes an adjective ("Be more patient", "Stay calm") still orders.
   const rest = tags.slice(tags.indexOf(first) + 1);
   // "Find the service very good.": a judgement with its "I" left out, not an order.
-  if (JUDGING.has(first.lemma) && rest.at(-1)?.pos === 'ADJ') return false;
+  const clause = rest.some((t) => VERB_POS.has(t.pos) || t.word === 'to');
+  if (JUDGING.has(first.lemma) && !clause && judges(rest.at(-1))) return false;
   if (!LINKING.has(first.lemma) && (isVerblessAppraisal(rest) || describes(rest))) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
@@ -167,6 +168,11 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
 
 /** Verbs of judging, whose object and adjective say what the speaker found: "Find it good". */
 const JUDGING: ReadonlySet<string> = new Set(['find', 'rate', 'consider']);
+/** Whether a word says what a thing is like: an adjective, or a word the tagger misreads ("kind"). */
+function judges(tag: Tag | undefined): boolean {
+  return tag !== undefined && (tag.pos === 'ADJ' || appraisal([tag]) !== 0);
+}
+
 /** Degree words before an adjective: "Staff very friendly", "Porters always kind". */
 const DEGREE: ReadonlySet<string> = new Set([
   'very',
@@ -192,9 +198,12 @@ function describes(rest: readonly Tag[]): boolean {
   let at = joined ? 1 : 0;
   while (DEGREE.has(rest[at]?.word ?? '')) at++;
   const adjective = rest[at];
-  if (adjective?.pos !== 'ADJ' || adjective.word !== adjective.lemma) return false;
+  // Joined by "and", the tagger's misread nouns count too: "Prompt and very kind".
+  const judged = joined ? judges(adjective) : adjective?.pos === 'ADJ';
+  if (adjective === undefined || !judged || adjective.word !== adjective.lemma) return false;
   const after = rest[at + 1]?.pos;
-  return joined || (after !== 'NOUN' && after !== 'PROPN');
+  // "Clean and tidy the ward": an object after the adjectives makes them verbs after all.
+  return joined ? after !== 'DET' : after !== 'NOUN' && after !== 'PROPN';
 }
 
 /** Verbs whose order takes an adjective: "Be more patient", "Stay calm", "Keep clean". */
