@@ -228,7 +228,9 @@ const FEEDBACK: ReadonlySet<string> = new Set([
  */
 function isVerblessAppraisal(rest: readonly Tag[]): boolean {
   const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
-  const describes = (t: Tag) => joins.has(t.pos) || appraisal([t]) !== 0;
+  // After a degree word comes what the thing is like, however tagged: "Crew very patient".
+  const describes = (t: Tag, k: number) =>
+    joins.has(t.pos) || appraisal([t]) !== 0 || DEGREE.has(rest[k - 1]?.word ?? '');
   // "People very kind": after a degree word the tagger may read the adjective as a noun.
   const judged = rest.some((t) => t.pos === 'ADJ') || DEGREE.has(rest[0]?.word ?? '');
   return judged && rest.every(describes);
