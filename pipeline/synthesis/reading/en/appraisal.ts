@@ -145,6 +145,8 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
       return;
     }
     if (skip(tag)) return;
+    // "No need for anything better": a need denied, what follows is its object.
+    if (i <= turnedUntil && tag.lemma === 'need' && tag.pos === 'NOUN') harmDenied = true;
     const valence = valenceOf(tag) * (undone.has(i) ? -1 : 1);
     if (i > turnedUntil) total += valence;
     // "Could not have been better", "can't improve on perfection": denied after "can", a
