@@ -14,6 +14,9 @@ describe('the English reader reads the unsurpassed as praise', () => {
     // "Nothing" answering alone, then a clause of its own: it denies nothing after it.
     'Nothing everything was great',
     'Nothing you always do your best',
+    // A subject denied before the modal, a need denied.
+    'Nothing the team could have done better.',
+    'No need for anything better',
   ])('"%s" is praise, not a concern', (sentence) => {
     const read = kinds(sentence);
     expect(read).toContain('praise');
@@ -70,5 +73,26 @@ describe('the English reader reads a harm kept away as no concern', () => {
     'Free parking will be removed.',
   ])('reads "%s" as a concern', (sentence) => {
     expect(kinds(sentence)).toContain('concern');
+  });
+});
+
+describe('the English reader reads answers of nothing to add as no concern', () => {
+  it.each([
+    'Nothing more could have been done',
+    'This time cannot think of anything.',
+    'Cannot think of anything to add.',
+  ])('"%s" is neither concern nor opportunity', (sentence) => {
+    const read = kinds(sentence);
+    expect(read).not.toContain('concern');
+    expect(read).not.toContain('opportunity');
+  });
+
+  it('still reads a loss after a denied modal as a concern', () => {
+    for (const sentence of [
+      'People would not be able to afford food.',
+      'Small shops would not survive.',
+    ]) {
+      expect(kinds(sentence)).toContain('concern');
+    }
   });
 });
