@@ -96,3 +96,14 @@ describe('the English reader reads answers of nothing to add as no concern', () 
     }
   });
 });
+
+describe('the English reader reads a want in a condition as a choice, not a harm', () => {
+  it('reads a right not to act "if they don\'t like" the options as no concern', () => {
+    const sentence = 'Citizens have a right to abstain if they do not like any of the parties.';
+    expect(kinds(sentence)).not.toContain('concern');
+  });
+
+  it('still reads a harm in a condition as a concern', () => {
+    expect(kinds('Crime will rise if the police lose funding.')).toContain('concern');
+  });
+});

