@@ -129,11 +129,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
   const chosen = choicesIn(words);
   words.forEach((tag, i) => {
     if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
-    if (
-      NEGATION.has(tag.word) ||
-      REDUCING.has(tag.lemma) ||
-      (tag.pos === 'VERB' && REVERSING.has(tag.lemma))
-    ) {
+    if (turnsRound(tag)) {
       turnedUntil = Math.max(turnedUntil, i + SCOPE);
       unsurpassed = deniesAbility(words, i);
       harmDenied = false;
@@ -149,7 +145,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
     }
     if (skip(tag) || chosen.has(i)) return;
     // "No need for anything better": a need denied, what follows is its object.
-    if (i <= turnedUntil && tag.lemma === 'need' && tag.pos === 'NOUN') harmDenied = true;
+    harmDenied ||= i <= turnedUntil && tag.lemma === 'need' && tag.pos === 'NOUN';
     const valence = valenceOf(tag) * (undone.has(i) ? -1 : 1);
     if (i > turnedUntil) total += valence;
     // "Could not have been better", "can't improve on perfection": denied after "can", a
@@ -166,6 +162,12 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
     }
   });
   return total;
+}
+
+/** Whether a word turns round the valence after it: a negation, "less", "prevents". */
+function turnsRound(tag: Tag): boolean {
+  if (NEGATION.has(tag.word) || REDUCING.has(tag.lemma)) return true;
+  return tag.pos === 'VERB' && REVERSING.has(tag.lemma);
 }
 
 /**
