@@ -107,3 +107,13 @@ describe('the English reader reads a want in a condition as a choice, not a harm
     expect(kinds('Crime will rise if the police lose funding.')).toContain('concern');
   });
 });
+
+describe('the English reader reads a curly apostrophe as a straight one', () => {
+  it('reads an excess denied with "didn’t" as no concern', () => {
+    expect(kinds('The car came on time and we didn’t wait too long.')).not.toContain('concern');
+  });
+
+  it('reads "couldn’t fault" as praise', () => {
+    expect(kinds('We couldn’t fault the crew.')).toContain('praise');
+  });
+});
