@@ -9,8 +9,12 @@ import type { FindingKind } from '../reader.js';
 import { appraisal, DENIAL, NEGATION } from './appraisal.js';
 import { isProposal } from './proposal.js';
 import { type Tag, tagSentence } from './tags.js';
-import { DESIRE, NOUN_POS, nextVerb, POSSIBILITY, startsWithClause } from './words.js';
+import { DESIRE, NOUN_POS, nextVerb, POSSIBILITY, startsWithClause, VERB_POS } from './words.js';
 
+/** Verbs of thinking, whose "can't" is no loss: "cannot think of anything", "can't say". */
+const THINKING: ReadonlySet<string> = new Set(['think', 'remember', 'recall', 'say', 'imagine']);
+/** Words a subject before its modal may span: "Nothing the service could have done better". */
+const SUBJECT_WORDS = 4;
 const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'would', 'may', 'might']);
 /** Verbs of giving or helping: what follows them is granted (see `grantsGain`). */
 const GRANTING: ReadonlySet<string> = new Set([
@@ -68,9 +72,13 @@ function kindOf(words: Tag[], sentence: string, polarity: number): FindingKind |
   if (grantsGain(words)) return 'opportunity';
   if (polarity < NEGATIVE) return 'concern';
   const modal = possibilityAt(words);
+  // "Nothing could be improved", "nothing else could have been done": no gain, no loss.
+  if (modal >= 0 && deniedSubject(words, modal)) return null;
   if (modal >= 0 && NEGATION.has(words[modal + 1]?.word ?? '')) {
-    // "wouldn't be able to ..." is a loss, unless the sentence praises ("not a bad thing").
-    return polarity > POSITIVE ? null : 'concern';
+    // "wouldn't be able to ..." is a loss, unless the sentence praises ("not a bad thing"), or
+    // it only cannot think of something ("cannot think of anything").
+    const verb = words[nextVerb(words, modal)]?.lemma ?? '';
+    return polarity > POSITIVE || THINKING.has(verb) ? null : 'concern';
   }
   // "could" and "would" name what might be; "will" and "can" often state facts, so need praise.
   if (modal >= 0 && (HYPOTHETICAL.has(words[modal]?.word ?? '') || polarity > POSITIVE)) {
@@ -123,12 +131,19 @@ function hasExcessOrLack(tags: readonly Tag[]): boolean {
 function grantsGain(tags: readonly Tag[]): boolean {
   const verb = tags.findIndex((t) => t.pos === 'VERB');
   const tag = tags[verb];
-  if (tag === undefined || !GRANTING.has(tag.lemma)) return false;
+  // "... so providing them with money would mean ...": a gerund is a subject, not the main verb.
+  if (tag === undefined || !GRANTING.has(tag.lemma) || tag.word.endsWith('ing')) return false;
   const before = tags.slice(0, verb);
   return (
     before.some((t) => NOUN_POS.has(t.pos)) &&
     before.every((t) => t.pos !== 'SCONJ' && !NEGATION.has(t.word))
   );
+}
+
+/** Whether the subject before the modal at `at` is a denial: "Nothing could be improved". */
+function deniedSubject(words: readonly Tag[], at: number): boolean {
+  const subject = words.slice(Math.max(0, at - SUBJECT_WORDS), at);
+  return subject.some((t) => DENIAL.has(t.word)) && subject.every((t) => !VERB_POS.has(t.pos));
 }
 
 /** Where a modal of possibility stands before a verb ("could become", "would help"), or -1. */

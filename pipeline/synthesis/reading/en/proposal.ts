@@ -152,6 +152,9 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   // "Very prompt & professional": a word read as a verb before nothing but appraisal describes;
   // a verb that takes an adjective ("Be more patient", "Stay calm") still orders.
   const rest = tags.slice(tags.indexOf(first) + 1);
+  // "Find the service very good.": a judgement with its "I" left out, not an order.
+  const clause = rest.some((t) => VERB_POS.has(t.pos) || t.word === 'to');
+  if (JUDGING.has(first.lemma) && !clause && judges(rest.at(-1))) return false;
   if (!LINKING.has(first.lemma) && (isVerblessAppraisal(rest) || describes(rest))) return false;
   // "Do something about ...", "Have certain hours ...": a bare auxiliary before its object.
   if (first.pos === 'VERB' || first.pos === 'AUX')
@@ -163,6 +166,13 @@ export function isImperative(tags: readonly Tag[], sentence: string): boolean {
   return opensWithVerb(sentence);
 }
 
+/** Verbs of judging, whose object and adjective say what the speaker found: "Find it good". */
+const JUDGING: ReadonlySet<string> = new Set(['find', 'rate', 'consider']);
+/** Whether a word says what a thing is like: an adjective, or a word the tagger misreads ("kind"). */
+function judges(tag: Tag | undefined): boolean {
+  return tag !== undefined && (tag.pos === 'ADJ' || appraisal([tag]) !== 0);
+}
+
 /** Degree words before an adjective: "Staff very friendly", "Porters always kind". */
 const DEGREE: ReadonlySet<string> = new Set([
   'very',
@@ -171,22 +181,29 @@ const DEGREE: ReadonlySet<string> = new Set([
   'extremely',
   'always',
   'quite',
+  'both',
 ]);
 
 /**
  * What follows a word read as a verb says what the word's thing is like or was, so the word is
- * a noun: an adjective (or a degree word and an adjective, or "and" and an adjective) that does
- * not go before a noun ("Staff polite, helpful ...", "Staff very friendly", "Prompt and
- * pleasant"; not "Hire friendly staff", "Build better roads"), or a noun then "was"/"were"
- * ("Wait time was ridiculous").
+ * a noun or an adjective: an adjective (after degree words) that does not go before a noun
+ * ("Staff polite, helpful ...", "Staff very friendly"; not "Hire friendly staff", "Build better
+ * roads"), an adjective joined to the word by "and" ("Prompt and very helpful response": a verb
+ * is not joined to an adjective), or a noun then "was"/"were" ("Wait time was ridiculous").
  */
 function describes(rest: readonly Tag[]): boolean {
-  const [a, b, c] = rest;
+  const [a, b] = rest;
   if (a?.pos === 'NOUN' && (b?.word === 'was' || b?.word === 'were')) return true;
-  const adjective = DEGREE.has(a?.word ?? '') || a?.pos === 'CCONJ' ? b : a;
-  const after = adjective === a ? b : c;
-  if (adjective?.pos !== 'ADJ' || adjective.word !== adjective.lemma) return false;
-  return after?.pos !== 'NOUN' && after?.pos !== 'PROPN';
+  const joined = a?.pos === 'CCONJ';
+  let at = joined ? 1 : 0;
+  while (DEGREE.has(rest[at]?.word ?? '')) at++;
+  const adjective = rest[at];
+  // Joined by "and", the tagger's misread nouns count too: "Prompt and very kind".
+  const judged = joined ? judges(adjective) : adjective?.pos === 'ADJ';
+  if (adjective === undefined || !judged || adjective.word !== adjective.lemma) return false;
+  const after = rest[at + 1]?.pos;
+  // "Clean and tidy the ward": an object after the adjectives makes them verbs after all.
+  return joined ? after !== 'DET' : after !== 'NOUN' && after !== 'PROPN';
 }
 
 /** Verbs whose order takes an adjective: "Be more patient", "Stay calm", "Keep clean". */
@@ -211,8 +228,12 @@ const FEEDBACK: ReadonlySet<string> = new Set([
  */
 function isVerblessAppraisal(rest: readonly Tag[]): boolean {
   const joins = new Set(['ADV', 'ADJ', 'CCONJ', 'SYM']);
-  const describes = (t: Tag) => joins.has(t.pos) || appraisal([t]) !== 0;
-  return rest.some((t) => t.pos === 'ADJ') && rest.every(describes);
+  // After a degree word comes what the thing is like, however tagged: "Crew very patient".
+  const describes = (t: Tag, k: number) =>
+    joins.has(t.pos) || appraisal([t]) !== 0 || DEGREE.has(rest[k - 1]?.word ?? '');
+  // "People very kind": after a degree word the tagger may read the adjective as a noun.
+  const judged = rest.some((t) => t.pos === 'ADJ') || DEGREE.has(rest[0]?.word ?? '');
+  return judged && rest.every(describes);
 }
 
 /** A wish without a verb of its own: "More green spaces.", "Better public transit and ...". */

@@ -8,7 +8,7 @@ import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from '
 
 /** A token of a tagged sentence. */
 export interface Tag {
-  /** Lower case, as written otherwise ("n't" stays "n't"). */
+  /** Lower case, as written otherwise ("n't" stays "n't"; a curly apostrophe is straight). */
   word: string;
   pos: PartOfSpeech;
   /** wink's lemma (lower case), or the word where it gives none. */
@@ -63,15 +63,21 @@ function tagText(sentence: string): TaggedSentence {
   for (let i = 0; i < words.length; i++) {
     const pos = tags[i] as PartOfSpeech;
     if (pos === 'SPACE') continue;
-    const word = (words[i] as string).toLowerCase();
+    // "didn’t" denies as "didn't" does.
+    const word = straight((words[i] as string).toLowerCase());
     // The tagger keeps "I'm" whole, as a name: the speaker and "am" are two words.
     if (/^i['’]m$/u.test(word)) {
       out.push({ word: 'i', pos: 'PRON', lemma: 'i' }, { word: "'m", pos: 'AUX', lemma: 'be' });
       continue;
     }
-    out.push({ word, pos, lemma: (lemmas[i] || word).toLowerCase() });
+    out.push({ word, pos, lemma: straight((lemmas[i] || word).toLowerCase()) });
   }
   return { tags: out };
+}
+
+/** A word with its curly apostrophes made straight. */
+function straight(word: string): string {
+  return word.replace(/[’‘]/gu, "'");
 }
 
 /** Mostly capitals: tagged lower-cased, so that every word is not taken for a name. */

@@ -47,6 +47,8 @@ export function startsWithClause(tags: readonly Tag[]): boolean {
   if (tags[0]?.pos === 'PRON') i = 1;
   else {
     while (i < tags.length && PHRASE_POS.has((tags[i] as Tag).pos) && i < 5) i++;
+    // "Staff always found ...": adverbs after the noun stand before its verb.
+    while (i > 1 && tags[i - 1]?.pos === 'ADV') i--;
     if (i === 0 || !NOUN_POS.has(tags[i - 1]?.pos ?? '')) return false;
   }
   while (tags[i]?.pos === 'ADV' || tags[i]?.pos === 'PART') i++;
