@@ -2,6 +2,7 @@
 // praise read as a concern or an order, a harm kept away read as a concern.
 import { describe, expect, it } from 'vitest';
 import { englishReader } from '../../pipeline/synthesis/reading/en/reader.js';
+import { contributionStance } from '../../pipeline/synthesis/reading/stance.js';
 
 const kinds = (sentence: string) => englishReader.kindsOf(sentence, { question: null });
 
@@ -63,6 +64,15 @@ describe('the English reader reads a harm kept away as no concern', () => {
     expect(
       kinds('The death penalty is an effective deterrent against violent crime.'),
     ).not.toContain('concern');
+  });
+
+  it('reads the whole phrase a deterrent keeps away, and takes no side against what deters', () => {
+    const sentence =
+      'The death penalty acts as the final deterrent for the most brutal of murders.';
+    expect(kinds(sentence)).not.toContain('concern');
+    expect(contributionStance(sentence, 'Should we abolish the death penalty?', 'en')).not.toBe(
+      'favour',
+    );
   });
 
   it.each([

@@ -130,7 +130,7 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
   words.forEach((tag, i) => {
     if (CLAUSE_END.has(tag.word) || tag.pos === 'PUNCT') turnedUntil = Math.min(turnedUntil, i);
     if (turnsRound(tag)) {
-      turnedUntil = Math.max(turnedUntil, i + SCOPE);
+      turnedUntil = Math.max(turnedUntil, i + SCOPE, keptAwayUntil(words, i));
       unsurpassed = deniesAbility(words, i);
       harmDenied = false;
       return;
@@ -162,6 +162,34 @@ export function appraisal(words: readonly Tag[], skip: (tag: Tag) => boolean = (
     }
   });
   return total;
+}
+
+/** The parts of speech of a noun phrase and the preposition before it. */
+const PHRASE_POS: ReadonlySet<string> = new Set([
+  'ADP',
+  'DET',
+  'ADJ',
+  'ADV',
+  'NOUN',
+  'PROPN',
+  'NUM',
+]);
+/** The longest phrase after a word of less that its turning reaches. */
+const PHRASE_SCOPE = 8;
+
+/**
+ * The last word a word of less or a thing keeping a harm away reaches: the whole phrase after
+ * it, not only the next few words ("a deterrent for the most heinous of crimes"); -1 for other
+ * words.
+ */
+function keptAwayUntil(words: readonly Tag[], at: number): number {
+  if (!REDUCING.has((words[at] as Tag).lemma)) return -1;
+  let end = at;
+  while (end + 1 < words.length && end - at < PHRASE_SCOPE) {
+    if (!PHRASE_POS.has((words[end + 1] as Tag).pos)) break;
+    end++;
+  }
+  return end;
 }
 
 /** Whether a word turns round the valence after it: a negation, "less", "prevents". */
