@@ -102,7 +102,12 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
-    aboutDataBox({ findings, records: input.records, accounting }),
+    aboutDataBox({
+      findings,
+      records: input.records,
+      contributions: input.contributions,
+      accounting,
+    }),
     about(input, accounting, people, chartRef('passages-per-week')),
     [
       '## Thematic findings',
