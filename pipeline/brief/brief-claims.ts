@@ -22,7 +22,7 @@ export interface ClaimConflict {
 const UNIT =
   /(\d[\d,]*)\s+(contributions?|participants?|passages?|voters?|people|person|answers?)\b/g;
 const SHARE = /(\d+)% of all\b/g;
-const CITATION = /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more\)/g;
+const CITATION = /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more(?: contributions?)?\)/g;
 
 /** The counts with units (and "N% of all" shares) in a piece of text, in order. */
 export function countsIn(text: string): { unit: string; value: number }[] {

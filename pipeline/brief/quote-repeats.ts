@@ -43,7 +43,10 @@ export function repeatedSentences(markdown: string, max = 2): RepeatedSentence[]
 /** The sentences of a line's quotes, or of a list item's statement when it quotes nothing. */
 function statedIn(line: string): string[] {
   const text = line
-    .replace(/\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more\)|\s*\*\([^)]*\)\*/g, '')
+    .replace(
+      /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more(?: contributions?)?\)|\s*\*\([^)]*\)\*/g,
+      '',
+    )
     .replace(/\\(.)/g, '$1');
   const quotes = [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1] as string);
   const item = /^(?:- |\d+\. )(?:[A-Z][a-z ]+: )?(.+)$/.exec(text);

@@ -120,7 +120,10 @@ export function renderBrief(input: BriefInput): RenderedBrief {
           theme,
           findings,
           sources,
-          reviewedDescription(input.themes, theme.themeId),
+          {
+            description: reviewedDescription(input.themes, theme.themeId),
+            questionId: input.themes.themes.find((t) => t.id === theme.themeId)?.questionId,
+          },
           { caps: config.brief, people, quoted },
           isCompact(theme, rank, config.brief),
         ),
@@ -227,16 +230,22 @@ function themeSection(
   theme: ThemeFindings,
   findings: Findings,
   sources: SourceIndex,
-  description: string,
+  { description, questionId }: { description: string; questionId: string | undefined },
   { caps, people, quoted }: Shown,
   compact: boolean,
 ): string[] {
   const p = theme.prevalence;
+  // A theme found within a guiding question's answers says which question it answers.
+  const index = findings.questions.findIndex((q) => q.questionId === questionId);
+  const question = findings.questions[index];
+  const answering = question
+    ? `Answers to question ${index + 1}, “${inlineText(question.text)}”: `
+    : '';
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
     ...(description ? [inlineText(description), ''] : []),
-    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}.*`,
+    `*${answering}${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}.*`,
     '',
   ];
   const opening = theme.summary.filter((f) => quoted.isNew(f.text));
@@ -321,7 +330,10 @@ function questionsSection(
         : ` Themes: ${
             q.themes
               .slice(0, 5)
-              .map((t) => `${inlineText(t.label)} (${t.passages})`)
+              .map(
+                (t, i) =>
+                  `${inlineText(t.label)} (${i === 0 ? count(t.passages, 'passage') : t.passages})`,
+              )
               .join(', ') || 'none'
           }.`;
     appendAll(lines, [
