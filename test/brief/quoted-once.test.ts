@@ -17,4 +17,29 @@ describe('QuotedOnce', () => {
     quoted.add('We need a real bus system.');
     expect(quoted.isNew('Buses: “We need a real bus system”')).toBe(false);
   });
+
+  it('shows a sentence at most twice, and points to where it was first quoted', () => {
+    const quoted = new QuotedOnce();
+    quoted.add('Buses: “We need a real bus system. It should run all night.”', 'key message 2');
+    expect(quoted.show('It should run all night.')).toBe(true);
+    expect(quoted.show('It should run all night.')).toBe(false);
+    const left = new Set<string>();
+    const kept = quoted.keep(
+      [
+        { text: 'We need a real bus system.' },
+        { text: 'It should run all night.' },
+        { text: 'Trams would be faster than buses.' },
+        { text: 'Bikes need safe lanes on every road.' },
+      ],
+      left,
+      2,
+    );
+    expect(kept.map((f) => f.text)).toEqual([
+      'We need a real bus system.',
+      'Trams would be faster than buses.',
+    ]);
+    expect([...left]).toEqual(['key message 2']);
+    // Past the cap nothing is recorded: the bike lanes may still be shown twice.
+    expect(quoted.show('Bikes need safe lanes on every road.')).toBe(true);
+  });
 });
