@@ -1,5 +1,6 @@
 // Counts the contributors' sentences the brief's body shows, so that none is quoted more than twice.
 import { sentenceKey } from '../synthesis/findings/support.js';
+import { listOf } from '../synthesis/findings/theme-findings.js';
 import { countedSentences } from './quote-repeats.js';
 
 /**
@@ -63,10 +64,24 @@ export class QuotedOnce {
   }
 }
 
-/** A section's pointer to the places quoting what it leaves out, or nothing. */
+/**
+ * A section's pointer to the places quoting what it leaves out ("key messages 1 and 4, and
+ * programming priority 6"), or nothing. Places are named "<kind> <number>".
+ */
 export function leftOutNote(left: ReadonlySet<string>): string[] {
   if (left.size === 0) return [];
-  return [`*Also here, quoted in full elsewhere: ${[...left].join('; ')}.*`, ''];
+  const byKind = new Map<string, number[]>();
+  for (const place of left) {
+    const [, kind = place, n = ''] = /^(.*) (\d+)$/.exec(place) ?? [];
+    byKind.set(kind, [...(byKind.get(kind) ?? []), Number(n)]);
+  }
+  const places = [...byKind].map(([kind, numbers]) => {
+    const sorted = numbers.sort((a, b) => a - b).map(String);
+    return `${kind}${sorted.length > 1 ? 's' : ''} ${listOf(sorted)}`;
+  });
+  const joined =
+    places.length > 1 ? `${places.slice(0, -1).join(', ')}, and ${places.at(-1)}` : places[0];
+  return [`*Also here, quoted in full in ${joined}.*`, ''];
 }
 
 /** The sentences a finding quotes, compared ignoring case, spacing and closing marks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QuotedOnce } from '../../pipeline/brief/quoted-once.js';
+import { leftOutNote, QuotedOnce } from '../../pipeline/brief/quoted-once.js';
 
 describe('QuotedOnce', () => {
   it('compares the quoted sentences of findings, ignoring case, spacing and closing marks', () => {
@@ -41,5 +41,13 @@ describe('QuotedOnce', () => {
     expect([...left]).toEqual(['key message 2']);
     // Past the cap nothing is recorded: the bike lanes may still be shown twice.
     expect(quoted.show('Bikes need safe lanes on every road.')).toBe(true);
+  });
+
+  it('points to the places, grouped by kind and in order', () => {
+    const left = new Set(['key message 4', 'programming priority 6', 'key message 1']);
+    expect(leftOutNote(left)[0]).toBe(
+      '*Also here, quoted in full in key messages 1 and 4, and programming priority 6.*',
+    );
+    expect(leftOutNote(new Set())).toEqual([]);
   });
 });
