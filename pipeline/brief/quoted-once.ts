@@ -46,15 +46,20 @@ export class QuotedOnce {
   }
 
   /**
-   * The first `cap` findings (default all) a section can still show in full, each recorded as
-   * shown; the named places of those left out on the way are added to `left`, for the section to
+   * The first `cap` findings (default all) a section can still show in full (with `onlyNew`,
+   * default false, only those shown nowhere before), each recorded as shown; the named places of those left out on the way are added to `left`, for the section to
    * point to.
    */
-  keep<T extends { text: string }>(items: readonly T[], left: Set<string>, cap = Infinity): T[] {
+  keep<T extends { text: string }>(
+    items: readonly T[],
+    left: Set<string>,
+    cap = Infinity,
+    onlyNew = false,
+  ): T[] {
     const kept: T[] = [];
     for (const f of items) {
       if (kept.length >= cap) break;
-      if (this.show(f.text)) kept.push(f);
+      if ((!onlyNew || this.isNew(f.text)) && this.show(f.text)) kept.push(f);
       else {
         const place = this.placeOf(f.text);
         if (place) left.add(place);
@@ -75,10 +80,12 @@ export function leftOutNote(left: ReadonlySet<string>): string[] {
     const [, kind = place, n = ''] = /^(.*) (\d+)$/.exec(place) ?? [];
     byKind.set(kind, [...(byKind.get(kind) ?? []), Number(n)]);
   }
-  const places = [...byKind].map(([kind, numbers]) => {
-    const sorted = numbers.sort((a, b) => a - b).map(String);
-    return `${kind}${sorted.length > 1 ? 's' : ''} ${listOf(sorted)}`;
-  });
+  const places = [...byKind]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, numbers]) => {
+      const sorted = numbers.sort((a, b) => a - b).map(String);
+      return `${kind}${sorted.length > 1 ? 's' : ''} ${listOf(sorted)}`;
+    });
   const joined =
     places.length > 1 ? `${places.slice(0, -1).join(', ')}, and ${places.at(-1)}` : places[0];
   return [`*Also here, quoted in full in ${joined}.*`, ''];

@@ -333,8 +333,10 @@ function questionsSection(
   const lines = ['## What contributors said on each guiding question', '', ...table];
   findings.questions.forEach((q, i) => {
     const left = new Set<string>();
+    // A question's points leave out what is quoted before: its counts are the question's, not
+    // the theme's or the priority's, and one claim shows one count.
     const top = (items: readonly Finding[], cap: number) =>
-      quoted.keep(topBySupport(items, items.length), left, cap);
+      quoted.keep(topBySupport(items, items.length), left, cap, true);
     // With the table above, the question's line need not name its themes again.
     const themes =
       table.length > 0
