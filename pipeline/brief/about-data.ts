@@ -3,6 +3,7 @@ import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
+import { PLACEHOLDERS } from '../nlp/redact.js';
 import { findSourceMasks } from '../nlp/source-masks.js';
 import { wordTokens } from '../nlp/tokenise.js';
 import { listOf } from '../synthesis/findings/theme-findings.js';
@@ -74,7 +75,7 @@ function maskNote(records: readonly CleanRecord[], contributions: readonly Contr
     (r) => findSourceMasks(text.get(r.id) ?? '').length > 0,
   ).length;
   if (masked === 0) return '';
-  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (such as “XXXX” or “\\[Name entfernt\\]”): what was masked is not in the findings.`;
+  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (letters or asterisks in place of a name, or an editor's note that something was taken out), shown as “${inlineText(PLACEHOLDERS.name)}” or “${inlineText(PLACEHOLDERS.mask)}”: what was masked is not in the findings.`;
 }
 
 function unreliableNote(findings: Findings): string {

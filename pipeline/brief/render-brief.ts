@@ -244,13 +244,13 @@ function themeSection(
   const index = findings.questions.findIndex((q) => q.questionId === questionId);
   const question = findings.questions[index];
   const answering = question
-    ? `Answers to question ${index + 1} (${inlineText(question.text)}): `
+    ? `; in the answers to question ${index + 1} (${inlineText(question.text)})`
     : '';
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
     ...(description ? [inlineText(description), ''] : []),
-    `*${answering}${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}.*`,
+    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}${answering}.*`,
     '',
   ];
   const opening = theme.summary.filter((f) => quoted.isNew(f.text) && quoted.show(f.text));

@@ -82,7 +82,7 @@ describe('two unrelated questions (the two-questions fixture)', () => {
         .slice(heading)
         .split('\n')
         .find((l) => l.startsWith('*'));
-      expect(header).toContain(`*Answers to question ${index + 1} (${question?.text}): `);
+      expect(header).toContain(`; in the answers to question ${index + 1} (${question?.text}).*`);
     }
   });
 
