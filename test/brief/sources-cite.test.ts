@@ -14,7 +14,12 @@ describe('SourceIndex.cite', () => {
   const ids = records.map((r) => `${r.id}#1`);
 
   it('counts the contributions beyond those linked, with their unit', () => {
-    const sources = new SourceIndex(records, () => 'A contributor', () => null, 3);
+    const sources = new SourceIndex(
+      records,
+      () => 'A contributor',
+      () => null,
+      3,
+    );
     expect(sources.cite(ids)).toBe(
       '[\\[1\\]](#source-1) [\\[2\\]](#source-2) [\\[3\\]](#source-3) (+3 more contributions)',
     );
