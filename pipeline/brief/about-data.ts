@@ -1,7 +1,10 @@
 // The "About this data" box: what the run found in the data that a reader must know before the findings.
 import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
+import { PLACEHOLDERS } from '../nlp/redact.js';
+import { findSourceMasks } from '../nlp/source-masks.js';
 import { wordTokens } from '../nlp/tokenise.js';
 import { listOf } from '../synthesis/findings/theme-findings.js';
 import { unreadLanguages, unreadList } from '../synthesis/reading/unread.js';
@@ -16,16 +19,12 @@ export const MANY_SHORT = 0.3;
 /** Merged duplicates, or contributions naming no question, are worth a word from this share. */
 const NOTABLE_SHARE = 0.02;
 
-/**
- * Masks put in the source before the tool saw it: "XXXX", "***", "[Name entfernt]", "[name
- * removed]". A cheap check until mask recognition lands in `nlp/` (issue 22, item 6).
- */
-const MASK = /\b[Xx]{3,}\b|\*{3,}|\[(?:name|Name|NAME)[^\]]{0,20}\]/u;
-
-/** What the box reads: the findings, the clean records and their accounting. */
+/** What the box reads: the findings, the clean records and their accounting, the contributions. */
 export interface AboutDataInput {
   findings: Findings;
   records: readonly CleanRecord[];
+  /** The contributions as read, for the masks in their source text. */
+  contributions: readonly Contribution[];
   accounting: Accounting;
 }
 
@@ -38,7 +37,7 @@ export function aboutDataBox(input: AboutDataInput): string[] {
   const notes = [
     unreadNote(input.accounting),
     shortNote(input.records),
-    maskNote(input.records),
+    maskNote(input.records, input.contributions),
     unreliableNote(input.findings),
     duplicatesNote(input.records),
     noQuestionNote(input.findings, input.records),
@@ -65,10 +64,18 @@ function shortNote(records: readonly CleanRecord[]): string {
   return `${share}% of contributions (${short.toLocaleString('en')}) have fewer than ${SHORT_WORDS} words: they say what is on people's minds more than why.`;
 }
 
-function maskNote(records: readonly CleanRecord[]): string {
-  const masked = kept(records).filter((r) => MASK.test(r.text)).length;
+/**
+ * Kept contributions whose source text carries masks, as the clean stage recognises them
+ * (`findSourceMasks`): read in the source, since in the clean text a mask standing for a name and
+ * a name the tool redacted are both `[name]`.
+ */
+function maskNote(records: readonly CleanRecord[], contributions: readonly Contribution[]): string {
+  const text = new Map(contributions.map((c) => [c.id, c.text]));
+  const masked = kept(records).filter(
+    (r) => findSourceMasks(text.get(r.id) ?? '').length > 0,
+  ).length;
   if (masked === 0) return '';
-  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (names or details blanked out at the source, shown as “\\[name\\]”): what was masked is not in the findings.`;
+  return `${count(masked, 'contribution')} carr${masked === 1 ? 'ies' : 'y'} masks put in before the tool saw ${masked === 1 ? 'it' : 'them'} (letters or asterisks in place of a name, or an editor's note that something was taken out), shown as “${inlineText(PLACEHOLDERS.name)}” or “${inlineText(PLACEHOLDERS.mask)}”: what was masked is not in the findings.`;
 }
 
 function unreliableNote(findings: Findings): string {

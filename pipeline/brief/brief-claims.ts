@@ -22,7 +22,7 @@ export interface ClaimConflict {
 const UNIT =
   /(\d[\d,]*)\s+(contributions?|participants?|passages?|voters?|people|person|answers?)\b/g;
 const SHARE = /(\d+)% of all\b/g;
-const CITATION = /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more\)/g;
+const CITATION = /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more(?: contributions?)?\)/g;
 
 /** The counts with units (and "N% of all" shares) in a piece of text, in order. */
 export function countsIn(text: string): { unit: string; value: number }[] {
@@ -198,11 +198,10 @@ function itemCounts(line: string, scope: string, themes: readonly string[], add:
   const topic = /^([^“]+?)(?:, for example)?: “/.exec(text);
   if (topic) add(`${scope} › ${topic[1]}`, closing[1] as string);
   else {
-    const quote = /“([^”]+)”/.exec(text);
-    add(
-      statementKey(quote ? (quote[1] as string) : text.slice(0, closing.index)),
-      closing[1] as string,
-    );
+    // The statement is what comes before the parenthesis: quotes inside it name other things.
+    const before = text.slice(0, closing.index);
+    const quote = /“([^”]+)”/.exec(before);
+    add(statementKey(quote ? (quote[1] as string) : before), closing[1] as string);
   }
 }
 

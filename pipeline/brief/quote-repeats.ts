@@ -43,12 +43,20 @@ export function repeatedSentences(markdown: string, max = 2): RepeatedSentence[]
 /** The sentences of a line's quotes, or of a list item's statement when it quotes nothing. */
 function statedIn(line: string): string[] {
   const text = line
-    .replace(/\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more\)|\s*\*\([^)]*\)\*/g, '')
+    .replace(
+      /\s*\[\\\[\d+\\\]\]\(#source-\d+\)|\s*\(\+\d[\d,]* more(?: contributions?)?\)|\s*\*\([^)]*\)\*/g,
+      '',
+    )
     .replace(/\\(.)/g, '$1');
   const quotes = [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1] as string);
   const item = /^(?:- |\d+\. )(?:[A-Z][a-z ]+: )?(.+)$/.exec(text);
   const stated = quotes.length > 0 ? quotes : item ? [item[1] as string] : [];
-  return stated
-    .flatMap((s) => s.split(/(?<=[.!?…])\s+(?=\S)/u))
+  return stated.flatMap(countedSentences);
+}
+
+/** The sentences of a statement that are long enough to be counted (four words or more). */
+export function countedSentences(statement: string): string[] {
+  return statement
+    .split(/(?<=[.!?…])\s+(?=\S)/u)
     .filter((s) => s.trim().split(/\s+/).length >= MIN_WORDS);
 }

@@ -30,7 +30,7 @@ import {
 import { count, People } from './people.js';
 import { programmingSection, whoTookPart } from './programming.js';
 import { questionThemeTable } from './question-table.js';
-import { QuotedOnce } from './quoted-once.js';
+import { leftOutNote, QuotedOnce } from './quoted-once.js';
 import { reviewExclusionsAccount, reviewedDescription, reviewNotesAnnex } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
 import { SOURCES_CSV, sourcesCsv } from './sources-csv.js';
@@ -88,21 +88,30 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     const chart = charts.find((c) => c.name === name);
     return chart ? [`![${chart.title}](charts/${chart.name}.svg)`, ''] : [];
   };
-  // No sentence is quoted twice across the key messages, the programming priorities and the
-  // themes' and questions' opening findings: the key messages choose first, then programming.
+  // No sentence is shown more than twice in the body: the key messages choose first, then
+  // programming; the themes, questions and weekly digests show what is left, in their order.
   const quoted = new QuotedOnce();
-  for (const message of findings.executiveSummary) quoted.add(message.text);
+  for (const [i, m] of findings.executiveSummary.entries())
+    quoted.add(m.text, `key message ${i + 1}`);
   const programming = programmingSection(findings, {
     sources,
     people,
     quoted,
     none: noProposalText(unreadLanguages(accounting.languages), accounting.kept),
   });
-  for (const priority of findings.priorities ?? []) quoted.add(priority.text);
+  for (const [i, p] of (findings.priorities ?? []).entries())
+    quoted.add(p.text, `programming priority ${i + 1}`);
+  // The objections and concerns programming quotes are shown too.
+  for (const line of programming) if (line.includes('“')) quoted.add(line.replace(/\\(.)/g, '$1'));
   const sections = [
     titleBlock(input, people),
     keyMessages(findings, sources),
-    aboutDataBox({ findings, records: input.records, accounting }),
+    aboutDataBox({
+      findings,
+      records: input.records,
+      contributions: input.contributions,
+      accounting,
+    }),
     about(input, accounting, people, chartRef('passages-per-week')),
     [
       '## Thematic findings',
@@ -115,7 +124,10 @@ export function renderBrief(input: BriefInput): RenderedBrief {
           theme,
           findings,
           sources,
-          reviewedDescription(input.themes, theme.themeId),
+          {
+            description: reviewedDescription(input.themes, theme.themeId),
+            questionId: input.themes.themes.find((t) => t.id === theme.themeId)?.questionId,
+          },
           { caps: config.brief, people, quoted },
           isCompact(theme, rank, config.brief),
         ),
@@ -222,23 +234,33 @@ function themeSection(
   theme: ThemeFindings,
   findings: Findings,
   sources: SourceIndex,
-  description: string,
+  { description, questionId }: { description: string; questionId: string | undefined },
   { caps, people, quoted }: Shown,
   compact: boolean,
 ): string[] {
   const p = theme.prevalence;
+  // A theme found within a guiding question's answers says which question it answers (not in
+  // quotation marks: the question is not a contributor's sentence).
+  const index = findings.questions.findIndex((q) => q.questionId === questionId);
+  const question = findings.questions[index];
+  const answering = question
+    ? `; in the answers to question ${index + 1} (${inlineText(question.text)})`
+    : '';
   const lines = [
     `### ${inlineText(theme.label)}`,
     '',
     ...(description ? [inlineText(description), ''] : []),
-    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}.*`,
+    `*${people.themeSize(p.participants, p.participantShare, p.contributions)}, ${count(p.passages, 'passage')}${agreementText(p.agreement)}${trendText(theme.trend)}${answering}.*`,
     '',
   ];
-  const opening = theme.summary.filter((f) => quoted.isNew(f.text));
+  const opening = theme.summary.filter((f) => quoted.isNew(f.text) && quoted.show(f.text));
   if (opening.length > 0) lines.push(opening.map((f) => statement(f, sources)).join(' '), '');
-  appendAll(lines, stanceParagraph(theme.stance, sources, caps));
-  const top = <T extends Finding>(items: readonly T[], cap: number) => topBySupport(items, cap);
-  if (compact) return [...lines, ...compactPoints(theme, quoted, sources)];
+  // What was quoted twice already is left out, with a pointer to where it is quoted in full.
+  const left = new Set<string>();
+  appendAll(lines, stanceParagraph(theme.stance, sources, { caps, quoted, left }));
+  const top = <T extends Finding>(items: readonly T[], cap: number) =>
+    quoted.keep(topBySupport(items, items.length), left, cap);
+  if (compact) return [...lines, ...compactPoints(theme, quoted, sources), ...leftOutNote(left)];
   appendAll(lines, findingList('Key points', top(theme.keyPoints, caps.keyPoints), sources, true));
   appendAll(lines, findingList('Proposals', top(theme.proposals, caps.proposals), sources, true));
   appendAll(lines, findingList('Concerns', top(theme.concerns, caps.concerns), sources, true));
@@ -246,7 +268,7 @@ function themeSection(
     lines,
     findingList('Opportunities', top(theme.opportunities, caps.opportunities), sources, true),
   );
-  appendAll(lines, quotes(theme.quotes.slice(0, caps.quotes), sources));
+  appendAll(lines, quotes(quoted.keep(theme.quotes, left, caps.quotes), sources));
   appendAll(
     lines,
     subThemes(
@@ -260,13 +282,13 @@ function themeSection(
   );
   appendAll(
     lines,
-    votedList('Broad agreement', theme.consensus.slice(0, caps.votedComments), sources),
+    votedList('Broad agreement', quoted.keep(theme.consensus, left, caps.votedComments), sources),
   );
   appendAll(
     lines,
-    votedList('Divided opinion', theme.divisive.slice(0, caps.votedComments), sources),
+    votedList('Divided opinion', quoted.keep(theme.divisive, left, caps.votedComments), sources),
   );
-  return lines;
+  return [...lines, ...leftOutNote(left)];
 }
 
 /**
@@ -274,11 +296,12 @@ function themeSection(
  * (what a key message or programming priority already quotes left out).
  */
 function compactPoints(theme: ThemeFindings, quoted: QuotedOnce, sources: SourceIndex): string[] {
-  const first = (items: readonly Finding[]) => items.find((f) => quoted.isNew(f.text));
+  const first = (items: readonly Finding[]) =>
+    topBySupport(items, items.length).find((f) => quoted.isNew(f.text) && quoted.show(f.text));
   const points = [
-    ['Main point', topBySupport(theme.keyPoints, 1)[0]],
-    ['Leading proposal', first(topBySupport(theme.proposals, theme.proposals.length))],
-    ['Main concern', first(topBySupport(theme.concerns, theme.concerns.length))],
+    ['Main point', first(theme.keyPoints)],
+    ['Leading proposal', first(theme.proposals)],
+    ['Main concern', first(theme.concerns)],
   ] as const;
   const lines = points.flatMap(([name, f]) => (f ? [`- ${name}: ${statement(f, sources)}`] : []));
   return lines.length > 0 ? [...lines, ''] : [];
@@ -309,6 +332,11 @@ function questionsSection(
   const table = questionThemeTable(findings);
   const lines = ['## What contributors said on each guiding question', '', ...table];
   findings.questions.forEach((q, i) => {
+    const left = new Set<string>();
+    // A question's points leave out what is quoted before: its counts are the question's, not
+    // the theme's or the priority's, and one claim shows one count.
+    const top = (items: readonly Finding[], cap: number) =>
+      quoted.keep(topBySupport(items, items.length), left, cap, true);
     // With the table above, the question's line need not name its themes again.
     const themes =
       table.length > 0
@@ -316,7 +344,10 @@ function questionsSection(
         : ` Themes: ${
             q.themes
               .slice(0, 5)
-              .map((t) => `${inlineText(t.label)} (${t.passages})`)
+              .map(
+                (t, i) =>
+                  `${inlineText(t.label)} (${i === 0 ? count(t.passages, 'passage') : t.passages})`,
+              )
               .join(', ') || 'none'
           }.`;
     appendAll(lines, [
@@ -324,26 +355,11 @@ function questionsSection(
       '',
       `*${people.from(q.contributions, q.participants)}${q.mapping === 'similarity' ? ', matched to the question by their words' : ''}.${themes}*`,
       '',
-      ...stanceParagraph(q.stance, sources, caps),
+      ...stanceParagraph(q.stance, sources, { caps, quoted, left }),
       ...nothingToChangeText(q.nothingToChange, people),
-      ...findingList(
-        'Main points',
-        topBySupport(
-          q.keyPoints.filter((f) => quoted.isNew(f.text)),
-          caps.questionPoints,
-        ),
-        sources,
-        true,
-      ),
-      ...findingList(
-        'Proposals',
-        topBySupport(
-          q.proposals.filter((f) => quoted.isNew(f.text)),
-          caps.proposals,
-        ),
-        sources,
-        true,
-      ),
+      ...findingList('Main points', top(q.keyPoints, caps.questionPoints), sources, true),
+      ...findingList('Proposals', top(q.proposals, caps.proposals), sources, true),
+      ...leftOutNote(left),
     ]);
   });
   return lines;
@@ -370,12 +386,20 @@ function crossCutting(findings: Findings, sources: SourceIndex): string[] {
 function stanceParagraph(
   stance: StanceSplit | null,
   sources: SourceIndex,
-  caps: BriefConfig,
+  { caps, quoted, left }: { caps: BriefConfig; quoted: QuotedOnce; left: Set<string> },
 ): string[] {
   if (!stance) return [];
-  // Not left out when a key message quotes them: each side's reasons are shown in full.
+  const claim =
+    stance.basis === 'question' || quoted.show(stance.claim)
+      ? null
+      : (quoted.placeOf(stance.claim) ?? 'quoted above');
   const list = (title: string, side: StanceSplit['favour']) =>
-    findingList(title, topBySupport(side.points, caps.reasons), sources, true);
+    findingList(
+      title,
+      quoted.keep(topBySupport(side.points, side.points.length), left, caps.reasons),
+      sources,
+      true,
+    );
   const lists = [
     ...list('Reasons given in favour', stance.favour),
     ...list('Reasons given against', stance.against),
@@ -387,11 +411,14 @@ function stanceParagraph(
     !stance.reliable && lists.length > 0
       ? ` The reasons below are those of the ${of} that do.`
       : '';
-  return [`**How opinion divides.** ${splitLine(stance, sources)}${whose}`, '', ...lists];
+  return [`**How opinion divides.** ${splitLine(stance, sources, claim)}${whose}`, '', ...lists];
 }
 
-/** The counts of a split, each with its citations, or that it could not be read reliably. */
-function splitLine(stance: StanceSplit, sources: SourceIndex): string {
+/**
+ * The counts of a split, each with its citations, or that it could not be read reliably;
+ * `quotedAt` names where the leading proposal is quoted when it is not quoted again here.
+ */
+function splitLine(stance: StanceSplit, sources: SourceIndex, quotedAt: string | null): string {
   const { favour, against, conditional, compromise, unclear } = stance;
   const decided = [favour, against, conditional, compromise].reduce(
     (sum, s) => sum + s.support.contributions,
@@ -406,7 +433,7 @@ function splitLine(stance: StanceSplit, sources: SourceIndex): string {
   }
   const on = question
     ? `Of ${count(counted, 'answer')},`
-    : `Of the ${count(counted, 'contribution')} on the leading proposal, “${inlineText(stance.claim)}”,`;
+    : `Of the ${count(counted, 'contribution')} on the leading proposal, ${quotedAt ? `(${quotedAt})` : `“${inlineText(stance.claim)}”`},`;
   const part = (n: number, one: string, many: string, citations: readonly string[]) =>
     `${n.toLocaleString('en')} ${n === 1 ? one : many}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
   const parts = [
@@ -437,25 +464,27 @@ function annexes(
   accounting: Accounting,
   top: readonly ThemeFindings[],
   sources: SourceIndex,
-  { caps, people }: Shown,
+  { caps, people, quoted }: Shown,
 ): string[] {
   const { findings } = input;
   const lines = ['## Annexes', ''];
   if (findings.weeks.length > 0) {
     lines.push('### Weekly digests', '');
     for (const week of findings.weeks) {
+      const left = new Set<string>();
+      const points = topBySupport(week.keyPoints, week.keyPoints.length);
       appendAll(lines, [
         `#### ${inlineText(week.label)}`,
         '',
         `*${week.start} to ${week.end}: ${people.from(week.contributions, week.participants)}. Leading themes: ${week.leadingThemes.map((t, i) => `${inlineText(t.label)} (${i === 0 ? count(t.passages, 'passage') : t.passages})`).join(', ') || 'none'}.*`,
         '',
-        ...findingList(
-          'Key points',
-          topBySupport(week.keyPoints, caps.questionPoints),
+        ...findingList('Key points', quoted.keep(points, left, caps.questionPoints), sources, true),
+        ...quotes(
+          quoted.keep(week.highlights, left, caps.quotes),
           sources,
-          true,
+          'Highlighted contributions',
         ),
-        ...quotes(week.highlights.slice(0, caps.quotes), sources, 'Highlighted contributions'),
+        ...leftOutNote(left),
       ]);
     }
   }

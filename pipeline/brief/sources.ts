@@ -38,7 +38,7 @@ export class SourceIndex {
 
   /**
    * "[\\[3\\]](#source-3) [\\[7\\]](#source-7)": links (shown as [3] [7]) to the first `shown`
-   * contributions the passages belong to, then "(+N more)" for the other contributions.
+   * contributions the passages belong to, then "(+N more contributions)" for the others.
    */
   cite(passageIds: readonly string[]): string {
     const byContribution = new Map<string, string>();
@@ -50,7 +50,8 @@ export class SourceIndex {
     const first = [...byContribution.values()].slice(0, this.shown);
     const links = first.map((id) => this.number(id)).map((n) => `[\\[${n}\\]](#source-${n})`);
     const more = byContribution.size - links.length;
-    return more > 0 ? `${links.join(' ')} (+${more} more)` : links.join(' ');
+    if (more === 0) return links.join(' ');
+    return `${links.join(' ')} (+${more.toLocaleString('en')} more contribution${more === 1 ? '' : 's'})`;
   }
 
   /** The number of a shown source, by contribution id, or undefined when it is not shown. */

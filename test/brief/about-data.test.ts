@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aboutDataBox } from '../../pipeline/brief/about-data.js';
 import type { Accounting } from '../../schemas/accounting.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Contribution } from '../../schemas/contribution.js';
 import type { Findings } from '../../schemas/findings.js';
 
 const LONG = 'The buses on the west side should run every ten minutes in the morning.';
@@ -23,13 +24,21 @@ function kept(id: string, text: string, duplicates: string[] = []): CleanRecord 
 
 function input(
   records: CleanRecord[],
-  over: { languages?: Record<string, number>; findings?: Partial<Findings> } = {},
+  over: {
+    languages?: Record<string, number>;
+    findings?: Partial<Findings>;
+    /** Source texts by id, where they differ from the clean text. */
+    sources?: Record<string, string>;
+  } = {},
 ) {
   const findings = { questions: [], themes: [], ...over.findings } as unknown as Findings;
   const accounting = {
     languages: over.languages ?? { en: records.length },
   } as unknown as Accounting;
-  return { findings, records, accounting };
+  const contributions = records.map(
+    (r) => ({ id: r.id, text: over.sources?.[r.id] ?? r.text }) as Contribution,
+  );
+  return { findings, records, contributions, accounting };
 }
 
 const plain = Array.from({ length: 10 }, (_, i) => kept(`c${i}`, LONG));
@@ -63,6 +72,22 @@ describe('aboutDataBox', () => {
       kept('m2', 'Wir warten immer noch [Name entfernt] auf den Radweg.'),
     ];
     expect(aboutDataBox(input(records)).join('\n')).toContain('2 contributions carry masks');
+  });
+
+  it('counts the masks of the source text, not the names the tool itself redacted', () => {
+    const records = [
+      ...plain,
+      kept('m1', '[name] was very helpful and kind to my mother.'),
+      kept('n1', 'My SMS worker [name] has been very helpful.'),
+      kept('s1', 'The staff on * were kind, and **** too.'),
+    ];
+    const sources = {
+      m1: 'XXXX was very helpful and kind to my mother.',
+      n1: 'My SMS worker Sam has been very helpful.',
+    };
+    expect(aboutDataBox(input(records, { sources })).join('\n')).toContain(
+      '2 contributions carry masks',
+    );
   });
 
   it('says where a split could not be read reliably, and that duplicates were merged', () => {

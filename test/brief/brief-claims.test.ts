@@ -57,6 +57,23 @@ Scope: what 30 participants said in 30 contributions, by theme and guiding quest
 `;
 
 describe('collectClaims', () => {
+  it('takes a programming priority as its statement, not the theme it names in its parenthesis', () => {
+    const claims = collectClaims(
+      [
+        '## What this means for programming',
+        '',
+        '1. Open the car park at night. [\\[2\\]](#source-2) (+3 more contributions) *(support: 90% of 40 voters agreed; 4 contributions; from: theme “Parking”, question 1)*',
+        '2. Close the ring road at night. [\\[3\\]](#source-3) *(support: 70% of 30 voters agreed; 3 contributions; from: theme “Parking”, question 1)*',
+      ].join('\n'),
+    );
+    expect(claims.map((c) => `${c.claim} ${c.value} ${c.unit}`)).toEqual([
+      'statement:open the car park at night 40 voters',
+      'statement:open the car park at night 4 contributions',
+      'statement:close the ring road at night 30 voters',
+      'statement:close the ring road at night 3 contributions',
+    ]);
+  });
+
   it('reads the numbers of each claim wherever the brief shows them', () => {
     const claims = collectClaims(BRIEF);
     const of = (claim: string, unit: string) =>

@@ -50,10 +50,9 @@ describe.each(FIXTURES)('the brief of the %s fixture', (name) => {
 });
 
 describe('the brief of the synthesis fixture (votes)', () => {
-  // Known to fail until the key messages, programming section and theme lists quote a sentence
-  // once (issue 22, items 2 and 8, other branches): vitest then reports this test as passing
-  // unexpectedly, and `it.fails` becomes `it`.
-  it.fails('shows no sentence more than twice from the key messages to the end of the findings', async () => {
+  // The key messages and programming quote first; a theme, question or week leaves out what is
+  // shown twice already and points to where it is quoted (`QuotedOnce`).
+  it('shows no sentence more than twice from the key messages to the end of the findings', async () => {
     const { out } = await runFixture('synthesis', 'render');
     const markdown = await readFile(join(out, 'brief.md'), 'utf8');
     expect(checkBrief(markdown).repeats).toEqual([]);

@@ -23,7 +23,7 @@ describe('template noise', () => {
     for (const markdown of briefs.values()) expect(markdown).not.toMatch(/trend: /);
     // The synthesis fixture has two weeks; the yes/no one none, so its themes show no trend.
     expect(brief('synthesis')).toMatch(
-      /passages(; [^*]*)?; (rising|fading|steady) over the weeks\.\*/,
+      /passages(; [^*]*)?; (rising|fading|steady) over the weeks(; in the answers to question \d+ \([^)]*\))?\.\*/,
     );
     expect(brief('yes-no')).not.toMatch(/over the weeks/);
   });

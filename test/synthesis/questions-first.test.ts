@@ -71,6 +71,21 @@ describe('two unrelated questions (the two-questions fixture)', () => {
     }
   });
 
+  it("names in each theme's header line the question it answers", () => {
+    const found = section(markdown, 'Thematic findings');
+    for (const theme of themes.themes.filter((t) => t.parentId === null)) {
+      const index = findings.questions.findIndex((q) => q.questionId === theme.questionId);
+      const question = findings.questions[index];
+      const heading = found.indexOf(`### ${theme.label}\n`);
+      expect(heading, theme.label).toBeGreaterThanOrEqual(0);
+      const header = found
+        .slice(heading)
+        .split('\n')
+        .find((l) => l.startsWith('*'));
+      expect(header).toContain(`; in the answers to question ${index + 1} (${question?.text}).*`);
+    }
+  });
+
   it('reports the theme both questions share as a cross-cutting issue, citing both', () => {
     const [first] = findings.crossCutting;
     expect(first?.text).toMatch(

@@ -112,10 +112,12 @@ describe('votes first (the votes fixture)', () => {
     expect(sourcesCsv).toMatch(/What this means for programming/);
   });
 
-  it('never frames a key message as "X drew N; its most typical statement"', () => {
+  it('never frames a key message as "X drew N; its most typical statement", nor as following another', () => {
     const messages = section(markdown, 'Key messages');
     expect(messages).not.toMatch(/most typical statement/);
     expect(messages).not.toMatch(/ drew \d/);
+    // Each reads on its own: none leans on the one before ("Next in support ...").
+    expect(messages).not.toMatch(/^\d+\. (Next|Then|Also)\b/m);
     expect(messages.match(/^\d+\. /gm)?.length ?? 0).toBeLessThanOrEqual(7);
   });
 });

@@ -1,7 +1,7 @@
 import type { MinorityView } from '../../../schemas/findings.js';
 import { maxOf } from '../../arrays.js';
 import { dot, rowOf } from '../../matrix.js';
-import { textOnlyDescribesSpeaker } from '../reading/speaker.js';
+import { textStatesNoView } from '../reading/no-view.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
 import type { PointGroup } from './key-points.js';
 import { centralSentence, findingOf, foldedWords, statementText, wordCounts } from './support.js';
@@ -27,8 +27,9 @@ const MAX_VIEWS = 3;
  * them rather than averaging them away: first comments most voters disagreed with (where there
  * are votes), then the passages farthest from every key point's centre (among the most
  * distinct tenth, and 1.5 standard deviations beyond the theme's mean distance) that say
- * something (five content words or more). Each differs from
- * the others and cites the theme passages close to it, which share it.
+ * something (five content words or more) and state a view (not only who their author is, praise
+ * or that nothing needs to change: `textStatesNoView`). Each differs from the others and cites
+ * the theme passages close to it, which share it.
  */
 export function minorityViews(
   corpus: SynthesisCorpus,
@@ -56,8 +57,9 @@ export function minorityViews(
     ...candidates.map(({ p }) => ({ p, basis: 'distinct' as const })),
   ];
   for (const { p, basis } of ordered) {
-    // "I am under 30": most may disagree, but it says who someone is, not a view.
-    if (textOnlyDescribesSpeaker(p.text, p.language)) continue;
+    // "I am under 30", "The staff were lovely", "Nothing, all good": most may disagree, or few
+    // say it, but it says who someone is or how they felt, not a view.
+    if (textStatesNoView(p.text, p.language, questionText(corpus, p))) continue;
     if (chosen.some((c) => c === p || dot(vector(c), vector(p)) >= SAME_VIEW)) continue;
     const sharers = passages.filter((q) => q === p || dot(vector(q), vector(p)) >= SAME_VIEW);
     const text = statementText(centralSentence(p, wordCounts(sharers)).text);
@@ -68,6 +70,11 @@ export function minorityViews(
     if (views.length === MAX_VIEWS) break;
   }
   return views;
+}
+
+/** The text of the guiding question a passage answers, or null. */
+function questionText(corpus: SynthesisCorpus, p: SynthesisPassage): string | null {
+  return corpus.config.questions.find((q) => q.id === p.questionId)?.text ?? null;
 }
 
 /** Comments most voters disagreed with (agreement at most 35% of ten or more votes), least agreed first. */

@@ -42,8 +42,9 @@ export const TEMPLATES = {
     `; the main concern beside it (${support}): “${concern}”`,
   topPriority: (proposal: string, support: string) =>
     `The proposal with the widest support across themes: “${proposal}” (${support})`,
+  /** A proposal after one quoted above: it reads on its own, wherever the other is. */
   nextPriority: (proposal: string, support: string) =>
-    `Next in support among the proposals: “${proposal}” (${support})`,
+    `Another proposal with wide support: “${proposal}” (${support})`,
   topConcern: (concern: string, support: string) =>
     `The concern with the widest support across themes: “${concern}” (${support})`,
   nothingToChange: (question: string, said: number, answers: number, percent: number) =>
