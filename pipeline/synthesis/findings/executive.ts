@@ -46,7 +46,7 @@ class Draft {
   themed = 0;
 
   /** Adds a message (when there is one) and the sentences it quotes. */
-  add(message: Finding | undefined, quotes: readonly string[]): void {
+  add([message, quotes]: readonly [Finding | undefined, readonly string[]]): void {
     if (!message) return;
     for (const q of quotes) this.used.add(sentenceKey(q));
     this.messages.push(message);
@@ -77,27 +77,24 @@ export function executiveSummary(
 ): Finding[] {
   const draft = new Draft();
   const agreed = broadestAgreement(corpus.passages, corpus.opinions, corpus.voters);
-  draft.add(
-    agreementMessage(agreed, corpus.voters),
-    agreed.map((a) => a.text),
-  );
+  draft.add([agreementMessage(agreed, corpus.voters), agreed.map((a) => a.text)]);
   for (const question of questions.filter((q) => q.stance).slice(0, QUESTION_MESSAGES)) {
     const stance = question.stance as StanceSplit;
     draft.add(
-      ...(stance.reliable
+      stance.reliable
         ? questionMessage(question, stance)
-        : unreadQuestionMessage(corpus, question, stance)),
+        : unreadQuestionMessage(corpus, question, stance),
     );
   }
-  draft.add(...nothingMessage(corpus, questions));
+  draft.add(nothingMessage(corpus, questions));
   const top = themes
     .filter((t) => t.parentId === null)
     .sort(
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  draft.add(...priorityMessage(corpus, top, draft.used));
-  draft.add(...concernMessage(corpus, top, draft.used));
+  draft.add(priorityMessage(corpus, top, draft.used));
+  draft.add(concernMessage(corpus, top, draft.used));
   // The most divided statement comes last, but is chosen before the themes quote it.
   const divided = votedFindings(corpus.passages, corpus.opinions, corpus.voters).divisive.find(
     (d) => !draft.used.has(sentenceKey(d.text)),
@@ -108,9 +105,9 @@ export function executiveSummary(
     if (room <= draft.themed) break;
     const [message, quotes] = themeMessage(corpus, theme, draft.used);
     if (message) draft.themed++;
-    draft.add(message, quotes);
+    draft.add([message, quotes]);
   }
-  if (divided) draft.add(plain(divided, divisionText(divided)), []);
+  if (divided) draft.add([plain(divided, divisionText(divided)), []]);
   return draft.messages.slice(0, MAX_MESSAGES);
 }
 
@@ -213,7 +210,8 @@ function themeMessage(
     stance.against.citations.length > 0 &&
     !used.has(sentenceKey(stance.claim))
   ) {
-    const sides = TEMPLATES.sides(...sideCounts(stance));
+    const [favour, against, unclear] = sideCounts(stance);
+    const sides = TEMPLATES.sides(favour, against, unclear);
     return [
       divisionMessage(TEMPLATES.themeSplit(theme.label, stance.claim, sides), stance),
       [stance.claim],
