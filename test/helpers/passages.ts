@@ -22,3 +22,22 @@ export function ownPassage(text: string): SynthesisPassage {
     votes: null,
   };
 }
+
+/** An English passage that is its own contribution, named `id`, by participant `p-<id>`. */
+export function namedPassage(id: string, text: string): SynthesisPassage {
+  return {
+    id,
+    index: 0,
+    text,
+    language: 'en',
+    translation: null,
+    contributionId: id,
+    voices: [id],
+    participants: [`p-${id}`],
+    date: null,
+    week: -1,
+    voiceWeeks: [],
+    questionId: null,
+    votes: null,
+  };
+}

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { questionStance, themeStance } from '../../pipeline/synthesis/findings/stance-findings.js';
-
-function passage(id: string, text: string): SynthesisPassage {
-  return {
-    id,
-    index: 0,
-    text,
-    language: 'en',
-    translation: null,
-    contributionId: id,
-    voices: [id],
-    participants: [`p-${id}`],
-    date: null,
-    week: -1,
-    voiceWeeks: [],
-    questionId: null,
-    votes: null,
-  };
-}
+import { namedPassage as passage } from '../helpers/passages.js';
 
 const QUESTION = 'Should the country accept more refugees?';
 

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SynthesisPassage } from '../../pipeline/synthesis/findings/corpus.js';
 import { questionStance, themeStance } from '../../pipeline/synthesis/findings/stance-findings.js';
 import { foldedWords } from '../../pipeline/synthesis/findings/support.js';
 import { acronymsOf, withNames } from '../../pipeline/synthesis/reading/acronyms.js';
 import { type Claim, claimOf, questionClaim } from '../../pipeline/synthesis/reading/en/claim.js';
 import { mainClause } from '../../pipeline/synthesis/reading/en/stance.js';
 import { claimStance, contributionStance } from '../../pipeline/synthesis/reading/stance.js';
-
-function passage(id: string, text: string): SynthesisPassage {
-  return {
-    id,
-    index: 0,
-    text,
-    language: 'en',
-    translation: null,
-    contributionId: id,
-    voices: [id],
-    participants: [`p-${id}`],
-    date: null,
-    week: -1,
-    voiceWeeks: [],
-    questionId: null,
-    votes: null,
-  };
-}
+import { namedPassage as passage } from '../helpers/passages.js';
 
 describe('questionClaim', () => {
   it('reads a yes/no question as a claim for its action', () => {
