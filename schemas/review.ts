@@ -107,6 +107,8 @@ export const ReviewEntry = z.strictObject({
   n: z.number().int().min(1),
   at: z.string(),
   reviewer: z.string().max(200).nullable(),
+  /** The browser tab that took it (its undo and redo act on its own decisions); absent in old logs. */
+  tab: z.string().max(100).optional(),
   action: ReviewAction,
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
@@ -184,5 +186,9 @@ export type ReviewedThemes = z.infer<typeof ReviewedThemes>;
 export const DecisionRequest = z.strictObject({
   revision: z.number().int().min(0),
   actions: z.array(ReviewAction).min(1).max(1000),
+  /** A random id per browser tab: undo and redo act on the decisions of one's own tab. */
+  tab: z.string().min(1).max(100).optional(),
+  /** The name the browser was given, used when the app was started without `--reviewer`. */
+  reviewer: z.string().trim().min(1).max(200).nullable().optional(),
 });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
