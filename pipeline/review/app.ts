@@ -14,7 +14,6 @@ import { requireToken, sameOrigin, securityHeaders } from './guard.js';
 import { type ListSource, listPassages } from './listing.js';
 import { indexPassages, type PassageIndex } from './passage-index.js';
 import { BRIEF_FILES, createRebuilder, type Rebuilder } from './rebuild.js';
-import { staleReview } from './review-log.js';
 import { type ReviewSession, reviewSessionOf } from './session.js';
 import { indexState, stateView } from './state-view.js';
 import type { ErrorView } from './views.js';
@@ -50,7 +49,8 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
     const next = await reviewSessionOf(run);
     live = { session: next, passages: indexPassages(next) };
   });
-  const state = () => stateView(live.session, live.passages, options.reviewer, rebuilder.running());
+  const state = (tab: string | undefined) =>
+    stateView(live.session, live.passages, options.reviewer, rebuilder.running(), tab);
 
   const app = new Hono();
   app.use(securityHeaders(), sameOrigin(options.hosts), requireToken(options.token));
@@ -60,7 +60,7 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
   for (const [path, asset] of options.assets)
     app.get(path, (c) => c.body(asset.body, 200, { 'Content-Type': asset.type }));
 
-  app.get('/api/state', (c) => c.json(state()));
+  app.get('/api/state', (c) => c.json(state(tabOf(c.req.query('tab')))));
   app.get('/api/passages', (c) => {
     const source = listSource(c);
     const page =
@@ -112,22 +112,23 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
     const body = DecisionRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success)
       return c.json<ErrorView>({ error: `Invalid decision: ${formatIssues(body.error)}` }, 400);
-    const { revision, actions } = body.data;
-    if (revision !== session.revision()) return stale(c, staleReview(revision, session.revision()));
+    const { revision, actions, tab } = body.data;
     const problem = checkActions(actions, {
       state: indexState(session.state()),
       passages,
       hasContribution: (id) => session.records.has(id),
-      decisions: decisionStates(session.log()),
+      decisions: decisionStates(session.log(), tab),
     });
     if (problem) return c.json<ErrorView>({ error: problem }, 404);
+    // The name the app was started with wins over the one the browser was given.
+    const reviewer = options.reviewer ?? body.data.reviewer ?? null;
     try {
-      await session.decide(actions, revision, options.reviewer);
+      await session.decide(actions, revision, reviewer, tab);
     } catch (error) {
       if (error instanceof StaleReviewError) return stale(c, error);
       throw error;
     }
-    return c.json(state());
+    return c.json(state(tab));
   }
 
   return { app, rebuilder };
@@ -162,6 +163,11 @@ function listSource(c: Context): ListSource | null {
     default:
       return null;
   }
+}
+
+/** A tab id from the query (the page's own random id), or undefined. */
+function tabOf(value: string | undefined): string | undefined {
+  return value && value.length <= 100 ? value : undefined;
 }
 
 function count(value: string | undefined, fallback: number): number {

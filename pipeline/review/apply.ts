@@ -78,7 +78,7 @@ export class ReviewApplication {
     const problem = this.state.apply(decision);
     this.outcomes.push(
       problem === null
-        ? outcome(decision, 'applied', describe(decision))
+        ? outcome(decision, 'applied', describeDecision(decision))
         : outcome(decision, 'orphaned', problem),
     );
   }
@@ -92,7 +92,8 @@ function outcome(
   return { n: decision.n, kind: decision.action.kind, status, detail };
 }
 
-function describe(decision: Decision): string {
+/** What a decision does, in a few words (`"Sports" renamed "Leisure"`). */
+export function describeDecision(decision: Decision): string {
   const { action } = decision;
   switch (action.kind) {
     case 'rename':

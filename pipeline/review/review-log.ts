@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ReviewAction, ReviewLog } from '../../schemas/review.js';
+import { type ReviewAction, type ReviewEntry, ReviewLog } from '../../schemas/review.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { ArtifactError, StaleReviewError } from '../errors.js';
 import { sha256 } from '../hash.js';
@@ -46,21 +46,29 @@ export async function readReviewBase(outDir: string): Promise<Set<string> | null
 export interface Append {
   revision: number;
   reviewer: string | null;
+  /** The browser tab that took them (recorded in each entry), if any. */
+  tab?: string | undefined;
   actions: readonly ReviewAction[];
   /** Every passage of the run now: the base of a log that does not exist yet. */
   passageIds: readonly string[];
   /** The time to record (ISO); default now. */
   at?: string;
+  /**
+   * Why the decisions conflict with `since` (the entries appended after `revision`), or null
+   * when they may go on top. Default: any entry since is a conflict.
+   */
+  conflict?: (since: readonly ReviewEntry[], log: ReviewLog) => string | null;
 }
 
 const queues = new Map<string, Promise<unknown>>();
 
 /**
  * Appends decisions to `review.json`, atomically, and returns the new log. Decisions were taken
- * on the state the client saw: when the log has moved on since (`revision` is older), nothing is
- * written and a `StaleReviewError` says so, so that two tabs or two reviewers never overwrite
- * each other. Appends within a process queue one after the other; across processes the run
- * folder's lock keeps a second writer out.
+ * on the state the client saw: when the log has moved on since (`revision` is older) and
+ * `conflict` finds the entries since in conflict with them, nothing is written and a
+ * `StaleReviewError` says why, so that two tabs or two reviewers never overwrite each other.
+ * Appends within a process queue one after the other; across processes the run folder's lock
+ * keeps a second writer out.
  */
 export function appendDecisions(outDir: string, append: Append): Promise<ReadReviewLog> {
   const previous = queues.get(outDir) ?? Promise.resolve();
@@ -72,7 +80,12 @@ export function appendDecisions(outDir: string, append: Append): Promise<ReadRev
 async function appendNow(outDir: string, append: Append): Promise<ReadReviewLog> {
   const current = await readReviewLog(outDir);
   const revision = current?.log.decisions.length ?? 0;
-  if (append.revision !== revision) throw staleReview(append.revision, revision);
+  if (append.revision > revision || (append.revision < revision && !append.conflict))
+    throw staleReview(append.revision, revision);
+  if (current && append.revision < revision) {
+    const problem = append.conflict?.(current.log.decisions.slice(append.revision), current.log);
+    if (problem) throw new StaleReviewError(problem, revision);
+  }
   let log = current?.log;
   if (!log) {
     const base = `${append.passageIds.join('\n')}\n`;
@@ -87,7 +100,13 @@ async function appendNow(outDir: string, append: Append): Promise<ReadReviewLog>
   const at = append.at ?? new Date().toISOString();
   const decisions = [...log.decisions];
   for (const action of append.actions)
-    decisions.push({ n: decisions.length + 1, at, reviewer: append.reviewer, action });
+    decisions.push({
+      n: decisions.length + 1,
+      at,
+      reviewer: append.reviewer,
+      ...(append.tab === undefined ? {} : { tab: append.tab }),
+      action,
+    });
   const next = ReviewLog.parse({ ...log, decisions });
   const text = `${JSON.stringify(next, null, 1)}\n`;
   const written = await writeFileAtomic(join(outDir, REVIEW_FILE), [text]);

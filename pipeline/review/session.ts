@@ -5,7 +5,17 @@ import type { Themes } from '../../schemas/themes.js';
 import { type RunOptions, type RunSummary, runPipeline } from '../runner.js';
 import { passageFacts } from '../stages/review.js';
 import { type PassageFacts, ReviewApplication } from './apply.js';
+import { type Requester, TouchHistory } from './conflicts.js';
 import { appendDecisions, readReviewBase, readReviewLog } from './review-log.js';
+import { indexState } from './state-view.js';
+import {
+  addHolders,
+  addTouches,
+  noTouches,
+  type Touches,
+  touchContext,
+  touchesOf,
+} from './touches.js';
 
 /** Everything the review app and the spreadsheet import work on: one run folder's themes. */
 export interface ReviewSession {
@@ -23,12 +33,15 @@ export interface ReviewSession {
   /** The themes with every decision in force applied (by apply.ts, as in the review stage). */
   state(): ReviewedThemes;
   /**
-   * Adds decisions taken on `revision`; refused with a `StaleReviewError` when the log moved on.
+   * Adds decisions taken on `revision` by `tab` (if any), on top of those appended since when
+   * they touch other themes and passages; else refused with a `StaleReviewError` naming the
+   * conflict. Calls run one after the other.
    */
   decide(
     actions: readonly ReviewAction[],
     revision: number,
     reviewer: string | null,
+    tab?: string,
   ): Promise<ReviewedThemes>;
 }
 
@@ -75,30 +88,70 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   let log = parts.log;
   let application = ReviewApplication.of(found, log, facts);
   let state = application.result(base);
+  const records = new Map(parts.clean.map((r) => [r.id, r]));
+  const history = new TouchHistory(log?.decisions.length ?? 0);
+  const context = () =>
+    touchContext(
+      indexState(state),
+      log,
+      (id) => records.get(id)?.passages.map((p) => p.id) ?? [],
+      (n) => history.touchedBy(n),
+    );
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function decideNow(
+    actions: readonly ReviewAction[],
+    revision: number,
+    requester: Requester,
+  ): Promise<ReviewedThemes> {
+    const before = context();
+    const touches = actions.map((action) => touchesOf(action, before));
+    const incoming = noTouches();
+    for (const t of touches) addTouches(incoming, t);
+    const from = log?.decisions.length ?? 0;
+    const written = await appendDecisions(outDir, {
+      revision,
+      reviewer: requester.reviewer,
+      tab: requester.tab,
+      actions,
+      passageIds: facts.passageIds,
+      conflict: (since, current) => history.conflict(since, incoming, requester, current),
+    });
+    log = written.log;
+    base ??= new Set(facts.passageIds);
+    // New decisions apply on top of the state; an undo or redo re-applies the whole log.
+    if (!application.extend(log.decisions.slice(from)))
+      application = ReviewApplication.of(found, log, facts);
+    state = application.result(base);
+    record(from, touches);
+    return state;
+  }
+
+  /** Records what the decisions appended after `from` touched, with where passages are now. */
+  function record(from: number, touches: readonly Touches[]): void {
+    const after = context();
+    touches.forEach((t, i) => {
+      addHolders(t, t.passages, after);
+      history.record(from + i + 1, t);
+    });
+  }
+
   return {
     outDir,
     run,
     found,
-    records: new Map(parts.clean.map((r) => [r.id, r])),
+    records,
     contributions: new Map(parts.contributions.map((c) => [c.id, c])),
     facts,
     log: () => log,
     revision: () => log?.decisions.length ?? 0,
     state: () => state,
-    async decide(actions, revision, reviewer) {
-      const written = await appendDecisions(outDir, {
-        revision,
-        reviewer,
-        actions,
-        passageIds: facts.passageIds,
-      });
-      log = written.log;
-      base ??= new Set(facts.passageIds);
-      // New decisions apply on top of the state; an undo or redo re-applies the whole log.
-      if (!application.extend(log.decisions.slice(revision)))
-        application = ReviewApplication.of(found, log, facts);
-      state = application.result(base);
-      return state;
+    decide(actions, revision, reviewer, tab) {
+      const next = queue
+        .catch(() => {})
+        .then(() => decideNow(actions, revision, { reviewer, tab }));
+      queue = next;
+      return next;
     },
   };
 }

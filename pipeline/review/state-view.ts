@@ -3,6 +3,7 @@ import type { GuidingQuestion } from '../../schemas/consultation.js';
 import type { ReviewExclusion, ReviewedThemes, ThemeRef } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
 import { decisionStates } from './active.js';
+import { describeDecision } from './apply.js';
 import type { PassageIndex } from './passage-index.js';
 import type { ReviewSession } from './session.js';
 import type { StateView, ThemeView } from './views.js';
@@ -28,7 +29,8 @@ const themeViews = new WeakMap<ReviewedThemes, ThemeView[]>();
 const memberSets = new WeakMap<Theme, Set<string>>();
 const weekCounts = new WeakMap<Theme, number[]>();
 
-function membersOf(theme: Theme): Set<string> {
+/** A theme's passages as a set, built once per theme object. */
+export function membersOf(theme: Theme): ReadonlySet<string> {
   let members = memberSets.get(theme);
   if (!members) {
     members = new Set(theme.passageIds);
@@ -64,12 +66,13 @@ function buildIndex(state: ReviewedThemes): StateIndex {
   };
 }
 
-/** The state summary: theme tree, counts, week shares, undo/redo, orphans. */
+/** The state summary: theme tree, counts, week shares, `tab`'s undo/redo, orphans. */
 export function stateView(
   session: ReviewSession,
   passages: PassageIndex,
   reviewer: string | null,
   rebuilding: boolean,
+  tab?: string,
 ): StateView {
   const state = session.state();
   const index = indexState(state);
@@ -80,11 +83,12 @@ export function stateView(
     themes = state.themes.map((theme) => themeView(theme, index, passages, config.questions));
     themeViews.set(state, themes);
   }
-  const { undoable, redoable } = decisionStates(session.log());
-  const detail = (n: number | null) =>
-    n === null
-      ? null
-      : { decision: n, detail: state.review.decisions.find((d) => d.n === n)?.detail ?? '' };
+  const { decisions, undoable, redoable } = decisionStates(session.log(), tab);
+  // What the decision does, also once undone (its outcome then says only "undone").
+  const detail = (n: number | null) => {
+    const decision = n === null ? undefined : decisions.find((d) => d.n === n);
+    return decision ? { decision: decision.n, detail: describeDecision(decision) } : null;
+  };
   return {
     title: config.title,
     revision: session.revision(),
