@@ -133,7 +133,7 @@ describe('review app API safety', () => {
     for (const item of hits.items) expect(item.text.toLowerCase()).toContain('bus');
   });
 
-  it('answers a stale revision with 409 and the reason', async () => {
+  it('answers a decision on a theme changed since its revision with 409 and the reason', async () => {
     const theme = state.themes[0];
     if (!theme) throw new Error('no theme');
     const decide = (revision: number, label: string) =>
@@ -144,7 +144,9 @@ describe('review app API safety', () => {
     expect((await decide(0, 'First name')).status).toBe(200);
     const stale = await decide(0, 'Second name');
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { error: string }).error).toMatch(/has changed since/);
+    expect(((await stale.json()) as { error: string }).error).toMatch(
+      /^Not recorded: ".+" was changed in another tab \(".+" renamed "First name"\) since your page loaded$/,
+    );
     const log = JSON.parse(await readFile(join(app.out, 'review.json'), 'utf8'));
     expect(log.decisions.map((d: { action: { label: string } }) => d.action.label)).toEqual([
       'First name',

@@ -20,10 +20,11 @@ export interface FixtureApp extends RunningReview {
 
 /**
  * Starts the review app on a copy of the synthesis fixture (after `prepare` edits it), run into
- * a temp folder up to the review stage.
+ * a temp folder up to the review stage, as reviewer "Test reviewer" unless told otherwise.
  */
 export async function startFixtureApp(
   prepare?: (dir: string) => Promise<void>,
+  options: { reviewer?: string | null } = {},
 ): Promise<FixtureApp> {
   const dir = await copyFixture('synthesis');
   await prepare?.(dir);
@@ -40,7 +41,7 @@ export async function startFixtureApp(
   const running = await startReviewServer(session, {
     host: '127.0.0.1',
     port: 0,
-    reviewer: 'Test reviewer',
+    reviewer: options.reviewer === undefined ? 'Test reviewer' : options.reviewer,
     run,
   });
   const origin = new URL(running.url).origin;
