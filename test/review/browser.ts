@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { FixtureApp } from './review-app.js';
 
 /** Screenshots of the review app land here, to be looked at after a test run. */
@@ -15,13 +15,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A page logged into the app (through its printed address), its theme tree drawn; errors and requested addresses are recorded. */
+/**
+ * A page logged into the app (through its printed address), its theme tree drawn; errors and
+ * requested addresses are recorded. A browser opens it in a new context (another browser, as it
+ * were); a context opens it as one more tab, sharing the context's storage and viewport.
+ */
 export async function openApp(
-  browser: Browser,
+  browser: Browser | BrowserContext,
   app: FixtureApp,
   viewport = { width: 1400, height: 900 },
 ): Promise<Page & { errors: string[]; requests: string[] }> {
-  const page = Object.assign(await browser.newPage({ viewport }), {
+  const opened = 'newContext' in browser ? browser.newPage({ viewport }) : browser.newPage();
+  const page = Object.assign(await opened, {
     errors: [] as string[],
     requests: [] as string[],
   });

@@ -57,7 +57,7 @@ describe('review page in Chromium: safety and concurrent tabs', () => {
     expect(page.requests.filter((url) => !url.startsWith(`${app.origin}/`))).toEqual([]);
   });
 
-  it('refuses the second of two tabs acting on the same state, and loses no decision', async () => {
+  it('refuses the second of two tabs acting on a theme the first changed, and loses no decision', async () => {
     const first = await openApp(browser, app);
     const second = await openApp(browser, app);
     const revision = Number(await first.locator('body').getAttribute('data-revision'));
@@ -67,7 +67,9 @@ describe('review page in Chromium: safety and concurrent tabs', () => {
     await second.getByRole('button', { name: 'Approve' }).click();
     const notice = second.locator('.notice.error');
     await notice.waitFor();
-    expect(await notice.textContent()).toMatch(/has changed since this page loaded/);
+    expect(await notice.textContent()).toMatch(
+      /^Not recorded: ".+" was changed in another tab \(".+" renamed "Getting around"\) since your page loaded/,
+    );
     // The second tab loads the current state: the first tab's name, nothing approved.
     await atRevision(second, revision + 1);
     expect(await second.locator('.label-edit').inputValue()).toBe('Getting around');

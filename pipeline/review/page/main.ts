@@ -5,6 +5,7 @@ import { button, h, replace } from './dom.js';
 import { themeHeader } from './header.js';
 import { renderList, renderSelection, targetPassages } from './list.js';
 import { rebuild } from './rebuild.js';
+import { askNameOnce, drawReviewer, reviewerButton } from './reviewer.js';
 import { loadState, notify, onNotice, show, store, subscribe, toggleSelected } from './store.js';
 import { renderTree } from './tree.js';
 
@@ -34,6 +35,7 @@ function layout(): void {
       { className: 'topbar' },
       h('h1', null, 'Review the themes'),
       title,
+      reviewerButton,
       search,
       h('div', { className: 'history' }, undo, redo),
       rebuildButton,
@@ -54,6 +56,7 @@ function draw(change: 'state' | 'view' | 'selection'): void {
   // The revision shown, for whoever needs to know the page is up to date (the browser tests).
   document.body.dataset.revision = String(state.revision);
   title.textContent = state.reviewer ? `${state.title} · reviewer ${state.reviewer}` : state.title;
+  drawReviewer(state);
   undo.disabled = state.undo === null || state.rebuilding;
   redo.disabled = state.redo === null || state.rebuilding;
   undo.title = state.undo ? `Undo: ${state.undo.detail} (Ctrl+Z)` : 'Nothing to undo';
@@ -155,6 +158,7 @@ loadState().then(
   () => {
     const first = store.state?.themes[0];
     show(first ? { kind: 'theme', id: first.id } : { kind: 'other' });
+    if (store.state) void askNameOnce(store.state);
   },
   (error: Error) => notify(`The review could not be loaded: ${error.message}`, 'error'),
 );

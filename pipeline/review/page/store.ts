@@ -1,7 +1,8 @@
 // The page's state: the review as last loaded, what is shown, what is selected.
 import type { ReviewAction } from '../../../schemas/review.js';
 import type { StateView, ThemeView } from '../views.js';
-import { ApiError, getJson, postJson } from './api.js';
+import { ApiError, getJson, postJson, query } from './api.js';
+import { browserReviewer, TAB_ID } from './identity.js';
 
 /** What the right-hand side shows. */
 export type View =
@@ -79,17 +80,18 @@ export function clearSelection(): void {
   emit('selection');
 }
 
-/** Loads the review's state from the app. */
+/** Loads the review's state from the app, with this tab's undo and redo. */
 export async function loadState(): Promise<void> {
-  store.state = await getJson<StateView>('/api/state');
+  store.state = await getJson<StateView>(`/api/state?${query({ tab: TAB_ID })}`);
   keepViewValid();
   emit('state');
 }
 
 /**
- * Sends decisions taken on the state shown. When the review moved on meanwhile (another tab or
- * reviewer), the app refuses them: the page says so and loads the current state. Returns
- * whether the decisions were recorded.
+ * Sends decisions taken on the state shown, as this tab and (when the app has no name of its
+ * own) this browser's reviewer. When another tab or reviewer changed what they touch meanwhile,
+ * the app refuses them: the page shows its one-sentence reason and loads the current state.
+ * Returns whether the decisions were recorded.
  */
 export async function decide(
   actions: ReviewAction[],
@@ -101,6 +103,8 @@ export async function decide(
     const state = await postJson<StateView>('/api/decisions', {
       revision: store.state.revision,
       actions,
+      tab: TAB_ID,
+      reviewer: browserReviewer(),
     });
     store.state = state;
     store.selection.clear();
@@ -110,10 +114,8 @@ export async function decide(
     emit('state');
     return true;
   } catch (error) {
-    const stale = error instanceof ApiError && error.status === 409;
-    const message = (error as Error).message;
-    notify(stale ? `${message}. The page now shows the current state.` : message, 'error');
-    if (stale) await loadState();
+    notify((error as Error).message, 'error');
+    if (error instanceof ApiError && error.status === 409) await loadState();
     return false;
   } finally {
     store.busy = false;
