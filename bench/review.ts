@@ -65,14 +65,16 @@ export async function benchReview(passages: number): Promise<string> {
         limit: 50,
       }),
     );
-    const decide = (what: string, action: (s: ReviewSession) => ReviewAction) =>
+    // Decisions come from tab A; `behind` decisions on another tab's older state (tab B).
+    const decide = (what: string, action: (s: ReviewSession) => ReviewAction, behind = 0) =>
       time(what, 100, async () => {
-        await session.decide([action(session)], session.revision(), 'bench');
-        JSON.stringify(stateView(session, index, 'bench', false));
+        const tab = behind ? 'B' : 'A';
+        await session.decide([action(session)], session.revision() - behind, 'bench', tab);
+        JSON.stringify(stateView(session, index, 'bench', false, tab));
       });
-    const ref = () => {
-      const theme = session.state().themes[0];
-      if (!theme) throw new Error('no theme');
+    const ref = (at = 0) => {
+      const theme = session.state().themes[at];
+      if (!theme) throw new Error(`no theme ${at}`);
       return { id: theme.id, label: theme.label, anchor: theme.passageIds.slice(0, 10) };
     };
     await decide('first decision (rename; writes the base)', () => ({
@@ -92,7 +94,26 @@ export async function benchReview(passages: number): Promise<string> {
       reason: 'spam',
       note: '',
     }));
-    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() }));
+    // Themes 6, 9 and 12 are the third, fourth and fifth top-level themes: not touched above.
+    await decide(
+      'move 50 passages, 3 decisions behind (tab B)',
+      (s) => ({
+        kind: 'move',
+        passages: s.state().themes[6]?.passageIds.slice(0, 50) ?? [],
+        to: ref(9),
+      }),
+      3,
+    );
+    await decide(
+      'rename, 4 decisions behind (tab B)',
+      () => ({
+        kind: 'rename',
+        theme: ref(12),
+        label: 'Renamed in tab B',
+      }),
+      4,
+    );
+    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() - 2 }));
     return lines.join('\n');
   } finally {
     await rm(outDir, { recursive: true, force: true });

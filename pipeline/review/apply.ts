@@ -64,6 +64,11 @@ export class ReviewApplication {
     return true;
   }
 
+  /** The themes (id and label) holding any of `passages` as the decisions so far leave them. */
+  themesHolding(passages: ReadonlySet<string>): [string, string][] {
+    return this.state.themesHolding(passages);
+  }
+
   /** The reviewed themes as the decisions so far leave them. */
   result(base: ReadonlySet<string> | null): ReviewedThemes {
     return this.state.result(this.reviewed, this.outcomes, this.decisions, base);

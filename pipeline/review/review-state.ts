@@ -182,6 +182,18 @@ export class ReviewState {
     return bestCount * 2 > ref.anchor.length ? best : null;
   }
 
+  /** The themes (id and label) holding any of `passages`, read off the members kept here. */
+  themesHolding(passages: ReadonlySet<string>): [string, string][] {
+    const found: [string, string][] = [];
+    for (const { theme, members } of this.themes.values()) {
+      // Iterate the smaller side: a move of five passages looks up five ids per theme.
+      const holds =
+        members.size < passages.size ? anyIn(members.keys(), passages) : anyIn(passages, members);
+      if (holds) found.push([theme.id, theme.label]);
+    }
+    return found;
+  }
+
   /** Marks a theme changed: `result` refreshes its passages, counts and representatives. */
   private touch(theme: ThemeState): void {
     theme.review.changed = true;
@@ -514,6 +526,12 @@ function fitsBetter(theme: ThemeState, best: ThemeState, ref: ThemeRef): boolean
   const bestNamed = best.theme.label === ref.label;
   if (named !== bestNamed) return named;
   return theme.theme.parentId !== null && best.theme.parentId === null;
+}
+
+/** Whether any of `ids` is in `set`. */
+function anyIn(ids: Iterable<string>, set: { has(id: string): boolean }): boolean {
+  for (const id of ids) if (set.has(id)) return true;
+  return false;
 }
 
 function targetKey(target: ExclusionTarget): string {

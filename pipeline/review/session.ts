@@ -93,6 +93,7 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   const context = () =>
     touchContext(
       indexState(state),
+      application,
       log,
       (id) => records.get(id)?.passages.map((p) => p.id) ?? [],
       (n) => history.touchedBy(n),

@@ -29,8 +29,7 @@ const themeViews = new WeakMap<ReviewedThemes, ThemeView[]>();
 const memberSets = new WeakMap<Theme, Set<string>>();
 const weekCounts = new WeakMap<Theme, number[]>();
 
-/** A theme's passages as a set, built once per theme object. */
-export function membersOf(theme: Theme): ReadonlySet<string> {
+function membersOf(theme: Theme): Set<string> {
   let members = memberSets.get(theme);
   if (!members) {
     members = new Set(theme.passageIds);

@@ -1,7 +1,8 @@
 // What a decision touches: the themes and passages on which two tabs' decisions conflict.
 import type { ExclusionTarget, ReviewAction, ReviewLog, ThemeRef } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
-import { membersOf, type StateIndex } from './state-view.js';
+import type { ReviewApplication } from './apply.js';
+import type { StateIndex } from './state-view.js';
 
 /** The themes (id to the label to name it by) and passages a decision reads or changes. */
 export interface Touches {
@@ -12,7 +13,8 @@ export interface Touches {
 /** What `touchesOf` reads of the state a decision applies to. */
 export interface TouchContext {
   themes: ReadonlyMap<string, Theme>;
-  members(theme: Theme): ReadonlySet<string>;
+  /** The themes (id and label) holding any of `passages`. */
+  holders(passages: ReadonlySet<string>): Iterable<[string, string]>;
   /** The passages of an exclusion's target (all of a contribution's). */
   passagesOf(target: ExclusionTarget): readonly string[];
   /** The action of decision `n` of the log (what an undo or redo acts on). */
@@ -22,18 +24,20 @@ export interface TouchContext {
 }
 
 /**
- * The context of a state of the review, its log, a contribution's passages, and what earlier
- * decisions touched when taken (default: unknown).
+ * The context of a state of the review (its index, and the application that holds each theme's
+ * members), its log, a contribution's passages, and what earlier decisions touched when taken
+ * (default: unknown).
  */
 export function touchContext(
   index: StateIndex,
+  application: ReviewApplication,
   log: ReviewLog | null,
   passagesOfContribution: (id: string) => readonly string[],
   touchedBy: (n: number) => Touches | undefined = () => undefined,
 ): TouchContext {
   return {
     themes: index.themes,
-    members: membersOf,
+    holders: (passages) => application.themesHolding(passages),
     passagesOf: (target) =>
       'passage' in target ? [target.passage] : passagesOfContribution(target.contribution),
     decision: (n) => log?.decisions[n - 1]?.action,
@@ -74,7 +78,7 @@ export function touchesOf(action: ReviewAction, context: TouchContext): Touches 
       const passages = new Set<string>();
       for (const ref of action.themes) {
         const theme = context.themes.get(ref.id);
-        if (theme) for (const id of context.members(theme)) passages.add(id);
+        if (theme) for (const id of theme.passageIds) passages.add(id);
       }
       addPassages(touches, passages, context);
       break;
@@ -133,17 +137,8 @@ export function addHolders(
   context: TouchContext,
 ): void {
   if (passages.size === 0) return;
-  for (const theme of context.themes.values()) {
-    if (touches.themes.has(theme.id)) continue;
-    const members = context.members(theme);
-    // Iterate the smaller set: a move of five passages checks five ids per theme.
-    const [few, many] = members.size < passages.size ? [members, passages] : [passages, members];
-    for (const id of few)
-      if (many.has(id)) {
-        touches.themes.set(theme.id, theme.label);
-        break;
-      }
-  }
+  for (const [id, label] of context.holders(passages))
+    if (!touches.themes.has(id)) touches.themes.set(id, label);
 }
 
 /** What a decision touches that `b` touches too: a theme first, else a passage, else null. */

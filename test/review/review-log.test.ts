@@ -76,6 +76,38 @@ describe('the review log', () => {
     expect(await readFile(join(dir, REVIEW_FILE), 'utf8')).toBe(before);
   });
 
+  it('appends on top of an older revision when `conflict` finds none, with the tab', async () => {
+    const dir = await folder();
+    const since: number[][] = [];
+    const append = (text: string, tab: string, problem: string | null) =>
+      appendDecisions(dir, {
+        revision: 0,
+        reviewer: null,
+        tab,
+        actions: [note(text)],
+        passageIds: PASSAGES,
+        conflict: (entries) => {
+          since.push(entries.map((d) => d.n));
+          return problem;
+        },
+      });
+    await append('a', 'A', null);
+    const second = await append('b', 'B', null);
+    expect(second.log.decisions.map((d) => [d.n, d.tab])).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
+    const refused = append('c', 'B', 'Not recorded: "Safety" was changed in another tab');
+    await expect(refused).rejects.toThrow('Not recorded: "Safety" was changed in another tab');
+    await expect(refused).rejects.toMatchObject({ revision: 2 });
+    // Only an append on an older revision is judged: the second saw 1, the third 1 and 2.
+    expect(since).toEqual([[1], [1, 2]]);
+    expect((await readReviewLog(dir))?.log.decisions.map((d) => d.action)).toEqual([
+      note('a'),
+      note('b'),
+    ]);
+  });
+
   it('lets exactly one of two concurrent appends on the same revision through', async () => {
     const dir = await folder();
     const append = (text: string) =>

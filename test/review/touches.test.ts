@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReview } from '../../pipeline/review/apply.js';
+import { ReviewApplication } from '../../pipeline/review/apply.js';
 import { TouchHistory } from '../../pipeline/review/conflicts.js';
 import { indexState } from '../../pipeline/review/state-view.js';
 import {
@@ -22,9 +22,10 @@ function contextAfter(
   touchedBy?: (n: number) => Touches | undefined,
 ): TouchContext {
   const log = actions.length ? logOf(...actions) : null;
-  const state = applyReview(found, log, facts(), null);
+  const application = ReviewApplication.of(found, log, facts());
+  const state = application.result(null);
   const ofContribution = (c: string) => PASSAGES.filter((p) => p.startsWith(`${c}#`));
-  return touchContext(indexState(state), log, ofContribution, touchedBy);
+  return touchContext(indexState(state), application, log, ofContribution, touchedBy);
 }
 
 function touched(action: ReviewAction, context = contextAfter()) {
