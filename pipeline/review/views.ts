@@ -38,7 +38,7 @@ export interface StateView {
   title: string;
   revision: number;
   reviewer: string | null;
-  /** Decisions the undo and redo buttons act on, with what they did; null when none. */
+  /** Decisions the tab's undo and redo buttons act on, with what they do; null when none. */
   undo: { decision: number; detail: string } | null;
   redo: { decision: number; detail: string } | null;
   weeks: string[];

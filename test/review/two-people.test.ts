@@ -67,6 +67,23 @@ describe('review app API: two tabs, two reviewers', () => {
     expect(again.status).toBe(409);
   });
 
+  it('lands two requests sent at the same time on different themes', async () => {
+    const seen = await stateOf(app);
+    const [, second, third] = topLevel(seen);
+    if (!second || !third) throw new Error('fewer than three top-level themes');
+    const note = (theme: ThemeView, tab: string) =>
+      post(app, {
+        revision: seen.revision,
+        actions: [{ kind: 'note', theme: theme.ref, text: `from ${tab}` }],
+        tab,
+      });
+    const answers = await Promise.all([note(second, 'E'), note(third, 'F')]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const last = (await log(app)).decisions.slice(-2);
+    expect(last.map((d) => d.tab).sort()).toEqual(['E', 'F']);
+    expect(last.map((d) => d.n)).toEqual([seen.revision + 1, seen.revision + 2]);
+  });
+
   it('gives each tab the undo and redo of its own decisions only', async () => {
     const forA = await stateOf(app, 'A');
     const forB = await stateOf(app, 'B');
