@@ -130,6 +130,8 @@ describe('review app API: two tabs, two reviewers', () => {
     expect((await approve(one, 'Ana', 'A')).status).toBe(200);
     expect((await approve(two, 'Bo', 'B')).status).toBe(200);
     expect((await log(noName)).decisions.map((d) => d.reviewer)).toEqual(['Ana', 'Bo']);
+    // Two people are two reviewers in what the brief's methodology reads.
+    expect(noName.session.state().review.reviewers).toEqual(['Ana', 'Bo']);
     const named = await post(app, {
       revision: (await stateOf(app)).revision,
       actions: [{ kind: 'note', theme: null, text: 'n' }],
