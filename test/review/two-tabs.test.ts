@@ -138,6 +138,44 @@ describe('review page in Chromium: two tabs, two people', () => {
   });
 });
 
+describe('review page in Chromium: a duplicated tab', () => {
+  let app: FixtureApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startFixtureApp();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('takes a new tab id when another open tab holds the one it was copied with', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    // As "Duplicate tab" does: every page starts with the same tab id in sessionStorage.
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('brief-review-tab'))
+        sessionStorage.setItem('brief-review-tab', 'copied-tab');
+    });
+    const original = await openApp(context, app);
+    await original.getByRole('button', { name: 'Approve' }).click();
+    await atRevision(original, 1);
+    const copy = await openApp(context, app);
+    await copy.waitForFunction(() => sessionStorage.getItem('brief-review-tab') !== 'copied-tab');
+    // Its own state, once loaded with the new id, offers nothing to undo.
+    await copy.locator('.history button:disabled', { hasText: 'Undo' }).waitFor();
+    await original.reload();
+    await original.locator('li.passage').first().waitFor();
+    expect(await original.evaluate(() => sessionStorage.getItem('brief-review-tab'))).toBe(
+      'copied-tab',
+    );
+    expect(await original.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(false);
+    expect([...original.errors, ...copy.errors]).toEqual([]);
+  });
+});
+
 describe('review page in Chromium: the reviewer’s name without --reviewer', () => {
   let app: FixtureApp;
   let browser: Browser;

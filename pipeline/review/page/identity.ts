@@ -26,14 +26,47 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** This tab's id, sent with its decisions: undo and redo act on the tab's own decisions. */
-export const TAB_ID: string = (() => {
-  const kept = read(() => sessionStorage, TAB_KEY);
-  if (kept) return kept;
+let tab = read(() => sessionStorage, TAB_KEY) ?? newTab();
+
+function newTab(): string {
   const id = randomId();
   write(() => sessionStorage, TAB_KEY, id);
   return id;
-})();
+}
+
+/** This tab's id, sent with its decisions: undo and redo act on the tab's own decisions. */
+export function tabId(): string {
+  return tab;
+}
+
+const tabListeners: (() => void)[] = [];
+
+/** Calls `listener` when this tab takes a new id (it was a duplicate of another tab). */
+export function onNewTab(listener: () => void): void {
+  tabListeners.push(listener);
+}
+
+/**
+ * A duplicated tab starts with a copy of its original's `sessionStorage`, and so its id: it asks
+ * the other tabs of the app whether one holds the id already, and takes a new one if so. A
+ * reloaded tab gets no answer (its old page is gone) and keeps its id and its undo history.
+ */
+function claimTab(): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel('brief-review-tab');
+  const asker = randomId();
+  channel.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as { ask?: string; taken?: string; from?: string };
+    if (data.ask === tab) channel.postMessage({ taken: tab, from: data.from });
+    else if (data.taken === tab && data.from === asker) {
+      tab = newTab();
+      for (const listener of tabListeners) listener();
+    }
+  });
+  channel.postMessage({ ask: tab, from: asker });
+}
+
+claimTab();
 
 let name = read(() => localStorage, NAME_KEY);
 

@@ -2,7 +2,7 @@
 import type { ReviewAction } from '../../../schemas/review.js';
 import type { StateView, ThemeView } from '../views.js';
 import { ApiError, getJson, postJson, query } from './api.js';
-import { browserReviewer, TAB_ID } from './identity.js';
+import { browserReviewer, onNewTab, tabId } from './identity.js';
 
 /** What the right-hand side shows. */
 export type View =
@@ -82,7 +82,7 @@ export function clearSelection(): void {
 
 /** Loads the review's state from the app, with this tab's undo and redo. */
 export async function loadState(): Promise<void> {
-  store.state = await getJson<StateView>(`/api/state?${query({ tab: TAB_ID })}`);
+  store.state = await getJson<StateView>(`/api/state?${query({ tab: tabId() })}`);
   keepViewValid();
   emit('state');
 }
@@ -103,7 +103,7 @@ export async function decide(
     const state = await postJson<StateView>('/api/decisions', {
       revision: store.state.revision,
       actions,
-      tab: TAB_ID,
+      tab: tabId(),
       reviewer: browserReviewer(),
     });
     store.state = state;
@@ -121,6 +121,9 @@ export async function decide(
     store.busy = false;
   }
 }
+
+// A duplicated tab's first state offered its original's undo: load this tab's own.
+onNewTab(() => void loadState().catch((error: Error) => notify(error.message, 'error')));
 
 /** After a change, a theme that no longer exists gives way to the first theme. */
 function keepViewValid(): void {
