@@ -47,12 +47,25 @@ export const ReviewAction = z.discriminatedUnion('kind', [
     themes: z.array(ThemeRef).min(1).max(100),
     into: ThemeRef,
   }),
-  /** The passages leave `theme` for a new theme beside it, named `label`. */
+  /**
+   * The passages leave `theme` for a new theme beside it, named `label`; with `topLevel`, the
+   * new theme is top-level even when `theme` is a sub-theme (default: beside it, same parent).
+   */
   z.strictObject({
     kind: z.literal('split'),
     theme: ThemeRef,
     passages: z.array(PassageId).min(1).max(REVIEW_LIMITS.passages),
     label: Label,
+    topLevel: z.boolean().optional(),
+  }),
+  /**
+   * The theme, with its passages, becomes a sub-theme of `under` (a top-level theme), or
+   * top-level when `under` is null. Two levels only: a theme with sub-themes stays top-level.
+   */
+  z.strictObject({
+    kind: z.literal('nest'),
+    theme: ThemeRef,
+    under: ThemeRef.nullable(),
   }),
   /** The passages leave every theme (and "other") and join `to`, or "other" when null. */
   z.strictObject({
