@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { REVIEW_LIMITS } from './review-limits.js';
 import { Themes } from './themes.js';
 
-/** Longest label, description and note a reviewer may write, in characters. */
-export const REVIEW_LIMITS = { label: 120, description: 2000, note: 4000, passages: 20000 };
+export { REVIEW_LIMITS } from './review-limits.js';
 
 /** A passage id as the pipeline writes them (`<contribution id>#<n>`). */
 const PassageId = z.string().min(1).max(500);
@@ -196,6 +196,6 @@ export type ReviewedThemes = z.infer<typeof ReviewedThemes>;
 /** What the review app's page posts: decisions taken on the log at `revision`. */
 export const DecisionRequest = z.strictObject({
   revision: z.number().int().min(0),
-  actions: z.array(ReviewAction).min(1).max(1000),
+  actions: z.array(ReviewAction).min(1).max(REVIEW_LIMITS.actions),
 });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
