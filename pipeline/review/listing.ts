@@ -41,8 +41,9 @@ export function listPassages(
 }
 
 /**
- * Every passage id of a list (what "select all" selects), at most `cap` of them, in the list's
- * order, with how many the list holds; null when the theme asked for does not exist.
+ * Every passage id of a list (what "select all" selects), in the list's order, at most `cap` of
+ * them, and how many there are; excluded passages are left out of a search of every passage
+ * (there is nothing to decide on them but a restore). Null when the theme does not exist.
  */
 export function listPassageIds(
   state: StateIndex,
@@ -51,7 +52,12 @@ export function listPassageIds(
   cap: number,
 ): PassageIdsView | null {
   const listed = listedIds(state, passages, query.source, query.search);
-  return listed && { total: listed.ids.length, ids: listed.ids.slice(0, cap) };
+  if (!listed) return null;
+  const ids =
+    query.source.kind === 'all' && state.exclusionOf.size > 0
+      ? listed.ids.filter((id) => !state.exclusionOf.has(id))
+      : listed.ids;
+  return { total: ids.length, ids: ids.slice(0, cap) };
 }
 
 /** A list's ids (and scores, in a theme), narrowed to those holding `search` when not empty. */
