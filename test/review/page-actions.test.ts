@@ -44,7 +44,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     await label.press('Enter');
     await atRevision(page, 1);
     await expect.poll(() => themeLink(page, 'Buses and routes').count()).toBe(1);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await atRevision(page, 2);
     expect(await page.locator('.theme-item.selected .status').textContent()).toBe('✓ approved');
   });
