@@ -30,7 +30,7 @@ export async function benchReview(passages: number): Promise<string> {
       );
       return result;
     };
-    const run = await fakeRun(outDir);
+    const run = await benchRun(outDir);
     const { session, index } = await time('open: session, index, first state', 2000, () => {
       const session = createReviewSession({
         run,
@@ -100,7 +100,7 @@ export async function benchReview(passages: number): Promise<string> {
 }
 
 /** A run summary standing for a pipeline run that reached the review stage. */
-async function fakeRun(outDir: string): Promise<RunSummary> {
+export async function benchRun(outDir: string): Promise<RunSummary> {
   const config = await loadConsultation(
     join(PACKAGE_ROOT, 'examples/bowling-green/consultation.yaml'),
   );

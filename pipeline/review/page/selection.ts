@@ -45,11 +45,14 @@ export function clickRow(
   return true;
 }
 
-/** Shift+arrow: moves to `to` and selects from the anchor (the row left, when none) to it. */
+/** Where the last Shift+arrow range ended: a Shift+arrow from elsewhere starts a new range. */
+let rangeEnd: string | null = null;
+
+/** Shift+arrow: moves to `to` and selects from where the range began (the row left) to it. */
 export function extendTo(list: ParentNode, from: string | null, to: string): void {
-  anchor ??= from ?? to;
-  if (!rowIds(list).includes(anchor)) anchor = from ?? to;
+  if (anchor === null || from !== rangeEnd || !rowIds(list).includes(anchor)) anchor = from ?? to;
   selectRange(list, anchor, to);
+  rangeEnd = to;
 }
 
 function selectRange(list: ParentNode, from: string, to: string): void {

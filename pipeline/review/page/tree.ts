@@ -46,8 +46,8 @@ export function renderTree(nav: HTMLElement): void {
           button('Expand all', all(false), { className: 'link' }),
         ),
     ),
-    h('ul', { className: 'tree', role: 'list' }, items),
     topLevelZone(),
+    h('ul', { className: 'tree', role: 'list' }, items),
     h(
       'ul',
       { className: 'tree lists', role: 'list' },
