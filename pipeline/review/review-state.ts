@@ -348,9 +348,9 @@ export class ReviewState {
         child.members.delete(passage);
         this.touch(child);
       }
-      if (parent) this.leaveParent(parent, passage);
       this.add(theme, passage, score);
     }
+    if (parent) this.leaveParent(parent, moving);
     // Passages that had left the theme already stay where they are; the rest move.
     return null;
   }
@@ -369,7 +369,7 @@ export class ReviewState {
     const old = this.parentOf(theme);
     this.retheme(theme, { parentId: under ? under.theme.id : null });
     this.touch(theme);
-    if (old) for (const passage of theme.members.keys()) this.leaveParent(old, passage);
+    if (old) this.leaveParent(old, theme.members.keys());
     if (under && under.theme.questionId !== theme.theme.questionId) {
       // A theme holding answers to two questions answers no one question.
       const { questionId: _, ...rest } = under.theme;
@@ -384,10 +384,13 @@ export class ReviewState {
     return null;
   }
 
-  /** Takes a passage out of a parent, unless another of its sub-themes still holds it. */
-  private leaveParent(parent: ThemeState, passage: string): void {
-    if (this.childrenOf(parent).some((child) => child.members.has(passage))) return;
-    if (parent.members.delete(passage)) this.touch(parent);
+  /** Takes passages out of a parent, except those another of its sub-themes still holds. */
+  private leaveParent(parent: ThemeState, passages: Iterable<string>): void {
+    const children = this.childrenOf(parent);
+    for (const passage of passages) {
+      if (children.some((child) => child.members.has(passage))) continue;
+      if (parent.members.delete(passage)) this.touch(parent);
+    }
   }
 
   /** Puts a new theme after `after` and its sub-themes, so the order stays readable. */

@@ -173,6 +173,10 @@ describe('review page in Chromium: bulk actions at 1280x720', () => {
     await page.locator('input.search').fill('river');
     await page.locator('input.search').press('Enter');
     await page.locator('li.passage mark').first().waitFor();
+    // A passage of a sub-theme is said to be in "Parent > Sub-theme", its parent not repeated.
+    expect(await rows(page).first().locator('.meta').textContent()).toMatch(
+      /in Theme 1 > Theme 1 [ab]$/,
+    );
     const total = (
       (await (await app.api('/api/passages?in=all&q=river&limit=1')).json()) as PassagePage
     ).total;

@@ -13,7 +13,8 @@ import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clickRow, selectList, selectPage, tickBox } from './selection.js';
-import { clearSelection, notify, showPage, store } from './store.js';
+import { clearSelection, notify, showPage, store, themeById } from './store.js';
+import { themeName } from './theme-tree.js';
 
 /** Passages per page: enough to read on, few enough that a 10,000-passage theme draws at once. */
 export const PAGE_SIZE = 50;
@@ -213,8 +214,7 @@ function meta(p: PassageView): Child[] {
   if (p.votes) parts.push(` · ${p.votes.agrees} agree, ${p.votes.disagrees} disagree`);
   parts.push(` · contribution ${p.contributionId}`);
   if (p.score !== null) parts.push(` · fit ${p.score.toFixed(2)}`);
-  if (store.view.kind !== 'theme' && p.themes.length > 0)
-    parts.push(` · in ${p.themes.map((t) => t.label).join(', ')}`);
+  if (store.view.kind !== 'theme' && p.themes.length > 0) parts.push(` · in ${placesOf(p)}`);
   if (p.isNew) parts.push(' ', h('span', { className: 'tag new' }, 'new'));
   if (p.quote) parts.push(' ', h('span', { className: 'tag pinned' }, 'quote'));
   if (p.example) parts.push(' ', h('span', { className: 'tag pinned' }, 'example'));
@@ -224,6 +224,21 @@ function meta(p: PassageView): Child[] {
     parts.push(' ', h('span', { className: 'tag excluded' }, `excluded: ${reason}${whole}`));
   }
   return parts;
+}
+
+/** Where a passage is: its themes, a sub-theme as "Parent > Sub-theme" in place of both. */
+function placesOf(passage: PassageView): string {
+  const ids = new Set(passage.themes.map((t) => t.id));
+  const named = passage.themes.map((t) => themeById(t.id) ?? null);
+  return passage.themes
+    .flatMap((t, i) => {
+      const theme = named[i];
+      if (!theme) return [t.label];
+      // A parent holding the passage through one of its sub-themes is named with the sub-theme.
+      const viaSub = store.state?.themes.some((s) => s.parentId === theme.id && ids.has(s.id));
+      return viaSub ? [] : [themeName(theme)];
+    })
+    .join(', ');
 }
 
 function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[] {
