@@ -247,10 +247,27 @@ describe('review page in Chromium: bulk actions at 1280x720', () => {
     expect((await themeNamed(app, 'Theme 6 b')).parentId).toBeNull();
   });
 
+  it('puts a theme under another by dropping it with Shift held', async () => {
+    // Shift pressed once the drag has started, as a user would.
+    await themeLink(page, 'Theme 6 b').hover();
+    await page.mouse.down();
+    await page.mouse.move(200, 300, { steps: 5 });
+    await page.keyboard.down('Shift');
+    await themeLink(page, 'Theme 10').hover();
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.locator('h2').textContent()).toBe('Move under another theme');
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+    await atRevision(page, 6);
+    const theme10 = await themeNamed(app, 'Theme 10');
+    expect((await themeNamed(app, 'Theme 6 b')).parentId).toBe(theme10.id);
+  });
+
   it('approves a theme with its sub-themes in one request', async () => {
     await themeLink(page, 'Theme 8').click();
     await page.getByRole('button', { name: 'Approve with its 2 sub-themes' }).click();
-    await atRevision(page, 8);
+    await atRevision(page, 9);
     const themes = (await state(app)).themes.filter((t) => t.label.startsWith('Theme 8'));
     expect(themes.map((t) => [t.label, t.approved])).toEqual([
       ['Theme 8', true],
@@ -263,11 +280,11 @@ describe('review page in Chromium: bulk actions at 1280x720', () => {
   it('approves and goes to the next theme not approved, in tree order', async () => {
     await themeLink(page, 'Theme 7').click();
     await page.getByRole('button', { name: 'Approve and next →' }).click();
-    await atRevision(page, 9);
+    await atRevision(page, 10);
     await expect.poll(() => page.locator('.label-edit').inputValue()).toBe('Theme 7 a');
     await themeLink(page, 'Theme 7 b').click();
     await page.getByRole('button', { name: 'Approve and next →' }).click();
-    await atRevision(page, 10);
+    await atRevision(page, 11);
     // Theme 8 and its sub-themes are approved already: the next is Theme 9.
     await expect.poll(() => page.locator('.label-edit').inputValue()).toBe('Theme 9');
   });
@@ -288,7 +305,7 @@ describe('review page in Chromium: bulk actions at 1280x720', () => {
     await dialog.getByLabel('as a new top-level theme').check();
     await snap(page, 'bulk-split-dialog');
     await dialog.getByRole('button', { name: 'Split' }).click();
-    await atRevision(page, 11);
+    await atRevision(page, 12);
     const ferries = await themeNamed(app, 'Ferries');
     expect(ferries.parentId).toBeNull();
     expect(ferries.passageCount).toBe(3);
