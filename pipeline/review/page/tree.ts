@@ -14,7 +14,6 @@ export function renderTree(nav: HTMLElement): void {
   const state = store.state;
   if (!state) return;
   const redraw = () => renderTree(nav);
-  const parents = state.themes.filter((t) => t.parentId === null && subThemesOf(t).length > 0);
   const items: Child[] = [];
   for (const theme of treeOrder(state.themes)) {
     const hidden =
@@ -23,29 +22,9 @@ export function renderTree(nav: HTMLElement): void {
       !(store.view.kind === 'theme' && store.view.id === theme.id);
     if (!hidden) items.push(themeItem(theme, redraw));
   }
-  const approved = state.themes.filter((t) => t.approved).length;
-  const all = (collapse: boolean) => () => {
-    setAllCollapsed(
-      parents.map((t) => t.id),
-      collapse,
-    );
-    redraw();
-  };
   replace(
     nav,
-    h(
-      'div',
-      { className: 'tree-head' },
-      h('h2', null, 'Themes'),
-      h('span', { className: 'progress-note' }, `${approved} of ${state.themes.length} approved`),
-      parents.length > 0 &&
-        h(
-          'span',
-          { className: 'tree-folds' },
-          button('Collapse all', all(true), { className: 'link' }),
-          button('Expand all', all(false), { className: 'link' }),
-        ),
-    ),
+    treeHead(state.themes, redraw),
     topLevelZone(),
     h('ul', { className: 'tree', role: 'list' }, items),
     h(
@@ -54,6 +33,32 @@ export function renderTree(nav: HTMLElement): void {
       listItem('Other ideas', state.otherCount, { kind: 'other' }),
       listItem('Excluded', state.excludedCount, { kind: 'excluded' }),
     ),
+  );
+}
+
+/** "Themes", how many are approved, and "Collapse all" / "Expand all". */
+function treeHead(themes: readonly ThemeView[], redraw: () => void): HTMLElement {
+  const parents = themes.filter((t) => t.parentId === null && subThemesOf(t).length > 0);
+  const approved = themes.filter((t) => t.approved).length;
+  const all = (collapse: boolean) => () => {
+    setAllCollapsed(
+      parents.map((t) => t.id),
+      collapse,
+    );
+    redraw();
+  };
+  return h(
+    'div',
+    { className: 'tree-head' },
+    h('h2', null, 'Themes'),
+    h('span', { className: 'progress-note' }, `${approved} of ${themes.length} approved`),
+    parents.length > 0 &&
+      h(
+        'span',
+        { className: 'tree-folds' },
+        button('Collapse all', all(true), { className: 'link' }),
+        button('Expand all', all(false), { className: 'link' }),
+      ),
   );
 }
 
