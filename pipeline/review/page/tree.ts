@@ -26,7 +26,15 @@ export function renderTree(nav: HTMLElement): void {
     nav,
     treeHead(state.themes, redraw),
     topLevelZone(),
-    h('ul', { className: 'tree', role: 'list' }, items),
+    h(
+      'ul',
+      {
+        // Without sub-themes, no theme needs the room of a collapse arrow.
+        className: state.themes.some((t) => t.parentId !== null) ? 'tree' : 'tree flat',
+        role: 'list',
+      },
+      items,
+    ),
     h(
       'ul',
       { className: 'tree lists', role: 'list' },
