@@ -112,7 +112,7 @@ function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLE
       h(
         'span',
         { className: 'hint' },
-        'Tick passages to move, split or exclude several at once (Shift for a range).',
+        'Tick passages to move, split or exclude several at once (arrow keys, space, m; Shift for a range).',
       ),
       selectAllButtons(section, 0),
     );
