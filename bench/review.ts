@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConsultation } from '../pipeline/config.js';
 import { PACKAGE, PACKAGE_ROOT } from '../pipeline/package-info.js';
-import { listPassages } from '../pipeline/review/listing.js';
+import { listPassageIds, listPassages } from '../pipeline/review/listing.js';
 import { indexPassages } from '../pipeline/review/passage-index.js';
 import { createReviewSession, type ReviewSession } from '../pipeline/review/session.js';
 import { indexState, stateView } from '../pipeline/review/state-view.js';
 import type { RunSummary } from '../pipeline/runner.js';
-import type { ReviewAction } from '../schemas/review.js';
+import { REVIEW_LIMITS, type ReviewAction } from '../schemas/review.js';
 import { reviewCorpus } from './review-corpus.js';
 
 /**
@@ -30,7 +30,7 @@ export async function benchReview(passages: number): Promise<string> {
       );
       return result;
     };
-    const run = await fakeRun(outDir);
+    const run = await benchRun(outDir);
     const { session, index } = await time('open: session, index, first state', 2000, () => {
       const session = createReviewSession({
         run,
@@ -66,10 +66,14 @@ export async function benchReview(passages: number): Promise<string> {
       }),
     );
     // Decisions come from tab A; `behind` decisions on another tab's older state (tab B).
-    const decide = (what: string, action: (s: ReviewSession) => ReviewAction, behind = 0) =>
+    const decide = (
+      what: string,
+      action: (s: ReviewSession) => ReviewAction | ReviewAction[],
+      behind = 0,
+    ) =>
       time(what, 100, async () => {
         const tab = behind ? 'B' : 'A';
-        await session.decide([action(session)], session.revision() - behind, 'bench', tab);
+        await session.decide([action(session)].flat(), session.revision() - behind, 'bench', tab);
         JSON.stringify(stateView(session, index, 'bench', false, tab));
       });
     const ref = (at = 0) => {
@@ -113,7 +117,44 @@ export async function benchReview(passages: number): Promise<string> {
       }),
       4,
     );
-    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() - 2 }));
+    const named = (s: ReviewSession, label: string) => {
+      const theme = s.state().themes.find((t) => t.label === label);
+      if (!theme) throw new Error(`no theme "${label}"`);
+      return theme;
+    };
+    const refTo = (s: ReviewSession, label: string) => {
+      const theme = named(s, label);
+      return { id: theme.id, label, anchor: theme.passageIds.slice(0, 10) };
+    };
+    await time(
+      `select all ${big.passageIds.length.toLocaleString('en')} of a theme (ids)`,
+      100,
+      () =>
+        listPassageIds(
+          indexState(session.state()),
+          index,
+          { source: { kind: 'theme', themeId: big.id }, search: '' },
+          REVIEW_LIMITS.passages,
+        ),
+    );
+    await decide('move a sub-theme under another theme (nest)', (s) => ({
+      kind: 'nest',
+      theme: refTo(s, 'Theme 2 a'),
+      under: refTo(s, 'Theme 3'),
+    }));
+    await decide('split 50 passages into a new top-level theme', (s) => ({
+      kind: 'split',
+      theme: refTo(s, 'Theme 4 a'),
+      passages: named(s, 'Theme 4 a').passageIds.slice(0, 50),
+      label: 'Split off',
+      topLevel: true,
+    }));
+    await decide('approve a theme with its two sub-themes', (s) =>
+      ['Theme 5', 'Theme 5 a', 'Theme 5 b'].map(
+        (label): ReviewAction => ({ kind: 'approve', theme: refTo(s, label), approved: true }),
+      ),
+    );
+    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() }));
     return lines.join('\n');
   } finally {
     await rm(outDir, { recursive: true, force: true });
@@ -121,7 +162,7 @@ export async function benchReview(passages: number): Promise<string> {
 }
 
 /** A run summary standing for a pipeline run that reached the review stage. */
-async function fakeRun(outDir: string): Promise<RunSummary> {
+export async function benchRun(outDir: string): Promise<RunSummary> {
   const config = await loadConsultation(
     join(PACKAGE_ROOT, 'examples/bowling-green/consultation.yaml'),
   );

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { REVIEW_LIMITS } from './review-limits.js';
 import { Themes } from './themes.js';
 
-/** Longest label, description and note a reviewer may write, in characters. */
-export const REVIEW_LIMITS = { label: 120, description: 2000, note: 4000, passages: 20000 };
+export { REVIEW_LIMITS } from './review-limits.js';
 
 /** A passage id as the pipeline writes them (`<contribution id>#<n>`). */
 const PassageId = z.string().min(1).max(500);
@@ -47,12 +47,25 @@ export const ReviewAction = z.discriminatedUnion('kind', [
     themes: z.array(ThemeRef).min(1).max(100),
     into: ThemeRef,
   }),
-  /** The passages leave `theme` for a new theme beside it, named `label`. */
+  /**
+   * The passages leave `theme` for a new theme beside it, named `label`; with `topLevel`, the
+   * new theme is top-level even when `theme` is a sub-theme (default: beside it, same parent).
+   */
   z.strictObject({
     kind: z.literal('split'),
     theme: ThemeRef,
     passages: z.array(PassageId).min(1).max(REVIEW_LIMITS.passages),
     label: Label,
+    topLevel: z.boolean().optional(),
+  }),
+  /**
+   * The theme, with its passages, becomes a sub-theme of `under` (a top-level theme), or
+   * top-level when `under` is null. Two levels only: a theme with sub-themes stays top-level.
+   */
+  z.strictObject({
+    kind: z.literal('nest'),
+    theme: ThemeRef,
+    under: ThemeRef.nullable(),
   }),
   /** The passages leave every theme (and "other") and join `to`, or "other" when null. */
   z.strictObject({
@@ -185,7 +198,7 @@ export type ReviewedThemes = z.infer<typeof ReviewedThemes>;
 /** What the review app's page posts: decisions taken on the log at `revision`. */
 export const DecisionRequest = z.strictObject({
   revision: z.number().int().min(0),
-  actions: z.array(ReviewAction).min(1).max(1000),
+  actions: z.array(ReviewAction).min(1).max(REVIEW_LIMITS.actions),
   /** A random id per browser tab: undo and redo act on the decisions of one's own tab. */
   tab: z.string().min(1).max(100).optional(),
   /** The name the browser was given, used when the app was started without `--reviewer`. */

@@ -10,6 +10,7 @@ const DECISION_NOUNS: Record<Exclude<ReviewActionKind, 'undo' | 'redo'>, [string
   rename: ['rename', 'renames'],
   merge: ['merge', 'merges'],
   split: ['split', 'splits'],
+  nest: ['theme moved in the tree', 'themes moved in the tree'],
   move: ['move of passages', 'moves of passages'],
   exclude: ['exclusion', 'exclusions'],
   restore: ['restoration', 'restorations'],

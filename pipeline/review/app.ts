@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { DecisionRequest } from '../../schemas/review.js';
+import { DecisionRequest, REVIEW_LIMITS } from '../../schemas/review.js';
 import { StaleReviewError } from '../errors.js';
 import type { RunOptions } from '../runner.js';
 import { formatIssues } from '../zod-issues.js';
@@ -11,7 +11,7 @@ import { decisionStates } from './active.js';
 import type { PageAssets } from './assets.js';
 import { checkActions } from './check-actions.js';
 import { requireToken, sameOrigin, securityHeaders } from './guard.js';
-import { type ListSource, listPassages } from './listing.js';
+import { type ListSource, listPassageIds, listPassages } from './listing.js';
 import { indexPassages, type PassageIndex } from './passage-index.js';
 import { BRIEF_FILES, createRebuilder, type Rebuilder } from './rebuild.js';
 import { type ReviewSession, reviewSessionOf } from './session.js';
@@ -72,6 +72,18 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
         limit: count(c.req.query('limit'), 50),
       });
     return page ? c.json(page) : c.json<ErrorView>({ error: 'No such list' }, 404);
+  });
+  app.get('/api/passage-ids', (c) => {
+    const source = listSource(c);
+    const ids =
+      source &&
+      listPassageIds(
+        indexState(live.session.state()),
+        live.passages,
+        { source, search: (c.req.query('q') ?? '').slice(0, 500) },
+        REVIEW_LIMITS.passages,
+      );
+    return ids ? c.json(ids) : c.json<ErrorView>({ error: 'No such list' }, 404);
   });
   app.get('/api/contribution', (c) => {
     const view = live.passages.contribution(c.req.query('passage') ?? '');

@@ -106,7 +106,11 @@ export function describeDecision(decision: Decision): string {
     case 'merge':
       return `${action.themes.map((t) => `"${t.label}"`).join(', ')} merged into "${action.into.label}"`;
     case 'split':
-      return `${action.passages.length} passages of "${action.theme.label}" split into "${action.label}"`;
+      return `${action.passages.length} passages of "${action.theme.label}" split into "${action.label}"${action.topLevel ? ' (top-level)' : ''}`;
+    case 'nest':
+      return action.under
+        ? `"${action.theme.label}" moved under "${action.under.label}"`
+        : `"${action.theme.label}" made top-level`;
     case 'move':
       return `${action.passages.length} passages moved to ${action.to ? `"${action.to.label}"` : 'other ideas'}`;
     case 'exclude':

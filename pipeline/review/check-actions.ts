@@ -48,6 +48,10 @@ function checkAction(action: ReviewAction, context: ActionContext): string | nul
       return theme(action.theme) ?? passages(action.passages);
     case 'move':
       return theme(action.to) ?? passages(action.passages);
+    case 'nest':
+      return (
+        theme(action.theme) ?? theme(action.under) ?? nesting(action.theme, action.under, context)
+      );
     case 'pin':
       return theme(action.theme) ?? passages([action.passage]);
     case 'exclude':
@@ -62,6 +66,25 @@ function checkAction(action: ReviewAction, context: ActionContext): string | nul
         ? null
         : `Decision ${action.decision} is not the one to redo`;
   }
+}
+
+/** Why the tree as shown cannot take this nesting (two levels, no cycle), or null. */
+function nesting(ref: ThemeRef, under: ThemeRef | null, context: ActionContext): string | null {
+  const themes = context.state.themes;
+  const theme = themes.get(ref.id);
+  if (!theme) return null;
+  if (under === null)
+    return theme.parentId === null ? `Theme ${quoteInput(ref.id)} is already top-level` : null;
+  const parent = themes.get(under.id);
+  if (under.id === ref.id) return `Theme ${quoteInput(ref.id)} cannot go under itself`;
+  if (parent?.parentId !== null)
+    return `Theme ${quoteInput(under.id)} is a sub-theme: a theme goes only under a top-level theme`;
+  if (theme.parentId === under.id)
+    return `Theme ${quoteInput(ref.id)} is already under ${quoteInput(under.id)}`;
+  for (const other of themes.values())
+    if (other.parentId === ref.id)
+      return `Theme ${quoteInput(ref.id)} has sub-themes: it cannot become a sub-theme itself`;
+  return null;
 }
 
 function target(target: ExclusionTarget, context: ActionContext): string | null {

@@ -1,7 +1,7 @@
 // Pages of passages: a theme's (best fitting first), "other ideas", the excluded, or a search.
 import type { PassageIndex } from './passage-index.js';
 import type { StateIndex } from './state-view.js';
-import type { PassagePage, PassageView } from './views.js';
+import type { PassageIdsView, PassagePage, PassageView } from './views.js';
 
 /** Which passages a list shows. */
 export type ListSource =
@@ -28,16 +28,9 @@ export function listPassages(
   passages: PassageIndex,
   query: ListQuery,
 ): PassagePage | null {
-  const listed = sourceIds(state, passages, query.source);
+  const listed = listedIds(state, passages, query.source, query.search);
   if (!listed) return null;
-  let { ids, scores } = listed;
-  if (query.search && query.source.kind === 'all') ids = passages.search(query.search);
-  else if (query.search) {
-    const hits = new Set(passages.filter(ids, query.search));
-    const keep = ids.flatMap((id, i) => (hits.has(id) ? [i] : []));
-    ids = keep.map((i) => ids[i] as string);
-    scores = scores && keep.map((i) => scores?.[i] ?? 0);
-  }
+  const { ids, scores } = listed;
   const end = Math.min(ids.length, query.offset + Math.min(query.limit, MAX_PAGE));
   const items: PassageView[] = [];
   for (let i = query.offset; i < end; i++) {
@@ -45,6 +38,45 @@ export function listPassages(
     if (view) items.push({ ...view, score: scores?.[i] ?? null });
   }
   return { total: ids.length, offset: query.offset, items };
+}
+
+/**
+ * Every passage id of a list (what "select all" selects), in the list's order, at most `cap` of
+ * them, and how many there are; excluded passages are left out of a search of every passage
+ * (there is nothing to decide on them but a restore). Null when the theme does not exist.
+ */
+export function listPassageIds(
+  state: StateIndex,
+  passages: PassageIndex,
+  query: Omit<ListQuery, 'offset' | 'limit'>,
+  cap: number,
+): PassageIdsView | null {
+  const listed = listedIds(state, passages, query.source, query.search);
+  if (!listed) return null;
+  const ids =
+    query.source.kind === 'all' && state.exclusionOf.size > 0
+      ? listed.ids.filter((id) => !state.exclusionOf.has(id))
+      : listed.ids;
+  return { total: ids.length, ids: ids.slice(0, cap) };
+}
+
+/** A list's ids (and scores, in a theme), narrowed to those holding `search` when not empty. */
+function listedIds(
+  state: StateIndex,
+  passages: PassageIndex,
+  source: ListSource,
+  search: string,
+): { ids: readonly string[]; scores: readonly number[] | null } | null {
+  const listed = sourceIds(state, passages, source);
+  if (!listed || !search) return listed;
+  if (source.kind === 'all') return { ids: passages.search(search), scores: null };
+  const { ids, scores } = listed;
+  const hits = new Set(passages.filter(ids, search));
+  const keep = ids.flatMap((id, i) => (hits.has(id) ? [i] : []));
+  return {
+    ids: keep.map((i) => ids[i] as string),
+    scores: scores && keep.map((i) => scores[i] ?? 0),
+  };
 }
 
 function sourceIds(

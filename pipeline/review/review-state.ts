@@ -123,7 +123,9 @@ export class ReviewState {
       case 'merge':
         return this.merge(action.themes, action.into);
       case 'split':
-        return this.split(decision.n, action.theme, action.passages, action.label);
+        return this.split(decision.n, action, action.topLevel === true);
+      case 'nest':
+        return this.nest(action.theme, action.under);
       case 'move':
         return this.move(action.passages, action.to);
       case 'exclude':
@@ -320,12 +322,17 @@ export class ReviewState {
 
   private split(
     n: number,
-    ref: ThemeRef,
-    passages: readonly string[],
-    label: string,
+    {
+      theme: ref,
+      passages,
+      label,
+    }: { theme: ThemeRef; passages: readonly string[]; label: string },
+    topLevel: boolean,
   ): string | null {
     const source = this.resolve(ref);
     if (!source) return `theme "${ref.label}" no longer exists`;
+    // A top-level split of a sub-theme takes the passages out of its parent too.
+    const parent = topLevel ? this.parentOf(source) : null;
     const moving = passages.filter((id) => source.members.has(id));
     if (moving.length === 0) return `none of the passages is still in "${ref.label}"`;
     const id = `review-${n}`;
@@ -334,6 +341,7 @@ export class ReviewState {
         ...source.theme,
         id,
         label,
+        parentId: topLevel ? null : source.theme.parentId,
         description: '',
         keywords: [],
         origin: { kind: 'emergent' },
@@ -345,7 +353,7 @@ export class ReviewState {
       review: { ...emptyReview(), changed: true },
       cached: null,
     };
-    this.insertAfter(source, theme);
+    this.insertAfter(parent ?? source, theme);
     for (const passage of moving) {
       const score = source.members.get(passage) ?? 0;
       for (const child of [source, ...this.childrenOf(source)]) {
@@ -354,8 +362,47 @@ export class ReviewState {
       }
       this.add(theme, passage, score);
     }
+    if (parent) this.leaveParent(parent, moving);
     // Passages that had left the theme already stay where they are; the rest move.
     return null;
+  }
+
+  /**
+   * Puts a theme, with its passages, under a top-level theme, or (null) at the top level after
+   * its old parent. Refused (orphaned) when that would make three levels or a cycle.
+   */
+  private nest(ref: ThemeRef, underRef: ThemeRef | null): string | null {
+    const theme = this.resolve(ref);
+    if (!theme) return `theme "${ref.label}" no longer exists`;
+    const under = underRef ? this.resolve(underRef) : null;
+    if (underRef && !under) return `theme "${underRef.label}" no longer exists`;
+    const problem = nestProblem(theme, under, this.childrenOf(theme).length > 0);
+    if (problem) return problem;
+    const old = this.parentOf(theme);
+    this.retheme(theme, { parentId: under ? under.theme.id : null });
+    this.touch(theme);
+    if (old) this.leaveParent(old, theme.members.keys());
+    if (under && under.theme.questionId !== theme.theme.questionId) {
+      // A theme holding answers to two questions answers no one question.
+      const { questionId: _, ...rest } = under.theme;
+      under.theme = rest;
+      this.touch(under);
+    }
+    this.themes.delete(theme.theme.id);
+    const after = under ?? old;
+    if (after) this.insertAfter(after, theme);
+    else this.themes.set(theme.theme.id, theme);
+    if (under) for (const [passage, score] of theme.members) this.add(under, passage, score);
+    return null;
+  }
+
+  /** Takes passages out of a parent, except those another of its sub-themes still holds. */
+  private leaveParent(parent: ThemeState, passages: Iterable<string>): void {
+    const children = this.childrenOf(parent);
+    for (const passage of passages) {
+      if (children.some((child) => child.members.has(passage))) continue;
+      if (parent.members.delete(passage)) this.touch(parent);
+    }
   }
 
   /** Puts a new theme after `after` and its sub-themes, so the order stays readable. */
@@ -532,6 +579,24 @@ function fitsBetter(theme: ThemeState, best: ThemeState, ref: ThemeRef): boolean
 function anyIn(ids: Iterable<string>, set: { has(id: string): boolean }): boolean {
   for (const id of ids) if (set.has(id)) return true;
   return false;
+}
+
+/** Why `theme` cannot go under `under` (null: top level), or null when it can. */
+function nestProblem(
+  theme: ThemeState,
+  under: ThemeState | null,
+  hasSubThemes: boolean,
+): string | null {
+  const label = theme.theme.label;
+  if (!under)
+    return theme.theme.parentId === null ? `"${label}" is already a top-level theme` : null;
+  if (under === theme) return `"${label}" cannot go under itself`;
+  if (under.theme.parentId !== null)
+    return `"${under.theme.label}" is a sub-theme: a theme goes only under a top-level theme`;
+  if (hasSubThemes) return `"${label}" has sub-themes: it cannot become a sub-theme itself`;
+  if (theme.theme.parentId === under.theme.id)
+    return `"${label}" is already a sub-theme of "${under.theme.label}"`;
+  return null;
 }
 
 function targetKey(target: ExclusionTarget): string {

@@ -84,6 +84,12 @@ export interface PassagePage {
   items: PassageView[];
 }
 
+/** Every passage id of a list (at most `REVIEW_LIMITS.passages`), and how many it holds. */
+export interface PassageIdsView {
+  total: number;
+  ids: string[];
+}
+
 /** A whole contribution's clean text, with the span of the passage asked about. */
 export interface ContributionView {
   id: string;

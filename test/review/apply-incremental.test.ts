@@ -21,6 +21,7 @@ const intent = fc.record({
     'rename',
     'merge',
     'split',
+    'nest',
     'move',
     'exclude',
     'restore',
@@ -63,7 +64,12 @@ function actionOf(
     case 'merge':
       return { kind, themes: [ref(state, b)], into: theme };
     case 'split':
-      return some.length ? { kind, theme, passages: some, label: `Split ${c}` } : null;
+      return some.length
+        ? { kind, theme, passages: some, label: `Split ${c}`, topLevel: c % 2 === 0 }
+        : null;
+    case 'nest':
+      // Some of these are refused (three levels, itself): orphans must match too.
+      return { kind, theme, under: c % 3 === 0 ? null : ref(state, b) };
     case 'move':
       return { kind, passages: [passage], to: c % 3 === 0 ? null : theme };
     case 'exclude':

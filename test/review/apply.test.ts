@@ -474,3 +474,145 @@ describe('applyReview', () => {
     expect(result.review.reviewed).toBe(true);
   });
 });
+
+describe('applyReview: re-parenting (nest) and top-level splits', () => {
+  it('moves a sub-theme under another top-level theme, with its passages', () => {
+    const result = apply({ kind: 'nest', theme: ref(found, 't1.2'), under: ref(found, 't2') });
+    expect(themeById(result, 't1.2').parentId).toBe('t2');
+    expect(members(result, 't1')).toEqual(['c1#1', 'c2#1', 'c4#1']);
+    expect(members(result, 't2')).toEqual(['c3#1', 'c3#2', 'c4#2', 'c5#1', 'c5#2', 'c6#1']);
+    // Placed after its new parent's sub-themes.
+    expect(result.themes.map((t) => t.id)).toEqual([
+      't1',
+      't1.1',
+      't2',
+      't2.1',
+      't2.2',
+      't1.2',
+      'safety',
+    ]);
+    expect(result.review.decisions[0]).toMatchObject({
+      status: 'applied',
+      detail: '"Cycling" moved under "Housing"',
+    });
+    expect(result.review.themes['t1.2']?.changed).toBe(true);
+    expectConsistent(result);
+  });
+
+  it('makes a sub-theme top-level, after its old parent; the parent keeps shared passages', () => {
+    const withShared = apply(
+      { kind: 'move', passages: ['c3#1'], to: ref(found, 't1.1') },
+      { kind: 'nest', theme: ref(found, 't1.2'), under: null },
+    );
+    expect(themeById(withShared, 't1.2').parentId).toBeNull();
+    expect(members(withShared, 't1.2')).toEqual(['c3#2']);
+    expect(members(withShared, 't1')).toEqual(['c1#1', 'c2#1', 'c3#1', 'c4#1']);
+    const result = apply({ kind: 'nest', theme: ref(found, 't1.2'), under: null });
+    expect(result.themes.map((t) => t.id)).toEqual([
+      't1',
+      't1.1',
+      't1.2',
+      't2',
+      't2.1',
+      't2.2',
+      'safety',
+    ]);
+    expect(members(result, 't1')).toEqual(['c1#1', 'c2#1', 'c4#1']);
+    expect(result.review.decisions[0]?.detail).toBe('"Cycling" made top-level');
+    expectConsistent(result);
+  });
+
+  it('puts a top-level theme without sub-themes under another', () => {
+    const result = apply({ kind: 'nest', theme: ref(found, 'safety'), under: ref(found, 't1') });
+    expect(themeById(result, 'safety').parentId).toBe('t1');
+    expect(members(result, 't1')).toEqual([
+      'c1#1',
+      'c2#1',
+      'c2#2',
+      'c3#1',
+      'c3#2',
+      'c4#1',
+      'c6#1',
+      'c6#2',
+    ]);
+    // c6#1 was in Housing and Safety: it stays in both.
+    expect(members(result, 't2')).toContain('c6#1');
+    expectConsistent(result);
+  });
+
+  it('orphans nestings that would make three levels, a cycle or nothing, with the reason', () => {
+    const cases: [ReviewAction, string][] = [
+      [
+        { kind: 'nest', theme: ref(found, 't1'), under: ref(found, 't2') },
+        '"Transport" has sub-themes: it cannot become a sub-theme itself',
+      ],
+      [
+        { kind: 'nest', theme: ref(found, 'safety'), under: ref(found, 't2.1') },
+        '"Rents" is a sub-theme: a theme goes only under a top-level theme',
+      ],
+      [
+        { kind: 'nest', theme: ref(found, 'safety'), under: ref(found, 'safety') },
+        '"Safety" cannot go under itself',
+      ],
+      [
+        { kind: 'nest', theme: ref(found, 't1.1'), under: ref(found, 't1') },
+        '"Buses" is already a sub-theme of "Transport"',
+      ],
+      [
+        { kind: 'nest', theme: ref(found, 't2'), under: null },
+        '"Housing" is already a top-level theme',
+      ],
+      [
+        { kind: 'nest', theme: { id: 'gone', label: 'Gone', anchor: ['x#1'] }, under: null },
+        'theme "Gone" no longer exists',
+      ],
+    ];
+    for (const [action, detail] of cases) {
+      const result = apply(action);
+      expect(result.review.decisions[0]).toMatchObject({ status: 'orphaned', detail });
+      expect(result.themes).toEqual(found.themes);
+    }
+  });
+
+  it('orphans a nesting whose theme gained sub-themes since, and applies it after they leave', () => {
+    const nestSafety = {
+      kind: 'nest',
+      theme: ref(found, 'safety'),
+      under: ref(found, 't1'),
+    } as const;
+    const blocked = apply(
+      { kind: 'nest', theme: ref(found, 't2.1'), under: ref(found, 'safety') },
+      nestSafety,
+    );
+    expect(blocked.review.decisions[1]?.status).toBe('orphaned');
+    const later = apply(
+      { kind: 'nest', theme: ref(found, 't2.1'), under: ref(found, 'safety') },
+      { kind: 'nest', theme: ref(found, 't2.1'), under: null },
+      nestSafety,
+    );
+    expect(later.review.decisions.map((d) => d.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(themeById(later, 'safety').parentId).toBe('t1');
+    expectConsistent(later);
+  });
+
+  it('splits a sub-theme into a new top-level theme: the passages leave the parent', () => {
+    const result = apply({
+      kind: 'split',
+      theme: ref(found, 't1.2'),
+      passages: ['c3#2'],
+      label: 'Bike lanes',
+      topLevel: true,
+    });
+    const lanes = themeByLabel(result, 'Bike lanes');
+    expect(lanes.parentId).toBeNull();
+    expect(lanes.passageIds).toEqual(['c3#2']);
+    expect(members(result, 't1.2')).toEqual(['c3#1']);
+    expect(members(result, 't1')).not.toContain('c3#2');
+    // After the old parent and its sub-themes.
+    expect(result.themes.map((t) => t.id).slice(0, 4)).toEqual(['t1', 't1.1', 't1.2', 'review-1']);
+    expect(result.review.decisions[0]?.detail).toBe(
+      '1 passages of "Cycling" split into "Bike lanes" (top-level)',
+    );
+    expectConsistent(result);
+  });
+});

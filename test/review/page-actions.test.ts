@@ -44,7 +44,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     await label.press('Enter');
     await atRevision(page, 1);
     await expect.poll(() => themeLink(page, 'Buses and routes').count()).toBe(1);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await atRevision(page, 2);
     expect(await page.locator('.theme-item.selected .status').textContent()).toBe('✓ approved');
   });
@@ -105,7 +105,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     expect(await page.locator('.selection-bar strong').textContent()).toBe('2 selected');
     await page.getByRole('button', { name: 'Split into a new theme…' }).click();
     await page.locator('dialog[open] input').fill('Night buses');
-    await page.locator('dialog[open]').getByRole('button', { name: 'OK' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Split' }).click();
     await atRevision(page, 8);
     await themeLink(page, 'Night buses').waitFor();
   });

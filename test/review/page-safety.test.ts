@@ -64,7 +64,7 @@ describe('review page in Chromium: safety and concurrent tabs', () => {
     await first.locator('.label-edit').fill('Getting around');
     await first.locator('.label-edit').press('Enter');
     await atRevision(first, revision + 1);
-    await second.getByRole('button', { name: 'Approve' }).click();
+    await second.getByRole('button', { name: 'Approve', exact: true }).click();
     const notice = second.locator('.notice.error');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(
@@ -74,7 +74,7 @@ describe('review page in Chromium: safety and concurrent tabs', () => {
     await atRevision(second, revision + 1);
     expect(await second.locator('.label-edit').inputValue()).toBe('Getting around');
     await snap(second, 'stale-tab');
-    await second.getByRole('button', { name: 'Approve' }).click();
+    await second.getByRole('button', { name: 'Approve', exact: true }).click();
     await atRevision(second, revision + 2);
     const log = JSON.parse(await readFile(join(app.out, 'review.json'), 'utf8')) as ReviewLog;
     expect(log.decisions.slice(-2).map((d) => d.action.kind)).toEqual(['rename', 'approve']);

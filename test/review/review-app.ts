@@ -1,8 +1,16 @@
+import { mkdtemp } from 'node:fs/promises';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchRun } from '../../bench/review.js';
+import { reviewCorpus } from '../../bench/review-corpus.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
-import { openReviewSession, type ReviewSession } from '../../pipeline/review/session.js';
+import {
+  createReviewSession,
+  openReviewSession,
+  type ReviewSession,
+} from '../../pipeline/review/session.js';
 import type { RunOptions } from '../../pipeline/runner.js';
 import { copyFixture } from '../helpers/cli.js';
 import { createCollectingLogger } from '../helpers/context.js';
@@ -44,6 +52,41 @@ export async function startFixtureApp(
     reviewer: options.reviewer === undefined ? 'Test reviewer' : options.reviewer,
     run,
   });
+  return withApi(running, out, session);
+}
+
+/**
+ * Starts the review app on the benchmark's synthetic run of `passages` passages, built in
+ * memory (20 themes with two sub-themes each; the first holds a tenth of the passages). Its
+ * "Rebuild the brief" fails: the run has no artifacts on disk.
+ */
+export async function startCorpusApp(passages: number): Promise<FixtureApp> {
+  const out = await mkdtemp(join(tmpdir(), 'brief-review-corpus-'));
+  const corpus = reviewCorpus(passages);
+  const run = await benchRun(out);
+  const session = createReviewSession({
+    run,
+    ...corpus,
+    found: corpus.themes,
+    log: null,
+    base: null,
+  });
+  const running = await startReviewServer(session, {
+    host: '127.0.0.1',
+    port: 0,
+    reviewer: 'Test reviewer',
+    run: {
+      configPath: run.config.path,
+      outDir: out,
+      cacheDir: join(out, 'cache'),
+      logger: createCollectingLogger(),
+      holdsLock: true,
+    },
+  });
+  return withApi(running, out, session);
+}
+
+function withApi(running: RunningReview, out: string, session: ReviewSession): FixtureApp {
   const origin = new URL(running.url).origin;
   return {
     ...running,

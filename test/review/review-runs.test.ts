@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineText } from '../../pipeline/brief/markdown-escape.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { appendDecisions } from '../../pipeline/review/review-log.js';
+import { openReviewSession } from '../../pipeline/review/session.js';
 import { runPipeline } from '../../pipeline/runner.js';
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Findings } from '../../schemas/findings.js';
@@ -269,5 +270,56 @@ describe('facilitator decisions on Bowling Green, through re-runs', () => {
     expect(onDisk.review.decisions.filter((d) => d.status === 'orphaned')).toHaveLength(2);
     const findings = await summary.load('findings');
     expect(findings.totals.contributions).toBe(before.totals.contributions - 2 + added.length);
+  }, 300_000);
+});
+
+describe('re-parenting on Bowling Green, through a re-run', () => {
+  it('gives the same tree in the review stage as in the app: a nest and a top-level split', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-review-nest-'));
+    await cp('examples/bowling-green', dir, { recursive: true });
+    const { summary } = await runCopy(dir, 'synthesise');
+    const found = await summary.load('themes');
+    const records = await summary.load('clean');
+    const subs = (t: Theme) => found.themes.filter((s) => s.parentId === t.id);
+    const parents = found.themes.filter((t) => t.parentId === null && subs(t).length >= 2);
+    const [from, to] = parents as [Theme, Theme];
+    const [nested, splitFrom] = subs(from) as [Theme, Theme];
+    const actions: ReviewAction[] = [
+      { kind: 'nest', theme: refOf(nested), under: refOf(to) },
+      {
+        kind: 'split',
+        theme: refOf(splitFrom),
+        passages: splitFrom.passageIds.slice(0, 3),
+        label: 'Split off',
+        topLevel: true,
+      },
+    ];
+    const out = join(dir, 'out');
+    await appendDecisions(out, {
+      revision: 0,
+      reviewer: 'Ana',
+      actions,
+      passageIds: keptPassageIds(records),
+    });
+    await rerun(dir, 'synthesise');
+    const reviewed = await readJson<ReviewedThemes>(join(out, 'reviewed-themes.json'));
+    expect(reviewed.review.decisions.map((d) => d.status)).toEqual(['applied', 'applied']);
+    const byId = new Map(reviewed.themes.map((t) => [t.id, t]));
+    expect(byId.get(nested.id)?.parentId).toBe(to.id);
+    const split = reviewed.themes.find((t) => t.label === 'Split off');
+    expect(split?.parentId).toBeNull();
+    expect(split?.passageIds).toHaveLength(3);
+    for (const id of split?.passageIds ?? [])
+      expect(byId.get(from.id)?.passageIds).not.toContain(id);
+    const app = await openReviewSession({
+      configPath: join(dir, 'consultation.yaml'),
+      outDir: out,
+      cacheDir: defaultCacheDir(process.env),
+      logger: createCollectingLogger(),
+      date: FIXED_DATE,
+      holdsLock: false,
+    });
+    const tree = (themes: readonly Theme[]) => themes.map((t) => [t.id, t.parentId, t.passageIds]);
+    expect(tree(app.state().themes)).toEqual(tree(reviewed.themes));
   }, 300_000);
 });

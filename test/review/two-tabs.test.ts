@@ -155,20 +155,20 @@ describe('review page in Chromium: a duplicated tab', () => {
   it('takes a new tab id when another open tab holds the one it was copied with', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     // As "Duplicate tab" does: every page starts with the same tab id in sessionStorage.
-    await context.addInitScript(() => {
-      if (!sessionStorage.getItem('brief-review-tab'))
-        sessionStorage.setItem('brief-review-tab', 'copied-tab');
-    });
+    // Scripts as strings: the tests compile without the DOM library.
+    await context.addInitScript(
+      "if (!sessionStorage.getItem('brief-review-tab')) sessionStorage.setItem('brief-review-tab', 'copied-tab');",
+    );
     const original = await openApp(context, app);
     await original.getByRole('button', { name: 'Approve' }).click();
     await atRevision(original, 1);
     const copy = await openApp(context, app);
-    await copy.waitForFunction(() => sessionStorage.getItem('brief-review-tab') !== 'copied-tab');
+    await copy.waitForFunction("sessionStorage.getItem('brief-review-tab') !== 'copied-tab'");
     // Its own state, once loaded with the new id, offers nothing to undo.
     await copy.locator('.history button:disabled', { hasText: 'Undo' }).waitFor();
     await original.reload();
     await original.locator('li.passage').first().waitFor();
-    expect(await original.evaluate(() => sessionStorage.getItem('brief-review-tab'))).toBe(
+    expect(await original.evaluate("sessionStorage.getItem('brief-review-tab')")).toBe(
       'copied-tab',
     );
     expect(await original.getByRole('button', { name: '↶ Undo' }).isDisabled()).toBe(false);

@@ -1,8 +1,11 @@
 // What the page's buttons do: each builds decisions and sends them through the store.
+
 import type { ExclusionReason, ExclusionTarget } from '../../../schemas/review.js';
+import { REVIEW_LIMITS } from '../../../schemas/review-limits.js';
 import type { PassageView, ThemeView } from '../views.js';
-import { askText, confirmAction, pickTheme } from './dialogs.js';
-import { decide, store, themeById } from './store.js';
+import { askSplit, confirmAction, pickTheme } from './dialogs.js';
+import { decide, notify, store, themeById } from './store.js';
+import { themeName } from './theme-tree.js';
 
 /** The reasons a passage may be excluded for, as the page names them. */
 export const EXCLUSION_REASONS: [ExclusionReason, string][] = [
@@ -31,9 +34,10 @@ export function rename(theme: ThemeView, label: string, description?: string): P
 
 /** Merges `source` into `into`, after asking, and shows the merged theme. */
 export async function merge(source: ThemeView, into: ThemeView): Promise<void> {
+  const [from, to] = [themeName(source), themeName(into)];
   const ok = await confirmAction(
     'Merge themes',
-    `Merge “${source.label}” into “${into.label}”? Its passages and sub-themes join “${into.label}”.`,
+    `Merge “${from}” into “${to}”? Its passages and sub-themes join “${to}”.`,
     'Merge',
   );
   if (ok)
@@ -47,16 +51,16 @@ export async function merge(source: ThemeView, into: ThemeView): Promise<void> {
 export async function mergeInto(source: ThemeView): Promise<void> {
   const hide = new Set([source.id]);
   for (const t of store.state?.themes ?? []) if (t.parentId === source.id) hide.add(t.id);
-  const into = await pickTheme(`Merge “${source.label}” into…`, {
+  const into = await pickTheme(`Merge “${themeName(source)}” into…`, {
     hide,
     action: 'Choose the theme that takes its passages.',
   });
   if (into && into !== 'other') await merge(source, into);
 }
 
-/** Moves the selected (or given) passages to a theme or to "Other ideas". */
-export async function moveSelected(ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
+/** Moves the selected (or given) passages to a theme or to "Other ideas"; true once moved. */
+export async function moveSelected(ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
   const hide = new Set(store.view.kind === 'theme' ? [store.view.id] : []);
   const to = await pickTheme(
     `Move ${ids.length === 1 ? 'passage' : `${ids.length} passages`} to…`,
@@ -66,20 +70,43 @@ export async function moveSelected(ids: readonly string[]): Promise<void> {
       action: 'They leave every theme they are in now.',
     },
   );
-  if (to) await decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }]);
-}
-
-/** Splits the selected passages of a theme off into a new theme, named by the user. */
-export async function splitSelected(theme: ThemeView, ids: readonly string[]): Promise<void> {
-  const label = await askText(
-    `Split ${ids.length === 1 ? 'passage' : `${ids.length} passages`} off “${theme.label}”`,
-    'Name of the new theme',
+  return (
+    to !== null &&
+    decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }])
   );
-  if (label) await decide([{ kind: 'split', theme: theme.ref, passages: [...ids], label }]);
 }
 
-/** Excludes passages from the brief for a reason. */
-export function exclude(ids: readonly string[], reason: ExclusionReason): Promise<boolean> {
+/**
+ * Splits the selected passages of a theme off into a new theme, named by the user, beside it or
+ * (for a sub-theme, when chosen) at the top level.
+ */
+export async function splitSelected(theme: ThemeView, ids: readonly string[]): Promise<void> {
+  const answer = await askSplit(
+    `Split ${ids.length === 1 ? 'passage' : `${ids.length} passages`} off “${themeName(theme)}”`,
+    theme,
+  );
+  if (!answer) return;
+  const { label, topLevel } = answer;
+  await decide([
+    {
+      kind: 'split',
+      theme: theme.ref,
+      passages: [...ids],
+      label,
+      ...(topLevel ? { topLevel } : {}),
+    },
+  ]);
+}
+
+/** Excludes passages from the brief for a reason (one decision per passage, one request). */
+export async function exclude(ids: readonly string[], reason: ExclusionReason): Promise<boolean> {
+  if (ids.length > REVIEW_LIMITS.actions) {
+    notify(
+      `Exclude at most ${REVIEW_LIMITS.actions.toLocaleString('en')} passages at once: ${ids.length.toLocaleString('en')} are selected.`,
+      'error',
+    );
+    return false;
+  }
   return decide(ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason, note: '' })));
 }
 

@@ -2,7 +2,8 @@
 import type { ContributionView, ThemeView } from '../views.js';
 import { getJson, query } from './api.js';
 import { button, type Child, formatCount, h, replace } from './dom.js';
-import { notify, store } from './store.js';
+import { notify, store, themeById } from './store.js';
+import { themeName } from './theme-tree.js';
 
 /** Opens a modal dialog; `settle` closes it with a value (the Escape key settles with null). */
 function modal<T>(
@@ -21,6 +22,17 @@ function modal<T>(
       event.preventDefault();
       settle(null);
     });
+    // Escape closes at once, even from a search field (which would first only clear itself).
+    dialog.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        settle(null);
+      },
+      true,
+    );
     replace(dialog, h('h2', null, title), build(settle));
     document.body.append(dialog);
     dialog.showModal();
@@ -46,15 +58,19 @@ export function pickTheme(
     });
     const draw = () => {
       const needle = filter.value.trim().toLowerCase();
-      const shown = themes.filter((t) => t.label.toLowerCase().includes(needle));
+      const shown = themes.filter((t) => themeName(t).toLowerCase().includes(needle));
       replace(
         list,
         shown.map((t) =>
           h(
             'li',
             { className: t.parentId ? 'sub' : '' },
-            button([t.label, h('span', { className: 'count' }, formatCount(t.passageCount))], () =>
-              settle(t),
+            button(
+              [
+                h('span', { className: 'picker-name' }, pickerName(t)),
+                h('span', { className: 'count' }, formatCount(t.passageCount)),
+              ],
+              () => settle(t),
             ),
           ),
         ),
@@ -87,6 +103,14 @@ export function pickTheme(
   });
 }
 
+/** A theme as the picker lists it: a sub-theme after its parent's name, greyed. */
+function pickerName(theme: ThemeView): Child[] {
+  const parent = theme.parentId ? themeById(theme.parentId) : undefined;
+  return parent
+    ? [h('span', { className: 'parent-name' }, `${parent.label} > `), theme.label]
+    : [theme.label];
+}
+
 /** Asks for a short text (a name); null when cancelled or left empty. */
 export function askText(title: string, label: string, initial = ''): Promise<string | null> {
   return modal<string>(title, (settle) => {
@@ -103,6 +127,57 @@ export function askText(title: string, label: string, initial = ''): Promise<str
         { className: 'buttons' },
         button('Cancel', () => settle(null)),
         button('OK', submit, { className: 'primary' }),
+      ),
+    ];
+  });
+}
+
+/**
+ * Asks the name of a theme split off `theme` and, for a sub-theme, where it goes: beside it
+ * under the same parent, or at the top level. Null when cancelled or left empty.
+ */
+export function askSplit(
+  title: string,
+  theme: ThemeView,
+): Promise<{ label: string; topLevel: boolean } | null> {
+  const parent = theme.parentId ? themeById(theme.parentId) : undefined;
+  return modal(title, (settle) => {
+    const input = h('input', {
+      type: 'text',
+      maxlength: 120,
+      'aria-label': 'Name of the new theme',
+    });
+    const choice = (value: string, text: string, checked: boolean) => {
+      const radio = h('input', { type: 'radio', name: 'split-place', value });
+      radio.checked = checked;
+      return h('label', { className: 'choice' }, radio, text);
+    };
+    const place = parent
+      ? h(
+          'fieldset',
+          { className: 'split-place' },
+          h('legend', null, 'The new theme goes'),
+          choice('sub', `as a sub-theme of “${parent.label}”`, true),
+          choice('top', 'as a new top-level theme', false),
+        )
+      : h('p', { className: 'hint' }, 'The new theme is a top-level theme, beside this one.');
+    const submit = () => {
+      const label = input.value.trim();
+      const top = place.querySelector<HTMLInputElement>('input[value=top]')?.checked ?? false;
+      settle(label ? { label, topLevel: top } : null);
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') submit();
+    });
+    queueMicrotask(() => input.focus());
+    return [
+      h('label', { className: 'field' }, 'Name of the new theme', input),
+      place,
+      h(
+        'div',
+        { className: 'buttons' },
+        button('Cancel', () => settle(null)),
+        button('Split', submit, { className: 'primary' }),
       ),
     ];
   });

@@ -3,6 +3,8 @@ import type { ThemeView } from '../views.js';
 import { approve, mergeInto, note, promote, rename } from './actions.js';
 import { button, formatCount, h, plural } from './dom.js';
 import { store, themeById } from './store.js';
+import { nextToReview, subThemesOf, themeName } from './theme-tree.js';
+import { approveAndNext, approveWithSubThemes, canNest, nest, nestUnder } from './tree-actions.js';
 
 /** The header of the theme shown. */
 export function themeHeader(theme: ThemeView): HTMLElement {
@@ -66,20 +68,49 @@ export function themeHeader(theme: ThemeView): HTMLElement {
       h(
         'div',
         { className: 'theme-actions' },
-        button(theme.approved ? '✓ Approved' : 'Approve', () => void approve(theme), {
-          className: theme.approved ? 'toggle on' : 'toggle',
-          'aria-pressed': theme.approved ? 'true' : 'false',
-        }),
+        approveButtons(theme),
         theme.origin === 'emergent' &&
           theme.parentId === null &&
           button('Promote to taxonomy', () => void promote(theme)),
         button('Merge into…', () => void mergeInto(theme)),
+        canNest(theme) && button('Move under…', () => void nestUnder(theme)),
+        theme.parentId !== null && button('Make top-level', () => void nest(theme, null)),
         button('Add a note…', () => noteForm.show(), { className: 'quiet' }),
       ),
       noteForm.element,
     ),
     weekBars(theme),
   );
+}
+
+/** Approve (a toggle), approve with the sub-themes, approve and go to the next theme. */
+function approveButtons(theme: ThemeView): HTMLElement[] {
+  const subs = subThemesOf(theme);
+  const pendingSubs = subs.filter((t) => !t.approved).length;
+  const buttons = [
+    button(theme.approved ? '✓ Approved' : 'Approve', () => void approve(theme), {
+      className: theme.approved ? 'toggle on' : 'toggle',
+      'aria-pressed': theme.approved ? 'true' : 'false',
+    }),
+  ];
+  if (pendingSubs > 0)
+    buttons.push(
+      button(
+        `Approve with its ${plural(subs.length, 'sub-theme')}`,
+        () => void approveWithSubThemes(theme),
+        { title: `Approves “${theme.label}” and its sub-themes in one decision` },
+      ),
+    );
+  const next = nextToReview(store.state?.themes ?? [], theme);
+  if (next)
+    buttons.push(
+      button(
+        theme.approved ? 'Next to review →' : 'Approve and next →',
+        () => void approveAndNext(theme),
+        { title: `Then shows “${themeName(next)}”, the next theme not approved` },
+      ),
+    );
+  return buttons;
 }
 
 /** The theme's share of each week's passages, as small bars. */

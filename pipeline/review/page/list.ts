@@ -12,13 +12,22 @@ import {
 import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
-import { clearSelection, notify, showPage, store, toggleSelected } from './store.js';
+import { clickRow, selectList, selectPage, tickBox } from './selection.js';
+import { clearSelection, notify, showPage, store, themeById } from './store.js';
+import { themeName } from './theme-tree.js';
 
 /** Passages per page: enough to read on, few enough that a 10,000-passage theme draws at once. */
 export const PAGE_SIZE = 50;
 
 let loading = 0;
 let total = 0;
+/** The row to focus once the list is drawn again (after a keyboard move), by position. */
+let focusAt: number | null = null;
+
+/** After the list is next drawn, focuses the row at `index` (or the last), so keys go on. */
+export function focusRowAfterDraw(index: number | null): void {
+  focusAt = index;
+}
 
 /** Loads and draws the current page of the current list into `section`. */
 export async function renderList(section: HTMLElement): Promise<void> {
@@ -35,21 +44,26 @@ export async function renderList(section: HTMLElement): Promise<void> {
   const theme = currentTheme();
   replace(
     section,
-    selectionBar(theme),
+    selectionBar(section, theme),
     page.total === 0
       ? h('p', { className: 'empty' }, emptyText())
       : h(
           'ol',
           { className: 'passages', 'aria-label': 'Passages' },
-          page.items.map((p) => row(p, theme)),
+          page.items.map((p) => row(section, p, theme)),
         ),
     pager(page),
   );
+  if (focusAt !== null) {
+    const rows = section.querySelectorAll<HTMLElement>('li.passage');
+    rows[Math.min(focusAt, rows.length - 1)]?.focus();
+    focusAt = null;
+  }
 }
 
 /** Draws the selection bar again after the selection changed. */
 export function renderSelection(section: HTMLElement): void {
-  section.querySelector('.selection-bar')?.replaceWith(selectionBar(currentTheme()));
+  section.querySelector('.selection-bar')?.replaceWith(selectionBar(section, currentTheme()));
   for (const item of section.querySelectorAll<HTMLElement>('li.passage')) {
     const selected = store.selection.has(item.dataset.id ?? '');
     item.classList.toggle('selected', selected);
@@ -66,15 +80,19 @@ export function targetPassages(): string[] {
 }
 
 function listQuery(): string {
-  const { view, offset } = store;
-  const paging = { offset, limit: PAGE_SIZE };
+  return query({ ...listParams(), offset: store.offset, limit: PAGE_SIZE });
+}
+
+/** Which list the view shows, as the API's `in`, `theme` and `q` parameters. */
+function listParams(): Record<string, string> {
+  const { view } = store;
   switch (view.kind) {
     case 'theme':
-      return query({ in: 'theme', theme: view.id, ...paging });
+      return { in: 'theme', theme: view.id };
     case 'search':
-      return query({ in: 'all', q: view.q, ...paging });
+      return { in: 'all', q: view.q };
     default:
-      return query({ in: view.kind, ...paging });
+      return { in: view.kind };
   }
 }
 
@@ -84,14 +102,19 @@ function emptyText(): string {
   return 'No passages here.';
 }
 
-function selectionBar(theme: ThemeView | undefined): HTMLElement {
+function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLElement {
   const ids = [...store.selection];
   if (ids.length === 0)
     return h(
       'div',
       { className: 'selection-bar idle' },
       h('strong', null, plural(total, 'passage')),
-      'Tick passages to move, split or exclude several at once (arrow keys, space, m).',
+      h(
+        'span',
+        { className: 'hint' },
+        'Tick passages to move, split or exclude several at once (arrow keys, space, m; Shift for a range).',
+      ),
+      selectAllButtons(section, 0),
     );
   return h(
     'div',
@@ -100,16 +123,44 @@ function selectionBar(theme: ThemeView | undefined): HTMLElement {
     button('Move to…', () => void moveSelected(ids)),
     theme && button('Split into a new theme…', () => void splitSelected(theme, ids)),
     store.view.kind !== 'excluded' && excludeSelect((reason) => void exclude(ids, reason)),
+    selectAllButtons(section, ids.length),
     button('Clear', clearSelection, { className: 'quiet' }),
   );
 }
 
-function row(passage: PassageView, theme: ThemeView | undefined): HTMLElement {
+/** "Select all on this page" and "Select all N in this theme" (or results, or of the list). */
+function selectAllButtons(section: HTMLElement, selected: number): Child[] {
+  const { view } = store;
+  if (view.kind === 'excluded' || total === 0 || selected >= total) return [];
+  const onPage = section.querySelectorAll('li.passage').length;
+  const whole =
+    view.kind === 'theme'
+      ? `Select all ${formatCount(total)} in this theme`
+      : view.kind === 'search'
+        ? `Select all ${formatCount(total)} results`
+        : `Select all ${formatCount(total)}`;
+  return [
+    total > PAGE_SIZE &&
+      onPage > 0 &&
+      button('Select all on this page', () => selectPage(section), { className: 'link' }),
+    button(whole, () => void selectList(query(listParams())), { className: 'link' }),
+  ];
+}
+
+function row(
+  section: HTMLElement,
+  passage: PassageView,
+  theme: ThemeView | undefined,
+): HTMLElement {
   const selected = store.selection.has(passage.id);
   const box = h('input', { type: 'checkbox', 'aria-label': 'Select passage', tabindex: -1 });
   box.checked = selected;
-  box.addEventListener('change', () => toggleSelected(passage.id, box.checked));
-  return h(
+  let shift = false;
+  box.addEventListener('click', (event) => {
+    shift = event.shiftKey;
+  });
+  box.addEventListener('change', () => tickBox(section, passage.id, box.checked, shift));
+  const item = h(
     'li',
     {
       className: `passage${selected ? ' selected' : ''}`,
@@ -125,6 +176,20 @@ function row(passage: PassageView, theme: ThemeView | undefined): HTMLElement {
       h('div', { className: 'row-actions' }, rowActions(passage, theme)),
     ),
   );
+  // Shift-click would select the page's text; Shift and Ctrl/Cmd clicks select rows instead.
+  item.addEventListener('mousedown', (event) => {
+    if (event.shiftKey && !isControl(event.target)) event.preventDefault();
+  });
+  item.addEventListener('click', (event) => {
+    if (isControl(event.target)) return;
+    if (clickRow(section, passage.id, event)) item.focus();
+  });
+  return item;
+}
+
+/** Whether a click landed on one of the row's own controls (box, buttons, reason list). */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, button, select, a') !== null;
 }
 
 /** The text, with a search's matches marked. */
@@ -149,8 +214,7 @@ function meta(p: PassageView): Child[] {
   if (p.votes) parts.push(` · ${p.votes.agrees} agree, ${p.votes.disagrees} disagree`);
   parts.push(` · contribution ${p.contributionId}`);
   if (p.score !== null) parts.push(` · fit ${p.score.toFixed(2)}`);
-  if (store.view.kind !== 'theme' && p.themes.length > 0)
-    parts.push(` · in ${p.themes.map((t) => t.label).join(', ')}`);
+  if (store.view.kind !== 'theme' && p.themes.length > 0) parts.push(` · in ${placesOf(p)}`);
   if (p.isNew) parts.push(' ', h('span', { className: 'tag new' }, 'new'));
   if (p.quote) parts.push(' ', h('span', { className: 'tag pinned' }, 'quote'));
   if (p.example) parts.push(' ', h('span', { className: 'tag pinned' }, 'example'));
@@ -160,6 +224,21 @@ function meta(p: PassageView): Child[] {
     parts.push(' ', h('span', { className: 'tag excluded' }, `excluded: ${reason}${whole}`));
   }
   return parts;
+}
+
+/** Where a passage is: its themes, a sub-theme as "Parent > Sub-theme" in place of both. */
+function placesOf(passage: PassageView): string {
+  const ids = new Set(passage.themes.map((t) => t.id));
+  const named = passage.themes.map((t) => themeById(t.id) ?? null);
+  return passage.themes
+    .flatMap((t, i) => {
+      const theme = named[i];
+      if (!theme) return [t.label];
+      // A parent holding the passage through one of its sub-themes is named with the sub-theme.
+      const viaSub = store.state?.themes.some((s) => s.parentId === theme.id && ids.has(s.id));
+      return viaSub ? [] : [themeName(theme)];
+    })
+    .join(', ');
 }
 
 function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[] {

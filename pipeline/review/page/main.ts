@@ -3,10 +3,11 @@ import './style.css';
 import { currentTheme, moveSelected, undoOrRedo } from './actions.js';
 import { button, h, replace } from './dom.js';
 import { themeHeader } from './header.js';
-import { renderList, renderSelection, targetPassages } from './list.js';
+import { focusRowAfterDraw, renderList, renderSelection, targetPassages } from './list.js';
 import { rebuild } from './rebuild.js';
 import { askNameOnce, drawReviewer, reviewerButton } from './reviewer.js';
-import { loadState, notify, onNotice, show, store, subscribe, toggleSelected } from './store.js';
+import { extendTo, setAnchor, tickBox } from './selection.js';
+import { loadState, notify, onNotice, show, store, subscribe } from './store.js';
 import { renderTree } from './tree.js';
 
 const search = h('input', {
@@ -127,22 +128,30 @@ function onKey(event: KeyboardEvent): void {
   }
   if (typing || ctrl || event.altKey) return;
   const row = target.closest<HTMLElement>('li.passage');
+  const rows = [...list.querySelectorAll<HTMLElement>('li.passage')];
+  const at = row ? rows.indexOf(row) : -1;
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    const rows = [...list.querySelectorAll<HTMLElement>('li.passage')];
-    const at = row ? rows.indexOf(row) : -1;
     const next = rows[event.key === 'ArrowDown' ? at + 1 : Math.max(0, at - 1)];
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    const id = next.dataset.id ?? '';
+    if (event.shiftKey) extendTo(list, row?.dataset.id ?? null, id);
+    else setAnchor(id);
   } else if (event.key === ' ' && row) {
     event.preventDefault();
     const id = row.dataset.id ?? '';
-    toggleSelected(id, !store.selection.has(id));
+    tickBox(list, id, !store.selection.has(id), false);
   } else if (event.key === 'm') {
     event.preventDefault();
-    void moveSelected(targetPassages());
+    void moveFromKeyboard(at);
   }
+}
+
+/** The move key: after the move, the focus goes to the row that took the moved one's place. */
+async function moveFromKeyboard(at: number): Promise<void> {
+  focusRowAfterDraw(at < 0 ? null : at);
+  if (!(await moveSelected(targetPassages()))) focusRowAfterDraw(null);
 }
 
 search.addEventListener('keydown', (event) => {

@@ -74,6 +74,15 @@ export function toggleSelected(id: string, selected: boolean): void {
   emit('selection');
 }
 
+/** Selects (or unselects) many passages at once. */
+export function setSelected(ids: Iterable<string>, selected: boolean): void {
+  for (const id of ids) {
+    if (selected) store.selection.add(id);
+    else store.selection.delete(id);
+  }
+  emit('selection');
+}
+
 /** Empties the selection. */
 export function clearSelection(): void {
   store.selection.clear();

@@ -1,8 +1,11 @@
-// The theme tree on the left: themes with sub-themes indented, status, counts; drag to merge.
+// The theme tree on the left: sub-themes indented and collapsible, status, counts; drag to merge or re-parent.
 import type { ThemeView } from '../views.js';
 import { merge } from './actions.js';
-import { type Child, formatCount, h, type Props, replace } from './dom.js';
+import { button, type Child, formatCount, h, type Props, replace } from './dom.js';
 import { show, store, themeById, type View } from './store.js';
+import { subThemesOf, treeOrder } from './theme-tree.js';
+import { canNest, nest } from './tree-actions.js';
+import { isCollapsed, setAllCollapsed, setCollapsed } from './tree-collapse.js';
 
 let dragged: string | null = null;
 
@@ -10,23 +13,28 @@ let dragged: string | null = null;
 export function renderTree(nav: HTMLElement): void {
   const state = store.state;
   if (!state) return;
-  const top = state.themes.filter((t) => t.parentId === null);
+  const redraw = () => renderTree(nav);
   const items: Child[] = [];
-  for (const theme of top) {
-    items.push(themeItem(theme));
-    for (const child of state.themes.filter((t) => t.parentId === theme.id))
-      items.push(themeItem(child));
+  for (const theme of treeOrder(state.themes)) {
+    const hidden =
+      theme.parentId !== null &&
+      isCollapsed(theme.parentId) &&
+      !(store.view.kind === 'theme' && store.view.id === theme.id);
+    if (!hidden) items.push(themeItem(theme, redraw));
   }
-  const approved = state.themes.filter((t) => t.approved).length;
   replace(
     nav,
+    treeHead(state.themes, redraw),
+    topLevelZone(),
     h(
-      'div',
-      { className: 'tree-head' },
-      h('h2', null, 'Themes'),
-      h('span', { className: 'progress-note' }, `${approved} of ${state.themes.length} approved`),
+      'ul',
+      {
+        // Without sub-themes, no theme needs the room of a collapse arrow.
+        className: state.themes.some((t) => t.parentId !== null) ? 'tree' : 'tree flat',
+        role: 'list',
+      },
+      items,
     ),
-    h('ul', { className: 'tree', role: 'list' }, items),
     h(
       'ul',
       { className: 'tree lists', role: 'list' },
@@ -36,7 +44,55 @@ export function renderTree(nav: HTMLElement): void {
   );
 }
 
-function themeItem(theme: ThemeView): HTMLElement {
+/** "Themes", how many are approved, and "Collapse all" / "Expand all". */
+function treeHead(themes: readonly ThemeView[], redraw: () => void): HTMLElement {
+  const parents = themes.filter((t) => t.parentId === null && subThemesOf(t).length > 0);
+  const approved = themes.filter((t) => t.approved).length;
+  const all = (collapse: boolean) => () => {
+    setAllCollapsed(
+      parents.map((t) => t.id),
+      collapse,
+    );
+    redraw();
+  };
+  return h(
+    'div',
+    { className: 'tree-head' },
+    h('h2', null, 'Themes'),
+    h('span', { className: 'progress-note' }, `${approved} of ${themes.length} approved`),
+    parents.length > 0 &&
+      h(
+        'span',
+        { className: 'tree-folds' },
+        button('Collapse all', all(true), { className: 'link' }),
+        button('Expand all', all(false), { className: 'link' }),
+      ),
+  );
+}
+
+/** While a sub-theme is dragged: a place to drop it to make it top-level. */
+function topLevelZone(): HTMLElement {
+  const zone = h(
+    'div',
+    { className: 'drop-zone top-level', 'aria-hidden': 'true' },
+    'Drop here to make it a top-level theme',
+  );
+  zone.addEventListener('dragover', (event) => {
+    if (dragged === null || !themeById(dragged)?.parentId) return;
+    event.preventDefault();
+    zone.classList.add('drop-target');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('drop-target'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const source = dragged === null ? undefined : themeById(dragged);
+    dragged = null;
+    if (source?.parentId) void nest(source, null);
+  });
+  return zone;
+}
+
+function themeItem(theme: ThemeView, redraw: () => void): HTMLElement {
   const selected = store.view.kind === 'theme' && store.view.id === theme.id;
   const item = h(
     'li',
@@ -44,10 +100,15 @@ function themeItem(theme: ThemeView): HTMLElement {
       className: `theme-item${theme.parentId ? ' sub' : ''}${selected ? ' selected' : ''}`,
       'data-theme': theme.id,
     },
+    fold(theme, redraw),
     link(
       { kind: 'theme', id: theme.id },
       selected,
-      { draggable: 'true', title: 'Drag onto another theme to merge them' },
+      {
+        draggable: 'true',
+        title:
+          'Drag onto another theme to merge them; hold Shift as you drop to put it under that theme',
+      },
       h('span', { className: 'theme-name' }, theme.label),
       h(
         'span',
@@ -71,27 +132,65 @@ function themeItem(theme: ThemeView): HTMLElement {
       ),
     ),
   );
+  dragAndDrop(item, theme);
+  return item;
+}
+
+/** The arrow that collapses or expands a top-level theme's sub-themes (a spacer otherwise). */
+function fold(theme: ThemeView, redraw: () => void): HTMLElement {
+  const count = theme.parentId === null ? subThemesOf(theme).length : 0;
+  if (count === 0) return h('span', { className: 'fold none' });
+  const open = !isCollapsed(theme.id);
+  const name = `${open ? 'Collapse' : 'Expand'} “${theme.label}” (${count} sub-theme${count === 1 ? '' : 's'})`;
+  return button(
+    open ? '▾' : '▸',
+    () => {
+      setCollapsed(theme.id, open);
+      redraw();
+    },
+    {
+      className: 'fold',
+      'aria-expanded': open ? 'true' : 'false',
+      'aria-label': name,
+      title: name,
+    },
+  );
+}
+
+/**
+ * Dragging a theme onto another merges them; with Shift held at the drop, the dragged theme
+ * goes under the other (a top-level theme; the dragged one without sub-themes).
+ */
+function dragAndDrop(item: HTMLElement, theme: ThemeView): void {
+  const nestable = (event: DragEvent, source: ThemeView | undefined) =>
+    event.shiftKey && theme.parentId === null && source !== undefined && canNest(source);
   item.addEventListener('dragstart', (event) => {
     dragged = theme.id;
     event.dataTransfer?.setData('text/plain', theme.label);
+    document.body.classList.toggle('dragging-sub', theme.parentId !== null);
   });
   item.addEventListener('dragend', () => {
     dragged = null;
+    document.body.classList.remove('dragging-sub');
   });
   item.addEventListener('dragover', (event) => {
     if (dragged === null || dragged === theme.id) return;
     event.preventDefault();
     item.classList.add('drop-target');
+    item.classList.toggle('nest-target', nestable(event, themeById(dragged)));
   });
-  item.addEventListener('dragleave', () => item.classList.remove('drop-target'));
+  item.addEventListener('dragleave', () => item.classList.remove('drop-target', 'nest-target'));
   item.addEventListener('drop', (event) => {
     event.preventDefault();
-    item.classList.remove('drop-target');
+    item.classList.remove('drop-target', 'nest-target');
+    document.body.classList.remove('dragging-sub');
     const source = dragged === null ? undefined : themeById(dragged);
     dragged = null;
-    if (source && source.id !== theme.id) void merge(source, theme);
+    if (!source || source.id === theme.id) return;
+    if (nestable(event, source)) {
+      if (source.parentId !== theme.id) void nest(source, theme);
+    } else void merge(source, theme);
   });
-  return item;
 }
 
 function listItem(label: string, count: number, view: View): HTMLElement {
