@@ -118,7 +118,7 @@ describe('review page in Chromium: two tabs, two people', () => {
     await a.locator('.label-edit').fill('Moving about');
     await a.locator('.label-edit').press('Enter');
     await atRevision(a, revision + 1);
-    await b.getByRole('button', { name: 'Approve' }).click();
+    await b.getByRole('button', { name: 'Approve', exact: true }).click();
     const notice = b.locator('.notice.error span');
     await notice.waitFor();
     expect(await notice.textContent()).toBe(
@@ -160,7 +160,7 @@ describe('review page in Chromium: a duplicated tab', () => {
       "if (!sessionStorage.getItem('brief-review-tab')) sessionStorage.setItem('brief-review-tab', 'copied-tab');",
     );
     const original = await openApp(context, app);
-    await original.getByRole('button', { name: 'Approve' }).click();
+    await original.getByRole('button', { name: 'Approve', exact: true }).click();
     await atRevision(original, 1);
     const copy = await openApp(context, app);
     await copy.waitForFunction("sessionStorage.getItem('brief-review-tab') !== 'copied-tab'");
@@ -202,7 +202,7 @@ describe('review page in Chromium: the reviewer’s name without --reviewer', ()
     const second = await openApp(context, app);
     await second.locator('.topbar .reviewer', { hasText: 'Reviewer: Ana' }).waitFor();
     expect(await second.locator('dialog[open]').count()).toBe(0);
-    await second.getByRole('button', { name: 'Approve' }).click();
+    await second.getByRole('button', { name: 'Approve', exact: true }).click();
     await atRevision(second, 1);
     await snap(second, 'reviewer-name-shown');
     expect((await readLog(app)).decisions.map((d) => d.reviewer)).toEqual(['Ana']);
