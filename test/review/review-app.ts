@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
 import { openReviewSession, type ReviewSession } from '../../pipeline/review/session.js';
 import type { RunOptions } from '../../pipeline/runner.js';
+import type { ReviewLog } from '../../schemas/review.js';
 import { copyFixture } from '../helpers/cli.js';
 import { createCollectingLogger } from '../helpers/context.js';
 import { FIXED_DATE } from '../helpers/runs.js';
@@ -82,4 +84,9 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** The app's `review.json` as it stands. */
+export async function readLog(app: FixtureApp): Promise<ReviewLog> {
+  return JSON.parse(await readFile(join(app.out, 'review.json'), 'utf8')) as ReviewLog;
 }

@@ -3,6 +3,7 @@ import type { ExclusionReason, ExclusionTarget } from '../../../schemas/review.j
 import type { PassageView, ThemeView } from '../views.js';
 import { askText, confirmAction, pickTheme } from './dialogs.js';
 import { decide, store, themeById } from './store.js';
+import { afterExclude, afterMove, afterPin } from './suggestions.js';
 
 /** The reasons a passage may be excluded for, as the page names them. */
 export const EXCLUSION_REASONS: [ExclusionReason, string][] = [
@@ -66,7 +67,10 @@ export async function moveSelected(ids: readonly string[]): Promise<void> {
       action: 'They leave every theme they are in now.',
     },
   );
-  if (to) await decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }]);
+  if (to)
+    await decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }]).then(
+      afterMove(ids, to),
+    );
 }
 
 /** Splits the selected passages of a theme off into a new theme, named by the user. */
@@ -80,7 +84,9 @@ export async function splitSelected(theme: ThemeView, ids: readonly string[]): P
 
 /** Excludes passages from the brief for a reason. */
 export function exclude(ids: readonly string[], reason: ExclusionReason): Promise<boolean> {
-  return decide(ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason, note: '' })));
+  return decide(
+    ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason, note: '' })),
+  ).then(afterExclude(ids, reason));
 }
 
 /** Puts an excluded passage or contribution back where it was. */
@@ -97,7 +103,7 @@ export function pin(
   const pinned = as === 'quote' ? !passage.quote : !passage.example;
   return decide([
     { kind: 'pin', theme: theme.ref, passage: passage.id, as, pinned, text: passage.text },
-  ]);
+  ]).then(afterPin(theme, passage, as, pinned));
 }
 
 /** Makes an emergent theme part of the taxonomy, so later runs assign to it. */

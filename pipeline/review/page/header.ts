@@ -3,6 +3,7 @@ import type { ThemeView } from '../views.js';
 import { approve, mergeInto, note, promote, rename } from './actions.js';
 import { button, formatCount, h, plural } from './dom.js';
 import { store, themeById } from './store.js';
+import { misfitsButton } from './suggestions.js';
 
 /** The header of the theme shown. */
 export function themeHeader(theme: ThemeView): HTMLElement {
@@ -74,6 +75,7 @@ export function themeHeader(theme: ThemeView): HTMLElement {
           theme.parentId === null &&
           button('Promote to taxonomy', () => void promote(theme)),
         button('Merge into…', () => void mergeInto(theme)),
+        misfitsButton(theme),
         button('Add a note…', () => noteForm.show(), { className: 'quiet' }),
       ),
       noteForm.element,

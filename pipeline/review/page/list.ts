@@ -13,6 +13,7 @@ import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clearSelection, notify, showPage, store, toggleSelected } from './store.js';
+import { moreLikeThisButton } from './suggestions.js';
 
 /** Passages per page: enough to read on, few enough that a 10,000-passage theme draws at once. */
 export const PAGE_SIZE = 50;
@@ -168,7 +169,11 @@ function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[]
   });
   if (passage.excluded) {
     const target = passage.excluded.target;
-    return [button('Restore', () => void restore(target)), contribution];
+    return [
+      button('Restore', () => void restore(target)),
+      moreLikeThisButton(passage),
+      contribution,
+    ];
   }
   return [
     theme &&
@@ -186,6 +191,7 @@ function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[]
         { 'aria-pressed': passage.example ? 'true' : 'false' },
       ),
     !theme && button('Move to…', () => void moveSelected([passage.id])),
+    moreLikeThisButton(passage),
     excludeSelect((reason) => void exclude([passage.id], reason)),
     contribution,
   ];

@@ -6,6 +6,7 @@ import { themeHeader } from './header.js';
 import { renderList, renderSelection, targetPassages } from './list.js';
 import { rebuild } from './rebuild.js';
 import { loadState, notify, onNotice, show, store, subscribe, toggleSelected } from './store.js';
+import { suggestionKey, suggestionsPanel } from './suggestions.js';
 import { renderTree } from './tree.js';
 
 const search = h('input', {
@@ -40,7 +41,12 @@ function layout(): void {
     ),
     rebuildPanel,
     notices,
-    h('main', { className: 'layout' }, tree, h('div', { className: 'detail' }, head, list)),
+    h(
+      'main',
+      { className: 'layout' },
+      tree,
+      h('div', { className: 'detail' }, head, suggestionsPanel(), list),
+    ),
   );
 }
 
@@ -122,7 +128,7 @@ function onKey(event: KeyboardEvent): void {
     undoOrRedo(event.shiftKey ? 'redo' : 'undo');
     return;
   }
-  if (typing || ctrl || event.altKey) return;
+  if (typing || ctrl || event.altKey || suggestionKey(event)) return;
   const row = target.closest<HTMLElement>('li.passage');
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     const rows = [...list.querySelectorAll<HTMLElement>('li.passage')];

@@ -1,0 +1,358 @@
+// Suggestions learned from corrections: "N more passages look like these" after a move, an
+// exclusion or a pinned example, "More like this" on a passage, and a theme's misfits.
+import type { ExclusionReason, ReviewAction } from '../../../schemas/review.js';
+import type { MisfitView, PassageView, SuggestionView, ThemeView } from '../views.js';
+import { getJson, postJson, query } from './api.js';
+import { button, h, plural } from './dom.js';
+import { decide, notify, store, subscribe, themeById } from './store.js';
+import {
+  drawPanel,
+  focusPanel,
+  lookAlikeTitle,
+  type PanelItem,
+  type PanelModel,
+  panelKey,
+} from './suggestion-panel.js';
+
+/** Suggestions asked for at a time: a screenful to check; each accept brings the next round. */
+const LIMIT = 20;
+
+/** Most passages a suggestion request starts from (the API's limit). */
+const MAX_LIKE = 200;
+
+/** Where accepted suggestions go. */
+type Destination = { theme: string } | { other: true } | { excluded: ExclusionReason };
+
+/** What the panel offers: passages like some passages, or a theme's misfits. */
+type Offer =
+  | { kind: 'like'; like: string[]; to: Destination; why: string }
+  | { kind: 'misfits'; theme: string };
+
+/** Reasons as a sentence names them ("Exclude all 3 as spam"). */
+const REASON_WORDS: Record<ExclusionReason, string> = {
+  spam: 'as spam',
+  'off-topic': 'as off-topic',
+  'personal-data': 'as personal data',
+  other: 'for another reason',
+};
+
+const body = h('div', { className: 'suggestions-body' });
+const status = h('p', { className: 'sr-only', role: 'status' });
+const section = h(
+  'section',
+  { className: 'suggestions', id: 'suggestions', 'aria-label': 'Suggested passages', hidden: true },
+  body,
+);
+// The selection bar sticks just under the open panel (style.css).
+new ResizeObserver(() =>
+  section.parentElement?.style.setProperty('--suggestions-height', `${section.offsetHeight}px`),
+).observe(section);
+section.addEventListener('keydown', (event) => {
+  if (!panelKey(body, event)) return;
+  event.preventDefault();
+  event.stopPropagation();
+});
+
+let shown: { offer: Offer; items: SuggestionView[]; unticked: Set<string> } | null = null;
+let ticket = 0;
+/** Where the focus goes back to when the panel closes. */
+let returnTo: Element | null = null;
+
+/** The panel's elements, for the page's layout (placed above the passage list). */
+export function suggestionsPanel(): HTMLElement[] {
+  return [status, section];
+}
+
+/** After a move: offers the passages that look like the moved ones. Passes `ok` through. */
+export function afterMove(ids: readonly string[], to: ThemeView | 'other') {
+  const dest: Destination = to === 'other' ? { other: true } : { theme: to.id };
+  return offerIf([...ids], dest, `you moved ${destinationText(dest)}`);
+}
+
+/** After an exclusion: offers the passages that look like the excluded ones. */
+export function afterExclude(ids: readonly string[], reason: ExclusionReason) {
+  const dest = { excluded: reason };
+  return offerIf([...ids], dest, `you excluded ${destinationText(dest)}`);
+}
+
+/** After "Pin as example": offers the passages elsewhere that look like the example. */
+export function afterPin(theme: ThemeView, passage: PassageView, as: string, pinned: boolean) {
+  const like = as === 'example' && pinned ? [passage.id] : [];
+  return offerIf(like, { theme: theme.id }, `the example you pinned in “${themeName(theme.id)}”`);
+}
+
+function offerIf(like: string[], to: Destination, what: string) {
+  return (ok: boolean): boolean => {
+    const n = like.length;
+    const why = `Like ${n === 1 ? 'the passage' : `the ${plural(n, 'passage')}`} ${what}.`;
+    if (ok && n > 0)
+      void open({ kind: 'like', like: like.slice(0, MAX_LIKE), to, why }, { quiet: true });
+    return ok;
+  };
+}
+
+/** "More like this" on a passage row: passages like it, to move to the theme shown. */
+export function moreLikeThisButton(passage: PassageView): HTMLButtonElement {
+  const { view } = store;
+  const to: Destination = passage.excluded
+    ? { excluded: passage.excluded.reason }
+    : view.kind === 'theme'
+      ? { theme: view.id }
+      : { other: true };
+  const text = passage.text.length > 90 ? `${passage.text.slice(0, 89)}…` : passage.text;
+  const offer: Offer = { kind: 'like', like: [passage.id], to, why: `Like “${text}”.` };
+  return button('More like this', () => void open(offer, { focus: true }), {
+    className: 'more-like',
+    title: `Passages that look like this one, to ${verb(to)} ${destinationText(to)} (L)`,
+    'aria-keyshortcuts': 'L',
+    'aria-controls': 'suggestions',
+  });
+}
+
+/** The theme header's button listing its passages that may fit another theme better. */
+export function misfitsButton(theme: ThemeView): HTMLButtonElement {
+  const expanded = shown?.offer.kind === 'misfits' && shown.offer.theme === theme.id;
+  return button(
+    'May fit another theme…',
+    () => void open({ kind: 'misfits', theme: theme.id }, { focus: true }),
+    {
+      title: 'Passages of this theme that may fit another theme better',
+      'aria-controls': 'suggestions',
+      'aria-expanded': String(expanded),
+    },
+  );
+}
+
+/**
+ * The page's keys for suggestions, outside the panel: `s` goes to the open panel, `l` asks for
+ * passages like the focused one, Escape closes the panel. Returns whether the key was one.
+ */
+export function suggestionKey(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement;
+  if (event.key === 's' && !section.hidden) {
+    returnTo = target;
+    focusPanel(body);
+  } else if (event.key === 'l') {
+    const more = target.closest('li.passage')?.querySelector<HTMLButtonElement>('.more-like');
+    if (!more) return false;
+    more.click();
+  } else if (event.key === 'Escape' && !section.hidden) close();
+  else return false;
+  event.preventDefault();
+  return true;
+}
+
+// Every decision may move suggested passages: the panel asks again. A theme's misfits close
+// when another list is shown.
+subscribe((change) => {
+  const offer = shown?.offer;
+  if (!offer) return;
+  if (change === 'state') void open(offer, {});
+  else if (change === 'view' && offer.kind === 'misfits') {
+    const { view } = store;
+    if (view.kind !== 'theme' || view.id !== offer.theme) close();
+  }
+});
+
+interface OpenOptions {
+  /** Asked for by the user: the panel says it is looking, then takes the focus. */
+  focus?: boolean;
+  /** Offered after a decision: nothing shows when nothing looks alike. */
+  quiet?: boolean;
+  /** What the last accept did. */
+  note?: string;
+}
+
+/** Asks for the offer's passages and shows them; a later call wins over an earlier one. */
+async function open(offer: Offer, options: OpenOptions): Promise<void> {
+  const mine = ++ticket;
+  const target = 'to' in offer && 'theme' in offer.to ? offer.to.theme : null;
+  const theme = offer.kind === 'misfits' ? offer.theme : target;
+  if (theme !== null && !themeById(theme)) return close();
+  if (options.focus) {
+    if (!section.contains(document.activeElement)) returnTo = document.activeElement;
+    section.hidden = false;
+    body.replaceChildren(h('p', { className: 'suggestions-why' }, 'Looking for passages…'));
+  }
+  let items: SuggestionView[];
+  try {
+    items = await fetchItems(offer);
+  } catch (error) {
+    if (mine === ticket) notify((error as Error).message, 'error');
+    return;
+  }
+  if (mine !== ticket) return;
+  if (options.quiet && items.length === 0) return close();
+  const keep = shown && sameOffer(shown.offer, offer) ? shown.unticked : new Set<string>();
+  const focused = options.focus || section.contains(document.activeElement);
+  shown = { offer, items, unticked: keep };
+  section.hidden = false;
+  const model =
+    offer.kind === 'like' ? likeModel(offer, items) : misfitModel(offer, items as MisfitView[]);
+  drawPanel(body, { ...model, note: options.note ?? null });
+  status.textContent = `${model.title}.${focused ? '' : ' Press S to review them.'}`;
+  if (focused) focusPanel(body);
+}
+
+function fetchItems(offer: Offer): Promise<SuggestionView[]> {
+  if (offer.kind === 'misfits')
+    return getJson<{ items: MisfitView[] }>(
+      `/api/misfits?${query({ theme: offer.theme, limit: LIMIT })}`,
+    ).then((answer) => answer.items);
+  const { to } = offer;
+  const target = 'theme' in to ? { theme: to.theme } : 'other' in to ? to : { excluded: true };
+  return postJson<{ items: SuggestionView[] }>('/api/suggestions', {
+    like: offer.like,
+    target,
+    limit: LIMIT,
+  }).then((answer) => answer.items);
+}
+
+function sameOffer(a: Offer, b: Offer): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Closes the panel; the focus, if it was in it, goes back to where it came from. */
+function close(): void {
+  ticket++;
+  const hadFocus = section.contains(document.activeElement);
+  shown = null;
+  section.hidden = true;
+  body.replaceChildren();
+  status.textContent = '';
+  if (!hadFocus) return;
+  const back = returnTo?.isConnected ? returnTo : document.querySelector('li.passage');
+  (back as HTMLElement | null)?.focus();
+}
+
+type Model = Omit<PanelModel, 'note'>;
+
+function common(): Pick<Model, 'unticked' | 'dismiss' | 'toggle'> {
+  const unticked = shown?.unticked ?? new Set<string>();
+  return {
+    unticked,
+    dismiss: close,
+    toggle: (id, ticked) => void (ticked ? unticked.delete(id) : unticked.add(id)),
+  };
+}
+
+function likeModel(offer: Extract<Offer, { kind: 'like' }>, items: SuggestionView[]): Model {
+  const where = destinationText(offer.to);
+  const act = verb(offer.to);
+  return {
+    ...common(),
+    title: lookAlikeTitle(items.length, offer.like.length),
+    why: items.length > 0 ? `${offer.why} Best first: untick any that do not belong.` : offer.why,
+    items: items.map((s) => ({ id: s.id, text: s.text, meta: `${now(s)} · ${alike(s)}` })),
+    acceptLabel: (ticked, all) =>
+      `${ticked === all ? `${act} all ${all}` : `${act} the ${ticked} ticked`} ${where} (Enter)`,
+    accept: (ids) => void acceptLike(offer, ids),
+  };
+}
+
+function misfitModel(offer: Extract<Offer, { kind: 'misfits' }>, items: MisfitView[]): Model {
+  return {
+    ...common(),
+    title:
+      items.length > 0
+        ? `${plural(items.length, 'passage')} may fit another theme better`
+        : 'No passage looks like it fits another theme better',
+    why: `Passages of “${themeName(offer.theme)}” that look more like another theme, best evidence first.`,
+    items: items.map((m): PanelItem => {
+      const better = themeName(m.better.id, m.better.label);
+      return {
+        id: m.id,
+        text: m.text,
+        meta: `fits “${better}” better · ${alike(m)}`,
+        single: { label: `Move to ${better}`, run: () => void acceptMisfits(offer, [m.id]) },
+      };
+    }),
+    acceptLabel: (ticked, all) =>
+      `${ticked === all ? `Move all ${all}` : `Move the ${ticked} ticked`} to their better themes (Enter)`,
+    accept: (ids) => void acceptMisfits(offer, ids),
+  };
+}
+
+/** Takes the ticked passages as one decision (one exclusion each), then offers the next round. */
+async function acceptLike(offer: Extract<Offer, { kind: 'like' }>, ids: string[]): Promise<void> {
+  const { to } = offer;
+  const actions = actionsFor(to, ids);
+  if (!actions) return close();
+  const focus = section.contains(document.activeElement);
+  if (!(await decide(actions))) return;
+  const done = 'excluded' in to ? 'excluded' : 'moved';
+  const where = destinationText(to);
+  const why = `Like the ${plural(ids.length, 'passage')} just ${done} ${where}.`;
+  await open(
+    { kind: 'like', like: ids.slice(0, MAX_LIKE), to, why },
+    {
+      focus,
+      note: `${capital(done)} ${plural(ids.length, 'passage')} ${where} (Ctrl+Z undoes it).`,
+    },
+  );
+}
+
+function actionsFor(to: Destination, ids: string[]): ReviewAction[] | null {
+  if ('excluded' in to)
+    return ids.map((passage) => ({
+      kind: 'exclude',
+      target: { passage },
+      reason: to.excluded,
+      note: '',
+    }));
+  if ('other' in to) return [{ kind: 'move', passages: ids, to: null }];
+  const theme = themeById(to.theme);
+  return theme ? [{ kind: 'move', passages: ids, to: theme.ref }] : null;
+}
+
+/** Moves each ticked misfit to its better theme: one move per theme, in one request. */
+async function acceptMisfits(
+  offer: Extract<Offer, { kind: 'misfits' }>,
+  ids: string[],
+): Promise<void> {
+  const chosen = new Set(ids);
+  const byTheme = new Map<string, string[]>();
+  for (const m of (shown?.items ?? []) as MisfitView[])
+    if (chosen.has(m.id)) byTheme.set(m.better.id, [...(byTheme.get(m.better.id) ?? []), m.id]);
+  const actions: ReviewAction[] = [];
+  for (const [id, passages] of byTheme) {
+    const theme = themeById(id);
+    if (theme) actions.push({ kind: 'move', passages, to: theme.ref });
+  }
+  if (actions.length === 0) return;
+  const focus = section.contains(document.activeElement);
+  if (!(await decide(actions))) return;
+  const note = `Moved ${plural(ids.length, 'passage')} to ${plural(byTheme.size, 'better theme')} (Ctrl+Z undoes it).`;
+  await open(offer, { focus, note });
+}
+
+/** "Parent > Sub-theme" for a sub-theme, its label for a top-level theme. */
+function themeName(id: string, fallback = ''): string {
+  const theme = themeById(id);
+  if (!theme) return fallback;
+  const parent = theme.parentId ? themeById(theme.parentId) : undefined;
+  return parent ? `${parent.label} > ${theme.label}` : theme.label;
+}
+
+function destinationText(to: Destination): string {
+  if ('excluded' in to) return REASON_WORDS[to.excluded];
+  if ('other' in to) return 'to Other ideas';
+  return `to “${themeName(to.theme)}”`;
+}
+
+function verb(to: Destination): string {
+  return 'excluded' in to ? 'Exclude' : 'Move';
+}
+
+function now(s: SuggestionView): string {
+  if (s.themes.length === 0) return 'now in Other ideas';
+  return `now in ${s.themes.map((t) => themeName(t.id, t.label)).join(', ')}`;
+}
+
+function alike(s: SuggestionView): string {
+  return `similarity ${s.similarity.toFixed(2)}`;
+}
+
+function capital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
