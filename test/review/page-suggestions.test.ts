@@ -41,7 +41,7 @@ async function suggested(page: Page): Promise<string[]> {
   await panel(page).locator('li.suggestion').first().waitFor();
   return panel(page)
     .locator('li.suggestion')
-    .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id ?? ''));
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
 }
 
 describe('review page in Chromium: suggestions learned from corrections', () => {
@@ -70,36 +70,161 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await atRevision(page, 1);
 
     const ids = await suggested(page);
-    expect(ids).toEqual(expect.arrayContaining(NOISE.slice(1)));
+    // The engine judges: at least some of the other noise passages, never the moved one.
+    expect(ids.filter((id) => NOISE.includes(id)).length).toBeGreaterThanOrEqual(2);
     expect(ids).not.toContain('101#1');
+    const before = new Map(ids.map((id) => [id, themeOf(app, id).id]));
     await expect
       .poll(() => panel(page).locator('h2').textContent())
       .toBe(`${ids.length} more passages look like this one`);
     expect(await panel(page).locator('li.suggestion input:not(:checked)').count()).toBe(0);
     await snap(page, 'suggestions-panel');
 
-    await panel(page).locator('li.suggestion[data-id="105#1"] input').uncheck();
+    const left = ids.at(-1) ?? '';
+    await panel(page).locator(`li.suggestion[data-id="${left}"] input`).uncheck();
     const accept = panel(page).locator('button.accept');
     expect(await accept.textContent()).toBe(
       `Move the ${ids.length - 1} ticked to Other ideas (Enter)`,
     );
     await accept.click();
     await atRevision(page, 2);
-    const ticked = ids.filter((id) => id !== '105#1');
+    const ticked = ids.filter((id) => id !== left);
     const log = await readLog(app);
     expect(log.decisions.map((d) => d.action)).toEqual([
       { kind: 'move', passages: ['101#1'], to: null },
       { kind: 'move', passages: ticked, to: null },
     ]);
+    expect(app.session.state().other.passageIds.sort()).toEqual(['101#1', ...ticked].sort());
     await expect
       .poll(() => panel(page).locator('.suggestions-note').textContent())
       .toBe(`Moved ${ticked.length} passages to Other ideas (Ctrl+Z undoes it).`);
-    expect(themeOf(app, '105#1').id).toBe(home.id);
+    await snap(page, 'suggestions-next-round');
 
     await page.getByRole('button', { name: '↶ Undo' }).click();
     await atRevision(page, 3);
-    for (const id of ticked) expect(themeOf(app, id).id).not.toBeNull();
+    for (const id of ticked) expect(themeOf(app, id).id).toBe(before.get(id));
     expect(app.session.state().other.passageIds).toEqual(['101#1']);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('moves "more like this" into the theme shown', async () => {
+    const bus = themeOf(app, '1#1');
+    await themeLink(page, bus.label).click();
+    await page
+      .locator('li.passage[data-id="2#1"]')
+      .getByRole('button', { name: 'More like this' })
+      .click();
+    const ids = await suggested(page);
+    expect(ids).toContain('106#1');
+    const inBus = app.session.state().themes.find((t) => t.id === bus.id)?.passageIds ?? [];
+    expect(ids.filter((id) => inBus.includes(id))).toEqual([]);
+    for (const id of ids.filter((id) => id !== '106#1'))
+      await panel(page).locator(`li.suggestion[data-id="${id}"] input`).uncheck();
+    await snap(page, 'suggestions-more-like-this');
+    const accept = panel(page).locator('button.accept');
+    expect(await accept.textContent()).toBe(
+      ids.length === 1
+        ? `Move it to “${bus.label}” (Enter)`
+        : `Move the ticked one to “${bus.label}” (Enter)`,
+    );
+    await accept.click();
+    await atRevision(page, 4);
+    const last = (await readLog(app)).decisions.at(-1);
+    expect(last?.action).toMatchObject({ kind: 'move', passages: ['106#1'], to: { id: bus.id } });
+    expect(themeOf(app, '106#1').id).toBe(bus.id);
+  });
+
+  it('lists a theme’s passages that fit another theme better, and moves the ticked there', async () => {
+    const home = themeOf(app, '17#1');
+    const parks = themeOf(app, '14#1');
+    await themeLink(page, home.label).click();
+    await page.getByRole('button', { name: 'May fit another theme…' }).click();
+    const ids = await suggested(page);
+    expect(ids).toContain('17#1');
+    const row = panel(page).locator('li.suggestion[data-id="17#1"]');
+    expect(await row.locator('.meta').textContent()).toMatch(
+      new RegExp(`^fits “${parks.label}” better · similarity \\d\\.\\d\\d`),
+    );
+    await snap(page, 'suggestions-misfits');
+    for (const id of ids.filter((id) => id !== '17#1'))
+      await panel(page).locator(`li.suggestion[data-id="${id}"] input`).uncheck();
+    await panel(page).locator('button.accept').click();
+    await atRevision(page, 5);
+    const last = (await readLog(app)).decisions.at(-1);
+    expect(last?.action).toMatchObject({ kind: 'move', passages: ['17#1'], to: { id: parks.id } });
+    expect(themeOf(app, '17#1').id).toBe(parks.id);
+    await expect
+      .poll(() => panel(page).locator('.suggestions-note').textContent())
+      .toBe('Moved 1 passage to its better theme (Ctrl+Z undoes it).');
+    // Another list: the theme's misfits close.
+    await themeLink(page, parks.label).click();
+    await expect.poll(() => panel(page).isHidden()).toBe(true);
+  });
+
+  it('goes from a keyboard move to the panel with S, unticks with space, accepts with Enter, dismisses with Escape', async () => {
+    await themeLink(page, themeOf(app, '102#1').label).click();
+    await page.locator('li.passage[data-id="102#1"]').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('m');
+    // No theme is named so: the picker's first choice is Other ideas.
+    await page.locator('dialog[open] .picker-filter').fill('Other ideas');
+    await page.keyboard.press('Enter');
+    await atRevision(page, 6);
+    const ids = await suggested(page);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const focusIn = async (selector: string) =>
+      (await page.locator(`${selector}:focus, ${selector} :focus`).count()) > 0;
+    // Offered after a decision, the panel leaves the focus where it was.
+    expect(await focusIn('.suggestions')).toBe(false);
+    await page.keyboard.press('s');
+    expect(await focusIn(`li.suggestion[data-id="${ids[0]}"]`)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await atRevision(page, 7);
+    const last = (await readLog(app)).decisions.at(-1);
+    expect(last?.action).toEqual({
+      kind: 'move',
+      passages: ids.filter((id) => id !== ids[1]),
+      to: null,
+    });
+    // The next round keeps the focus, and what was unticked stays unticked.
+    await expect.poll(() => focusIn('.suggestions')).toBe(true);
+    const unticked = panel(page).locator(`li.suggestion[data-id="${ids[1]}"] input`);
+    if ((await unticked.count()) > 0) expect(await unticked.isChecked()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).isHidden()).toBe(true);
+    expect(await focusIn('li.passage')).toBe(true);
+  });
+
+  it('offers exclusions after one, accepted with A, and passages like a pinned example', async () => {
+    await themeLink(page, themeOf(app, '107#1').label).click();
+    await page.locator('li.passage[data-id="107#1"] select.exclude').selectOption('spam');
+    await atRevision(page, 8);
+    const ids = await suggested(page);
+    expect(ids).toContain('108#1');
+    expect(await panel(page).locator('button.accept').textContent()).toMatch(
+      /^Exclude (it|all \d+) as spam \(Enter\)$/,
+    );
+    await page.keyboard.press('s');
+    await page.keyboard.press('a');
+    await atRevision(page, 8 + ids.length);
+    const log = await readLog(app);
+    expect(log.decisions.slice(8).map((d) => d.action)).toEqual(
+      ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason: 'spam', note: '' })),
+    );
+    await page.keyboard.press('Escape');
+
+    const parks = themeOf(app, '14#1');
+    await themeLink(page, parks.label).click();
+    await page
+      .locator('li.passage[data-id="14#1"]')
+      .getByRole('button', { name: 'Pin as example' })
+      .click();
+    await atRevision(page, 9 + ids.length);
+    await expect
+      .poll(() => panel(page).locator('.suggestions-why').textContent())
+      .toMatch(new RegExp(`^Like the example you pinned in “${parks.label}”\\. Best first`));
     expect(page.errors).toEqual([]);
   });
 });

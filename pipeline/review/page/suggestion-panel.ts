@@ -1,5 +1,5 @@
 // The suggestions panel's content: passages ticked by default, one accept button, keys.
-import { button, formatCount, h, replace } from './dom.js';
+import { button, h, replace } from './dom.js';
 
 /** One suggested passage as the panel lists it. */
 export interface PanelItem {
@@ -21,8 +21,8 @@ export interface PanelModel {
   items: PanelItem[];
   /** Passages left unticked (all others are ticked). */
   unticked: ReadonlySet<string>;
-  /** The accept button's label for `ticked` of `all` passages ticked. */
-  acceptLabel: (ticked: number, all: number) => string;
+  /** The accept button's label when the passages `ticked` (of `all`) are ticked. */
+  acceptLabel: (ticked: readonly string[], all: number) => string;
   accept: (ids: string[]) => void;
   dismiss: () => void;
   /** Called with each passage ticked or unticked. */
@@ -38,15 +38,14 @@ export function drawPanel(body: HTMLElement, model: PanelModel): void {
     className: 'primary accept',
     'aria-keyshortcuts': 'Enter A',
   });
-  const dismiss = button('Dismiss', model.dismiss, {
+  const dismiss = button('Dismiss (Esc)', model.dismiss, {
     className: 'quiet dismiss',
     'aria-keyshortcuts': 'Escape',
-    title: 'Close the suggestions (Esc)',
   });
   const count = () => {
-    const ticked = tickedIds(body).length;
+    const ticked = tickedIds(body);
     accept.textContent = model.acceptLabel(ticked, model.items.length);
-    accept.disabled = ticked === 0;
+    accept.disabled = ticked.length === 0;
   };
   replace(
     body,
@@ -64,6 +63,12 @@ export function drawPanel(body: HTMLElement, model: PanelModel): void {
         'ol',
         { className: 'suggestion-list', 'aria-labelledby': `${prefix}-title` },
         model.items.map((item, i) => row(item, `${prefix}-${i}`, model, count)),
+      ),
+    model.items.length > 0 &&
+      h(
+        'p',
+        { className: 'suggestions-keys' },
+        'Keys: S comes here from the list · ↑ ↓ · Space unticks · Enter or A accepts · Esc dismisses',
       ),
   );
   count();
@@ -124,12 +129,8 @@ export function panelKey(body: HTMLElement, event: KeyboardEvent): boolean {
 
 /** Focuses the first passage of the panel, else its first button. */
 export function focusPanel(body: HTMLElement): void {
-  body.querySelector<HTMLElement>('li.suggestion input, button:not(:disabled)')?.focus();
-}
-
-/** "12 more passages look like these" */
-export function lookAlikeTitle(found: number, like: number): string {
-  if (found === 0) return `No more passages look like ${like === 1 ? 'this one' : 'these'}`;
-  const more = found === 1 ? '1 more passage looks' : `${formatCount(found)} more passages look`;
-  return `${more} like ${like === 1 ? 'this one' : 'these'}`;
+  const first =
+    body.querySelector<HTMLElement>('li.suggestion input') ??
+    body.querySelector<HTMLElement>('button:not(:disabled)');
+  first?.focus();
 }

@@ -1,18 +1,32 @@
 // Suggestions learned from corrections: "N more passages look like these" after a move, an
 // exclusion or a pinned example, "More like this" on a passage, and a theme's misfits.
-import type { ExclusionReason, ReviewAction } from '../../../schemas/review.js';
+import type { ExclusionReason } from '../../../schemas/review.js';
+import type { SuggestionTarget } from '../../../schemas/suggestions.js';
 import type { MisfitView, PassageView, SuggestionView, ThemeView } from '../views.js';
 import { getJson, postJson, query } from './api.js';
 import { button, h, plural } from './dom.js';
 import { decide, notify, store, subscribe, themeById } from './store.js';
+import { actionsFor, misfitMoves } from './suggestion-decisions.js';
 import {
   drawPanel,
   focusPanel,
-  lookAlikeTitle,
   type PanelItem,
   type PanelModel,
   panelKey,
 } from './suggestion-panel.js';
+import {
+  alike,
+  capital,
+  type Destination,
+  destinationText,
+  howMany,
+  lookAlikeTitle,
+  placeText,
+  themeName,
+  thePassages,
+  undoHint,
+  verb,
+} from './suggestion-words.js';
 
 /** Suggestions asked for at a time: a screenful to check; each accept brings the next round. */
 const LIMIT = 20;
@@ -20,21 +34,10 @@ const LIMIT = 20;
 /** Most passages a suggestion request starts from (the API's limit). */
 const MAX_LIKE = 200;
 
-/** Where accepted suggestions go. */
-type Destination = { theme: string } | { other: true } | { excluded: ExclusionReason };
-
 /** What the panel offers: passages like some passages, or a theme's misfits. */
 type Offer =
   | { kind: 'like'; like: string[]; to: Destination; why: string }
   | { kind: 'misfits'; theme: string };
-
-/** Reasons as a sentence names them ("Exclude all 3 as spam"). */
-const REASON_WORDS: Record<ExclusionReason, string> = {
-  spam: 'as spam',
-  'off-topic': 'as off-topic',
-  'personal-data': 'as personal data',
-  other: 'for another reason',
-};
 
 const body = h('div', { className: 'suggestions-body' });
 const status = h('p', { className: 'sr-only', role: 'status' });
@@ -66,26 +69,36 @@ export function suggestionsPanel(): HTMLElement[] {
 /** After a move: offers the passages that look like the moved ones. Passes `ok` through. */
 export function afterMove(ids: readonly string[], to: ThemeView | 'other') {
   const dest: Destination = to === 'other' ? { other: true } : { theme: to.id };
-  return offerIf([...ids], dest, `you moved ${destinationText(dest)}`);
+  return offerIf(
+    [...ids],
+    dest,
+    `Like ${thePassages(ids.length)} you moved ${destinationText(dest)}.`,
+  );
 }
 
 /** After an exclusion: offers the passages that look like the excluded ones. */
 export function afterExclude(ids: readonly string[], reason: ExclusionReason) {
   const dest = { excluded: reason };
-  return offerIf([...ids], dest, `you excluded ${destinationText(dest)}`);
+  return offerIf(
+    [...ids],
+    dest,
+    `Like ${thePassages(ids.length)} you excluded ${destinationText(dest)}.`,
+  );
 }
 
 /** After "Pin as example": offers the passages elsewhere that look like the example. */
 export function afterPin(theme: ThemeView, passage: PassageView, as: string, pinned: boolean) {
   const like = as === 'example' && pinned ? [passage.id] : [];
-  return offerIf(like, { theme: theme.id }, `the example you pinned in “${themeName(theme.id)}”`);
+  return offerIf(
+    like,
+    { theme: theme.id },
+    `Like the example you pinned in “${themeName(theme.id)}”.`,
+  );
 }
 
-function offerIf(like: string[], to: Destination, what: string) {
+function offerIf(like: string[], to: Destination, why: string) {
   return (ok: boolean): boolean => {
-    const n = like.length;
-    const why = `Like ${n === 1 ? 'the passage' : `the ${plural(n, 'passage')}`} ${what}.`;
-    if (ok && n > 0)
+    if (ok && like.length > 0)
       void open({ kind: 'like', like: like.slice(0, MAX_LIKE), to, why }, { quiet: true });
     return ok;
   };
@@ -100,10 +113,11 @@ export function moreLikeThisButton(passage: PassageView): HTMLButtonElement {
       ? { theme: view.id }
       : { other: true };
   const text = passage.text.length > 90 ? `${passage.text.slice(0, 89)}…` : passage.text;
-  const offer: Offer = { kind: 'like', like: [passage.id], to, why: `Like “${text}”.` };
+  const why = `Like “${text}”${/[.!?…]$/.test(text) ? '' : '.'}`;
+  const offer: Offer = { kind: 'like', like: [passage.id], to, why };
   return button('More like this', () => void open(offer, { focus: true }), {
     className: 'more-like',
-    title: `Passages that look like this one, to ${verb(to)} ${destinationText(to)} (L)`,
+    title: `Passages that look like this one, to ${verb(to).toLowerCase()} ${destinationText(to)} (L)`,
     'aria-keyshortcuts': 'L',
     'aria-controls': 'suggestions',
   });
@@ -161,6 +175,8 @@ interface OpenOptions {
   quiet?: boolean;
   /** What the last accept did. */
   note?: string;
+  /** Passages the user unticked in an earlier round: they stay unticked. */
+  unticked?: Set<string>;
 }
 
 /** Asks for the offer's passages and shows them; a later call wins over an earlier one. */
@@ -183,7 +199,8 @@ async function open(offer: Offer, options: OpenOptions): Promise<void> {
   }
   if (mine !== ticket) return;
   if (options.quiet && items.length === 0) return close();
-  const keep = shown && sameOffer(shown.offer, offer) ? shown.unticked : new Set<string>();
+  const same = shown && sameOffer(shown.offer, offer) ? shown.unticked : undefined;
+  const keep = options.unticked ?? same ?? new Set<string>();
   const focused = options.focus || section.contains(document.activeElement);
   shown = { offer, items, unticked: keep };
   section.hidden = false;
@@ -200,7 +217,8 @@ function fetchItems(offer: Offer): Promise<SuggestionView[]> {
       `/api/misfits?${query({ theme: offer.theme, limit: LIMIT })}`,
     ).then((answer) => answer.items);
   const { to } = offer;
-  const target = 'theme' in to ? { theme: to.theme } : 'other' in to ? to : { excluded: true };
+  const target: SuggestionTarget =
+    'theme' in to ? { theme: to.theme } : 'other' in to ? to : { excluded: true };
   return postJson<{ items: SuggestionView[] }>('/api/suggestions', {
     like: offer.like,
     target,
@@ -221,7 +239,10 @@ function close(): void {
   body.replaceChildren();
   status.textContent = '';
   if (!hadFocus) return;
-  const back = returnTo?.isConnected ? returnTo : document.querySelector('li.passage');
+  const back =
+    returnTo?.isConnected && returnTo !== document.body
+      ? returnTo
+      : document.querySelector('li.passage');
   (back as HTMLElement | null)?.focus();
 }
 
@@ -243,9 +264,8 @@ function likeModel(offer: Extract<Offer, { kind: 'like' }>, items: SuggestionVie
     ...common(),
     title: lookAlikeTitle(items.length, offer.like.length),
     why: items.length > 0 ? `${offer.why} Best first: untick any that do not belong.` : offer.why,
-    items: items.map((s) => ({ id: s.id, text: s.text, meta: `${now(s)} · ${alike(s)}` })),
-    acceptLabel: (ticked, all) =>
-      `${ticked === all ? `${act} all ${all}` : `${act} the ${ticked} ticked`} ${where} (Enter)`,
+    items: items.map((s) => ({ id: s.id, text: s.text, meta: `${placeText(s)} · ${alike(s)}` })),
+    acceptLabel: (ticked, all) => `${act} ${howMany(ticked.length, all)} ${where} (Enter)`,
     accept: (ids) => void acceptLike(offer, ids),
   };
 }
@@ -267,8 +287,13 @@ function misfitModel(offer: Extract<Offer, { kind: 'misfits' }>, items: MisfitVi
         single: { label: `Move to ${better}`, run: () => void acceptMisfits(offer, [m.id]) },
       };
     }),
-    acceptLabel: (ticked, all) =>
-      `${ticked === all ? `Move all ${all}` : `Move the ${ticked} ticked`} to their better themes (Enter)`,
+    acceptLabel: (ticked, all) => {
+      const chosen = new Set(ticked);
+      const to = new Set(items.filter((m) => chosen.has(m.id)).map((m) => m.better.id));
+      const [only] = to;
+      const where = to.size === 1 && only ? `to “${themeName(only)}”` : 'to their better themes';
+      return `Move ${howMany(ticked.length, all)} ${where} (Enter)`;
+    },
     accept: (ids) => void acceptMisfits(offer, ids),
   };
 }
@@ -279,30 +304,16 @@ async function acceptLike(offer: Extract<Offer, { kind: 'like' }>, ids: string[]
   const actions = actionsFor(to, ids);
   if (!actions) return close();
   const focus = section.contains(document.activeElement);
+  const unticked = shown?.unticked;
   if (!(await decide(actions))) return;
   const done = 'excluded' in to ? 'excluded' : 'moved';
   const where = destinationText(to);
-  const why = `Like the ${plural(ids.length, 'passage')} just ${done} ${where}.`;
+  const why = `Like ${thePassages(ids.length)} just ${done} ${where}.`;
+  const note = `${capital(done)} ${plural(ids.length, 'passage')} ${where} (${undoHint(actions.length)}).`;
   await open(
     { kind: 'like', like: ids.slice(0, MAX_LIKE), to, why },
-    {
-      focus,
-      note: `${capital(done)} ${plural(ids.length, 'passage')} ${where} (Ctrl+Z undoes it).`,
-    },
+    { focus, note, ...(unticked ? { unticked } : {}) },
   );
-}
-
-function actionsFor(to: Destination, ids: string[]): ReviewAction[] | null {
-  if ('excluded' in to)
-    return ids.map((passage) => ({
-      kind: 'exclude',
-      target: { passage },
-      reason: to.excluded,
-      note: '',
-    }));
-  if ('other' in to) return [{ kind: 'move', passages: ids, to: null }];
-  const theme = themeById(to.theme);
-  return theme ? [{ kind: 'move', passages: ids, to: theme.ref }] : null;
 }
 
 /** Moves each ticked misfit to its better theme: one move per theme, in one request. */
@@ -310,49 +321,11 @@ async function acceptMisfits(
   offer: Extract<Offer, { kind: 'misfits' }>,
   ids: string[],
 ): Promise<void> {
-  const chosen = new Set(ids);
-  const byTheme = new Map<string, string[]>();
-  for (const m of (shown?.items ?? []) as MisfitView[])
-    if (chosen.has(m.id)) byTheme.set(m.better.id, [...(byTheme.get(m.better.id) ?? []), m.id]);
-  const actions: ReviewAction[] = [];
-  for (const [id, passages] of byTheme) {
-    const theme = themeById(id);
-    if (theme) actions.push({ kind: 'move', passages, to: theme.ref });
-  }
+  const { actions, moved } = misfitMoves((shown?.items ?? []) as MisfitView[], ids);
   if (actions.length === 0) return;
   const focus = section.contains(document.activeElement);
   if (!(await decide(actions))) return;
-  const note = `Moved ${plural(ids.length, 'passage')} to ${plural(byTheme.size, 'better theme')} (Ctrl+Z undoes it).`;
+  const themes = actions.length === 1 ? 'its better theme' : `${actions.length} better themes`;
+  const note = `Moved ${plural(moved, 'passage')} to ${themes} (${undoHint(actions.length)}).`;
   await open(offer, { focus, note });
-}
-
-/** "Parent > Sub-theme" for a sub-theme, its label for a top-level theme. */
-function themeName(id: string, fallback = ''): string {
-  const theme = themeById(id);
-  if (!theme) return fallback;
-  const parent = theme.parentId ? themeById(theme.parentId) : undefined;
-  return parent ? `${parent.label} > ${theme.label}` : theme.label;
-}
-
-function destinationText(to: Destination): string {
-  if ('excluded' in to) return REASON_WORDS[to.excluded];
-  if ('other' in to) return 'to Other ideas';
-  return `to “${themeName(to.theme)}”`;
-}
-
-function verb(to: Destination): string {
-  return 'excluded' in to ? 'Exclude' : 'Move';
-}
-
-function now(s: SuggestionView): string {
-  if (s.themes.length === 0) return 'now in Other ideas';
-  return `now in ${s.themes.map((t) => themeName(t.id, t.label)).join(', ')}`;
-}
-
-function alike(s: SuggestionView): string {
-  return `similarity ${s.similarity.toFixed(2)}`;
-}
-
-function capital(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
