@@ -195,6 +195,12 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).isHidden()).toBe(true);
     expect(await focusIn('li.passage')).toBe(true);
+    // L on a passage: more like it, the focus in the panel.
+    await page.keyboard.press('l');
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await expect.poll(() => focusIn('.suggestions')).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).isHidden()).toBe(true);
   });
 
   it('offers exclusions after one, accepted with A, and passages like a pinned example', async () => {
