@@ -35,10 +35,12 @@ export function verb(to: Destination): string {
   return 'excluded' in to ? 'Exclude' : 'Move';
 }
 
-/** Where a suggested passage is now. */
+/** Where a suggested passage is now: "Parent > Sub-theme" once, not the parent again. */
 export function placeText(s: SuggestionView): string {
   if (s.themes.length === 0) return 'now in Other ideas';
-  return `now in ${s.themes.map((t) => themeName(t.id, t.label)).join(', ')}`;
+  const parents = new Set(s.themes.map((t) => themeById(t.id)?.parentId));
+  const places = s.themes.filter((t) => !parents.has(t.id));
+  return `now in ${places.map((t) => themeName(t.id, t.label)).join(', ')}`;
 }
 
 /** How alike the engine found it (a cosine). */

@@ -161,7 +161,7 @@ export function suggestionKey(event: KeyboardEvent): boolean {
 subscribe((change) => {
   const offer = shown?.offer;
   if (!offer) return;
-  if (change === 'state') void open(offer, {});
+  if (change === 'state') void open(offer, { again: true });
   else if (change === 'view' && offer.kind === 'misfits') {
     const { view } = store;
     if (view.kind !== 'theme' || view.id !== offer.theme) close();
@@ -177,6 +177,8 @@ interface OpenOptions {
   note?: string;
   /** Passages the user unticked in an earlier round: they stay unticked. */
   unticked?: Set<string>;
+  /** Asked again after a decision: a failure (a passage gone after a rebuild) just closes. */
+  again?: boolean;
 }
 
 /** Asks for the offer's passages and shows them; a later call wins over an earlier one. */
@@ -194,7 +196,9 @@ async function open(offer: Offer, options: OpenOptions): Promise<void> {
   try {
     items = await fetchItems(offer);
   } catch (error) {
-    if (mine === ticket) notify((error as Error).message, 'error');
+    if (mine !== ticket) return;
+    if (options.again) return close();
+    notify((error as Error).message, 'error');
     return;
   }
   if (mine !== ticket) return;
