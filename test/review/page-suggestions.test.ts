@@ -138,9 +138,11 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     const home = themeOf(app, '17#1');
     const parks = themeOf(app, '14#1');
     await themeLink(page, home.label).click();
-    await page.getByRole('button', { name: 'May fit another theme…' }).click();
+    const misfits = page.getByRole('button', { name: 'May fit another theme…' });
+    await misfits.click();
     const ids = await suggested(page);
     expect(ids).toContain('17#1');
+    expect(await misfits.getAttribute('aria-expanded')).toBe('true');
     const row = panel(page).locator('li.suggestion[data-id="17#1"]');
     expect(await row.locator('.meta').textContent()).toMatch(
       new RegExp(`^fits “${parks.label}” better · similarity \\d\\.\\d\\d`),
