@@ -1,5 +1,5 @@
 // `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures
-// (`review-effort --gold FILE.csv [--json]` runs on a labelled file, only when named).
+// (`review-effort --gold FILE.csv [--json] [--batch N]` runs on a labelled file, only when named).
 import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../pipeline/cache-dir.js';
 import { benchBrief } from './brief.js';
@@ -26,6 +26,7 @@ const { values, positionals } = parseArgs({
     n: { type: 'string', default: '100000' },
     gold: { type: 'string' },
     json: { type: 'boolean', default: false },
+    batch: { type: 'string', default: '2' },
   },
   allowPositionals: true,
 });

@@ -11,11 +11,7 @@ import { reviewSessionOf } from '../pipeline/review/session.js';
 import { type RunOptions, runPipeline } from '../pipeline/runner.js';
 import { GoldRow, type ReviewEffortReport } from '../schemas/review-effort.js';
 import { reviewClient } from './review-effort-client.js';
-import {
-  type SimulationOptions,
-  type SimulationResult,
-  simulateReview,
-} from './review-effort-sim.js';
+import { type SimulationResult, simulateReview } from './review-effort-sim.js';
 
 /** What the bench is run on. */
 export interface ReviewEffortOptions {
@@ -25,10 +21,16 @@ export interface ReviewEffortOptions {
   json: boolean;
   /** Where converted models are cached (see `defaultCacheDir`). */
   cacheDir: string;
+  /**
+   * Wrong passages of one theme the facilitator ticks before moving them and looking at the
+   * suggestions that follow (default 2).
+   */
+  batch?: number;
 }
 
-/** The facilitator's way of working, with and without suggestions. */
-const SIMULATION: Omit<SimulationOptions, 'withSuggestions'> = { target: 0.9, batch: 3, limit: 20 };
+/** The agreement the facilitator works to, and how many suggestions the app shows at a time. */
+const TARGET = 0.9;
+const SHOWN = 20;
 
 const TOKEN = 'review-effort-bench-token-0123456789';
 const silent = { debug() {}, info() {}, warn() {} };
@@ -75,7 +77,12 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
       });
       const client = await reviewClient(app, TOKEN);
       const at = performance.now();
-      const result = await simulateReview(client, gold, { ...SIMULATION, withSuggestions });
+      const result = await simulateReview(client, gold, {
+        withSuggestions,
+        target: TARGET,
+        batch: options.batch ?? 2,
+        limit: SHOWN,
+      });
       return { result, ms: performance.now() - at };
     };
     const withSuggestions = await simulate(true);
@@ -87,7 +94,8 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
     if (options.json) return JSON.stringify(report);
     return [
       `review effort on ${options.gold}: ${records.length.toLocaleString('en')} contributions, ` +
-        `${new Set(gold.values()).size} gold themes (pipeline ${(pipelineMs / 1000).toFixed(1)} s)`,
+        `${new Set(gold.values()).size} gold themes (pipeline ${(pipelineMs / 1000).toFixed(1)} s); ` +
+        `moves of ${options.batch ?? 2} ticked passages, ${SHOWN} suggestions shown at a time`,
       describe('with suggestions', withSuggestions.result, withSuggestions.ms),
       describe('without suggestions', withoutSuggestions.result, withoutSuggestions.ms),
     ].join('\n');

@@ -1,5 +1,5 @@
 // The run's passage vectors for suggestions and misfits: loaded once per review session, on first use.
-import type { Matrix } from '../matrix.js';
+import { type Matrix, normalise } from '../matrix.js';
 import type { ReviewSession } from './session.js';
 
 /** The passages' vectors, read in place, with each row's inverse length for cosines. */
@@ -68,12 +68,7 @@ export function sumOf(space: PassageSpace, ids: Iterable<string>): Float32Array 
  */
 export function centroidOf(space: PassageSpace, ids: Iterable<string>): Float32Array {
   const sum = sumOf(space, ids);
-  let length = 0;
-  for (const value of sum) length += value * value;
-  if (length > 0) {
-    const scale = 1 / Math.sqrt(length);
-    for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) * scale;
-  }
+  normalise(sum);
   return sum;
 }
 

@@ -39,7 +39,8 @@ export async function answerSuggestions(
   const inTarget = targetMembers(index, target);
   if (!inTarget) return fail(404, `No such theme: ${'theme' in target ? target.theme : ''}`);
   const space = await passageSpaceOf(session);
-  const placed = placedIn(session.log(), target).filter((id) => inTarget.has(id));
+  const just = new Set(like);
+  const placed = placedIn(session.log(), target).filter((id) => inTarget.has(id) && !just.has(id));
   const found = suggestPassages(space, index, { like, placed, inTarget, limit });
   const items = found.flatMap(({ id, similarity }) => {
     const view = passageView(index, passages, id, { kind: 'all' });

@@ -1,4 +1,5 @@
 // "N more passages look like these": passages elsewhere nearest to what a facilitator just moved.
+import { normalise } from '../matrix.js';
 import { centroidOf, cosineTo, type PassageSpace } from './passage-space.js';
 import type { StateIndex } from './state-view.js';
 import { placesOf } from './suggest-places.js';
@@ -20,10 +21,18 @@ export interface Suggestion {
   similarity: number;
 }
 
+/** How much the passages placed in the target earlier weigh against those just moved. */
+export const PLACED_WEIGHT = 0.5;
+
 /**
- * Passages that look like `like`, best first: those nearer to what the facilitator put in the
- * target (`like` and `placed`) than to the centroid of the theme they are in now (or of "other").
- * Excluded passages, `like` and those in the target are left out.
+ * Passages that look like `like`, best first. What they must look like is the direction of
+ * `like`, pulled toward what the facilitator placed in the target before (`placed`, weighing
+ * `PLACED_WEIGHT` as much): the passages just moved say what this correction is about, the
+ * earlier ones what the target is. A passage qualifies when it is nearer (by cosine) to that
+ * direction than to the centroid of the other passages of the theme it is in now (or of
+ * "other"): a nearest-centroid vote between where it is and where these went, so the list means
+ * "looks more like these than like its neighbours" and may be empty. Excluded passages, `like`,
+ * `placed` and those in the target are left out.
  */
 export function suggestPassages(
   space: PassageSpace,
@@ -31,7 +40,13 @@ export function suggestPassages(
   query: SuggestQuery,
 ): Suggestion[] {
   const evidence = new Set([...query.like, ...query.placed]);
-  const centre = centroidOf(space, evidence);
+  const centre = centroidOf(space, query.like);
+  if (query.placed.length > 0) {
+    const before = centroidOf(space, query.placed);
+    for (let k = 0; k < centre.length; k++)
+      centre[k] = (centre[k] as number) + PLACED_WEIGHT * (before[k] as number);
+    normalise(centre);
+  }
   const { ownFit } = placesOf(space, index.state);
   const found: Suggestion[] = [];
   for (const [id, row] of space.rowOf) {
