@@ -49,6 +49,13 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
   let browser: Browser;
   let page: Page & { errors: string[] };
 
+  /** Decisions recorded so far: `decided(n)` waits for the page to show `n` more. */
+  let revision = 0;
+  const decided = async (n = 1) => {
+    revision += n;
+    await atRevision(page, revision);
+  };
+
   beforeAll(async () => {
     app = await startFixtureApp((dir) => appendFile(join(dir, 'contributions.csv'), ALIKE_ROWS));
     browser = await launchChromium();
@@ -67,7 +74,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await row.locator('input[type=checkbox]').check();
     await page.locator('.selection-bar').getByRole('button', { name: 'Move to…' }).click();
     await page.locator('dialog[open] .picker li.other button').click();
-    await atRevision(page, 1);
+    await decided();
 
     const ids = await suggested(page);
     // The engine judges: at least some of the other noise passages, never the moved one.
@@ -87,7 +94,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
       `Move the ${ids.length - 1} ticked to Other ideas (Enter)`,
     );
     await accept.click();
-    await atRevision(page, 2);
+    await decided();
     const ticked = ids.filter((id) => id !== left);
     const log = await readLog(app);
     expect(log.decisions.map((d) => d.action)).toEqual([
@@ -101,7 +108,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await snap(page, 'suggestions-next-round');
 
     await page.getByRole('button', { name: '↶ Undo' }).click();
-    await atRevision(page, 3);
+    await decided();
     for (const id of ticked) expect(themeOf(app, id).id).toBe(before.get(id));
     expect(app.session.state().other.passageIds).toEqual(['101#1']);
     expect(page.errors).toEqual([]);
@@ -128,10 +135,26 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
         : `Move the ticked one to “${bus.label}” (Enter)`,
     );
     await accept.click();
-    await atRevision(page, 4);
+    await decided();
     const last = (await readLog(app)).decisions.at(-1);
     expect(last?.action).toMatchObject({ kind: 'move', passages: ['106#1'], to: { id: bus.id } });
     expect(themeOf(app, '106#1').id).toBe(bus.id);
+  });
+
+  it('offers the passages like an example just pinned, and dismisses them', async () => {
+    const parks = themeOf(app, '14#1');
+    await themeLink(page, parks.label).click();
+    await page
+      .locator('li.passage[data-id="14#1"]')
+      .getByRole('button', { name: 'Pin as example' })
+      .click();
+    await decided();
+    expect(await suggested(page)).toContain('17#1');
+    expect(await panel(page).locator('.suggestions-why').textContent()).toMatch(
+      new RegExp(`^Like the example you pinned in “${parks.label}”\\. Best first`),
+    );
+    await panel(page).getByRole('button', { name: 'Dismiss (Esc)' }).click();
+    await expect.poll(() => panel(page).isHidden()).toBe(true);
   });
 
   it('lists a theme’s passages that fit another theme better, and moves the ticked there', async () => {
@@ -151,7 +174,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     for (const id of ids.filter((id) => id !== '17#1'))
       await panel(page).locator(`li.suggestion[data-id="${id}"] input`).uncheck();
     await panel(page).locator('button.accept').click();
-    await atRevision(page, 5);
+    await decided();
     const last = (await readLog(app)).decisions.at(-1);
     expect(last?.action).toMatchObject({ kind: 'move', passages: ['17#1'], to: { id: parks.id } });
     expect(themeOf(app, '17#1').id).toBe(parks.id);
@@ -171,7 +194,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     // No theme is named so: the picker's first choice is Other ideas.
     await page.locator('dialog[open] .picker-filter').fill('Other ideas');
     await page.keyboard.press('Enter');
-    await atRevision(page, 6);
+    await decided();
     const ids = await suggested(page);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     const focusIn = async (selector: string) =>
@@ -183,7 +206,7 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
-    await atRevision(page, 7);
+    await decided();
     const last = (await readLog(app)).decisions.at(-1);
     expect(last?.action).toEqual({
       kind: 'move',
@@ -205,10 +228,10 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     await expect.poll(() => panel(page).isHidden()).toBe(true);
   });
 
-  it('offers exclusions after one, accepted with A, and passages like a pinned example', async () => {
+  it('offers exclusions after one, accepted with A', async () => {
     await themeLink(page, themeOf(app, '107#1').label).click();
     await page.locator('li.passage[data-id="107#1"] select.exclude').selectOption('spam');
-    await atRevision(page, 8);
+    await decided();
     const ids = await suggested(page);
     expect(ids).toContain('108#1');
     expect(await panel(page).locator('button.accept').textContent()).toMatch(
@@ -216,23 +239,12 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
     );
     await page.keyboard.press('s');
     await page.keyboard.press('a');
-    await atRevision(page, 8 + ids.length);
+    await decided(ids.length);
     const log = await readLog(app);
-    expect(log.decisions.slice(8).map((d) => d.action)).toEqual(
+    expect(log.decisions.slice(-ids.length).map((d) => d.action)).toEqual(
       ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason: 'spam', note: '' })),
     );
     await page.keyboard.press('Escape');
-
-    const parks = themeOf(app, '14#1');
-    await themeLink(page, parks.label).click();
-    await page
-      .locator('li.passage[data-id="14#1"]')
-      .getByRole('button', { name: 'Pin as example' })
-      .click();
-    await atRevision(page, 9 + ids.length);
-    await expect
-      .poll(() => panel(page).locator('.suggestions-why').textContent())
-      .toMatch(new RegExp(`^Like the example you pinned in “${parks.label}”\\. Best first`));
     expect(page.errors).toEqual([]);
   });
 });
