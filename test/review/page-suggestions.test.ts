@@ -245,6 +245,24 @@ describe('review page in Chromium: suggestions learned from corrections', () => 
       ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason: 'spam', note: '' })),
     );
     await page.keyboard.press('Escape');
+    // From the excluded list, more like an excluded passage are offered for exclusion too;
+    // asked for, the panel says so when there are none.
+    await page.locator('.theme-item.view', { hasText: 'Excluded' }).click();
+    await page
+      .locator('li.passage[data-id="107#1"]')
+      .getByRole('button', { name: 'More like this' })
+      .click();
+    await expect
+      .poll(() => panel(page).locator('.suggestions-why').textContent())
+      .toMatch(/^Like “Buy cheap watches/);
+    const more = await panel(page).locator('li.suggestion').count();
+    if (more === 0)
+      expect(await panel(page).locator('h2').textContent()).toBe(
+        'No more passages look like this one',
+      );
+    else expect(await panel(page).locator('button.accept').textContent()).toMatch(/as spam/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel(page).isHidden()).toBe(true);
     expect(page.errors).toEqual([]);
   });
 });
