@@ -107,7 +107,7 @@ interface OpenOptions {
   note?: string;
   /** Passages the user unticked in an earlier round: they stay unticked. */
   unticked?: Set<string>;
-  /** Asked again after a decision: a failure (a passage gone after a rebuild) just closes. */
+  /** Asked again after a decision: a failure (a passage gone after a rebuild) closes quietly. */
   again?: boolean;
 }
 
@@ -127,9 +127,8 @@ export async function open(offer: Offer, options: OpenOptions): Promise<void> {
     items = await fetchItems(offer);
   } catch (error) {
     if (mine !== ticket) return;
-    if (options.again) return close();
-    notify((error as Error).message, 'error');
-    return;
+    if (!options.again) notify((error as Error).message, 'error');
+    return close();
   }
   if (mine !== ticket) return;
   if (options.quiet && items.length === 0) return close();
