@@ -8,6 +8,7 @@ import { benchE2e } from './e2e.js';
 import { benchLlm } from './llm.js';
 import { benchReview } from './review.js';
 import { benchReviewEffort } from './review-effort.js';
+import { benchSuggestions } from './suggestions.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
@@ -19,6 +20,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   llm: benchLlm,
   e2e: benchE2e,
   review: benchReview,
+  suggestions: benchSuggestions,
 };
 
 const { values, positionals } = parseArgs({

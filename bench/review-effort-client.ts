@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type {
   ErrorView,
+  MisfitView,
   PassagePage,
   StateView,
   SuggestionView,
@@ -19,6 +20,7 @@ export interface ReviewClient {
   /** Sends decisions on the current revision; returns the themes that are new after them. */
   decide(actions: ReviewAction[]): Promise<ThemeView[]>;
   suggest(like: readonly string[], themeId: string, limit: number): Promise<SuggestionView[]>;
+  misfits(themeId: string, limit: number): Promise<MisfitView[]>;
 }
 
 /** A client of `app` carrying its token, starting from the app's current state. */
@@ -58,6 +60,10 @@ export async function reviewClient(app: Hono, token: string): Promise<ReviewClie
     async suggest(like, themeId, limit) {
       const body = { like, target: { theme: themeId }, limit };
       return (await call<{ items: SuggestionView[] }>('/api/suggestions', body)).items;
+    },
+    async misfits(themeId, limit) {
+      const path = `/api/misfits?theme=${encodeURIComponent(themeId)}&limit=${limit}`;
+      return (await call<{ items: MisfitView[] }>(path)).items;
     },
   };
 }

@@ -22,6 +22,11 @@ export interface SimulationResult extends EffortFigures {
   /** Suggestions shown, and those accepted (right) among them. */
   shown: number;
   accepted: number;
+  /**
+   * Once the themes are named: the passages "may fit another theme better" flags (up to 200 per
+   * theme), those of them in the wrong theme, and the share of wrong passages among all in themes.
+   */
+  misfits: { flagged: number; wrong: number; wrongShare: number };
 }
 
 /**
@@ -43,6 +48,7 @@ export async function simulateReview(
   const facilitator = new Facilitator(client, model, options);
   await facilitator.nameThemes();
   const mustMove = facilitator.wrong();
+  const misfits = await facilitator.judgeMisfits();
   const lists = [
     ...client
       .state()
@@ -61,6 +67,7 @@ export async function simulateReview(
     agreement: actual.agreement(labels(client)),
     shown,
     accepted,
+    misfits,
   };
 }
 
@@ -106,6 +113,26 @@ class Facilitator {
     let count = 0;
     for (const id of this.model.themesOf.keys()) if (!this.model.agrees(id, labelOf)) count++;
     return count;
+  }
+
+  /** How many of the app's misfit flags are passages in the wrong theme (nothing is decided). */
+  async judgeMisfits(): Promise<SimulationResult['misfits']> {
+    const labelOf = labels(this.client);
+    let flagged = 0;
+    let wrong = 0;
+    let inThemes = 0;
+    let wrongInThemes = 0;
+    for (const theme of this.top()) {
+      for (const id of this.model.membersOf(theme.id)) {
+        inThemes++;
+        if (!this.model.agrees(id, labelOf)) wrongInThemes++;
+      }
+      for (const item of await this.client.misfits(theme.id, 200)) {
+        flagged++;
+        if (!this.model.agrees(item.id, labelOf)) wrong++;
+      }
+    }
+    return { flagged, wrong, wrongShare: inThemes === 0 ? 0 : wrongInThemes / inThemes };
   }
 
   /** Reads a top-level theme (or "other"), moving what is wrong; true once the target is met. */

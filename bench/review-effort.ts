@@ -98,6 +98,7 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
         `moves of ${options.batch ?? 2} ticked passages, ${SHOWN} suggestions shown at a time`,
       describe('with suggestions', withSuggestions.result, withSuggestions.ms),
       describe('without suggestions', withoutSuggestions.result, withoutSuggestions.ms),
+      describeMisfits(withSuggestions.result.misfits),
     ].join('\n');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -124,5 +125,13 @@ function describe(what: string, result: SimulationResult, ms: number): string {
     `  ${what.padEnd(20)} ${result.tickedByHand} of ${result.mustMove} passages to move ticked by hand ` +
     `(${(share * 100).toFixed(1)}%), ${result.decisions} decisions, agreement ` +
     `${(result.agreement * 100).toFixed(1)}%${precision} (${(ms / 1000).toFixed(1)} s)`
+  );
+}
+
+function describeMisfits({ flagged, wrong, wrongShare }: SimulationResult['misfits']): string {
+  const share = flagged === 0 ? 0 : wrong / flagged;
+  return (
+    `  misfits once named   ${wrong} of ${flagged} flagged passages in the wrong theme ` +
+    `(${(share * 100).toFixed(1)}%; ${(wrongShare * 100).toFixed(1)}% of all passages in themes are)`
   );
 }

@@ -99,8 +99,15 @@ export async function benchReview(passages: number): Promise<string> {
   }
 }
 
-/** A run summary standing for a pipeline run that reached the review stage. */
-async function fakeRun(outDir: string): Promise<RunSummary> {
+/**
+ * A run summary standing for a pipeline run that reached the review stage; `load` gives its
+ * artifacts (default: none on disk).
+ */
+export async function fakeRun(
+  outDir: string,
+  load: RunSummary['load'] = () =>
+    Promise.reject(new Error('the benchmark run has no artifacts on disk')),
+): Promise<RunSummary> {
   const config = await loadConsultation(
     join(PACKAGE_ROOT, 'examples/bowling-green/consultation.yaml'),
   );
@@ -116,7 +123,7 @@ async function fakeRun(outDir: string): Promise<RunSummary> {
       inputs: [],
       stages: {},
     },
-    load: () => Promise.reject(new Error('the benchmark run has no artifacts on disk')),
+    load,
     llm: null,
     exported: null,
   };

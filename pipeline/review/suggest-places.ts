@@ -1,7 +1,8 @@
 // Where passages stand in a review state and how well each fits there, by the run's vectors.
 import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Theme } from '../../schemas/themes.js';
-import { centroidOf, cosineTo, type PassageSpace, sumOf } from './passage-space.js';
+import { normalise } from '../matrix.js';
+import { cosineTo, type PassageSpace, sumOf } from './passage-space.js';
 
 /** A theme (or "other") as the vectors see it: its centroid and its members' cosines to it. */
 export interface Place {
@@ -18,8 +19,11 @@ export interface Place {
 export interface Places {
   top: readonly Place[];
   other: Place;
-  /** A passage's cosine to the centroid of the place it is in (the best when in several). */
-  ownFit: ReadonlyMap<string, number>;
+  /**
+   * By matrix row: a passage's cosine to the centroid of the place it is in (the best when in
+   * several); NaN for rows in no place (excluded passages, rows that are not passages).
+   */
+  ownFit: Float32Array;
 }
 
 // Per theme object (a decision leaves the themes it does not change the same objects) and per
@@ -44,12 +48,12 @@ export function placesOf(space: PassageSpace, state: ReviewedThemes): Places {
     state.other.label,
     state.other.passageIds,
   );
-  const ownFit = new Map<string, number>();
+  const ownFit = new Float32Array(space.matrix.rows).fill(Number.NaN);
   for (const place of [...top, other]) {
     place.members.forEach((id, i) => {
+      const row = space.rowOf.get(id);
       const fit = place.fits[i] as number;
-      const known = ownFit.get(id);
-      if (known === undefined || fit > known) ownFit.set(id, fit);
+      if (row !== undefined && !(fit <= (ownFit[row] as number))) ownFit[row] = fit;
     });
   }
   const places = { top, other, ownFit };
@@ -66,13 +70,11 @@ function placeFor(
 ): Place {
   const cached = placeCache.get(key);
   if (cached?.space === space) return cached.place;
-  const place = {
-    id,
-    label,
-    centroid: centroidOf(space, members),
-    members,
-    fits: leaveOneOutFits(space, members),
-  };
+  const sum = sumOf(space, members);
+  const fits = leaveOneOutFits(space, members, sum);
+  const centroid = sum.slice();
+  normalise(centroid);
+  const place = { id, label, centroid, members, fits };
   placeCache.set(key, { space, place });
   return place;
 }
@@ -80,10 +82,13 @@ function placeFor(
 /**
  * Each member's cosine to the centroid of the other members: a member counted in its own
  * centroid would look at home in any small theme. With S the sum of the unit vectors and c a
- * member's, that is (c.S - 1) / |S - c|; -1 for a member alone (nothing holds it there).
+ * member's (`sum` is S), that is (c.S - 1) / |S - c|; -1 for a member alone (nothing holds it there).
  */
-function leaveOneOutFits(space: PassageSpace, members: readonly string[]): Float32Array {
-  const sum = sumOf(space, members);
+function leaveOneOutFits(
+  space: PassageSpace,
+  members: readonly string[],
+  sum: Float32Array,
+): Float32Array {
   let sumSquare = 0;
   for (const value of sum) sumSquare += value * value;
   const fits = new Float32Array(members.length);

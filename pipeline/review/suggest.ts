@@ -39,7 +39,6 @@ export function suggestPassages(
   index: StateIndex,
   query: SuggestQuery,
 ): Suggestion[] {
-  const evidence = new Set([...query.like, ...query.placed]);
   const centre = centroidOf(space, query.like);
   if (query.placed.length > 0) {
     const before = centroidOf(space, query.placed);
@@ -48,14 +47,23 @@ export function suggestPassages(
     normalise(centre);
   }
   const { ownFit } = placesOf(space, index.state);
-  const found: Suggestion[] = [];
-  for (const [id, row] of space.rowOf) {
-    if (evidence.has(id) || query.inTarget.has(id) || index.exclusionOf.has(id)) continue;
-    const own = ownFit.get(id);
-    if (own === undefined) continue;
+  // Rows never suggested: the passages named, those in the target, the excluded.
+  const skip = new Uint8Array(space.matrix.rows);
+  const mark = (id: string) => {
+    const row = space.rowOf.get(id);
+    if (row !== undefined) skip[row] = 1;
+  };
+  for (const ids of [query.like, query.placed, query.inTarget, index.exclusionOf.keys()])
+    for (const id of ids) mark(id);
+  const found: { row: number; similarity: number }[] = [];
+  for (let row = 0; row < skip.length; row++) {
+    const own = ownFit[row] as number;
+    if (skip[row] || Number.isNaN(own)) continue;
     const similarity = cosineTo(space, row, centre);
-    if (similarity > own) found.push({ id, similarity });
+    if (similarity > own) found.push({ row, similarity });
   }
-  found.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
-  return found.slice(0, query.limit);
+  found.sort((a, b) => b.similarity - a.similarity || a.row - b.row);
+  return found
+    .slice(0, query.limit)
+    .map(({ row, similarity }) => ({ id: space.idOf[row] as string, similarity }));
 }
