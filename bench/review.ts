@@ -30,7 +30,7 @@ export async function benchReview(passages: number): Promise<string> {
       );
       return result;
     };
-    const run = await benchRun(outDir);
+    const run = await fakeRun(outDir);
     const { session, index } = await time('open: session, index, first state', 2000, () => {
       const session = createReviewSession({
         run,
@@ -161,8 +161,15 @@ export async function benchReview(passages: number): Promise<string> {
   }
 }
 
-/** A run summary standing for a pipeline run that reached the review stage. */
-export async function benchRun(outDir: string): Promise<RunSummary> {
+/**
+ * A run summary standing for a pipeline run that reached the review stage; `load` gives its
+ * artifacts (default: none on disk).
+ */
+export async function fakeRun(
+  outDir: string,
+  load: RunSummary['load'] = () =>
+    Promise.reject(new Error('the benchmark run has no artifacts on disk')),
+): Promise<RunSummary> {
   const config = await loadConsultation(
     join(PACKAGE_ROOT, 'examples/bowling-green/consultation.yaml'),
   );
@@ -178,7 +185,7 @@ export async function benchRun(outDir: string): Promise<RunSummary> {
       inputs: [],
       stages: {},
     },
-    load: () => Promise.reject(new Error('the benchmark run has no artifacts on disk')),
+    load,
     llm: null,
     exported: null,
   };

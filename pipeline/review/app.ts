@@ -16,6 +16,7 @@ import { indexPassages, type PassageIndex } from './passage-index.js';
 import { BRIEF_FILES, createRebuilder, type Rebuilder } from './rebuild.js';
 import { type ReviewSession, reviewSessionOf } from './session.js';
 import { indexState, stateView } from './state-view.js';
+import { answerMisfits, answerSuggestions } from './suggest-api.js';
 import type { ErrorView } from './views.js';
 
 /** Largest request body the API reads (a decision list), in bytes. */
@@ -92,6 +93,19 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
   app.post('/api/decisions', limitBody(MAX_BODY_BYTES), (c) =>
     decide(c, live.session, live.passages),
   );
+  app.post('/api/suggestions', limitBody(MAX_BODY_BYTES), async (c) => {
+    const answer = await answerSuggestions(
+      live.session,
+      live.passages,
+      await c.req.json().catch(() => undefined),
+    );
+    return c.json(answer.body, answer.status);
+  });
+  app.get('/api/misfits', async (c) => {
+    const { theme, limit } = c.req.query();
+    const answer = await answerMisfits(live.session, live.passages, theme ?? '', limit);
+    return c.json(answer.body, answer.status);
+  });
   app.get('/api/rebuild', (c) => c.json(rebuilder.view()));
   app.post('/api/rebuild', limitBody(MAX_REBUILD_BODY_BYTES), (c) =>
     rebuilder.start()

@@ -98,7 +98,8 @@ function sourceIds(
   }
 }
 
-function passageView(
+/** A passage as a list from `source` shows it (score null); null for an unknown passage. */
+export function passageView(
   state: StateIndex,
   passages: PassageIndex,
   id: string,

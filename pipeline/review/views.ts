@@ -118,3 +118,16 @@ export interface ErrorView {
   error: string;
   revision?: number;
 }
+
+/** A passage suggested to join where the passages it looks like went (`themes`: where it is now). */
+export interface SuggestionView extends PassageView {
+  /** Cosine to the passages it looks like. */
+  similarity: number;
+}
+
+/** A passage of a theme that may fit another theme better. */
+export interface MisfitView extends PassageView {
+  better: { id: string; label: string };
+  /** Cosine to the better theme. */
+  similarity: number;
+}

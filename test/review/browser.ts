@@ -51,3 +51,8 @@ export async function openApp(
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Waits until the page shows the review at revision `n`. */
+export async function atRevision(page: Page, n: number): Promise<void> {
+  await page.waitForSelector(`body[data-revision="${n}"]`);
+}

@@ -68,7 +68,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     const id = await second.getAttribute('data-id');
     await second.locator('select.exclude').selectOption('spam');
     await atRevision(page, 5);
-    expect(await page.locator(`li.passage[data-id="${id}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`li.passage[data-id="${id}"]`).count()).toBe(0);
     await page.locator('.theme-item.view', { hasText: 'Excluded' }).click();
     const excluded = page.locator(`li.passage[data-id="${id}"]`);
     await expect.poll(() => excluded.locator('.tag.excluded').textContent()).toBe('excluded: Spam');
@@ -91,7 +91,7 @@ describe('review page in Chromium: every decision, then a rebuild', () => {
     await dialog.locator('.picker-filter').fill(target ?? '');
     await dialog.locator('.picker-filter').press('Enter');
     await atRevision(page, 7);
-    expect(await page.locator(`li.passage[data-id="${id}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`li.passage[data-id="${id}"]`).count()).toBe(0);
     await themeLink(page, target ?? '').click();
     await page.locator(`li.passage[data-id="${id}"]`).waitFor();
   });

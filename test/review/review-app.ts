@@ -1,8 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchRun } from '../../bench/review.js';
+import { fakeRun } from '../../bench/review.js';
 import { reviewCorpus } from '../../bench/review-corpus.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
@@ -12,6 +12,7 @@ import {
   type ReviewSession,
 } from '../../pipeline/review/session.js';
 import type { RunOptions } from '../../pipeline/runner.js';
+import type { ReviewLog } from '../../schemas/review.js';
 import { copyFixture } from '../helpers/cli.js';
 import { createCollectingLogger } from '../helpers/context.js';
 import { FIXED_DATE } from '../helpers/runs.js';
@@ -63,7 +64,7 @@ export async function startFixtureApp(
 export async function startCorpusApp(passages: number): Promise<FixtureApp> {
   const out = await mkdtemp(join(tmpdir(), 'brief-review-corpus-'));
   const corpus = reviewCorpus(passages);
-  const run = await benchRun(out);
+  const run = await fakeRun(out);
   const session = createReviewSession({
     run,
     ...corpus,
@@ -126,4 +127,9 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** The app's `review.json` as it stands. */
+export async function readLog(app: FixtureApp): Promise<ReviewLog> {
+  return JSON.parse(await readFile(join(app.out, 'review.json'), 'utf8')) as ReviewLog;
 }

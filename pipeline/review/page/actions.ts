@@ -5,6 +5,7 @@ import { REVIEW_LIMITS } from '../../../schemas/review-limits.js';
 import type { PassageView, ThemeView } from '../views.js';
 import { askSplit, confirmAction, pickTheme } from './dialogs.js';
 import { decide, notify, store, themeById } from './store.js';
+import { afterExclude, afterMove, afterPin } from './suggestions.js';
 import { themeName } from './theme-tree.js';
 
 /** The reasons a passage may be excluded for, as the page names them. */
@@ -72,7 +73,9 @@ export async function moveSelected(ids: readonly string[]): Promise<boolean> {
   );
   return (
     to !== null &&
-    decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }])
+    decide([{ kind: 'move', passages: [...ids], to: to === 'other' ? null : to.ref }]).then(
+      afterMove(ids, to),
+    )
   );
 }
 
@@ -107,7 +110,9 @@ export async function exclude(ids: readonly string[], reason: ExclusionReason): 
     );
     return false;
   }
-  return decide(ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason, note: '' })));
+  return decide(
+    ids.map((passage) => ({ kind: 'exclude', target: { passage }, reason, note: '' })),
+  ).then(afterExclude(ids, reason));
 }
 
 /** Puts an excluded passage or contribution back where it was. */
@@ -124,7 +129,7 @@ export function pin(
   const pinned = as === 'quote' ? !passage.quote : !passage.example;
   return decide([
     { kind: 'pin', theme: theme.ref, passage: passage.id, as, pinned, text: passage.text },
-  ]);
+  ]).then(afterPin(theme, passage, as, pinned));
 }
 
 /** Makes an emergent theme part of the taxonomy, so later runs assign to it. */

@@ -3,6 +3,7 @@ import type { ThemeView } from '../views.js';
 import { approve, mergeInto, note, promote, rename } from './actions.js';
 import { button, formatCount, h, plural } from './dom.js';
 import { store, themeById } from './store.js';
+import { misfitsButton } from './suggestions.js';
 import { nextToReview, subThemesOf, themeName } from './theme-tree.js';
 import { approveAndNext, approveWithSubThemes, canNest, nest, nestUnder } from './tree-actions.js';
 
@@ -75,6 +76,7 @@ export function themeHeader(theme: ThemeView): HTMLElement {
         button('Merge into…', () => void mergeInto(theme)),
         canNest(theme) && button('Move under…', () => void nestUnder(theme)),
         theme.parentId !== null && button('Make top-level', () => void nest(theme, null)),
+        misfitsButton(theme),
         button('Add a note…', () => noteForm.show(), { className: 'quiet' }),
       ),
       noteForm.element,

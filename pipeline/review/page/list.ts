@@ -14,6 +14,7 @@ import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clickRow, selectList, selectPage, tickBox } from './selection.js';
 import { clearSelection, notify, showPage, store, themeById } from './store.js';
+import { moreLikeThisButton } from './suggestions.js';
 import { themeName } from './theme-tree.js';
 
 /** Passages per page: enough to read on, few enough that a 10,000-passage theme draws at once. */
@@ -247,7 +248,11 @@ function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[]
   });
   if (passage.excluded) {
     const target = passage.excluded.target;
-    return [button('Restore', () => void restore(target)), contribution];
+    return [
+      button('Restore', () => void restore(target)),
+      moreLikeThisButton(passage),
+      contribution,
+    ];
   }
   return [
     theme &&
@@ -265,6 +270,7 @@ function rowActions(passage: PassageView, theme: ThemeView | undefined): Child[]
         { 'aria-pressed': passage.example ? 'true' : 'false' },
       ),
     !theme && button('Move to…', () => void moveSelected([passage.id])),
+    moreLikeThisButton(passage),
     excludeSelect((reason) => void exclude([passage.id], reason)),
     contribution,
   ];

@@ -8,6 +8,7 @@ import { rebuild } from './rebuild.js';
 import { askNameOnce, drawReviewer, reviewerButton } from './reviewer.js';
 import { extendTo, setAnchor, tickBox } from './selection.js';
 import { loadState, notify, onNotice, show, store, subscribe } from './store.js';
+import { suggestionKey, suggestionsPanel } from './suggestions.js';
 import { renderTree } from './tree.js';
 
 const search = h('input', {
@@ -43,7 +44,12 @@ function layout(): void {
     ),
     rebuildPanel,
     notices,
-    h('main', { className: 'layout' }, tree, h('div', { className: 'detail' }, head, list)),
+    h(
+      'main',
+      { className: 'layout' },
+      tree,
+      h('div', { className: 'detail' }, head, suggestionsPanel(), list),
+    ),
   );
 }
 
@@ -126,7 +132,7 @@ function onKey(event: KeyboardEvent): void {
     undoOrRedo(event.shiftKey ? 'redo' : 'undo');
     return;
   }
-  if (typing || ctrl || event.altKey) return;
+  if (typing || ctrl || event.altKey || suggestionKey(event)) return;
   const row = target.closest<HTMLElement>('li.passage');
   const rows = [...list.querySelectorAll<HTMLElement>('li.passage')];
   const at = row ? rows.indexOf(row) : -1;
