@@ -98,6 +98,34 @@ describe('brief review --export / --import', () => {
     await expectBriefReflectsEdits(config, out);
   });
 
+  it("imports a rename on all of a theme's rows with some of them moved in the same edit", async () => {
+    const { dir, review } = await setup();
+    const sheet = join(dir, 'review.csv');
+    await review('--export', sheet);
+    const rows = await readCsvRows(sheet);
+    const edited = rows.map((row) => {
+      if (row.passage === 'p4#1') return { ...row, theme: 'Housing', subtheme: '' };
+      if (row.theme === 'Parks') return { ...row, theme: 'Green spaces' };
+      return row;
+    });
+    await writeFile(
+      sheet,
+      stringify(edited, { bom: true, header: true, columns: Object.keys(rows[0] ?? {}) }),
+    );
+    const imported = await review('--import', sheet, '--reviewer', 'Ana');
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe(
+      `${sheet}: 1 rename, 1 move; run \`brief run\` to rebuild the brief\n`,
+    );
+    const again = await review('--export', sheet);
+    expect(again.code).toBe(0);
+    const after = await readCsvRows(sheet);
+    expect(after.find((r) => r.passage === 'p4#1')?.theme).toBe('Housing');
+    expect(after.filter((r) => r.theme === 'Green spaces').map((r) => r.passage)).toEqual(
+      edited.filter((r) => r.theme === 'Green spaces').map((r) => r.passage),
+    );
+  });
+
   it('round-trips an .xlsx sheet the same way', async () => {
     const { dir, config, out, review } = await setup();
     const sheet = join(dir, 'review.xlsx');
