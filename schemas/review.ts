@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewAgreement } from './review-summary.js';
 import { Themes } from './themes.js';
 
 /** Longest label, description and note a reviewer may write, in characters. */
@@ -173,6 +174,8 @@ export const ReviewSummary = z.strictObject({
   excluded: z.array(ReviewExclusion),
   /** Notes on the whole review, for the brief's annex. */
   notes: z.array(z.string()),
+  /** How much of the tool's assignment the review kept (the review stage writes it). */
+  agreement: ReviewAgreement.optional(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 

@@ -86,6 +86,8 @@ export class ReviewState {
   private readonly removed = new Map<string, Removed>();
   private readonly exclusions = new Map<string, ReviewExclusion>();
   private readonly notes: string[] = [];
+  /** Themes that took a new id (promotion) or joined another (merge, `joined`): old id to new. */
+  private readonly successors = new Map<string, { id: string; joined: boolean }>();
   private readonly known: ReadonlySet<string>;
   private readonly passagesOfContribution: ReadonlyMap<string, string[]>;
 
@@ -182,6 +184,17 @@ export class ReviewState {
     return bestCount * 2 > ref.anchor.length ? best : null;
   }
 
+  /**
+   * The id a theme of `themes.json` goes by now, through promotions and merges, and whether it
+   * joined another theme on the way.
+   */
+  successorOf(id: string): { id: string; joined: boolean } {
+    let now = { id, joined: false };
+    for (let next = this.successors.get(now.id); next; next = this.successors.get(now.id))
+      now = { id: next.id, joined: now.joined || next.joined };
+    return now;
+  }
+
   /** Marks a theme changed: `result` refreshes its passages, counts and representatives. */
   private touch(theme: ThemeState): void {
     theme.review.changed = true;
@@ -251,6 +264,7 @@ export class ReviewState {
     state.review.promoted = true;
     if (state.theme.id === id) return null;
     const old = state.theme.id;
+    this.successors.set(old, { id, joined: false });
     this.retheme(state, { id, origin: { kind: 'guided', themeId: id } });
     const entries = [...this.themes.entries()].map(([key, t]): [string, ThemeState] => {
       if (t.theme.parentId === old) this.retheme(t, { parentId: id });
@@ -295,12 +309,14 @@ export class ReviewState {
           for (const [passage, score] of childMembers) this.add(child, passage, score);
         } else {
           this.themes.delete(child.theme.id);
+          this.successors.set(child.theme.id, { id: into.theme.id, joined: true });
         }
       }
       for (const quote of source.review.quotes)
         if (!into.review.quotes.includes(quote)) into.review.quotes.push(quote);
       for (const note of source.review.notes) into.review.notes.push(note);
       this.themes.delete(source.theme.id);
+      this.successors.set(source.theme.id, { id: into.theme.id, joined: true });
     }
     this.touch(into);
     return null;

@@ -140,7 +140,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'review',
-    version: 1,
+    version: 2,
     summary: "apply the facilitators' decisions (review.json) into reviewed-themes.json",
     output: 'reviewed',
     inputs: ['themes', 'clean', 'contributions'],

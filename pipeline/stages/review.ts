@@ -3,12 +3,15 @@ import type { Contribution } from '../../schemas/contribution.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { participantsByContribution } from '../participants.js';
-import { applyReview, type PassageFacts } from '../review/apply.js';
+import { reviewAgreement } from '../review/agreement.js';
+import { type PassageFacts, ReviewApplication } from '../review/apply.js';
 import type { ReviewInput, StageContext, StageResult } from '../stage.js';
 
 /**
  * The review stage: applies the facilitators' decisions (`review.json`) to the themes stage's
  * output. Decisions that no longer apply are listed in the run output, never dropped in silence.
+ * How much of the tool's assignment the review kept goes in `review.agreement`
+ * (`review-summary.json`).
  */
 export function applyReviewStage(
   themes: Themes,
@@ -17,12 +20,19 @@ export function applyReviewStage(
   review: ReviewInput,
   ctx: StageContext,
 ): StageResult<ReviewedThemes> {
-  const reviewed = applyReview(
+  const application = ReviewApplication.of(
     themes,
     review.log,
     passageFacts(records, contributions),
-    review.base,
   );
+  const applied = application.result(review.base);
+  const reviewed: ReviewedThemes = {
+    ...applied,
+    review: {
+      ...applied.review,
+      agreement: reviewAgreement(themes, applied, (id) => application.successorOf(id)),
+    },
+  };
   const orphans = reviewed.review.decisions.filter((d) => d.status === 'orphaned');
   for (const orphan of orphans)
     ctx.logger.warn(
@@ -36,11 +46,10 @@ export function applyReviewStage(
     ctx.logger.info(
       `review: ${newSince} passages are new since the review; they are marked in the app`,
     );
-  const applied = reviewed.review.decisions.filter((d) => d.status === 'applied').length;
   return {
     output: reviewed,
     counts: {
-      decisions: applied,
+      decisions: reviewed.review.decisions.filter((d) => d.status === 'applied').length,
       orphaned: orphans.length,
       excludedPassages: reviewed.review.excluded.reduce((sum, e) => sum + e.passageIds.length, 0),
       changedThemes: Object.values(reviewed.review.themes).filter((t) => t.changed).length,

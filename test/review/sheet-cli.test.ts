@@ -9,6 +9,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { REVIEW_FILE } from '../../pipeline/review/review-log.js';
 import { LOCK_FILE } from '../../pipeline/run-lock.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
+import { ReviewAgreement } from '../../schemas/review-summary.js';
 import { copyFixture, runCli } from '../helpers/cli.js';
 
 /** A copy of the review fixture, its config and run folder, and a `brief review` runner. */
@@ -58,6 +59,13 @@ async function expectBriefReflectsEdits(config: string, out: string): Promise<vo
   const brief = await readFile(join(out, 'brief.md'), 'utf8');
   expect(brief).toContain('Green spaces');
   expect(brief).not.toMatch(/^#+ .*Parks/m);
+  const summary = ReviewAgreement.parse(
+    JSON.parse(await readFile(join(out, 'review-summary.json'), 'utf8')),
+  );
+  expect(summary.overall).toEqual({ passages: 15, kept: 13, moved: 1, excluded: 1 });
+  expect(brief).toContain(
+    "The review kept the tool's theme for 87% of the 15 passages; 7% were moved to another theme and 6% excluded.",
+  );
 }
 
 describe('brief review --export / --import', () => {
