@@ -40,8 +40,8 @@ export function reviewMethodology(themes: ReviewedThemes): string {
   const total = Object.values(review.counts).reduce((sum, n) => sum + n, 0);
   const sentences = [
     `The themes were reviewed${by}: ${total} decision${total === 1 ? '' : 's'} in force${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`,
-    agreementSentence(review.agreement),
     unapprovedSentence(themes),
+    agreementSentence(review.agreement),
   ];
   const orphans = review.decisions.filter((d) => d.status === 'orphaned');
   if (orphans.length > 0) {
