@@ -144,6 +144,8 @@ export const ThemeReview = z.strictObject({
   changed: z.boolean(),
   /** A reviewer wrote the description (the brief shows it under the theme's heading). */
   described: z.boolean().optional(),
+  /** A reviewer wrote the label: kept when the theme's passages change (else recomputed). */
+  labelled: z.boolean().optional(),
   /** Passages in the theme that did not exist when the review began. */
   newSinceReview: z.array(z.string()),
   quotes: z.array(z.string()),

@@ -8,7 +8,9 @@ import type {
   ThemeReview,
 } from '../../schemas/review.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
+import type { ThemeLabel } from '../themes/labels.js';
 import type { Decision } from './active.js';
+import { type PassageText, ThemeWording, type WordingGroup, wordingSet } from './theme-wording.js';
 
 /** What the review needs to know about passages beyond `themes.json`. */
 export interface PassageFacts {
@@ -18,6 +20,8 @@ export interface PassageFacts {
   contributionsOf(passageId: string): readonly string[];
   /** The participants behind a passage (its contributions' authors). */
   participantsOf(passageId: string): readonly string[];
+  /** Passage texts, to reword themes whose passages changed; absent: counts only. */
+  text?: PassageText;
 }
 
 /** The taxonomy id of the theme promoted by decision `n`. */
@@ -39,6 +43,8 @@ interface ThemeState {
   review: ThemeReview;
   /** The theme as `result` last refreshed it; null once a decision changed it since. */
   cached: Theme | null;
+  /** Its passages changed since it was last worded: `result` rewords it. */
+  reword: boolean;
 }
 
 /** Where an excluded passage was, so that restoring it puts it back. */
@@ -101,7 +107,13 @@ export class ReviewState {
       theme.passageIds.forEach((id, i) => {
         members.set(id, theme.scores[i] ?? 0);
       });
-      this.themes.set(theme.id, { theme, members, review: emptyReview(), cached: null });
+      this.themes.set(theme.id, {
+        theme,
+        members,
+        review: emptyReview(),
+        cached: null,
+        reword: false,
+      });
     }
     for (const id of found.other.passageIds) this.other.add(id);
     ({ known: this.known, passagesOfContribution: this.passagesOfContribution } =
@@ -118,8 +130,9 @@ export class ReviewState {
             label: action.label,
             ...(action.description === undefined ? {} : { description: action.description }),
           });
-          this.touch(theme);
+          this.touch(theme, false);
           if (action.description !== undefined) theme.review.described = true;
+          if (action.label !== action.theme.label) theme.review.labelled = true;
           return null;
         });
       case 'merge':
@@ -140,7 +153,7 @@ export class ReviewState {
           const at = list.indexOf(action.passage);
           if (action.pinned && at < 0) list.push(action.passage);
           if (!action.pinned && at >= 0) list.splice(at, 1);
-          this.touch(theme);
+          this.touch(theme, false);
           return null;
         });
       case 'promote':
@@ -195,10 +208,14 @@ export class ReviewState {
     return now;
   }
 
-  /** Marks a theme changed: `result` refreshes its passages, counts and representatives. */
-  private touch(theme: ThemeState): void {
+  /**
+   * Marks a theme changed: `result` refreshes its passages, counts and representatives, and
+   * when its passages changed (`moved`, default true), its wording.
+   */
+  private touch(theme: ThemeState, moved = true): void {
     theme.review.changed = true;
     theme.cached = null;
+    if (moved) theme.reword = true;
   }
 
   /** Gives a theme new fields (the refreshed copy is dropped). */
@@ -346,8 +363,9 @@ export class ReviewState {
         representativeIds: [],
       },
       members: new Map(),
-      review: { ...emptyReview(), changed: true },
+      review: { ...emptyReview(), changed: true, labelled: true },
       cached: null,
+      reword: true,
     };
     this.insertAfter(source, theme);
     for (const passage of moving) {
@@ -431,6 +449,7 @@ export class ReviewState {
   ): ReviewedThemes {
     const themes: Theme[] = [];
     const reviews: Record<string, ThemeReview> = {};
+    this.reword();
     for (const state of this.themes.values()) {
       if (state.members.size === 0) continue;
       if (state.theme.parentId && !this.themes.get(state.theme.parentId)?.members.size) continue;
@@ -464,6 +483,67 @@ export class ReviewState {
         excluded: [...this.exclusions.values()],
         notes: [...this.notes],
       },
+    };
+  }
+
+  /**
+   * Gives the themes whose passages changed new keywords, a new description and, for an
+   * automatic sub-theme label, a new label, worded against their siblings as the themes stage
+   * does; a reviewer's label or description, and a taxonomy theme's configured wording, stay.
+   * Labels and descriptions a language model wrote stay too: only keywords are offline.
+   */
+  private reword(): void {
+    const wording = ThemeWording.of(this.facts);
+    if (!wording) return;
+    const live = [...this.themes.values()].filter((t) => this.isLive(t));
+    const stale = new Set(live.filter((t) => t.reword));
+    if (stale.size === 0) return;
+    const keys = new Set([...stale].map((t) => wordingSet(t.theme)));
+    for (const key of keys) {
+      const siblings = live.filter((t) => wordingSet(t.theme) === key);
+      const parent = this.parentOf(siblings[0] as ThemeState);
+      const groups = siblings.map(
+        (t): WordingGroup => ({
+          members: t.members.keys(),
+          size: t.members.size,
+          fixed: this.relabels(t) ? null : t.theme.label,
+          stale: stale.has(t),
+          key: t.members,
+        }),
+      );
+      const words = wording.word(key, groups, parent ? [parent.theme.label] : []);
+      siblings.forEach((t, g) => {
+        const made = words[g];
+        if (made && stale.has(t)) this.retheme(t, this.newWording(t, made, wording));
+      });
+    }
+    for (const t of stale) t.reword = false;
+  }
+
+  private isLive(t: ThemeState): boolean {
+    if (t.members.size === 0) return false;
+    return !t.theme.parentId || (this.themes.get(t.theme.parentId)?.members.size ?? 0) > 0;
+  }
+
+  /** Whether a stale theme takes a new label: an automatic, offline sub-theme label. */
+  private relabels(t: ThemeState): boolean {
+    return (
+      t.reword &&
+      t.theme.parentId !== null &&
+      !t.review.labelled &&
+      this.found.method.labelledBy === null
+    );
+  }
+
+  private newWording(t: ThemeState, made: ThemeLabel, wording: ThemeWording): Partial<Theme> {
+    const { origin } = t.theme;
+    const configured = origin.kind === 'guided' ? wording.configured(origin.themeId) : undefined;
+    const keepDescription =
+      t.review.described || !!configured?.description || this.found.method.labelledBy !== null;
+    return {
+      ...(this.relabels(t) ? { label: made.label } : {}),
+      ...(keepDescription ? {} : { description: made.description }),
+      ...(configured && configured.keywords.length > 0 ? {} : { keywords: made.keywords }),
     };
   }
 

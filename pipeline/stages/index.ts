@@ -146,7 +146,13 @@ export const STAGES = [
     inputs: ['themes', 'clean', 'contributions'],
     readsInputFiles: false,
     readsReview: true,
-    configSlice: () => null,
+    // Themes whose passages change are worded afresh: the subject's words, the taxonomy's.
+    configSlice: (config) => ({
+      title: config.title,
+      language: config.language,
+      questions: config.questions.map((q) => q.text),
+      themes: config.themes,
+    }),
     run: async ({ load, review }, ctx) =>
       applyReviewStage(
         await load('themes'),

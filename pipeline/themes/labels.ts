@@ -4,7 +4,15 @@
  * as its contributors wrote it ("Bus routes", "Public transport and bus routes"), never by a
  * list of single words.
  */
-import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
+import type { Consultation } from '../../schemas/consultation.js';
+import { contentWords } from '../nlp/tokenise.js';
+import {
+  byRank,
+  overlaps,
+  type PhraseTotals,
+  type ScoredPhrase,
+  scoreThemes,
+} from './class-tfidf.js';
 import { type PhraseCount, PhraseIndex } from './phrase-counts.js';
 import { capitalise } from './phrases.js';
 
@@ -41,9 +49,25 @@ export interface LabelOptions {
    * others take labels distinct from these. Default: every group is labelled.
    */
   fixed?: readonly (string | null)[];
+  /**
+   * Per group, whether its wording is wanted (default all); the others only stand in contrast,
+   * get no keywords or description, and keep their `fixed` label.
+   */
+  wanted?: readonly boolean[];
+  /** The tallies' phrase counts summed, kept by a caller that labels the same siblings again. */
+  overall?: PhraseTotals;
 }
 
 const DESCRIPTION_PHRASES = 3;
+
+/** The words of a consultation's own subject (title, questions), too common to name a theme. */
+export function subjectWords(config: Consultation): Set<string> {
+  return new Set(
+    [config.title, ...config.questions.map((q) => q.text)].flatMap((text) =>
+      contentWords(text, config.language),
+    ),
+  );
+}
 
 /**
  * Labels each group of passage texts (one group per theme) against the other groups. Sibling
@@ -91,7 +115,7 @@ export function labelTallies(
   options: LabelOptions = {},
 ): ThemeLabel[] {
   const { keywordCount = 6, minPassages = 2 } = options;
-  const scored = scoreThemes(tallies, options.context);
+  const scored = scoreThemes(tallies, options.context, options.wanted, options.overall?.counts);
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
   const sizes = tallies.map((_, g) => options.sizes?.[g] ?? 1);
   const named = distinctLabels(scored, material, sizes, options);
