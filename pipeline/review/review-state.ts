@@ -45,6 +45,8 @@ interface ThemeState {
   cached: Theme | null;
   /** Its passages changed since it was last worded: `result` rewords it. */
   reword: boolean;
+  /** Its passages changed since `themes.json` (else they are `theme.passageIds`). */
+  moved: boolean;
 }
 
 /** Where an excluded passage was, so that restoring it puts it back. */
@@ -113,6 +115,7 @@ export class ReviewState {
         review: emptyReview(),
         cached: null,
         reword: false,
+        moved: false,
       });
     }
     for (const id of found.other.passageIds) this.other.add(id);
@@ -215,7 +218,10 @@ export class ReviewState {
   private touch(theme: ThemeState, moved = true): void {
     theme.review.changed = true;
     theme.cached = null;
-    if (moved) theme.reword = true;
+    if (moved) {
+      theme.reword = true;
+      theme.moved = true;
+    }
   }
 
   /** Gives a theme new fields (the refreshed copy is dropped). */
@@ -366,6 +372,7 @@ export class ReviewState {
       review: { ...emptyReview(), changed: true, labelled: true },
       cached: null,
       reword: true,
+      moved: true,
     };
     this.insertAfter(source, theme);
     for (const passage of moving) {
@@ -508,7 +515,8 @@ export class ReviewState {
           size: t.members.size,
           fixed: this.relabels(t) ? null : t.theme.label,
           stale: stale.has(t),
-          key: t.members,
+          // The passages as found are the same array all session long: their sample is kept.
+          key: t.moved ? t.members : t.theme.passageIds,
         }),
       );
       const words = wording.word(key, groups, parent ? [parent.theme.label] : []);

@@ -73,7 +73,7 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   const { outDir } = run;
   const facts = passageFacts(parts.clean, parts.contributions, run.config.config);
   // Themes are worded from their passages' phrases: tag them before the first decision needs them.
-  void ThemeWording.of(facts)?.warm(found.themes);
+  setImmediate(() => void ThemeWording.of(facts)?.warm(found.themes));
   let base = parts.base;
   let log = parts.log;
   let application = ReviewApplication.of(found, log, facts);

@@ -134,6 +134,7 @@ export class ThemeWording {
     const sets = new Map<string, Map<string, PhraseCount>[]>();
     for (const theme of themes) {
       const sample = this.sample(theme.passageIds);
+      this.samples.set(theme.passageIds, sample);
       for (let at = 0; at < sample.length; at += WARM_CHUNK) {
         this.index.tally(sample.slice(at, at + WARM_CHUNK));
         await new Promise((resolve) => setImmediate(resolve));
