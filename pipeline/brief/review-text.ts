@@ -54,14 +54,24 @@ export function reviewMethodology(themes: ReviewedThemes): string {
 
 /**
  * "The review kept the tool's theme for 82% of the 607 passages; 14% were moved to another
- * theme and 4% excluded.", and the merges, which are not moves; '' without a summary.
+ * theme and 4% excluded." (a share that is none left out), and the merges, which are not
+ * moves; '' without a summary.
  */
 function agreementSentence(agreement: ReviewAgreement | undefined): string {
   if (!agreement || agreement.overall.passages === 0) return '';
-  const { passages } = agreement.overall;
-  const [kept, moved, excluded] = percentages(agreement.overall);
+  const { overall } = agreement;
+  const [kept, moved, excluded] = percentages(overall).map((pct, i) =>
+    // A share that rounds to nothing is still there.
+    pct === 0 && [overall.kept, overall.moved, overall.excluded][i] ? 'under 1%' : `${pct}%`,
+  );
+  const changes = [
+    ...(overall.moved > 0 ? [`${moved} were moved to another theme`] : []),
+    ...(overall.excluded > 0 ? [`${excluded} excluded`] : []),
+  ];
   const sentences = [
-    `The review kept the tool's theme for ${kept}% of the ${passages.toLocaleString('en')} passages; ${moved}% were moved to another theme and ${excluded}% excluded.`,
+    changes.length === 0
+      ? `The review kept the tool's theme for all ${overall.passages.toLocaleString('en')} passages.`
+      : `The review kept the tool's theme for ${kept} of the ${overall.passages.toLocaleString('en')} passages; ${changes.join(' and ')}.`,
   ];
   if (agreement.merged.length > 0)
     sentences.push(

@@ -63,6 +63,11 @@ describe('how much of the tool assignment the review kept', () => {
     expect(text).toContain(
       'Themes merged into another count as kept, not moved: Safety into Housing.',
     );
+    const renamed = summary({ kind: 'rename', theme: ref(found, 't1'), label: 'Mobility' });
+    expect(reviewMethodology(renamed.reviewed)).toContain(
+      "The review kept the tool's theme for all 14 passages.",
+    );
+    expect(reviewAgreementAnnex(renamed.reviewed.review)).toEqual([]);
     const annex = reviewAgreementAnnex(reviewed.review);
     expect(annex[0]).toBe('### What the review changed');
     expect(annex).toContain('| Transport | 5 | 4 | 1 | 0 | Transport |');
