@@ -70,10 +70,28 @@ export function scoreThemes(
         subsumed.has(key) ||
         count.words.every((word) => GENERIC.has(word)) ||
         count.words.every((word) => context.has(word.toLowerCase()));
-      scored.push({ count, weight, rank, display: displayOf(count), weak });
+      scored.push(scoredPhrase(count, weight, rank, weak));
     }
     return scored;
   });
+}
+
+/**
+ * A scored phrase whose display form is worked out when first read: a theme has thousands of
+ * phrases, and only the few that name or describe it are shown.
+ */
+function scoredPhrase(count: PhraseCount, weight: number, rank: number, weak: boolean) {
+  let display: string | undefined;
+  return {
+    count,
+    weight,
+    rank,
+    weak,
+    get display(): string {
+      display ??= displayOf(count);
+      return display;
+    },
+  };
 }
 
 const totalsMemo = new WeakMap<ReadonlyMap<string, PhraseCount>, number>();
