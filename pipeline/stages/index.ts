@@ -186,7 +186,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 5,
+    version: 6,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],
