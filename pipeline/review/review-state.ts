@@ -134,6 +134,8 @@ export class ReviewState {
             ...(action.description === undefined ? {} : { description: action.description }),
           });
           this.touch(theme, false);
+          // Its reworded sub-themes must not take its new label.
+          for (const child of this.childrenOf(theme)) if (child.moved) child.reword = true;
           if (action.description !== undefined) theme.review.described = true;
           if (action.label !== action.theme.label) theme.review.labelled = true;
           return null;
@@ -496,7 +498,9 @@ export class ReviewState {
   /**
    * Gives the themes whose passages changed new keywords, a new description and, for an
    * automatic sub-theme label, a new label, worded against their siblings as the themes stage
-   * does; a reviewer's label or description, and a taxonomy theme's configured wording, stay.
+   * does. A set of siblings is worded again when one of them changed, every changed theme of
+   * it from its passages now, so the wording depends on the final themes alone (the app,
+   * applying decisions one by one, and the review stage, applying the log at once, agree); a reviewer's label or description, and a taxonomy theme's configured wording, stay.
    * Labels and descriptions a language model wrote stay too: only keywords are offline.
    */
   private reword(): void {
@@ -514,7 +518,8 @@ export class ReviewState {
           members: t.members.keys(),
           size: t.members.size,
           fixed: this.relabels(t) ? null : t.theme.label,
-          stale: stale.has(t),
+          wanted: t.moved,
+          redraw: t.reword,
           // The passages as found are the same array all session long: their sample is kept.
           key: t.moved ? t.members : t.theme.passageIds,
         }),
@@ -522,7 +527,7 @@ export class ReviewState {
       const words = wording.word(key, groups, parent ? [parent.theme.label] : []);
       siblings.forEach((t, g) => {
         const made = words[g];
-        if (made && stale.has(t)) this.retheme(t, this.newWording(t, made, wording));
+        if (made && t.moved) this.retheme(t, this.newWording(t, made, wording));
       });
     }
     for (const t of stale) t.reword = false;
@@ -533,10 +538,10 @@ export class ReviewState {
     return !t.theme.parentId || (this.themes.get(t.theme.parentId)?.members.size ?? 0) > 0;
   }
 
-  /** Whether a stale theme takes a new label: an automatic, offline sub-theme label. */
+  /** Whether a changed theme takes a new label: an automatic, offline sub-theme label. */
   private relabels(t: ThemeState): boolean {
     return (
-      t.reword &&
+      t.moved &&
       t.theme.parentId !== null &&
       !t.review.labelled &&
       this.found.method.labelledBy === null

@@ -24,13 +24,15 @@ export interface WordingGroup {
   /** A label it keeps (a reviewer's, or one not to recompute), or null for a new one. */
   fixed: string | null;
   /**
-   * Whether its wording is wanted (its passages changed); the others only stand in contrast,
-   * and keep their label (`fixed` must be set).
+   * Whether its wording is wanted (its passages changed since `themes.json`); the others only
+   * stand in contrast, and keep their label (`fixed` must be set).
    */
-  stale: boolean;
+  wanted: boolean;
+  /** Its passages changed since its sample was last drawn: draw it again. */
+  redraw: boolean;
   /**
    * An object standing for its passages while they do not change (a theme's member map), so
-   * that its sample is drawn once; a stale group's is drawn again.
+   * that its sample is drawn once.
    */
   key: object;
 }
@@ -102,7 +104,7 @@ export class ThemeWording {
    */
   word(set: string, groups: readonly WordingGroup[], taken: readonly string[]): ThemeLabel[] {
     const tallies = groups.map((group) => {
-      let sample = group.stale ? undefined : this.samples.get(group.key);
+      let sample = group.redraw ? undefined : this.samples.get(group.key);
       if (!sample) {
         sample = this.sample(group.members);
         this.samples.set(group.key, sample);
@@ -114,7 +116,7 @@ export class ThemeWording {
       sizes: groups.map((g) => g.size),
       taken,
       fixed: groups.map((g) => g.fixed),
-      wanted: groups.map((g) => g.stale),
+      wanted: groups.map((g) => g.wanted),
       context: this.text.context,
       voiceOf: (row) => this.contributions[row] as string,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReview } from '../../pipeline/review/apply.js';
+import { applyReview, ReviewApplication } from '../../pipeline/review/apply.js';
 import type { PassageFacts } from '../../pipeline/review/review-state.js';
 import type { ReviewAction } from '../../schemas/review.js';
 import { facts, foundThemes, logOf, ref } from './fixture.js';
@@ -77,6 +77,27 @@ describe('wording that follows the review', () => {
       description: 'Safety description',
       keywords: ['safety'],
     });
+  });
+
+  it('words the themes the same decision by decision (the app) as all at once (the stage)', () => {
+    const actions: ReviewAction[] = [
+      { kind: 'move', passages: ['c4#2', 'c7#1'], to: ref(found, 't1.2') },
+      { kind: 'move', passages: ['c5#1', 'c7#2'], to: ref(found, 't1.1') },
+      { kind: 'move', passages: ['c3#1'], to: ref(found, 't2.2') },
+      { kind: 'rename', theme: ref(found, 't1'), label: 'Rent' },
+    ];
+    const log = logOf(...actions);
+    const app = ReviewApplication.of(found, logOf(...actions.slice(0, 1)), worded());
+    for (let n = 1; n < actions.length; n++) {
+      app.result(null);
+      app.extend(log.decisions.slice(n, n + 1));
+    }
+    const atOnce = applyReview(found, log, worded(), null);
+    expect(atOnce.themes.find((t) => t.id === 't1.2')?.keywords).toContain('rent');
+    expect(app.result(null).themes).toEqual(atOnce.themes);
+    const labels = new Map(atOnce.themes.map((t) => [t.id, t.label.toLowerCase()]));
+    for (const t of atOnce.themes)
+      if (t.parentId) expect(t.label.toLowerCase()).not.toBe(labels.get(t.parentId));
   });
 
   it('rewords nothing on a rename alone, nor without the passages text', () => {
