@@ -6,7 +6,6 @@ import { type RunOptions, type RunSummary, runPipeline } from '../runner.js';
 import { passageFacts } from '../stages/review.js';
 import { type PassageFacts, ReviewApplication } from './apply.js';
 import { appendDecisions, readReviewBase, readReviewLog } from './review-log.js';
-import { ThemeWording } from './theme-wording.js';
 
 /** Everything the review app and the spreadsheet import work on: one run folder's themes. */
 export interface ReviewSession {
@@ -72,8 +71,6 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   const { run, found } = parts;
   const { outDir } = run;
   const facts = passageFacts(parts.clean, parts.contributions, run.config.config);
-  // Themes are worded from their passages' phrases: tag them before the first decision needs them.
-  setImmediate(() => void ThemeWording.of(facts)?.warm(found.themes));
   let base = parts.base;
   let log = parts.log;
   let application = ReviewApplication.of(found, log, facts);

@@ -1,5 +1,5 @@
 // Keywords, descriptions and sub-theme labels of reviewed themes, from their passages now.
-import type { Theme } from '../../schemas/themes.js';
+import type { Theme, Themes } from '../../schemas/themes.js';
 import { contentHash } from '../hash-sample.js';
 import { PhraseTotals } from '../themes/class-tfidf.js';
 import { labelTallies, type ThemeLabel } from '../themes/labels.js';
@@ -192,6 +192,14 @@ export class ThemeWording {
 }
 
 const sessions = new WeakMap<PassageFacts, ThemeWording>();
+
+/**
+ * Starts tagging a review session's themes in the background (see `ThemeWording.warm`), as the
+ * review app does once it has a session, so that the first decision finds them tagged.
+ */
+export function warmWording(session: { facts: PassageFacts; found: Themes }): void {
+  setImmediate(() => void ThemeWording.of(session.facts)?.warm(session.found.themes));
+}
 
 /** Themes worded against each other: a parent's sub-themes, or a question's top-level themes. */
 export function wordingSet(theme: Pick<Theme, 'parentId' | 'questionId'>): string {
