@@ -7,6 +7,7 @@ import { listPassageIds, listPassages } from '../pipeline/review/listing.js';
 import { indexPassages } from '../pipeline/review/passage-index.js';
 import { createReviewSession, type ReviewSession } from '../pipeline/review/session.js';
 import { indexState, stateView } from '../pipeline/review/state-view.js';
+import { ThemeWording } from '../pipeline/review/theme-wording.js';
 import type { RunSummary } from '../pipeline/runner.js';
 import { REVIEW_LIMITS, type ReviewAction } from '../schemas/review.js';
 import { reviewCorpus } from './review-corpus.js';
@@ -43,6 +44,9 @@ export async function benchReview(passages: number): Promise<string> {
       JSON.stringify(stateView(session, index, null, false));
       return { session, index };
     });
+    await time('word the themes (in the background after open)', null, () =>
+      ThemeWording.of(session.facts)?.warm(corpus.themes.themes),
+    );
     const big = corpus.themes.themes[0];
     if (!big) throw new Error('no theme');
     const list = (offset: number, search = '') =>

@@ -6,6 +6,7 @@ import { Contribution } from '../schemas/contribution.js';
 import { Findings } from '../schemas/findings.js';
 import type { FileRecord } from '../schemas/manifest.js';
 import { ReviewedThemes } from '../schemas/review.js';
+import { ReviewAgreement } from '../schemas/review-summary.js';
 import { Themes } from '../schemas/themes.js';
 import { Ballots } from '../schemas/votes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
@@ -68,6 +69,9 @@ function json<T>(file: string, schema: z.ZodType<T>, count: (data: T) => number)
   };
 }
 
+/** How much of the tool's assignment the review kept, beside `reviewed-themes.json`. */
+export const REVIEW_SUMMARY_FILE = 'review-summary.json';
+
 /** Every typed artifact a stage can write, by name. */
 export const ARTIFACTS = {
   contributions: jsonl('contributions.jsonl', Contribution),
@@ -79,7 +83,15 @@ export const ARTIFACTS = {
     count: (v) => v.matrix.rows,
   } satisfies Artifact<Vectors>,
   themes: json('themes.json', Themes, (themes) => themes.themes.length),
-  reviewed: json('reviewed-themes.json', ReviewedThemes, (reviewed) => reviewed.themes.length),
+  reviewed: {
+    ...json('reviewed-themes.json', ReviewedThemes, (reviewed) => reviewed.themes.length),
+    attachments: (reviewed) => {
+      const { agreement } = reviewed.review;
+      if (!agreement) return [];
+      const content = `${JSON.stringify(check(ReviewAgreement, agreement, REVIEW_SUMMARY_FILE), null, 2)}\n`;
+      return [{ file: REVIEW_SUMMARY_FILE, content }];
+    },
+  } satisfies Artifact<ReviewedThemes>,
   findings: json('findings.json', Findings, (findings) => findings.themes.length),
   votes: json('votes.json', Ballots, (ballots) => ballots.votes.length),
   brief: {

@@ -37,7 +37,7 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
     lines.push('', formatAccountingTable(accountFor(await summary.load('clean'))).trimEnd());
   }
   if (summary.stages.some((stage) => stage.name === 'themes')) {
-    lines.push('', formatThemesTable(await summary.load('themes')));
+    lines.push('', await themesTable(summary));
   }
   if (summary.stages.some((stage) => stage.name === 'synthesise')) {
     lines.push('', formatFindingsSummary(await summary.load('findings')));
@@ -49,6 +49,18 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
   ];
   lines.push('', `Run folder: ${where}`, `  ${files.join('  ')}`, '');
   return lines.join('\n');
+}
+
+/**
+ * The themes as the brief uses them: the reviewed ones when the review stage ran on a review
+ * log (so the facilitators' decisions show), else those the themes stage found.
+ */
+async function themesTable(summary: RunSummary): Promise<string> {
+  if (summary.stages.some((stage) => stage.name === 'review')) {
+    const reviewed = await summary.load('reviewed');
+    if (reviewed.review.reviewed) return formatThemesTable(reviewed, 'Reviewed themes');
+  }
+  return formatThemesTable(await summary.load('themes'));
 }
 
 function seconds(ms: number): string {

@@ -1,7 +1,7 @@
 // What a run writes in its run folder, and the guard that keeps those paths off the user's inputs.
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ARTIFACTS } from './artifacts.js';
+import { ARTIFACTS, REVIEW_SUMMARY_FILE } from './artifacts.js';
 import { tempFileOwner } from './atomic-write.js';
 import { ASSIGNMENTS_CSV } from './brief/assignments.js';
 import { CHARTS_DIR } from './brief/charts.js';
@@ -31,6 +31,7 @@ const RUN_FOLDER_FILES: readonly string[] = [
   ...Object.values(EXPORT_FILES),
   SOURCES_CSV,
   ASSIGNMENTS_CSV,
+  REVIEW_SUMMARY_FILE,
 ];
 
 /** Subfolders whose contents the run writes: the brief's charts, the model's answers. */

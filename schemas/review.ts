@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_LIMITS } from './review-limits.js';
+import { ReviewAgreement } from './review-summary.js';
 import { Themes } from './themes.js';
 
 export { REVIEW_LIMITS } from './review-limits.js';
@@ -158,6 +159,8 @@ export const ThemeReview = z.strictObject({
   changed: z.boolean(),
   /** A reviewer wrote the description (the brief shows it under the theme's heading). */
   described: z.boolean().optional(),
+  /** A reviewer wrote the label: kept when the theme's passages change (else recomputed). */
+  labelled: z.boolean().optional(),
   /** Passages in the theme that did not exist when the review began. */
   newSinceReview: z.array(z.string()),
   quotes: z.array(z.string()),
@@ -188,6 +191,8 @@ export const ReviewSummary = z.strictObject({
   excluded: z.array(ReviewExclusion),
   /** Notes on the whole review, for the brief's annex. */
   notes: z.array(z.string()),
+  /** How much of the tool's assignment the review kept (the review stage writes it). */
+  agreement: ReviewAgreement.optional(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 

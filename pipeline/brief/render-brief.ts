@@ -31,7 +31,12 @@ import { count, People } from './people.js';
 import { programmingSection, whoTookPart } from './programming.js';
 import { questionThemeTable } from './question-table.js';
 import { leftOutNote, QuotedOnce } from './quoted-once.js';
-import { reviewExclusionsAccount, reviewedDescription, reviewNotesAnnex } from './review-text.js';
+import {
+  reviewAgreementAnnex,
+  reviewExclusionsAccount,
+  reviewedDescription,
+  reviewNotesAnnex,
+} from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
 import { SOURCES_CSV, sourcesCsv } from './sources-csv.js';
 
@@ -507,6 +512,7 @@ function annexes(
   ]);
   appendAll(lines, sourcesAnnex(input, sources));
   appendAll(lines, reviewNotesAnnex(input.themes));
+  appendAll(lines, reviewAgreementAnnex(input.themes.review));
   appendAll(lines, runDetails(input));
   appendAll(lines, [
     '### Data accounting',

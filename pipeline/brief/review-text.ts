@@ -1,9 +1,10 @@
 // What the brief says about the facilitators' review: methodology, notes and exclusions.
 import type { ReviewActionKind, ReviewedThemes, ReviewSummary } from '../../schemas/review.js';
+import type { AgreementCounts, ReviewAgreement } from '../../schemas/review-summary.js';
 import { appendAll } from '../arrays.js';
 import { exclusionCounts } from '../review/exclusions.js';
 import { listOf } from '../synthesis/findings/theme-findings.js';
-import { inlineText } from './markdown-escape.js';
+import { cellText, inlineText } from './markdown-escape.js';
 
 /** How each kind of decision is counted in prose, singular and plural. */
 const DECISION_NOUNS: Record<Exclude<ReviewActionKind, 'undo' | 'redo'>, [string, string]> = {
@@ -41,6 +42,7 @@ export function reviewMethodology(themes: ReviewedThemes): string {
   const sentences = [
     `The themes were reviewed${by}: ${total} decision${total === 1 ? '' : 's'} in force${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}.`,
     unapprovedSentence(themes),
+    agreementSentence(review.agreement),
   ];
   const orphans = review.decisions.filter((d) => d.status === 'orphaned');
   if (orphans.length > 0) {
@@ -48,7 +50,71 @@ export function reviewMethodology(themes: ReviewedThemes): string {
       `${orphans.length} decision${orphans.length === 1 ? ' no longer applies' : 's no longer apply'} to these themes and ${orphans.length === 1 ? 'was' : 'were'} left out: ${orphans.map((d) => `decision ${d.n} (${d.kind}: ${inlineText(d.detail)})`).join('; ')}.`,
     );
   }
+  return sentences.filter((x) => x !== '').join(' ');
+}
+
+/**
+ * "The review kept the tool's theme for 82% of the 607 passages; 14% were moved to another
+ * theme and 4% excluded." (a share that is none left out), and the merges, which are not
+ * moves; '' without a summary.
+ */
+function agreementSentence(agreement: ReviewAgreement | undefined): string {
+  if (!agreement || agreement.overall.passages === 0) return '';
+  const { overall } = agreement;
+  const [kept, moved, excluded] = percentages(overall).map((pct, i) =>
+    // A share that rounds to nothing is still there.
+    pct === 0 && [overall.kept, overall.moved, overall.excluded][i] ? 'under 1%' : `${pct}%`,
+  );
+  const changes = [
+    ...(overall.moved > 0 ? [`${moved} were moved to another theme`] : []),
+    ...(overall.excluded > 0 ? [`${excluded} excluded`] : []),
+  ];
+  const sentences = [
+    changes.length === 0
+      ? `The review kept the tool's theme for all ${overall.passages.toLocaleString('en')} passages.`
+      : `The review kept the tool's theme for ${kept} of the ${overall.passages.toLocaleString('en')} passages; ${changes.join(' and ')}.`,
+  ];
+  if (agreement.merged.length > 0)
+    sentences.push(
+      `Themes merged into another count as kept, not moved: ${listOf(agreement.merged.map((m) => `${inlineText(m.label)} into ${inlineText(m.intoLabel)}`))}.`,
+    );
   return sentences.join(' ');
+}
+
+/** Kept, moved and excluded as whole percentages summing to 100 (largest remainders). */
+function percentages(counts: AgreementCounts): [number, number, number] {
+  const parts = [counts.kept, counts.moved, counts.excluded].map(
+    (n) => (100 * n) / counts.passages,
+  );
+  const whole = parts.map(Math.floor);
+  const order = parts
+    .map((p, i) => ({ rest: p - Math.floor(p), i }))
+    .sort((a, b) => b.rest - a.rest);
+  let left = 100 - whole.reduce((a, b) => a + b, 0);
+  for (const { i } of order) if (left-- > 0) whole[i] = (whole[i] as number) + 1;
+  return whole as [number, number, number];
+}
+
+/**
+ * The annex table "What the review changed": per theme the tool found, its passages kept,
+ * moved and excluded, and the theme it lives on as; nothing when the review changed nothing.
+ */
+export function reviewAgreementAnnex(review: ReviewSummary): string[] {
+  const agreement = review.agreement;
+  if (!agreement?.reviewed || agreement.overall.kept === agreement.overall.passages) return [];
+  return [
+    '### What the review changed',
+    '',
+    'Per theme the tool found: its passages whose reviewed theme is still this one (kept), now in another theme (moved) or excluded.',
+    '',
+    '| Theme as found | Passages | Kept | Moved | Excluded | Now |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...agreement.themes.map(
+      (t) =>
+        `| ${cellText(t.label)} | ${t.passages} | ${t.kept} | ${t.moved} | ${t.excluded} | ${t.now ? cellText(t.now.label) : '(gone)'} |`,
+    ),
+    '',
+  ];
 }
 
 function unapprovedSentence(themes: ReviewedThemes): string {

@@ -17,6 +17,7 @@ import { BRIEF_FILES, createRebuilder, type Rebuilder } from './rebuild.js';
 import { type ReviewSession, reviewSessionOf } from './session.js';
 import { indexState, stateView } from './state-view.js';
 import { answerMisfits, answerSuggestions } from './suggest-api.js';
+import { warmWording } from './theme-wording.js';
 import type { ErrorView } from './views.js';
 
 /** Largest request body the API reads (a decision list), in bytes. */
@@ -46,9 +47,11 @@ export interface ReviewApp {
 /** Builds the review app on a session; a rebuild replaces the session with the rebuilt run's. */
 export function createReviewApp(session: ReviewSession, options: AppOptions): ReviewApp {
   let live = { session, passages: indexPassages(session) };
+  warmWording(session);
   const rebuilder = createRebuilder(options.run, async (run) => {
     const next = await reviewSessionOf(run);
     live = { session: next, passages: indexPassages(next) };
+    warmWording(next);
   });
   const state = (tab: string | undefined) =>
     stateView(live.session, live.passages, options.reviewer, rebuilder.running(), tab);

@@ -74,6 +74,11 @@ export class ReviewApplication {
     return this.state.result(this.reviewed, this.outcomes, this.decisions, base);
   }
 
+  /** The id a theme of `themes.json` goes by now (see `ReviewState.successorOf`). */
+  successorOf(id: string): { id: string; joined: boolean } {
+    return this.state.successorOf(id);
+  }
+
   private take(decision: Decision, active: boolean): void {
     this.decisions.push(decision);
     if (!active) {

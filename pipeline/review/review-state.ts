@@ -8,7 +8,9 @@ import type {
   ThemeReview,
 } from '../../schemas/review.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
+import type { ThemeLabel } from '../themes/labels.js';
 import type { Decision } from './active.js';
+import { type PassageText, ThemeWording, type WordingGroup, wordingSet } from './theme-wording.js';
 
 /** What the review needs to know about passages beyond `themes.json`. */
 export interface PassageFacts {
@@ -18,6 +20,8 @@ export interface PassageFacts {
   contributionsOf(passageId: string): readonly string[];
   /** The participants behind a passage (its contributions' authors). */
   participantsOf(passageId: string): readonly string[];
+  /** Passage texts, to reword themes whose passages changed; absent: counts only. */
+  text?: PassageText;
 }
 
 /** The taxonomy id of the theme promoted by decision `n`. */
@@ -39,6 +43,10 @@ interface ThemeState {
   review: ThemeReview;
   /** The theme as `result` last refreshed it; null once a decision changed it since. */
   cached: Theme | null;
+  /** Its passages changed since it was last worded: `result` rewords it. */
+  reword: boolean;
+  /** Its passages changed since `themes.json` (else they are `theme.passageIds`). */
+  moved: boolean;
 }
 
 /** Where an excluded passage was, so that restoring it puts it back. */
@@ -86,6 +94,8 @@ export class ReviewState {
   private readonly removed = new Map<string, Removed>();
   private readonly exclusions = new Map<string, ReviewExclusion>();
   private readonly notes: string[] = [];
+  /** Themes that took a new id (promotion) or joined another (merge, `joined`): old id to new. */
+  private readonly successors = new Map<string, { id: string; joined: boolean }>();
   private readonly known: ReadonlySet<string>;
   private readonly passagesOfContribution: ReadonlyMap<string, string[]>;
 
@@ -99,7 +109,14 @@ export class ReviewState {
       theme.passageIds.forEach((id, i) => {
         members.set(id, theme.scores[i] ?? 0);
       });
-      this.themes.set(theme.id, { theme, members, review: emptyReview(), cached: null });
+      this.themes.set(theme.id, {
+        theme,
+        members,
+        review: emptyReview(),
+        cached: null,
+        reword: false,
+        moved: false,
+      });
     }
     for (const id of found.other.passageIds) this.other.add(id);
     ({ known: this.known, passagesOfContribution: this.passagesOfContribution } =
@@ -116,8 +133,11 @@ export class ReviewState {
             label: action.label,
             ...(action.description === undefined ? {} : { description: action.description }),
           });
-          this.touch(theme);
+          this.touch(theme, false);
+          // Its reworded sub-themes must not take its new label.
+          for (const child of this.childrenOf(theme)) if (child.moved) child.reword = true;
           if (action.description !== undefined) theme.review.described = true;
+          if (action.label !== action.theme.label) theme.review.labelled = true;
           return null;
         });
       case 'merge':
@@ -140,7 +160,7 @@ export class ReviewState {
           const at = list.indexOf(action.passage);
           if (action.pinned && at < 0) list.push(action.passage);
           if (!action.pinned && at >= 0) list.splice(at, 1);
-          this.touch(theme);
+          this.touch(theme, false);
           return null;
         });
       case 'promote':
@@ -196,10 +216,28 @@ export class ReviewState {
     return found;
   }
 
-  /** Marks a theme changed: `result` refreshes its passages, counts and representatives. */
-  private touch(theme: ThemeState): void {
+  /**
+   * The id a theme of `themes.json` goes by now, through promotions and merges, and whether it
+   * joined another theme on the way.
+   */
+  successorOf(id: string): { id: string; joined: boolean } {
+    let now = { id, joined: false };
+    for (let next = this.successors.get(now.id); next; next = this.successors.get(now.id))
+      now = { id: next.id, joined: now.joined || next.joined };
+    return now;
+  }
+
+  /**
+   * Marks a theme changed: `result` refreshes its passages, counts and representatives, and
+   * when its passages changed (`moved`, default true), its wording.
+   */
+  private touch(theme: ThemeState, moved = true): void {
     theme.review.changed = true;
     theme.cached = null;
+    if (moved) {
+      theme.reword = true;
+      theme.moved = true;
+    }
   }
 
   /** Gives a theme new fields (the refreshed copy is dropped). */
@@ -265,6 +303,7 @@ export class ReviewState {
     state.review.promoted = true;
     if (state.theme.id === id) return null;
     const old = state.theme.id;
+    this.successors.set(old, { id, joined: false });
     this.retheme(state, { id, origin: { kind: 'guided', themeId: id } });
     const entries = [...this.themes.entries()].map(([key, t]): [string, ThemeState] => {
       if (t.theme.parentId === old) this.retheme(t, { parentId: id });
@@ -309,12 +348,14 @@ export class ReviewState {
           for (const [passage, score] of childMembers) this.add(child, passage, score);
         } else {
           this.themes.delete(child.theme.id);
+          this.successors.set(child.theme.id, { id: into.theme.id, joined: true });
         }
       }
       for (const quote of source.review.quotes)
         if (!into.review.quotes.includes(quote)) into.review.quotes.push(quote);
       for (const note of source.review.notes) into.review.notes.push(note);
       this.themes.delete(source.theme.id);
+      this.successors.set(source.theme.id, { id: into.theme.id, joined: true });
     }
     this.touch(into);
     return null;
@@ -350,8 +391,10 @@ export class ReviewState {
         representativeIds: [],
       },
       members: new Map(),
-      review: { ...emptyReview(), changed: true },
+      review: { ...emptyReview(), changed: true, labelled: true },
       cached: null,
+      reword: true,
+      moved: true,
     };
     this.insertAfter(parent ?? source, theme);
     for (const passage of moving) {
@@ -474,6 +517,7 @@ export class ReviewState {
   ): ReviewedThemes {
     const themes: Theme[] = [];
     const reviews: Record<string, ThemeReview> = {};
+    this.reword();
     for (const state of this.themes.values()) {
       if (state.members.size === 0) continue;
       if (state.theme.parentId && !this.themes.get(state.theme.parentId)?.members.size) continue;
@@ -507,6 +551,71 @@ export class ReviewState {
         excluded: [...this.exclusions.values()],
         notes: [...this.notes],
       },
+    };
+  }
+
+  /**
+   * Gives the themes whose passages changed new keywords, a new description and, for an
+   * automatic sub-theme label, a new label, worded against their siblings as the themes stage
+   * does. A set of siblings is worded again when one of them changed, every changed theme of
+   * it from its passages now, so the wording depends on the final themes alone (the app,
+   * applying decisions one by one, and the review stage, applying the log at once, agree); a reviewer's label or description, and a taxonomy theme's configured wording, stay.
+   * Labels and descriptions a language model wrote stay too: only keywords are offline.
+   */
+  private reword(): void {
+    const wording = ThemeWording.of(this.facts);
+    if (!wording) return;
+    const live = [...this.themes.values()].filter((t) => this.isLive(t));
+    const stale = new Set(live.filter((t) => t.reword));
+    if (stale.size === 0) return;
+    const keys = new Set([...stale].map((t) => wordingSet(t.theme)));
+    for (const key of keys) {
+      const siblings = live.filter((t) => wordingSet(t.theme) === key);
+      const parent = this.parentOf(siblings[0] as ThemeState);
+      const groups = siblings.map(
+        (t): WordingGroup => ({
+          members: t.members.keys(),
+          size: t.members.size,
+          fixed: this.relabels(t) ? null : t.theme.label,
+          wanted: t.moved,
+          redraw: t.reword,
+          // The passages as found are the same array all session long: their sample is kept.
+          key: t.moved ? t.members : t.theme.passageIds,
+        }),
+      );
+      const words = wording.word(key, groups, parent ? [parent.theme.label] : []);
+      siblings.forEach((t, g) => {
+        const made = words[g];
+        if (made && t.moved) this.retheme(t, this.newWording(t, made, wording));
+      });
+    }
+    for (const t of stale) t.reword = false;
+  }
+
+  private isLive(t: ThemeState): boolean {
+    if (t.members.size === 0) return false;
+    return !t.theme.parentId || (this.themes.get(t.theme.parentId)?.members.size ?? 0) > 0;
+  }
+
+  /** Whether a changed theme takes a new label: an automatic, offline sub-theme label. */
+  private relabels(t: ThemeState): boolean {
+    return (
+      t.moved &&
+      t.theme.parentId !== null &&
+      !t.review.labelled &&
+      this.found.method.labelledBy === null
+    );
+  }
+
+  private newWording(t: ThemeState, made: ThemeLabel, wording: ThemeWording): Partial<Theme> {
+    const { origin } = t.theme;
+    const configured = origin.kind === 'guided' ? wording.configured(origin.themeId) : undefined;
+    const keepDescription =
+      t.review.described || !!configured?.description || this.found.method.labelledBy !== null;
+    return {
+      ...(this.relabels(t) ? { label: made.label } : {}),
+      ...(keepDescription ? {} : { description: made.description }),
+      ...(configured && configured.keywords.length > 0 ? {} : { keywords: made.keywords }),
     };
   }
 

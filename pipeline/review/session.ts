@@ -83,7 +83,7 @@ export interface SessionParts {
 export function createReviewSession(parts: SessionParts): ReviewSession {
   const { run, found } = parts;
   const { outDir } = run;
-  const facts = passageFacts(parts.clean, parts.contributions);
+  const facts = passageFacts(parts.clean, parts.contributions, run.config.config);
   let base = parts.base;
   let log = parts.log;
   let application = ReviewApplication.of(found, log, facts);

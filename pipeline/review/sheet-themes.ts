@@ -123,11 +123,39 @@ class ThemePlanner {
     const groups = groupBy(this.wishes, (w) => w.at?.theme?.id ?? null);
     for (const [id, wishes] of groups) {
       const theme = id === null ? null : this.byId.get(id);
-      const label = sameLabel(wishes.map((w) => w.theme));
-      if (!theme || label === null || label === theme.label) continue;
-      if (fold(label) === fold(OTHER_IDEAS)) continue;
+      if (!theme) continue;
+      const label = this.newLabel(
+        theme,
+        null,
+        wishes.map((w) => w.theme),
+      );
+      if (label === null || fold(label) === fold(OTHER_IDEAS)) continue;
       this.renameOrMerge(theme, label);
     }
+  }
+
+  /**
+   * The label a theme's rows give it: the one every row carries (a rename, or a merge when a
+   * sibling has it); else, when no row keeps its label, the new label most rows carry, the
+   * others naming existing themes (moves) or new ones (splits). Null: no new label.
+   */
+  private newLabel(
+    theme: Theme,
+    parentId: string | null,
+    labels: readonly string[],
+  ): string | null {
+    const all = sameLabel(labels);
+    if (all !== null) return all === theme.label ? null : all;
+    const current = fold(this.labelNow.get(theme.id) ?? '');
+    if (labels.some((label) => fold(label) === current)) return null;
+    const fresh = labels.filter(
+      (label) =>
+        label !== '' && fold(label) !== fold(OTHER_IDEAS) && this.find(parentId, label) === null,
+    );
+    const counts = groupBy(fresh, fold);
+    let best: string[] = [];
+    for (const group of counts.values()) if (group.length > best.length) best = group;
+    return best[0] ?? null;
   }
 
   private renameSubthemes(): void {
@@ -136,9 +164,14 @@ class ThemePlanner {
       const sub = id === null ? null : this.byId.get(id);
       if (!sub) continue;
       const parent = this.parentOf(sub);
-      const label = sameLabel(wishes.map((w) => w.subtheme));
-      const staying = wishes.every((w) => this.find(null, w.theme)?.id === parent);
-      if (!staying || label === null || label === '' || label === sub.label) continue;
+      // Rows leaving the parent say nothing of the sub-theme's name.
+      const staying = wishes.filter((w) => this.find(null, w.theme)?.id === parent);
+      const label = this.newLabel(
+        sub,
+        parent,
+        staying.map((w) => w.subtheme),
+      );
+      if (label === null || label === '') continue;
       this.renameOrMerge(sub, label);
     }
   }

@@ -140,13 +140,19 @@ export const STAGES = [
   }),
   defineStage({
     name: 'review',
-    version: 1,
+    version: 2,
     summary: "apply the facilitators' decisions (review.json) into reviewed-themes.json",
     output: 'reviewed',
     inputs: ['themes', 'clean', 'contributions'],
     readsInputFiles: false,
     readsReview: true,
-    configSlice: () => null,
+    // Themes whose passages change are worded afresh: the subject's words, the taxonomy's.
+    configSlice: (config) => ({
+      title: config.title,
+      language: config.language,
+      questions: config.questions.map((q) => q.text),
+      themes: config.themes,
+    }),
     run: async ({ load, review }, ctx) =>
       applyReviewStage(
         await load('themes'),
@@ -180,7 +186,7 @@ export const STAGES = [
   }),
   defineStage({
     name: 'render',
-    version: 5,
+    version: 6,
     summary: 'write the brief as Markdown into brief.md, with charts and assignments.csv',
     output: 'brief',
     inputs: ['findings', 'reviewed', 'clean', 'contributions'],

@@ -1,14 +1,20 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
+import type { Consultation } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { participantsByContribution } from '../participants.js';
-import { applyReview, type PassageFacts } from '../review/apply.js';
+import { reviewAgreement } from '../review/agreement.js';
+import { type PassageFacts, ReviewApplication } from '../review/apply.js';
+import type { PassageText } from '../review/theme-wording.js';
 import type { ReviewInput, StageContext, StageResult } from '../stage.js';
+import { subjectWords } from '../themes/labels.js';
 
 /**
  * The review stage: applies the facilitators' decisions (`review.json`) to the themes stage's
  * output. Decisions that no longer apply are listed in the run output, never dropped in silence.
+ * How much of the tool's assignment the review kept goes in `review.agreement`
+ * (`review-summary.json`).
  */
 export function applyReviewStage(
   themes: Themes,
@@ -17,12 +23,19 @@ export function applyReviewStage(
   review: ReviewInput,
   ctx: StageContext,
 ): StageResult<ReviewedThemes> {
-  const reviewed = applyReview(
+  const application = ReviewApplication.of(
     themes,
     review.log,
-    passageFacts(records, contributions),
-    review.base,
+    passageFacts(records, contributions, ctx.config),
   );
+  const applied = application.result(review.base);
+  const reviewed: ReviewedThemes = {
+    ...applied,
+    review: {
+      ...applied.review,
+      agreement: reviewAgreement(themes, applied, (id) => application.successorOf(id)),
+    },
+  };
   const orphans = reviewed.review.decisions.filter((d) => d.status === 'orphaned');
   for (const orphan of orphans)
     ctx.logger.warn(
@@ -36,11 +49,10 @@ export function applyReviewStage(
     ctx.logger.info(
       `review: ${newSince} passages are new since the review; they are marked in the app`,
     );
-  const applied = reviewed.review.decisions.filter((d) => d.status === 'applied').length;
   return {
     output: reviewed,
     counts: {
-      decisions: applied,
+      decisions: reviewed.review.decisions.filter((d) => d.status === 'applied').length,
       orphaned: orphans.length,
       excludedPassages: reviewed.review.excluded.reduce((sum, e) => sum + e.passageIds.length, 0),
       changedThemes: Object.values(reviewed.review.themes).filter((t) => t.changed).length,
@@ -48,13 +60,18 @@ export function applyReviewStage(
   };
 }
 
-/** Passages, their contributions and participants, as the themes stage counted them. */
+/**
+ * Passages, their contributions and participants, as the themes stage counted them; with
+ * `config`, their texts too, so that themes whose passages change are worded afresh.
+ */
 export function passageFacts(
   records: readonly CleanRecord[],
   contributions: readonly Contribution[],
+  config?: Consultation,
 ): PassageFacts {
   const participantOf = participantsByContribution(contributions);
   const voices = new Map<string, readonly string[]>();
+  const texts = new Map<string, { text: string; language: string }>();
   const passageIds: string[] = [];
   for (const record of records) {
     if (record.status !== 'kept') continue;
@@ -62,11 +79,25 @@ export function passageFacts(
     for (const passage of record.passages) {
       passageIds.push(passage.id);
       voices.set(passage.id, ids);
+      if (config) texts.set(passage.id, { text: passage.text, language: record.language });
     }
   }
   return {
     passageIds,
     contributionsOf: (id) => voices.get(id) ?? [],
     participantsOf: (id) => (voices.get(id) ?? []).map(participantOf),
+    ...(config ? { text: passageText(texts, config) } : {}),
+  };
+}
+
+function passageText(
+  texts: ReadonlyMap<string, { text: string; language: string }>,
+  config: Consultation,
+): PassageText {
+  return {
+    textOf: (id) => texts.get(id)?.text ?? '',
+    languageOf: (id) => texts.get(id)?.language ?? config.language,
+    context: subjectWords(config),
+    taxonomy: new Map(config.themes.map((t) => [t.id, t])),
   };
 }

@@ -4,7 +4,6 @@ import type { Contribution } from '../../schemas/contribution.js';
 import type { Themes } from '../../schemas/themes.js';
 import { StageError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
-import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
 import type { StageContext, StageResult } from '../stage.js';
@@ -12,6 +11,7 @@ import { createQuestionMatcher, mappedByField } from '../synthesis/findings/ques
 import { buildThemes } from '../themes/build-themes.js';
 import { selectRows } from '../themes/emergent.js';
 import { exampleRowId, taxonomyRowId } from '../themes/guided.js';
+import { subjectWords } from '../themes/labels.js';
 import { labelThemesWithModel } from '../themes/llm-labels.js';
 import { type QuestionRows, tellApart } from '../themes/question-themes.js';
 import type { Vectors } from '../vectors-file.js';
@@ -79,11 +79,7 @@ export async function findThemes(
     words,
     language: ctx.config.language,
     settings: ctx.config.theming,
-    context: new Set(
-      [ctx.config.title, ...ctx.config.questions.map((q) => q.text)].flatMap((text) =>
-        contentWords(text, ctx.config.language),
-      ),
-    ),
+    context: subjectWords(ctx.config),
     ...(questions ? { questions } : {}),
     provider: vectors.header.provider,
   });

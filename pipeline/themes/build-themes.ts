@@ -90,7 +90,8 @@ export function buildThemes(input: BuildThemesInput): Themes {
     passages.texts.map((_, row) => passages.languages[row] ?? input.language),
   );
   const labelling = { input, phrases, voices };
-  const themes = [...labelTopLevel(top, labelling), ...labelSiblings(subthemes, labelling)];
+  const labelled = labelTopLevel(top, labelling);
+  const themes = [...labelled, ...labelSiblings(subthemes, labelled, labelling)];
   const questionIds = input.questions?.ids;
   return {
     themes: questionIds ? tellApart(orderThemes(themes), questionIds) : orderThemes(themes),
@@ -284,13 +285,24 @@ function labelTopLevel(drafts: readonly Draft[], labelling: Labelling): Theme[] 
   return drafts.map((d) => labelled.get(d) as Theme);
 }
 
-/** Labels top-level themes against each other; guided ones keep their configured wording. */
-function labelDrafts(drafts: readonly Draft[], labelling: Labelling): Theme[] {
+/**
+ * Labels themes against each other, none taking a label in `taken`; guided ones keep their
+ * configured wording.
+ */
+function labelDrafts(
+  drafts: readonly Draft[],
+  labelling: Labelling,
+  taken: readonly string[] = [],
+): Theme[] {
   const { input, phrases, voices } = labelling;
   const labels = labelGroups(
     phrases,
     drafts.map((d) => d.rows),
-    { voiceOf: contributionOf(voices), ...(input.context ? { context: input.context } : {}) },
+    {
+      voiceOf: contributionOf(voices),
+      taken,
+      ...(input.context ? { context: input.context } : {}),
+    },
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
@@ -308,13 +320,21 @@ function contributionOf(voices: RowVoices): (row: number) => string {
   return (row) => voices.contributionsOf(row)[0] ?? '';
 }
 
-/** Labels sub-themes against their siblings, so each names what sets it apart. */
-function labelSiblings(drafts: readonly Draft[], labelling: Labelling): Theme[] {
-  const parents = [...new Set(drafts.map((d) => d.parentId))];
-  return parents.flatMap((parent) =>
+/**
+ * Labels sub-themes against their siblings, so each names what sets it apart, and never by
+ * their parent's label ("Drug > Drug").
+ */
+function labelSiblings(
+  drafts: readonly Draft[],
+  parents: readonly Theme[],
+  labelling: Labelling,
+): Theme[] {
+  const ids = [...new Set(drafts.map((d) => d.parentId))];
+  return ids.flatMap((id) =>
     labelDrafts(
-      drafts.filter((d) => d.parentId === parent),
+      drafts.filter((d) => d.parentId === id),
       labelling,
+      parents.filter((p) => p.id === id).map((p) => p.label),
     ),
   );
 }

@@ -44,23 +44,20 @@ const GENERIC = new Set(
 /**
  * Scores the tallies of sibling themes against each other; per theme, in tally order. Phrases
  * made only of `context` words (the consultation's own subject, such as its place name) are weak:
- * every theme is about them, so they name none.
+ * every theme is about them, so they name none. A theme not `wanted` (default: all are) only
+ * stands in contrast to the others: its list is empty. `overall` is each phrase's count summed
+ * over the tallies (see `PhraseTotals`), when the caller keeps it; default computed here.
  */
 export function scoreThemes(
   tallies: readonly Map<string, PhraseCount>[],
   context: ReadonlySet<string> = new Set(),
+  wanted?: readonly boolean[],
+  overall: ReadonlyMap<string, number> = new PhraseTotals(tallies).counts,
 ): ScoredPhrase[][] {
-  const totals = tallies.map((tally) => {
-    let sum = 0;
-    for (const count of tally.values()) sum += count.passages;
-    return sum;
-  });
+  const totals = tallies.map(totalOf);
   const average = totals.reduce((a, b) => a + b, 0) / Math.max(1, tallies.length);
-  const overall = new Map<string, number>();
-  for (const tally of tallies) {
-    for (const [key, count] of tally) overall.set(key, (overall.get(key) ?? 0) + count.passages);
-  }
   return tallies.map((tally, c) => {
+    if (wanted && !wanted[c]) return [];
     const subsumed = subsumedKeys(tally);
     const scored: ScoredPhrase[] = [];
     for (const [key, count] of tally) {
@@ -73,10 +70,74 @@ export function scoreThemes(
         subsumed.has(key) ||
         count.words.every((word) => GENERIC.has(word)) ||
         count.words.every((word) => context.has(word.toLowerCase()));
-      scored.push({ count, weight, rank, display: displayOf(count), weak });
+      scored.push(scoredPhrase(count, weight, rank, weak));
     }
     return scored;
   });
+}
+
+/**
+ * A scored phrase whose display form is worked out when first read: a theme has thousands of
+ * phrases, and only the few that name or describe it are shown.
+ */
+function scoredPhrase(count: PhraseCount, weight: number, rank: number, weak: boolean) {
+  let display: string | undefined;
+  return {
+    count,
+    weight,
+    rank,
+    weak,
+    get display(): string {
+      display ??= displayOf(count);
+      return display;
+    },
+  };
+}
+
+const totalsMemo = new WeakMap<ReadonlyMap<string, PhraseCount>, number>();
+
+/** A tally's count of phrase occurrences (tallies do not change once made). */
+function totalOf(tally: ReadonlyMap<string, PhraseCount>): number {
+  let sum = totalsMemo.get(tally);
+  if (sum === undefined) {
+    sum = 0;
+    for (const count of tally.values()) sum += count.passages;
+    totalsMemo.set(tally, sum);
+  }
+  return sum;
+}
+
+/**
+ * Each phrase's count summed over a set of tallies, kept up to date as tallies of the set are
+ * replaced, so that re-scoring siblings after one of them changed does not sum them all again.
+ */
+export class PhraseTotals {
+  readonly counts = new Map<string, number>();
+  /** The tallies summed, with how many times each is. */
+  private summed = new Map<ReadonlyMap<string, PhraseCount>, number>();
+
+  constructor(tallies: readonly ReadonlyMap<string, PhraseCount>[] = []) {
+    this.update(tallies);
+  }
+
+  /** Makes the totals those of `tallies`, adding and removing only the tallies that differ. */
+  update(tallies: readonly ReadonlyMap<string, PhraseCount>[]): this {
+    const next = new Map<ReadonlyMap<string, PhraseCount>, number>();
+    for (const tally of tallies) next.set(tally, (next.get(tally) ?? 0) + 1);
+    for (const [tally, times] of this.summed)
+      if (next.get(tally) !== times) this.add(tally, (next.get(tally) ?? 0) - times);
+    for (const [tally, times] of next) if (!this.summed.has(tally)) this.add(tally, times);
+    this.summed = next;
+    return this;
+  }
+
+  private add(tally: ReadonlyMap<string, PhraseCount>, sign: number): void {
+    for (const [key, count] of tally) {
+      const sum = (this.counts.get(key) ?? 0) + sign * count.passages;
+      if (sum === 0) this.counts.delete(key);
+      else this.counts.set(key, sum);
+    }
+  }
 }
 
 /**

@@ -4,8 +4,16 @@
  * as its contributors wrote it ("Bus routes", "Public transport and bus routes"), never by a
  * list of single words.
  */
-import { byRank, overlaps, type ScoredPhrase, scoreThemes } from './class-tfidf.js';
-import { PhraseIndex } from './phrase-counts.js';
+import type { Consultation } from '../../schemas/consultation.js';
+import { contentWords } from '../nlp/tokenise.js';
+import {
+  byRank,
+  overlaps,
+  type PhraseTotals,
+  type ScoredPhrase,
+  scoreThemes,
+} from './class-tfidf.js';
+import { type PhraseCount, PhraseIndex } from './phrase-counts.js';
 import { capitalise } from './phrases.js';
 
 /** A theme's readable name, its keywords and a one-sentence description. */
@@ -34,9 +42,32 @@ export interface LabelOptions {
    * Default: each text its own.
    */
   voiceOf?: (i: number) => string;
+  /** Labels no group may take, such as the parent's for sub-themes (any case); default none. */
+  taken?: readonly string[];
+  /**
+   * Per group, a label it keeps (one a reviewer wrote) instead of a new one, or null; the
+   * others take labels distinct from these. Default: every group is labelled.
+   */
+  fixed?: readonly (string | null)[];
+  /**
+   * Per group, whether its wording is wanted (default all); the others only stand in contrast,
+   * get no keywords or description, and keep their `fixed` label.
+   */
+  wanted?: readonly boolean[];
+  /** The tallies' phrase counts summed, kept by a caller that labels the same siblings again. */
+  overall?: PhraseTotals;
 }
 
 const DESCRIPTION_PHRASES = 3;
+
+/** The words of a consultation's own subject (title, questions), too common to name a theme. */
+export function subjectWords(config: Consultation): Set<string> {
+  return new Set(
+    [config.title, ...config.questions.map((q) => q.text)].flatMap((text) =>
+      contentWords(text, config.language),
+    ),
+  );
+}
 
 /**
  * Labels each group of passage texts (one group per theme) against the other groups. Sibling
@@ -69,14 +100,25 @@ export function labelGroups(
   groups: readonly (readonly number[])[],
   options: LabelOptions = {},
 ): ThemeLabel[] {
-  const { keywordCount = 6, minPassages = 2 } = options;
-  const scored = scoreThemes(
+  return labelTallies(
     groups.map((members) => index.tally(members, options.voiceOf)),
-    options.context,
+    { ...options, sizes: groups.map((members, g) => options.sizes?.[g] ?? members.length) },
   );
+}
+
+/**
+ * {@link labelGroups} for the groups' phrase tallies (`PhraseIndex.tally`), for a caller that
+ * keeps the tallies of groups that did not change. `options.sizes` defaults to 1 per group.
+ */
+export function labelTallies(
+  tallies: readonly Map<string, PhraseCount>[],
+  options: LabelOptions = {},
+): ThemeLabel[] {
+  const { keywordCount = 6, minPassages = 2 } = options;
+  const scored = scoreThemes(tallies, options.context, options.wanted, options.overall?.counts);
   const material = scored.map((phrases) => labelMaterial(phrases, minPassages));
-  const sizes = groups.map((members, g) => options.sizes?.[g] ?? members.length);
-  const named = distinctLabels(scored, material, sizes);
+  const sizes = tallies.map((_, g) => options.sizes?.[g] ?? 1);
+  const named = distinctLabels(scored, material, sizes, options);
   return scored.map((phrases, g) => {
     const { label, phrases: inLabel } = named[g] as Named;
     const described = nonOverlapping([...inLabel, ...(material[g] as ScoredPhrase[])]);
@@ -113,11 +155,19 @@ function distinctLabels(
   scored: readonly ScoredPhrase[][],
   material: readonly ScoredPhrase[][],
   sizes: readonly number[],
+  { taken = [], fixed = [] }: Pick<LabelOptions, 'taken' | 'fixed'>,
 ): Named[] {
   const order = sizes.map((size, g) => ({ size, g })).sort((a, b) => b.size - a.size || a.g - b.g);
-  const used = new Set<string>();
+  const used = new Set(
+    [...taken, ...fixed].flatMap((label) => (label ? [label.toLowerCase()] : [])),
+  );
   const named: Named[] = [];
   for (const { g } of order) {
+    const kept = fixed[g];
+    if (kept) {
+      named[g] = { label: kept, phrases: [] };
+      continue;
+    }
     let chosen: Named = { label: `Theme ${g + 1}`, phrases: [] };
     const partners = byRank((scored[g] as ScoredPhrase[]).filter(isPartner));
     for (const phrases of labelOptions(material[g] as ScoredPhrase[], partners)) {

@@ -4,12 +4,15 @@ import { maxOf } from '../arrays.js';
 /**
  * The theme set as a plain-text table for the terminal: each top-level theme with its passages,
  * participants, sub-themes and origin, then "Other ideas", so a facilitator sees at once what
- * was found.
+ * was found; `heading` names the table (default "Themes"; "Reviewed themes" after a review).
  */
-export function formatThemesTable(themes: Themes): string {
+export function formatThemesTable(themes: Themes, heading = 'Themes'): string {
   const top = themes.themes.filter((t) => t.parentId === null);
-  const labelWidth = Math.min(48, maxOf([12, ...top.map((t) => t.label.length)]));
-  const lines = [`${'Themes'.padEnd(labelWidth + 2)}passages  people  sub-themes`];
+  const labelWidth = Math.min(
+    48,
+    maxOf([12, heading.length - 2, ...top.map((t) => t.label.length)]),
+  );
+  const lines = [`${heading.padEnd(labelWidth + 2)}passages  people  sub-themes`];
   for (const theme of top) {
     const subthemes = themes.themes.filter((t) => t.parentId === theme.id).length;
     const origin = theme.origin.kind === 'guided' ? '  (from the taxonomy)' : '';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineText } from '../../pipeline/brief/markdown-escape.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
+import { formatRunReport } from '../../pipeline/cli-report.js';
 import { appendDecisions } from '../../pipeline/review/review-log.js';
 import { openReviewSession } from '../../pipeline/review/session.js';
 import { runPipeline } from '../../pipeline/runner.js';
@@ -193,8 +194,17 @@ describe('facilitator decisions on Bowling Green, through re-runs', () => {
     expect(notes).toContain('**Food and farmers markets**\n\n- Check the market figures');
     expect(notes).toContain('**On the review as a whole**\n\n- Reviewed at the team meeting');
     expect(brief).toContain(
-      `The themes were reviewed by Ana and Ben: ${8 + remaining.length} decisions in force (2 renames, 1 merge, 1 move of passages, 1 exclusion, 1 pinned quote or example, 2 notes, ${remaining.length} approvals). All ${remaining.length} top-level themes were approved.`,
+      `The themes were reviewed by Ana and Ben: ${8 + remaining.length} decisions in force (2 renames, 1 merge, 1 move of passages, 1 exclusion, 1 pinned quote or example, 2 notes, ${remaining.length} approvals). All ${remaining.length} top-level themes were approved. The review kept the tool's theme for `,
     );
+    expect(brief).toContain(
+      `Themes merged into another count as kept, not moved: ${merged.label} into ${into.label}.`,
+    );
+    expect(brief).toContain('### What the review changed');
+    // The terminal shows the themes as reviewed, not as found.
+    const report = await formatRunReport(summary, out);
+    expect(report).toMatch(/Reviewed themes +passages +people +sub-themes/);
+    expect(report).toContain('Roads and traffic');
+    expect(report).not.toContain(`  ${merged.label} `);
   }, 300_000);
 
   it('keeps decisions whose passages remain after contributions are added, and reports the others as orphaned', async () => {

@@ -9,6 +9,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { REVIEW_FILE } from '../../pipeline/review/review-log.js';
 import { LOCK_FILE } from '../../pipeline/run-lock.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
+import { ReviewAgreement } from '../../schemas/review-summary.js';
 import { copyFixture, runCli } from '../helpers/cli.js';
 
 /** A copy of the review fixture, its config and run folder, and a `brief review` runner. */
@@ -58,6 +59,13 @@ async function expectBriefReflectsEdits(config: string, out: string): Promise<vo
   const brief = await readFile(join(out, 'brief.md'), 'utf8');
   expect(brief).toContain('Green spaces');
   expect(brief).not.toMatch(/^#+ .*Parks/m);
+  const summary = ReviewAgreement.parse(
+    JSON.parse(await readFile(join(out, 'review-summary.json'), 'utf8')),
+  );
+  expect(summary.overall).toEqual({ passages: 15, kept: 13, moved: 1, excluded: 1 });
+  expect(brief).toContain(
+    "The review kept the tool's theme for 87% of the 15 passages; 7% were moved to another theme and 6% excluded.",
+  );
 }
 
 describe('brief review --export / --import', () => {
@@ -96,6 +104,34 @@ describe('brief review --export / --import', () => {
       'exclude',
     ]);
     await expectBriefReflectsEdits(config, out);
+  });
+
+  it("imports a rename on all of a theme's rows with some of them moved in the same edit", async () => {
+    const { dir, review } = await setup();
+    const sheet = join(dir, 'review.csv');
+    await review('--export', sheet);
+    const rows = await readCsvRows(sheet);
+    const edited = rows.map((row) => {
+      if (row.passage === 'p4#1') return { ...row, theme: 'Housing', subtheme: '' };
+      if (row.theme === 'Parks') return { ...row, theme: 'Green spaces' };
+      return row;
+    });
+    await writeFile(
+      sheet,
+      stringify(edited, { bom: true, header: true, columns: Object.keys(rows[0] ?? {}) }),
+    );
+    const imported = await review('--import', sheet, '--reviewer', 'Ana');
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe(
+      `${sheet}: 1 rename, 1 move; run \`brief run\` to rebuild the brief\n`,
+    );
+    const again = await review('--export', sheet);
+    expect(again.code).toBe(0);
+    const after = await readCsvRows(sheet);
+    expect(after.find((r) => r.passage === 'p4#1')?.theme).toBe('Housing');
+    expect(after.filter((r) => r.theme === 'Green spaces').map((r) => r.passage)).toEqual(
+      edited.filter((r) => r.theme === 'Green spaces').map((r) => r.passage),
+    );
   });
 
   it('round-trips an .xlsx sheet the same way', async () => {

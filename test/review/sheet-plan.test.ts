@@ -103,6 +103,32 @@ describe('the review sheet', () => {
     expect(r.import(rows).actions).toEqual([]);
   });
 
+  it('renames a theme whose rows take a new label while some of them move elsewhere', () => {
+    const r = review();
+    let rows = r
+      .rows()
+      .map((row) => (row.theme === 'Transport' ? { ...row, theme: 'Mobility' } : row));
+    rows = edit(rows, 'c3#2', { theme: 'Housing', subtheme: 'Rents' });
+    rows = edit(rows, 'c4#1', { theme: 'Other ideas', subtheme: '' });
+    rows = rows.map((row) => (row.subtheme === 'Buses' ? { ...row, subtheme: 'Coaches' } : row));
+    rows = edit(rows, 'c2#1', { theme: 'Safety', subtheme: '' });
+    const plan = r.import(rows);
+    expect(plan).toMatchObject({ renames: 2, moves: 3, merges: 0, newThemes: 0 });
+    expect(r.state().themes.map((t) => t.label)).toEqual(
+      expect.arrayContaining(['Mobility', 'Coaches']),
+    );
+    expect(placed(r.rows())).toEqual(placed(rows));
+    expect(r.import(rows).actions).toEqual([]);
+  });
+
+  it('keeps the label when some rows keep it: the new label is a new theme', () => {
+    const r = review();
+    const rows = edit(r.rows(), 'c3#2', { theme: 'Walking', subtheme: '' });
+    const plan = r.import(rows);
+    expect(plan).toMatchObject({ renames: 0, newThemes: 1, moves: 1 });
+    expect(r.state().themes.map((t) => t.label)).toContain('Transport');
+  });
+
   it('merges a theme whose rows all take the label of another', () => {
     const r = review();
     const rows = r

@@ -29,6 +29,18 @@ function expectReadable({ label, keywords, description }: ThemeLabel): void {
 }
 
 describe('labelThemes', () => {
+  it('never takes a label in `taken` (a sub-theme repeating its parent), and keeps `fixed` ones', () => {
+    const buses = comments.filter((text) => /\b(bus|buses)\b/i.test(text));
+    const [free] = labelThemes([buses]);
+    const label = free?.label ?? '';
+    const [other] = labelThemes([buses], { taken: [label.toUpperCase()] });
+    expect(other?.label.toLowerCase()).not.toBe(label.toLowerCase());
+    expect(other?.label).toMatch(/\p{L}/u);
+    const [kept, next] = labelThemes([buses, buses.slice(0, 20)], { fixed: [label, null] });
+    expect(kept?.label).toBe(label);
+    expect(next?.label.toLowerCase()).not.toBe(label.toLowerCase());
+  });
+
   it('names Bowling Green themes by their topic, distinctly and readably', () => {
     const groups = TOPICS.map(({ filter }) => comments.filter((text) => filter.test(text)));
     const labels = labelThemes(groups);

@@ -123,6 +123,14 @@ describe('themes stage on the Bowling Green example', () => {
     expect(first.themes.method.chosenK).toBeLessThanOrEqual(first.config.theming.maxThemes);
   });
 
+  it('never names a sub-theme by its parent\'s label ("Drug > Drug")', () => {
+    const labelOf = new Map(first.themes.themes.map((t) => [t.id, t.label.toLowerCase()]));
+    const repeats = first.themes.themes.filter(
+      (t) => t.parentId !== null && labelOf.get(t.parentId) === t.label.toLowerCase(),
+    );
+    expect(repeats.map((t) => t.label)).toEqual([]);
+  });
+
   it('writes byte-identical vectors.bin and themes.json on a second run elsewhere', async () => {
     const second = await runConsultation(configPath, await tempDir('bg-again'));
     for (const file of ['vectors.bin', 'themes.json']) {
