@@ -37,9 +37,13 @@ const names = positionals.length > 0 ? positionals : Object.keys(SUITES);
 for (const name of names) {
   if (name === 'review-effort') {
     if (!values.gold) throw new Error('review-effort needs --gold FILE.csv (columns text, theme)');
+    const batch = Number(values.batch);
+    if (!Number.isInteger(batch) || batch < 1)
+      throw new Error(`--batch: expected a whole number >= 1, got ${values.batch}`);
     const options = {
       gold: values.gold,
       json: values.json,
+      batch,
       cacheDir: defaultCacheDir(process.env),
     };
     process.stdout.write(`${await benchReviewEffort(options)}\n`);

@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { stringify as csv } from 'csv-stringify/sync';
 import { stringify as yaml } from 'yaml';
+import { InputError } from '../pipeline/errors.js';
 import { readCsvRows } from '../pipeline/eval/datasets/csv-rows.js';
 import { createReviewApp } from '../pipeline/review/app.js';
 import { REVIEW_BASE_FILE, REVIEW_FILE } from '../pipeline/review/review-log.js';
 import { reviewSessionOf } from '../pipeline/review/session.js';
-import { type RunOptions, runPipeline } from '../pipeline/runner.js';
+import { type RunOptions, type RunSummary, runPipeline } from '../pipeline/runner.js';
 import { GoldRow, type ReviewEffortReport } from '../schemas/review-effort.js';
 import { reviewClient } from './review-effort-client.js';
-import { type SimulationResult, simulateReview } from './review-effort-sim.js';
+import {
+  type SimulationOptions,
+  type SimulationResult,
+  simulateReview,
+} from './review-effort-sim.js';
 
 /** What the bench is run on. */
 export interface ReviewEffortOptions {
@@ -41,19 +46,9 @@ const silent = { debug() {}, info() {}, warn() {} };
  * app's API, with suggestions and then (on a fresh review) without.
  */
 export async function benchReviewEffort(options: ReviewEffortOptions): Promise<string> {
-  const rows = await readCsvRows(dirname(options.gold), basename(options.gold), GoldRow);
   const dir = await mkdtemp(join(tmpdir(), 'brief-bench-effort-'));
   try {
-    const gold = new Map<string, string>();
-    const records = rows.map(({ row, line }) => {
-      const id = row.id ?? `row-${line}`;
-      if (gold.has(id)) throw new Error(`${options.gold}:${line}: id ${id} appears twice`);
-      gold.set(id, row.theme);
-      return { id, text: row.text };
-    });
-    await writeFile(join(dir, 'contributions.csv'), csv(records, { header: true }));
-    const configPath = join(dir, 'consultation.yaml');
-    await writeFile(configPath, yaml(consultation(options.gold)));
+    const { configPath, gold } = await writeConsultation(options.gold, dir);
     const runOptions: RunOptions = {
       configPath,
       outDir: join(dir, 'out'),
@@ -64,27 +59,14 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
     const started = performance.now();
     const run = await runPipeline({ ...runOptions, to: 'review' });
     const pipelineMs = performance.now() - started;
-    const simulate = async (withSuggestions: boolean) => {
-      await rm(join(run.outDir, REVIEW_FILE), { force: true });
-      await rm(join(run.outDir, REVIEW_BASE_FILE), { force: true });
-      const session = await reviewSessionOf(run);
-      const { app } = createReviewApp(session, {
-        token: TOKEN,
-        hosts: null,
-        reviewer: 'bench',
-        run: { ...runOptions, holdsLock: true },
-        assets: new Map(),
-      });
-      const client = await reviewClient(app, TOKEN);
-      const at = performance.now();
-      const result = await simulateReview(client, gold, {
+    const batch = options.batch ?? 2;
+    const simulate = (withSuggestions: boolean) =>
+      simulateOnRun(run, { ...runOptions, holdsLock: true }, gold, {
         withSuggestions,
         target: TARGET,
-        batch: options.batch ?? 2,
+        batch,
         limit: SHOWN,
       });
-      return { result, ms: performance.now() - at };
-    };
     const withSuggestions = await simulate(true);
     const withoutSuggestions = await simulate(false);
     const report: ReviewEffortReport = {
@@ -93,9 +75,9 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
     };
     if (options.json) return JSON.stringify(report);
     return [
-      `review effort on ${options.gold}: ${records.length.toLocaleString('en')} contributions, ` +
+      `review effort on ${options.gold}: ${gold.size.toLocaleString('en')} contributions, ` +
         `${new Set(gold.values()).size} gold themes (pipeline ${(pipelineMs / 1000).toFixed(1)} s); ` +
-        `moves of ${options.batch ?? 2} ticked passages, ${SHOWN} suggestions shown at a time`,
+        `moves of ${batch} ticked passages, ${SHOWN} suggestions shown at a time`,
       describe('with suggestions', withSuggestions.result, withSuggestions.ms),
       describe('without suggestions', withoutSuggestions.result, withoutSuggestions.ms),
       describeMisfits(withSuggestions.result.misfits),
@@ -103,6 +85,49 @@ export async function benchReviewEffort(options: ReviewEffortOptions): Promise<s
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Writes the gold file's texts as a consultation in `dir`; returns its config and the labels. */
+async function writeConsultation(
+  goldPath: string,
+  dir: string,
+): Promise<{ configPath: string; gold: Map<string, string> }> {
+  const rows = await readCsvRows(dirname(goldPath), basename(goldPath), GoldRow);
+  const gold = new Map<string, string>();
+  const records = rows.map(({ row, line }) => {
+    const id = row.id ?? `row-${line}`;
+    if (gold.has(id))
+      throw new InputError(`${basename(goldPath)}:${line}: id ${id} appears twice`, goldPath, line);
+    gold.set(id, row.theme);
+    return { id, text: row.text };
+  });
+  await writeFile(join(dir, 'contributions.csv'), csv(records, { header: true }));
+  const configPath = join(dir, 'consultation.yaml');
+  await writeFile(configPath, yaml(consultation(goldPath)));
+  return { configPath, gold };
+}
+
+/** Opens the app on the run with no review yet and lets the facilitator work through it. */
+async function simulateOnRun(
+  run: RunSummary,
+  runOptions: RunOptions,
+  gold: ReadonlyMap<string, string>,
+  settings: SimulationOptions,
+): Promise<{ result: SimulationResult; ms: number }> {
+  await rm(join(run.outDir, REVIEW_FILE), { force: true });
+  await rm(join(run.outDir, REVIEW_BASE_FILE), { force: true });
+  const session = await reviewSessionOf(run);
+  const { app } = createReviewApp(session, {
+    token: TOKEN,
+    hosts: null,
+    reviewer: 'bench',
+    run: runOptions,
+    assets: new Map(),
+  });
+  const client = await reviewClient(app, TOKEN);
+  const started = performance.now();
+  const result = await simulateReview(client, gold, settings);
+  return { result, ms: performance.now() - started };
 }
 
 function consultation(gold: string) {

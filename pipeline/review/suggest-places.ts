@@ -11,6 +11,8 @@ export interface Place {
   label: string;
   centroid: Float32Array;
   members: readonly string[];
+  /** The matrix row of each member (in `members` order); -1 without a vector. */
+  rows: Int32Array;
   /** Cosine of each member (in `members` order) to the centroid of the others; NaN without a vector. */
   fits: Float32Array;
 }
@@ -50,10 +52,9 @@ export function placesOf(space: PassageSpace, state: ReviewedThemes): Places {
   );
   const ownFit = new Float32Array(space.matrix.rows).fill(Number.NaN);
   for (const place of [...top, other]) {
-    place.members.forEach((id, i) => {
-      const row = space.rowOf.get(id);
+    place.rows.forEach((row, i) => {
       const fit = place.fits[i] as number;
-      if (row !== undefined && !(fit <= (ownFit[row] as number))) ownFit[row] = fit;
+      if (row >= 0 && !(fit <= (ownFit[row] as number))) ownFit[row] = fit;
     });
   }
   const places = { top, other, ownFit };
@@ -70,11 +71,12 @@ function placeFor(
 ): Place {
   const cached = placeCache.get(key);
   if (cached?.space === space) return cached.place;
+  const rows = Int32Array.from(members, (member) => space.rowOf.get(member) ?? -1);
   const sum = sumOf(space, members);
-  const fits = leaveOneOutFits(space, members, sum);
+  const fits = leaveOneOutFits(space, rows, sum);
   const centroid = sum.slice();
   normalise(centroid);
-  const place = { id, label, centroid, members, fits };
+  const place = { id, label, centroid, members, rows, fits };
   placeCache.set(key, { space, place });
   return place;
 }
@@ -84,17 +86,12 @@ function placeFor(
  * centroid would look at home in any small theme. With S the sum of the unit vectors and c a
  * member's (`sum` is S), that is (c.S - 1) / |S - c|; -1 for a member alone (nothing holds it there).
  */
-function leaveOneOutFits(
-  space: PassageSpace,
-  members: readonly string[],
-  sum: Float32Array,
-): Float32Array {
+function leaveOneOutFits(space: PassageSpace, rows: Int32Array, sum: Float32Array): Float32Array {
   let sumSquare = 0;
   for (const value of sum) sumSquare += value * value;
-  const fits = new Float32Array(members.length);
-  members.forEach((member, i) => {
-    const row = space.rowOf.get(member);
-    if (row === undefined) {
+  const fits = new Float32Array(rows.length);
+  rows.forEach((row, i) => {
+    if (row < 0) {
       fits[i] = Number.NaN;
       return;
     }

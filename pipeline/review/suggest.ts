@@ -55,15 +55,28 @@ export function suggestPassages(
   };
   for (const ids of [query.like, query.placed, query.inTarget, index.exclusionOf.keys()])
     for (const id of ids) mark(id);
-  const found: { row: number; similarity: number }[] = [];
+  const best = new TopRows(query.limit);
   for (let row = 0; row < skip.length; row++) {
     const own = ownFit[row] as number;
     if (skip[row] || Number.isNaN(own)) continue;
     const similarity = cosineTo(space, row, centre);
-    if (similarity > own) found.push({ row, similarity });
+    if (similarity > own) best.offer(row, similarity);
   }
-  found.sort((a, b) => b.similarity - a.similarity || a.row - b.row);
-  return found
-    .slice(0, query.limit)
-    .map(({ row, similarity }) => ({ id: space.idOf[row] as string, similarity }));
+  return best.rows.map(({ row, similarity }) => ({ id: space.idOf[row] as string, similarity }));
+}
+
+/** The `size` rows of highest similarity offered, best first (the lower row on a tie). */
+class TopRows {
+  readonly rows: { row: number; similarity: number }[] = [];
+
+  constructor(private readonly size: number) {}
+
+  offer(row: number, similarity: number): void {
+    const { rows } = this;
+    if (rows.length === this.size && similarity <= (rows.at(-1)?.similarity ?? 0)) return;
+    let at = rows.length;
+    while (at > 0 && (rows[at - 1]?.similarity ?? 0) < similarity) at--;
+    rows.splice(at, 0, { row, similarity });
+    if (rows.length > this.size) rows.pop();
+  }
 }

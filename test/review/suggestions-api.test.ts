@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { createReviewApp } from '../../pipeline/review/app.js';
+import { passageSpaceOf } from '../../pipeline/review/passage-space.js';
 import { openReviewSession, type ReviewSession } from '../../pipeline/review/session.js';
 import type { MisfitView, StateView, SuggestionView } from '../../pipeline/review/views.js';
 import type { RunOptions } from '../../pipeline/runner.js';
@@ -104,6 +105,13 @@ describe('suggestion API', () => {
     for (const item of found) expect(item.similarity).toBeGreaterThan(-1);
     const rents = await misfits(theme('Rents').id);
     expect(rents.map((item) => item.id)).not.toContain('29#1');
+  });
+
+  it('loads the vectors once per session, on the first request', async () => {
+    const session2 = { ...session };
+    expect(passageSpaceOf(session)).toBe(passageSpaceOf(session));
+    expect(passageSpaceOf(session2)).not.toBe(passageSpaceOf(session));
+    expect((await passageSpaceOf(session)).rowOf.size).toBe(session.facts.passageIds.length);
   });
 
   it('answers 404 for an unknown passage or theme and 400 for an invalid request', async () => {
