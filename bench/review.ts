@@ -113,7 +113,11 @@ export async function benchReview(passages: number): Promise<string> {
       }),
       4,
     );
-    await decide('undo', (s) => ({ kind: 'undo', decision: s.revision() - 2 }));
+    await decide('undo (the latest rename)', (s) => ({ kind: 'undo', decision: s.revision() - 2 }));
+    await decide('redo it', (s) => ({ kind: 'redo', decision: s.revision() - 3 }));
+    // Decision 3 is the first move: undoing it takes back a decision with five after it.
+    await decide('undo an older decision (the first move)', () => ({ kind: 'undo', decision: 3 }));
+    await decide('redo it', () => ({ kind: 'redo', decision: 3 }));
     return lines.join('\n');
   } finally {
     await rm(outDir, { recursive: true, force: true });

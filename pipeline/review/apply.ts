@@ -7,6 +7,7 @@ import type {
 } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { type Decision, decisionStates } from './active.js';
+import { Checkpoints } from './checkpoints.js';
 import { type PassageFacts, ReviewState, targetName } from './review-state.js';
 
 export { contributionOfPassage, type PassageFacts, promotedThemeId } from './review-state.js';
@@ -31,20 +32,27 @@ export function applyReview(
 /**
  * The log applied to the themes, kept so that decisions appended later apply on top of it
  * rather than from the start (at 100,000 passages, re-applying the log costs about a second;
- * one more decision, milliseconds). The result is the same as `applyReview` on the longer log.
+ * one more decision, milliseconds). An undo or redo changes which earlier decisions are in
+ * force: the state goes back to the checkpoint (see `Checkpoints`) before the first decision
+ * whose standing changed, and the decisions from there apply again. The result is the same as
+ * `applyReview` on the longer log.
  */
 export class ReviewApplication {
-  private readonly outcomes: DecisionOutcome[] = [];
+  private readonly entries: ReviewEntry[] = [];
   private readonly decisions: Decision[] = [];
+  /** Whether each decision was applied as in force. */
+  private readonly inForce: boolean[] = [];
+  private readonly outcomes: DecisionOutcome[] = [];
+  private readonly checkpoints: Checkpoints;
   private reviewed: boolean;
 
   private constructor(
-    private readonly state: ReviewState,
+    private state: ReviewState,
     log: ReviewLog | null,
   ) {
+    this.checkpoints = new Checkpoints(state);
     this.reviewed = log !== null;
-    const { decisions, active } = decisionStates(log);
-    for (const decision of decisions) this.take(decision, active.has(decision.n));
+    this.extend(log?.decisions ?? []);
   }
 
   /** Applies a whole log (null: no review yet) to the themes found. */
@@ -52,16 +60,16 @@ export class ReviewApplication {
     return new ReviewApplication(new ReviewState(found, facts), log);
   }
 
-  /**
-   * Applies entries just appended to the log. Returns false, applying nothing, when one is an
-   * undo or redo: those change which earlier decisions are in force, so the log must be
-   * applied again from the start.
-   */
-  extend(entries: readonly ReviewEntry[]): boolean {
-    if (entries.some((e) => e.action.kind === 'undo' || e.action.kind === 'redo')) return false;
+  /** Applies entries just appended to the log, undo and redo included. */
+  extend(entries: readonly ReviewEntry[]): void {
+    if (entries.length === 0) return;
     this.reviewed = true;
-    for (const entry of entries) this.take(entry as Decision, true);
-    return true;
+    this.entries.push(...entries);
+    const { decisions, active } = decisionStates({ decisions: this.entries });
+    const changed = this.decisions.findIndex((d, i) => this.inForce[i] !== active.has(d.n));
+    if (changed >= 0) this.back(changed);
+    for (const decision of decisions.slice(this.decisions.length))
+      this.take(decision, active.has(decision.n));
   }
 
   /** The themes (id and label) holding any of `passages` as the decisions so far leave them. */
@@ -74,8 +82,18 @@ export class ReviewApplication {
     return this.state.result(this.reviewed, this.outcomes, this.decisions, base);
   }
 
+  /** Goes back to the latest checkpoint before decision `position` (0-based). */
+  private back(position: number): void {
+    const checkpoint = this.checkpoints.back(position);
+    this.state = checkpoint.state;
+    for (const list of [this.decisions, this.inForce, this.outcomes])
+      list.length = checkpoint.position;
+  }
+
   private take(decision: Decision, active: boolean): void {
+    this.checkpoints.keep(this.decisions.length, this.state);
     this.decisions.push(decision);
+    this.inForce.push(active);
     if (!active) {
       this.outcomes.push(outcome(decision, 'undone', 'undone'));
       return;

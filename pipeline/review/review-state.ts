@@ -9,6 +9,7 @@ import type {
 } from '../../schemas/review.js';
 import type { Theme, Themes } from '../../schemas/themes.js';
 import type { Decision } from './active.js';
+import { SharedMap, SharedSet } from './copy-on-write.js';
 
 /** What the review needs to know about passages beyond `themes.json`. */
 export interface PassageFacts {
@@ -35,7 +36,7 @@ export function contributionOfPassage(passageId: string): string {
 interface ThemeState {
   theme: Theme;
   /** Passage id to score, in the theme's order. */
-  members: Map<string, number>;
+  members: SharedMap<string, number>;
   review: ThemeReview;
   /** The theme as `result` last refreshed it; null once a decision changed it since. */
   cached: Theme | null;
@@ -82,7 +83,7 @@ function indexFacts(facts: PassageFacts): FactsIndex {
 /** The themes, "other" and exclusions as decisions change them. */
 export class ReviewState {
   private readonly themes = new Map<string, ThemeState>();
-  private readonly other = new Set<string>();
+  private readonly other: SharedSet<string>;
   private readonly removed = new Map<string, Removed>();
   private readonly exclusions = new Map<string, ReviewExclusion>();
   private readonly notes: string[] = [];
@@ -99,11 +100,34 @@ export class ReviewState {
       theme.passageIds.forEach((id, i) => {
         members.set(id, theme.scores[i] ?? 0);
       });
-      this.themes.set(theme.id, { theme, members, review: emptyReview(), cached: null });
+      this.themes.set(theme.id, {
+        theme,
+        members: new SharedMap(members),
+        review: emptyReview(),
+        cached: null,
+      });
     }
-    for (const id of found.other.passageIds) this.other.add(id);
+    this.other = SharedSet.of(found.other.passageIds);
     ({ known: this.known, passagesOfContribution: this.passagesOfContribution } =
       indexFacts(facts));
+  }
+
+  /**
+   * A copy to come back to (a checkpoint), costing the themes' small parts only: it shares each
+   * theme's passages, and "other", with this state until either side changes them. Whatever a
+   * decision changes is copied here (a new field that decisions change must be too).
+   */
+  fork(): ReviewState {
+    const themes = new Map<string, ThemeState>();
+    for (const [id, t] of this.themes)
+      themes.set(id, { ...t, members: t.members.fork(), review: copyReview(t.review) });
+    return Object.assign(Object.create(ReviewState.prototype) as ReviewState, this, {
+      themes,
+      other: this.other.fork(),
+      removed: new Map(this.removed),
+      exclusions: new Map(this.exclusions),
+      notes: [...this.notes],
+    });
   }
 
   /** Applies one decision; returns null, or why it no longer applies. */
@@ -341,7 +365,7 @@ export class ReviewState {
         scores: [],
         representativeIds: [],
       },
-      members: new Map(),
+      members: new SharedMap(),
       review: { ...emptyReview(), changed: true },
       cached: null,
     };
@@ -502,6 +526,15 @@ function newSince(theme: Theme, base: ReadonlySet<string> | null): string[] {
     newSinceMemo.set(theme, memo);
   }
   return [...memo.ids];
+}
+
+function copyReview(review: ThemeReview): ThemeReview {
+  return {
+    ...review,
+    quotes: [...review.quotes],
+    examples: [...review.examples],
+    notes: [...review.notes],
+  };
 }
 
 function emptyReview(): ThemeReview {

@@ -1,0 +1,44 @@
+// States of the review kept along the log, so that an undo or redo replays a few decisions only.
+import type { ReviewState } from './review-state.js';
+
+/** Checkpoints kept before each of the latest decisions. */
+const RECENT = 12;
+/** Further back, one checkpoint every so many decisions. */
+const SPACING = 16;
+
+/**
+ * The review state before decision `position` (0-based, among the log's decisions other than
+ * undo and redo), kept before each of the latest decisions and before every `SPACING`-th one
+ * further back. Each is a fork (see `ReviewState.fork`): it costs the themes changed after it.
+ */
+export class Checkpoints {
+  private readonly kept = new Map<number, ReviewState>();
+  private readonly first: ReviewState;
+
+  /** Checkpoints starting with `initial`, the state before any decision. */
+  constructor(initial: ReviewState) {
+    this.first = initial.fork();
+  }
+
+  /** Keeps a fork of `state` as the state before decision `position`, thinning older ones. */
+  keep(position: number, state: ReviewState): void {
+    if (position === 0 || this.kept.has(position)) return;
+    this.kept.set(position, state.fork());
+    const old = position - RECENT;
+    if (old % SPACING !== 0) this.kept.delete(old);
+  }
+
+  /**
+   * The latest state kept at or before `position`, as a fork to go on from, and its position;
+   * those kept after it are dropped (the decisions after it are applied again).
+   */
+  back(position: number): { position: number; state: ReviewState } {
+    let at = 0;
+    let state = this.first;
+    for (const [p, kept] of this.kept) {
+      if (p > position) this.kept.delete(p);
+      else if (p > at) [at, state] = [p, kept];
+    }
+    return { position: at, state: state.fork() };
+  }
+}
