@@ -29,28 +29,35 @@ export function applyReview(
   return ReviewApplication.of(found, log, facts).result(base);
 }
 
+/** The decisions applied so far, each in force or not, and the state they leave. */
+interface Applied {
+  state: ReviewState;
+  decisions: Decision[];
+  /** Whether each decision was applied as in force. */
+  inForce: boolean[];
+  outcomes: DecisionOutcome[];
+}
+
 /**
  * The log applied to the themes, kept so that decisions appended later apply on top of it
  * rather than from the start (at 100,000 passages, re-applying the log costs about a second;
  * one more decision, milliseconds). An undo or redo changes which earlier decisions are in
  * force: the state goes back to the checkpoint (see `Checkpoints`) before the first decision
- * whose standing changed, and the decisions from there apply again. The result is the same as
- * `applyReview` on the longer log.
+ * whose standing changed, and the decisions from there apply again; the state it left is kept,
+ * so that the redo of that undo (or the undo of that redo) returns to it at once. The result
+ * is the same as `applyReview` on the longer log.
  */
 export class ReviewApplication {
   private readonly entries: ReviewEntry[] = [];
-  private readonly decisions: Decision[] = [];
-  /** Whether each decision was applied as in force. */
-  private readonly inForce: boolean[] = [];
-  private readonly outcomes: DecisionOutcome[] = [];
   private readonly checkpoints: Checkpoints;
+  private now: Applied;
+  /** The application as the last step back left it. */
+  private left: Applied | null = null;
   private reviewed: boolean;
 
-  private constructor(
-    private state: ReviewState,
-    log: ReviewLog | null,
-  ) {
+  private constructor(state: ReviewState, log: ReviewLog | null) {
     this.checkpoints = new Checkpoints(state);
+    this.now = { state, decisions: [], inForce: [], outcomes: [] };
     this.reviewed = log !== null;
     this.extend(log?.decisions ?? []);
   }
@@ -66,40 +73,50 @@ export class ReviewApplication {
     this.reviewed = true;
     this.entries.push(...entries);
     const { decisions, active } = decisionStates({ decisions: this.entries });
-    const changed = this.decisions.findIndex((d, i) => this.inForce[i] !== active.has(d.n));
-    if (changed >= 0) this.back(changed);
-    for (const decision of decisions.slice(this.decisions.length))
+    const differs = (a: Applied) =>
+      a.decisions.findIndex((d, i) => a.inForce[i] !== active.has(d.n));
+    const changed = differs(this.now);
+    if (changed >= 0 && this.left && differs(this.left) < 0) {
+      // The checkpoints after `changed` were taken with the other standing.
+      this.checkpoints.forget(changed);
+      [this.now, this.left] = [this.left, this.now];
+    } else if (changed >= 0) {
+      const { position, state } = this.checkpoints.back(changed);
+      const { decisions: applied, inForce, outcomes } = this.now;
+      this.left = this.now;
+      this.now = {
+        state,
+        decisions: applied.slice(0, position),
+        inForce: inForce.slice(0, position),
+        outcomes: outcomes.slice(0, position),
+      };
+    }
+    for (const decision of decisions.slice(this.now.decisions.length))
       this.take(decision, active.has(decision.n));
   }
 
   /** The themes (id and label) holding any of `passages` as the decisions so far leave them. */
   themesHolding(passages: ReadonlySet<string>): [string, string][] {
-    return this.state.themesHolding(passages);
+    return this.now.state.themesHolding(passages);
   }
 
   /** The reviewed themes as the decisions so far leave them. */
   result(base: ReadonlySet<string> | null): ReviewedThemes {
-    return this.state.result(this.reviewed, this.outcomes, this.decisions, base);
-  }
-
-  /** Goes back to the latest checkpoint before decision `position` (0-based). */
-  private back(position: number): void {
-    const checkpoint = this.checkpoints.back(position);
-    this.state = checkpoint.state;
-    for (const list of [this.decisions, this.inForce, this.outcomes])
-      list.length = checkpoint.position;
+    const { state, outcomes, decisions } = this.now;
+    return state.result(this.reviewed, outcomes, decisions, base);
   }
 
   private take(decision: Decision, active: boolean): void {
-    this.checkpoints.keep(this.decisions.length, this.state);
-    this.decisions.push(decision);
-    this.inForce.push(active);
+    const { state, decisions, inForce, outcomes } = this.now;
+    this.checkpoints.keep(decisions.length, state);
+    decisions.push(decision);
+    inForce.push(active);
     if (!active) {
-      this.outcomes.push(outcome(decision, 'undone', 'undone'));
+      outcomes.push(outcome(decision, 'undone', 'undone'));
       return;
     }
-    const problem = this.state.apply(decision);
-    this.outcomes.push(
+    const problem = state.apply(decision);
+    outcomes.push(
       problem === null
         ? outcome(decision, 'applied', describeDecision(decision))
         : outcome(decision, 'orphaned', problem),

@@ -33,12 +33,15 @@ export class Checkpoints {
    * those kept after it are dropped (the decisions after it are applied again).
    */
   back(position: number): { position: number; state: ReviewState } {
+    this.forget(position);
     let at = 0;
     let state = this.first;
-    for (const [p, kept] of this.kept) {
-      if (p > position) this.kept.delete(p);
-      else if (p > at) [at, state] = [p, kept];
-    }
+    for (const [p, kept] of this.kept) if (p > at) [at, state] = [p, kept];
     return { position: at, state: state.fork() };
+  }
+
+  /** Drops the states kept after `position`. */
+  forget(position: number): void {
+    for (const p of this.kept.keys()) if (p > position) this.kept.delete(p);
   }
 }
