@@ -93,6 +93,7 @@ export class ReviewApplication {
     }
     for (const decision of decisions.slice(this.now.decisions.length))
       this.take(decision, active.has(decision.n));
+    if (changed >= 0 && this.left) this.now.state.adopt(this.left.state);
   }
 
   /** The themes (id and label) holding any of `passages` as the decisions so far leave them. */

@@ -130,6 +130,20 @@ export class ReviewState {
     });
   }
 
+  /**
+   * Takes from `other` (the same log applied with other decisions in force) the refreshed copy
+   * of each theme left exactly as there: same fields, review and passages in the same order,
+   * so that `result` does not refresh it again. An undo re-applies the decisions after the
+   * one undone; most of the themes they touched end as they were.
+   */
+  adopt(other: ReviewState): void {
+    for (const [id, t] of this.themes) {
+      const there = other.themes.get(id);
+      if (t.cached !== null || !there?.cached || !sameState(t, there)) continue;
+      t.cached = there.cached;
+    }
+  }
+
   /** Applies one decision; returns null, or why it no longer applies. */
   apply(decision: Decision): string | null {
     const { action } = decision;
@@ -526,6 +540,21 @@ function newSince(theme: Theme, base: ReadonlySet<string> | null): string[] {
     newSinceMemo.set(theme, memo);
   }
   return [...memo.ids];
+}
+
+/** Whether two theme states refresh alike: the same fields, review, and passages in order. */
+function sameState(a: ThemeState, b: ThemeState): boolean {
+  for (const key of Object.keys(a) as (keyof ThemeState)[])
+    if (key !== 'members' && key !== 'cached' && key !== 'review' && a[key] !== b[key])
+      return false;
+  if (JSON.stringify(a.review) !== JSON.stringify(b.review)) return false;
+  if (a.members.size !== b.members.size) return false;
+  const there = b.members.entries();
+  for (const [id, score] of a.members) {
+    const next = there.next().value;
+    if (next?.[0] !== id || next[1] !== score) return false;
+  }
+  return true;
 }
 
 function copyReview(review: ThemeReview): ThemeReview {
