@@ -26,7 +26,7 @@ export function applyReview(
   facts: PassageFacts,
   base: ReadonlySet<string> | null,
 ): ReviewedThemes {
-  return ReviewApplication.of(found, log, facts).result(base);
+  return ReviewApplication.of(found, log, facts, false).result(base);
 }
 
 /** The decisions applied so far, each in force or not, and the state they leave. */
@@ -55,16 +55,24 @@ export class ReviewApplication {
   private left: Applied | null = null;
   private reviewed: boolean;
 
-  private constructor(state: ReviewState, log: ReviewLog | null) {
-    this.checkpoints = new Checkpoints(state);
+  private constructor(state: ReviewState, log: ReviewLog | null, undoable: boolean) {
+    this.checkpoints = new Checkpoints(state, undoable);
     this.now = { state, decisions: [], inForce: [], outcomes: [] };
     this.reviewed = log !== null;
     this.extend(log?.decisions ?? []);
   }
 
-  /** Applies a whole log (null: no review yet) to the themes found. */
-  static of(found: Themes, log: ReviewLog | null, facts: PassageFacts): ReviewApplication {
-    return new ReviewApplication(new ReviewState(found, facts), log);
+  /**
+   * Applies a whole log (null: no review yet) to the themes found. `undoable` (default true)
+   * keeps checkpoints for undo and redo; without, an undo or redo applies the log again.
+   */
+  static of(
+    found: Themes,
+    log: ReviewLog | null,
+    facts: PassageFacts,
+    undoable = true,
+  ): ReviewApplication {
+    return new ReviewApplication(new ReviewState(found, facts), log, undoable);
   }
 
   /** Applies entries just appended to the log, undo and redo included. */
@@ -92,7 +100,7 @@ export class ReviewApplication {
       };
     }
     for (const decision of decisions.slice(this.now.decisions.length))
-      this.take(decision, active.has(decision.n));
+      this.take(decision, active.has(decision.n), decisions.length);
     if (changed >= 0 && this.left) this.now.state.adopt(this.left.state);
   }
 
@@ -107,9 +115,10 @@ export class ReviewApplication {
     return state.result(this.reviewed, outcomes, decisions, base);
   }
 
-  private take(decision: Decision, active: boolean): void {
+  /** Applies the next of `count` decisions. */
+  private take(decision: Decision, active: boolean, count: number): void {
     const { state, decisions, inForce, outcomes } = this.now;
-    this.checkpoints.keep(decisions.length, state);
+    this.checkpoints.keep(decisions.length, count, state);
     decisions.push(decision);
     inForce.push(active);
     if (!active) {

@@ -15,14 +15,25 @@ export class Checkpoints {
   private readonly kept = new Map<number, ReviewState>();
   private readonly first: ReviewState;
 
-  /** Checkpoints starting with `initial`, the state before any decision. */
-  constructor(initial: ReviewState) {
+  /**
+   * Checkpoints starting with `initial`, the state before any decision; with `along` false,
+   * none after it (an application that will see no undo or redo: one costing the start again).
+   */
+  constructor(
+    initial: ReviewState,
+    private readonly along = true,
+  ) {
     this.first = initial.fork();
   }
 
-  /** Keeps a fork of `state` as the state before decision `position`, thinning older ones. */
-  keep(position: number, state: ReviewState): void {
-    if (position === 0 || this.kept.has(position)) return;
+  /**
+   * Keeps a fork of `state` as the state before decision `position` of `count` (those applied
+   * now), thinning older ones; none that thinning would drop at once, as when a long log is
+   * applied from the start.
+   */
+  keep(position: number, count: number, state: ReviewState): void {
+    if (!this.along || position === 0 || this.kept.has(position)) return;
+    if (position < count - RECENT && position % SPACING !== 0) return;
     this.kept.set(position, state.fork());
     const old = position - RECENT;
     if (old % SPACING !== 0) this.kept.delete(old);
