@@ -74,9 +74,9 @@ export async function benchReview(passages: number): Promise<string> {
       what: string,
       action: (s: ReviewSession) => ReviewAction | ReviewAction[],
       behind = 0,
+      tab = behind ? 'B' : 'A',
     ) =>
       time(what, 100, async () => {
-        const tab = behind ? 'B' : 'A';
         await session.decide([action(session)].flat(), session.revision() - behind, 'bench', tab);
         JSON.stringify(stateView(session, index, 'bench', false, tab));
       });
@@ -120,6 +120,22 @@ export async function benchReview(passages: number): Promise<string> {
         label: 'Renamed in tab B',
       }),
       4,
+    );
+    // Tab A's latest decision is the exclusion (4), with tab B's two after it.
+    await decide("undo (tab A's latest: the exclusion)", (s) => ({
+      kind: 'undo',
+      decision: s.revision() - 2,
+    }));
+    await decide('redo it', (s) => ({ kind: 'redo', decision: s.revision() - 3 }));
+    // Decision 3 is the first move: undoing it takes back a decision with five after it.
+    await decide('undo an older decision (the first move)', () => ({ kind: 'undo', decision: 3 }));
+    await decide('redo it', () => ({ kind: 'redo', decision: 3 }));
+    // Tab B's rename (6) is the log's latest decision: nothing after it to apply again.
+    await decide(
+      "undo the log's latest (tab B's rename)",
+      () => ({ kind: 'undo', decision: 6 }),
+      0,
+      'B',
     );
     const named = (s: ReviewSession, label: string) => {
       const theme = s.state().themes.find((t) => t.label === label);

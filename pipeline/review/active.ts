@@ -22,7 +22,10 @@ export interface DecisionStates {
  * one, as long as the tab took no new decision after the undo (as in any editor). Another tab's
  * decisions neither offer themselves to this tab's undo nor clear its redo.
  */
-export function decisionStates(log: ReviewLog | null, tab?: string): DecisionStates {
+export function decisionStates(
+  log: Pick<ReviewLog, 'decisions'> | null,
+  tab?: string,
+): DecisionStates {
   const decisions: Decision[] = [];
   const active = new Set<number>();
   const redoStacks = new Map<string | undefined, number[]>();

@@ -7,6 +7,7 @@ import type {
 } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { type Decision, decisionStates } from './active.js';
+import { Checkpoints } from './checkpoints.js';
 import { type PassageFacts, ReviewState, targetName } from './review-state.js';
 
 export { contributionOfPassage, type PassageFacts, promotedThemeId } from './review-state.js';
@@ -25,68 +26,112 @@ export function applyReview(
   facts: PassageFacts,
   base: ReadonlySet<string> | null,
 ): ReviewedThemes {
-  return ReviewApplication.of(found, log, facts).result(base);
+  return ReviewApplication.of(found, log, facts, false).result(base);
+}
+
+/** The decisions applied so far, each in force or not, and the state they leave. */
+interface Applied {
+  state: ReviewState;
+  decisions: Decision[];
+  /** Whether each decision was applied as in force. */
+  inForce: boolean[];
+  outcomes: DecisionOutcome[];
 }
 
 /**
  * The log applied to the themes, kept so that decisions appended later apply on top of it
  * rather than from the start (at 100,000 passages, re-applying the log costs about a second;
- * one more decision, milliseconds). The result is the same as `applyReview` on the longer log.
+ * one more decision, milliseconds). An undo or redo changes which earlier decisions are in
+ * force: the state goes back to the checkpoint (see `Checkpoints`) before the first decision
+ * whose standing changed, and the decisions from there apply again; the state it left is kept,
+ * so that the redo of that undo (or the undo of that redo) returns to it at once. The result
+ * is the same as `applyReview` on the longer log.
  */
 export class ReviewApplication {
-  private readonly outcomes: DecisionOutcome[] = [];
-  private readonly decisions: Decision[] = [];
+  private readonly entries: ReviewEntry[] = [];
+  private readonly checkpoints: Checkpoints;
+  private now: Applied;
+  /** The application as the last step back left it. */
+  private left: Applied | null = null;
   private reviewed: boolean;
 
-  private constructor(
-    private readonly state: ReviewState,
-    log: ReviewLog | null,
-  ) {
+  private constructor(state: ReviewState, log: ReviewLog | null, undoable: boolean) {
+    this.checkpoints = new Checkpoints(state, undoable);
+    this.now = { state, decisions: [], inForce: [], outcomes: [] };
     this.reviewed = log !== null;
-    const { decisions, active } = decisionStates(log);
-    for (const decision of decisions) this.take(decision, active.has(decision.n));
-  }
-
-  /** Applies a whole log (null: no review yet) to the themes found. */
-  static of(found: Themes, log: ReviewLog | null, facts: PassageFacts): ReviewApplication {
-    return new ReviewApplication(new ReviewState(found, facts), log);
+    this.extend(log?.decisions ?? []);
   }
 
   /**
-   * Applies entries just appended to the log. Returns false, applying nothing, when one is an
-   * undo or redo: those change which earlier decisions are in force, so the log must be
-   * applied again from the start.
+   * Applies a whole log (null: no review yet) to the themes found. `undoable` (default true)
+   * keeps checkpoints for undo and redo; without, an undo or redo applies the log again.
    */
-  extend(entries: readonly ReviewEntry[]): boolean {
-    if (entries.some((e) => e.action.kind === 'undo' || e.action.kind === 'redo')) return false;
+  static of(
+    found: Themes,
+    log: ReviewLog | null,
+    facts: PassageFacts,
+    undoable = true,
+  ): ReviewApplication {
+    return new ReviewApplication(new ReviewState(found, facts), log, undoable);
+  }
+
+  /** Applies entries just appended to the log, undo and redo included. */
+  extend(entries: readonly ReviewEntry[]): void {
+    if (entries.length === 0) return;
     this.reviewed = true;
-    for (const entry of entries) this.take(entry as Decision, true);
-    return true;
+    this.entries.push(...entries);
+    const { decisions, active } = decisionStates({ decisions: this.entries });
+    const differs = (a: Applied) =>
+      a.decisions.findIndex((d, i) => a.inForce[i] !== active.has(d.n));
+    const changed = differs(this.now);
+    if (changed >= 0 && this.left && differs(this.left) < 0) {
+      // The checkpoints after `changed` were taken with the other standing.
+      this.checkpoints.forget(changed);
+      [this.now, this.left] = [this.left, this.now];
+    } else if (changed >= 0) {
+      const { position, state } = this.checkpoints.back(changed);
+      const { decisions: applied, inForce, outcomes } = this.now;
+      this.left = this.now;
+      this.now = {
+        state,
+        decisions: applied.slice(0, position),
+        inForce: inForce.slice(0, position),
+        outcomes: outcomes.slice(0, position),
+      };
+    }
+    for (const decision of decisions.slice(this.now.decisions.length))
+      this.take(decision, active.has(decision.n), decisions.length);
+    if (changed >= 0 && this.left) this.now.state.adopt(this.left.state);
   }
 
   /** The themes (id and label) holding any of `passages` as the decisions so far leave them. */
   themesHolding(passages: ReadonlySet<string>): [string, string][] {
-    return this.state.themesHolding(passages);
+    return this.now.state.themesHolding(passages);
   }
 
   /** The reviewed themes as the decisions so far leave them. */
   result(base: ReadonlySet<string> | null): ReviewedThemes {
-    return this.state.result(this.reviewed, this.outcomes, this.decisions, base);
+    const { state, outcomes, decisions } = this.now;
+    return state.result(this.reviewed, outcomes, decisions, base);
   }
 
   /** The id a theme of `themes.json` goes by now (see `ReviewState.successorOf`). */
   successorOf(id: string): { id: string; joined: boolean } {
-    return this.state.successorOf(id);
+    return this.now.state.successorOf(id);
   }
 
-  private take(decision: Decision, active: boolean): void {
-    this.decisions.push(decision);
+  /** Applies the next of `count` decisions. */
+  private take(decision: Decision, active: boolean, count: number): void {
+    const { state, decisions, inForce, outcomes } = this.now;
+    this.checkpoints.keep(decisions.length, count, state);
+    decisions.push(decision);
+    inForce.push(active);
     if (!active) {
-      this.outcomes.push(outcome(decision, 'undone', 'undone'));
+      outcomes.push(outcome(decision, 'undone', 'undone'));
       return;
     }
-    const problem = this.state.apply(decision);
-    this.outcomes.push(
+    const problem = state.apply(decision);
+    outcomes.push(
       problem === null
         ? outcome(decision, 'applied', describeDecision(decision))
         : outcome(decision, 'orphaned', problem),

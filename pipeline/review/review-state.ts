@@ -10,6 +10,7 @@ import type {
 import type { Theme, Themes } from '../../schemas/themes.js';
 import type { ThemeLabel } from '../themes/labels.js';
 import type { Decision } from './active.js';
+import { SharedMap, SharedSet } from './copy-on-write.js';
 import { type PassageText, ThemeWording, type WordingGroup, wordingSet } from './theme-wording.js';
 
 /** What the review needs to know about passages beyond `themes.json`. */
@@ -39,7 +40,7 @@ export function contributionOfPassage(passageId: string): string {
 interface ThemeState {
   theme: Theme;
   /** Passage id to score, in the theme's order. */
-  members: Map<string, number>;
+  members: SharedMap<string, number>;
   review: ThemeReview;
   /** The theme as `result` last refreshed it; null once a decision changed it since. */
   cached: Theme | null;
@@ -90,7 +91,7 @@ function indexFacts(facts: PassageFacts): FactsIndex {
 /** The themes, "other" and exclusions as decisions change them. */
 export class ReviewState {
   private readonly themes = new Map<string, ThemeState>();
-  private readonly other = new Set<string>();
+  private readonly other: SharedSet<string>;
   private readonly removed = new Map<string, Removed>();
   private readonly exclusions = new Map<string, ReviewExclusion>();
   private readonly notes: string[] = [];
@@ -111,16 +112,49 @@ export class ReviewState {
       });
       this.themes.set(theme.id, {
         theme,
-        members,
+        members: new SharedMap(members),
         review: emptyReview(),
         cached: null,
         reword: false,
         moved: false,
       });
     }
-    for (const id of found.other.passageIds) this.other.add(id);
+    this.other = SharedSet.of(found.other.passageIds);
     ({ known: this.known, passagesOfContribution: this.passagesOfContribution } =
       indexFacts(facts));
+  }
+
+  /**
+   * A copy to come back to (a checkpoint), costing the themes' small parts only: it shares each
+   * theme's passages, and "other", with this state until either side changes them. Whatever a
+   * decision changes is copied here (a new field that decisions change must be too).
+   */
+  fork(): ReviewState {
+    const themes = new Map<string, ThemeState>();
+    for (const [id, t] of this.themes)
+      themes.set(id, { ...t, members: t.members.fork(), review: copyReview(t.review) });
+    return Object.assign(Object.create(ReviewState.prototype) as ReviewState, this, {
+      themes,
+      other: this.other.fork(),
+      removed: new Map(this.removed),
+      exclusions: new Map(this.exclusions),
+      notes: [...this.notes],
+      successors: new Map(this.successors),
+    });
+  }
+
+  /**
+   * Takes from `other` (the same log applied with other decisions in force) the refreshed copy
+   * of each theme left exactly as there: same fields, review and passages in the same order,
+   * so that `result` does not refresh it again. An undo re-applies the decisions after the
+   * one undone; most of the themes they touched end as they were.
+   */
+  adopt(other: ReviewState): void {
+    for (const [id, t] of this.themes) {
+      const there = other.themes.get(id);
+      if (t.cached !== null || !there?.cached || !sameState(t, there)) continue;
+      t.cached = there.cached;
+    }
   }
 
   /** Applies one decision; returns null, or why it no longer applies. */
@@ -390,7 +424,7 @@ export class ReviewState {
         scores: [],
         representativeIds: [],
       },
-      members: new Map(),
+      members: new SharedMap(),
       review: { ...emptyReview(), changed: true, labelled: true },
       cached: null,
       reword: true,
@@ -658,6 +692,30 @@ function newSince(theme: Theme, base: ReadonlySet<string> | null): string[] {
     newSinceMemo.set(theme, memo);
   }
   return [...memo.ids];
+}
+
+/** Whether two theme states refresh alike: the same fields, review, and passages in order. */
+function sameState(a: ThemeState, b: ThemeState): boolean {
+  for (const key of Object.keys(a) as (keyof ThemeState)[])
+    if (key !== 'members' && key !== 'cached' && key !== 'review' && a[key] !== b[key])
+      return false;
+  if (JSON.stringify(a.review) !== JSON.stringify(b.review)) return false;
+  if (a.members.size !== b.members.size) return false;
+  const there = b.members.entries();
+  for (const [id, score] of a.members) {
+    const next = there.next().value;
+    if (next?.[0] !== id || next[1] !== score) return false;
+  }
+  return true;
+}
+
+function copyReview(review: ThemeReview): ThemeReview {
+  return {
+    ...review,
+    quotes: [...review.quotes],
+    examples: [...review.examples],
+    notes: [...review.notes],
+  };
 }
 
 function emptyReview(): ThemeReview {

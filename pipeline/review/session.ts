@@ -86,7 +86,7 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
   const facts = passageFacts(parts.clean, parts.contributions, run.config.config);
   let base = parts.base;
   let log = parts.log;
-  let application = ReviewApplication.of(found, log, facts);
+  const application = ReviewApplication.of(found, log, facts);
   let state = application.result(base);
   const records = new Map(parts.clean.map((r) => [r.id, r]));
   const history = new TouchHistory(log?.decisions.length ?? 0);
@@ -120,9 +120,7 @@ export function createReviewSession(parts: SessionParts): ReviewSession {
     });
     log = written.log;
     base ??= new Set(facts.passageIds);
-    // New decisions apply on top of the state; an undo or redo re-applies the whole log.
-    if (!application.extend(log.decisions.slice(from)))
-      application = ReviewApplication.of(found, log, facts);
+    application.extend(log.decisions.slice(from));
     state = application.result(base);
     record(from, touches);
     return state;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reviewCorpus } from '../../bench/review-corpus.js';
+import { decisionStates } from '../../pipeline/review/active.js';
 import { applyReview, ReviewApplication } from '../../pipeline/review/apply.js';
 import { passageFacts } from '../../pipeline/stages/review.js';
 import type {
@@ -35,6 +36,8 @@ const intent = fc.record({
   a: fc.nat(),
   b: fc.nat(),
   c: fc.nat(),
+  /** The tab taking it: none (as old logs), A or B. */
+  tab: fc.constantFrom(undefined, 'A', 'B'),
 });
 
 /** Decisions pick among the first few themes, so that they meet on the same ones. */
@@ -47,7 +50,13 @@ function ref(state: ReviewedThemes, pick: number): ThemeRef {
 }
 
 function actionOf(
-  { kind, a, b, c }: { kind: string; a: number; b: number; c: number },
+  {
+    kind,
+    a,
+    b,
+    c,
+    tab,
+  }: { kind: string; a: number; b: number; c: number; tab: string | undefined },
   state: ReviewedThemes,
   log: ReviewLog,
 ): ReviewAction | null {
@@ -100,9 +109,13 @@ function actionOf(
     case 'note':
       return { kind, theme: c % 2 ? theme : null, text: `Note ${b}` };
     case 'undo':
-    case 'redo':
-      // Any number: undoing a decision not in force is a no-op, as the log allows.
-      return { kind, decision: 1 + (b % Math.max(1, log.decisions.length)) };
+    case 'redo': {
+      // Mostly what the tab's button offers; else any number (an older decision, or one not
+      // in force: a no-op, as the log allows).
+      const offered = decisionStates(log, tab)[kind === 'undo' ? 'undoable' : 'redoable'];
+      const any = 1 + (b % Math.max(1, log.decisions.length));
+      return { kind, decision: c % 3 > 0 && offered !== null ? offered : any };
+    }
   }
   return null;
 }
@@ -110,15 +123,16 @@ function actionOf(
 describe('applying decisions on top of the state', () => {
   it('gives what applying the whole log gives, after every decision', () => {
     fc.assert(
-      fc.property(fc.array(intent, { minLength: 1, maxLength: 25 }), (intents) => {
+      fc.property(fc.array(intent, { minLength: 1, maxLength: 40 }), (intents) => {
         const log: ReviewLog = {
           format: 'consultation-brief review',
           version: 1,
           base: { passages: base.size, hash: '' },
           decisions: [],
         };
-        let application = ReviewApplication.of(corpus.themes, null, facts);
+        const application = ReviewApplication.of(corpus.themes, null, facts);
         let state = application.result(base);
+        const pending: ReviewEntry[] = [];
         for (const step of intents) {
           const action = actionOf(step, state, log);
           if (!action) continue;
@@ -126,16 +140,48 @@ describe('applying decisions on top of the state', () => {
             n: log.decisions.length + 1,
             at: '',
             reviewer: null,
+            ...(step.tab === undefined ? {} : { tab: step.tab }),
             action,
           } as ReviewEntry;
           log.decisions.push(entry);
-          if (!application.extend([entry]))
-            application = ReviewApplication.of(corpus.themes, log, facts);
+          pending.push(entry);
+          // Now and then two or more entries come at once, as a request of several actions.
+          if (step.a % 4 === 3) continue;
+          application.extend(pending.splice(0));
           state = application.result(base);
           expect(state).toEqual(applyReview(corpus.themes, log, facts, base));
         }
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('keeps the themes an undo or redo leaves alone, and returns to the state a redo restores', () => {
+    const log: ReviewLog = {
+      format: 'consultation-brief review',
+      version: 1,
+      base: { passages: base.size, hash: '' },
+      decisions: [],
+    };
+    const application = ReviewApplication.of(corpus.themes, null, facts);
+    let state = application.result(base);
+    const decide = (action: ReviewAction) => {
+      const entry: ReviewEntry = { n: log.decisions.length + 1, at: '', reviewer: null, action };
+      log.decisions.push(entry);
+      application.extend([entry]);
+      state = application.result(base);
+      expect(state).toEqual(applyReview(corpus.themes, log, facts, base));
+      return state;
+    };
+    const [first, second] = [ref(state, 0), ref(state, 1)];
+    decide({ kind: 'rename', theme: first, label: 'First' });
+    const renamed = decide({ kind: 'rename', theme: second, label: 'Second' });
+    const undone = decide({ kind: 'undo', decision: 2 });
+    // The first theme, renamed before, is the same object: nothing downstream computes it again.
+    expect(undone.themes[0]).toBe(renamed.themes[0]);
+    expect(undone.themes[1]).toBe(corpus.themes.themes[1]);
+    const redone = decide({ kind: 'redo', decision: 2 });
+    expect(redone.themes.slice(0, 2)).toEqual(renamed.themes.slice(0, 2));
+    expect(redone.themes[1]).toBe(renamed.themes[1]);
   });
 });

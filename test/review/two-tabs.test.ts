@@ -9,6 +9,12 @@ import { type FixtureApp, startFixtureApp } from './review-app.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
 
+/** The page's session storage, as the scripts run in the page see it. */
+declare const sessionStorage: {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+};
+
 async function atRevision(page: Page, n: number): Promise<void> {
   await page.waitForSelector(`body[data-revision="${n}"]`);
 }
