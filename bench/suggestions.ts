@@ -26,12 +26,7 @@ export async function benchSuggestions(passages: number): Promise<string> {
   const corpus = reviewCorpus(passages);
   const outDir = await mkdtemp(join(tmpdir(), 'brief-bench-suggest-'));
   try {
-    const vectors = clusteredVectors(corpus.themes, passages);
-    const load = async <K extends ArtifactName>(name: K): Promise<ArtifactData<K>> => {
-      if (name !== 'vectors') throw new Error(`the benchmark run has no ${name}`);
-      return vectors as ArtifactData<K>;
-    };
-    const run = await fakeRun(outDir, load);
+    const run = await fakeRun(outDir, vectorsOnly(clusteredVectors(corpus.themes, passages)));
     const session = createReviewSession({
       run,
       ...corpus,
@@ -74,8 +69,16 @@ export async function benchSuggestions(passages: number): Promise<string> {
   }
 }
 
+/** A run's `load` that has the vectors and nothing else. */
+export function vectorsOnly(vectors: Vectors) {
+  return async <K extends ArtifactName>(name: K): Promise<ArtifactData<K>> => {
+    if (name !== 'vectors') throw new Error(`the benchmark run has no ${name}`);
+    return vectors as ArtifactData<K>;
+  };
+}
+
 /** Unit vectors around one random centre per top-level theme (the theme a passage is in first). */
-function clusteredVectors(themes: Themes, passages: number): Vectors {
+export function clusteredVectors(themes: Themes, passages: number): Vectors {
   const random = createRandom(7);
   const top = themes.themes.filter((t) => t.parentId === null);
   const centres = top.map(() => Float32Array.from({ length: DIMS }, () => gaussian(random)));

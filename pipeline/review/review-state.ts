@@ -56,6 +56,21 @@ interface Removed {
   other: boolean;
 }
 
+/** The least overlap (Jaccard) with its found passages at which a sub-theme keeps its label. */
+const RELABEL_OVERLAP = 0.5;
+
+const foundMemberSets = new WeakMap<Themes, Map<string, Set<string>>>();
+
+/** Each found theme's passages as a set, built once per `themes.json`. */
+function foundMembers(found: Themes): Map<string, Set<string>> {
+  let sets = foundMemberSets.get(found);
+  if (!sets) {
+    sets = new Map(found.themes.map((t) => [t.id, new Set(t.passageIds)]));
+    foundMemberSets.set(found, sets);
+  }
+  return sets;
+}
+
 /** Representatives a theme shows at most. */
 const REPRESENTATIVES = 5;
 
@@ -631,14 +646,28 @@ export class ReviewState {
     return !t.theme.parentId || (this.themes.get(t.theme.parentId)?.members.size ?? 0) > 0;
   }
 
-  /** Whether a changed theme takes a new label: an automatic, offline sub-theme label. */
+  /**
+   * Whether a changed theme takes a new label: an automatic, offline sub-theme label whose
+   * passages drifted from those it was found with (see `drifted`), so a label that still fits
+   * does not change under the facilitator's eyes after a few moves.
+   */
   private relabels(t: ThemeState): boolean {
     return (
       t.moved &&
       t.theme.parentId !== null &&
       !t.review.labelled &&
-      this.found.method.labelledBy === null
+      this.found.method.labelledBy === null &&
+      this.drifted(t)
     );
+  }
+
+  /** Whether under half of a theme's passages, old and new together, are shared with its found self. */
+  private drifted(t: ThemeState): boolean {
+    const found = foundMembers(this.found).get(t.theme.id);
+    if (!found) return true;
+    let shared = 0;
+    for (const id of t.members.keys()) if (found.has(id)) shared++;
+    return shared / (found.size + t.members.size - shared) < RELABEL_OVERLAP;
   }
 
   private newWording(t: ThemeState, made: ThemeLabel, wording: ThemeWording): Partial<Theme> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeRun } from '../../bench/review.js';
 import { reviewCorpus } from '../../bench/review-corpus.js';
+import { clusteredVectors, vectorsOnly } from '../../bench/suggestions.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
 import {
@@ -64,11 +65,12 @@ export async function startFixtureApp(
 export async function startCorpusApp(passages: number): Promise<FixtureApp> {
   const out = await mkdtemp(join(tmpdir(), 'brief-review-corpus-'));
   const corpus = reviewCorpus(passages);
-  const run = await fakeRun(out);
+  const run = await fakeRun(out, vectorsOnly(clusteredVectors(corpus.themes, passages)));
   const session = createReviewSession({
     run,
     ...corpus,
-    found: corpus.themes,
+    // The corpus' labels are the tests' names for its themes: kept, as a model's would be.
+    found: { ...corpus.themes, method: { ...corpus.themes.method, labelledBy: 'the tests' } },
     log: null,
     base: null,
   });

@@ -63,6 +63,14 @@ describe('wording that follows the review', () => {
     expect(theme('t1.1')).toMatchObject({ label: 'Buses', keywords: ['buses'] });
   });
 
+  it('keeps an automatic sub-theme label while most of its passages are those it was found with', () => {
+    const { theme } = review({ kind: 'move', passages: ['c4#1'], to: ref(found, 't1.2') });
+    const cycling = theme('t1.2');
+    // Two of its three passages are the two it was found with: the label still fits.
+    expect(cycling?.label).toBe('Cycling');
+    expect(cycling?.description).toMatch(/\(3 passages\)\.$/);
+  });
+
   it('keeps a label a reviewer wrote, and a taxonomy theme its configured wording', () => {
     const { theme, reviewed } = review(
       { kind: 'rename', theme: ref(found, 't1.1'), label: 'Coaches' },
