@@ -5,6 +5,8 @@
  */
 
 import { createRandom } from '../pipeline/random.js';
+import { createReviewSession, type ReviewSession } from '../pipeline/review/session.js';
+import type { RunSummary } from '../pipeline/runner.js';
 import type { CleanRecord } from '../schemas/clean-record.js';
 import type { Contribution } from '../schemas/contribution.js';
 import type { Theme, Themes } from '../schemas/themes.js';
@@ -120,4 +122,13 @@ function theme(id: string, label: string, parentId: string | null, ids: string[]
     participantCount: ids.length,
     representativeIds: ids.slice(0, 5),
   };
+}
+
+/** A review session on the corpus, before any decision (`found`: default the corpus' themes). */
+export function corpusSession(
+  run: RunSummary,
+  corpus: ReviewCorpus,
+  found: Themes = corpus.themes,
+): ReviewSession {
+  return createReviewSession({ run, ...corpus, found, log: null, base: null });
 }

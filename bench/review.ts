@@ -5,12 +5,12 @@ import { loadConsultation } from '../pipeline/config.js';
 import { PACKAGE, PACKAGE_ROOT } from '../pipeline/package-info.js';
 import { listPassageIds, listPassages } from '../pipeline/review/listing.js';
 import { indexPassages } from '../pipeline/review/passage-index.js';
-import { createReviewSession, type ReviewSession } from '../pipeline/review/session.js';
+import type { ReviewSession } from '../pipeline/review/session.js';
 import { indexState, stateView } from '../pipeline/review/state-view.js';
 import { ThemeWording } from '../pipeline/review/theme-wording.js';
 import type { RunSummary } from '../pipeline/runner.js';
 import { REVIEW_LIMITS, type ReviewAction } from '../schemas/review.js';
-import { reviewCorpus } from './review-corpus.js';
+import { corpusSession, reviewCorpus } from './review-corpus.js';
 
 /**
  * The review app on `passages` synthetic passages (default 100,000): opening the run to the
@@ -33,13 +33,7 @@ export async function benchReview(passages: number): Promise<string> {
     };
     const run = await fakeRun(outDir);
     const { session, index } = await time('open: session, index, first state', 2000, () => {
-      const session = createReviewSession({
-        run,
-        ...corpus,
-        found: corpus.themes,
-        log: null,
-        base: null,
-      });
+      const session = corpusSession(run, corpus);
       const index = indexPassages(session);
       JSON.stringify(stateView(session, index, null, false));
       return { session, index };

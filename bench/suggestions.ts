@@ -6,12 +6,11 @@ import type { ArtifactData, ArtifactName } from '../pipeline/artifacts.js';
 import { createMatrix, normalise, rowOf } from '../pipeline/matrix.js';
 import { createRandom, gaussian } from '../pipeline/random.js';
 import { indexPassages } from '../pipeline/review/passage-index.js';
-import { createReviewSession } from '../pipeline/review/session.js';
 import { answerMisfits, answerSuggestions } from '../pipeline/review/suggest-api.js';
 import type { Vectors } from '../pipeline/vectors-file.js';
 import type { Themes } from '../schemas/themes.js';
 import { fakeRun } from './review.js';
-import { reviewCorpus } from './review-corpus.js';
+import { corpusSession, reviewCorpus } from './review-corpus.js';
 
 /** Dimensions of the synthetic vectors: those of the offline provider (300 + 100). */
 const DIMS = 400;
@@ -27,13 +26,7 @@ export async function benchSuggestions(passages: number): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'brief-bench-suggest-'));
   try {
     const run = await fakeRun(outDir, vectorsOnly(clusteredVectors(corpus.themes, passages)));
-    const session = createReviewSession({
-      run,
-      ...corpus,
-      found: corpus.themes,
-      log: null,
-      base: null,
-    });
+    const session = corpusSession(run, corpus);
     const index = indexPassages(session);
     const lines = [`suggestions on ${passages.toLocaleString('en')} passages`];
     const time = async (what: string, act: () => Promise<{ status: number; body: unknown }>) => {

@@ -3,15 +3,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeRun } from '../../bench/review.js';
-import { reviewCorpus } from '../../bench/review-corpus.js';
+import { corpusSession, reviewCorpus } from '../../bench/review-corpus.js';
 import { clusteredVectors, vectorsOnly } from '../../bench/suggestions.js';
 import { defaultCacheDir } from '../../pipeline/cache-dir.js';
 import { type RunningReview, startReviewServer } from '../../pipeline/review/server.js';
-import {
-  createReviewSession,
-  openReviewSession,
-  type ReviewSession,
-} from '../../pipeline/review/session.js';
+import { openReviewSession, type ReviewSession } from '../../pipeline/review/session.js';
 import type { RunOptions } from '../../pipeline/runner.js';
 import type { ReviewLog } from '../../schemas/review.js';
 import { copyFixture } from '../helpers/cli.js';
@@ -66,13 +62,10 @@ export async function startCorpusApp(passages: number): Promise<FixtureApp> {
   const out = await mkdtemp(join(tmpdir(), 'brief-review-corpus-'));
   const corpus = reviewCorpus(passages);
   const run = await fakeRun(out, vectorsOnly(clusteredVectors(corpus.themes, passages)));
-  const session = createReviewSession({
-    run,
-    ...corpus,
-    // The corpus' labels are the tests' names for its themes: kept, as a model's would be.
-    found: { ...corpus.themes, method: { ...corpus.themes.method, labelledBy: 'the tests' } },
-    log: null,
-    base: null,
+  // The corpus' labels are the tests' names for its themes: kept, as a model's would be.
+  const session = corpusSession(run, corpus, {
+    ...corpus.themes,
+    method: { ...corpus.themes.method, labelledBy: 'the tests' },
   });
   const running = await startReviewServer(session, {
     host: '127.0.0.1',
