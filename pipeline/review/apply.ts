@@ -79,7 +79,7 @@ export class ReviewApplication {
   extend(entries: readonly ReviewEntry[]): void {
     if (entries.length === 0) return;
     this.reviewed = true;
-    this.entries.push(...entries);
+    for (const entry of entries) this.entries.push(entry);
     const { decisions, active } = decisionStates({ decisions: this.entries });
     const differs = (a: Applied) =>
       a.decisions.findIndex((d, i) => a.inForce[i] !== active.has(d.n));
