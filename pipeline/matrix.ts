@@ -23,25 +23,37 @@ export function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * Dot product of rows `i` and `j` of a matrix, read in place (no row views) and four terms at a
- * time: the inner loop of all-pairs similarity, where this runs twice as fast as `dot`.
+ * Dot product of rows `i` and `j` of a matrix, read in place (no row views): the inner loop of
+ * all-pairs similarity, where this runs twice as fast as `dot`.
  */
 export function dotRows(matrix: Matrix, i: number, j: number): number {
   const { data, dims } = matrix;
-  const a = i * dims;
-  const b = j * dims;
+  return dotAt(data, i * dims, data, j * dims, dims);
+}
+
+/**
+ * Dot product of `length` values of `a` from `aAt` and of `b` from `bAt`, four terms at a time
+ * (twice as fast as one at a time in the hot loops that read matrix rows in place).
+ */
+export function dotAt(
+  a: Float32Array,
+  aAt: number,
+  b: Float32Array,
+  bAt: number,
+  length: number,
+): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let k = 0;
-  for (; k + 3 < dims; k += 4) {
-    s0 += (data[a + k] as number) * (data[b + k] as number);
-    s1 += (data[a + k + 1] as number) * (data[b + k + 1] as number);
-    s2 += (data[a + k + 2] as number) * (data[b + k + 2] as number);
-    s3 += (data[a + k + 3] as number) * (data[b + k + 3] as number);
+  for (; k + 3 < length; k += 4) {
+    s0 += (a[aAt + k] as number) * (b[bAt + k] as number);
+    s1 += (a[aAt + k + 1] as number) * (b[bAt + k + 1] as number);
+    s2 += (a[aAt + k + 2] as number) * (b[bAt + k + 2] as number);
+    s3 += (a[aAt + k + 3] as number) * (b[bAt + k + 3] as number);
   }
-  for (; k < dims; k++) s0 += (data[a + k] as number) * (data[b + k] as number);
+  for (; k < length; k++) s0 += (a[aAt + k] as number) * (b[bAt + k] as number);
   return s0 + s1 + s2 + s3;
 }
 

@@ -1,5 +1,5 @@
 // The run's passage vectors for suggestions and misfits: loaded once per review session, on first use.
-import { type Matrix, normalise } from '../matrix.js';
+import { dotAt, type Matrix, normalise } from '../matrix.js';
 import type { ReviewSession } from './session.js';
 
 /** The passages' vectors, read in place, with each row's inverse length for cosines. */
@@ -76,24 +76,8 @@ export function centroidOf(space: PassageSpace, ids: Iterable<string>): Float32A
   return sum;
 }
 
-/**
- * The cosine between a passage (by row) and a unit vector, four terms at a time (as `dotRows`:
- * the inner loop of every suggestion, over every passage).
- */
+/** The cosine between a passage (by row) and a unit vector: the inner loop of every suggestion. */
 export function cosineTo(space: PassageSpace, row: number, unit: Float32Array): number {
   const { data, dims } = space.matrix;
-  const at = row * dims;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 3 < dims; k += 4) {
-    s0 += (data[at + k] as number) * (unit[k] as number);
-    s1 += (data[at + k + 1] as number) * (unit[k + 1] as number);
-    s2 += (data[at + k + 2] as number) * (unit[k + 2] as number);
-    s3 += (data[at + k + 3] as number) * (unit[k + 3] as number);
-  }
-  for (; k < dims; k++) s0 += (data[at + k] as number) * (unit[k] as number);
-  return (s0 + s1 + s2 + s3) * (space.inverseNorm[row] as number);
+  return dotAt(data, row * dims, unit, 0, dims) * (space.inverseNorm[row] as number);
 }

@@ -30,6 +30,11 @@ export function promotedThemeId(n: number): string {
   return `promoted-${n}`;
 }
 
+/** The id of the theme split off by decision `n`. */
+export function splitThemeId(n: number): string {
+  return `review-${n}`;
+}
+
 /** The contribution a passage comes from: its id up to the last `#`. */
 export function contributionOfPassage(passageId: string): string {
   const hash = passageId.lastIndexOf('#');
@@ -425,7 +430,7 @@ export class ReviewState {
     const parent = topLevel ? this.parentOf(source) : null;
     const moving = passages.filter((id) => source.members.has(id));
     if (moving.length === 0) return `none of the passages is still in "${ref.label}"`;
-    const id = `review-${n}`;
+    const id = splitThemeId(n);
     const theme: ThemeState = {
       theme: {
         ...source.theme,

@@ -11,6 +11,7 @@ import { decisionStates } from './active.js';
 import { passageView } from './listing.js';
 import type { PassageIndex } from './passage-index.js';
 import { passageSpaceOf } from './passage-space.js';
+import { splitThemeId } from './review-state.js';
 import type { ReviewSession } from './session.js';
 import { indexState, type StateIndex } from './state-view.js';
 import { suggestPassages } from './suggest.js';
@@ -106,7 +107,7 @@ function placedIn(log: ReviewLog | null, target: SuggestionTarget): string[] {
     const into =
       (action.kind === 'move' &&
         ('theme' in target ? action.to?.id === target.theme : 'other' in target && !action.to)) ||
-      (action.kind === 'split' && 'theme' in target && `review-${decision.n}` === target.theme);
+      (action.kind === 'split' && 'theme' in target && splitThemeId(decision.n) === target.theme);
     if (into && (action.kind === 'move' || action.kind === 'split'))
       appendAll(placed, action.passages);
     if (action.kind === 'exclude' && 'excluded' in target && 'passage' in action.target)

@@ -111,15 +111,21 @@ function pickerName(theme: ThemeView): Child[] {
     : [theme.label];
 }
 
+/** A focused text box for a short name; Enter submits. */
+function nameInput(label: string, initial: string, submit: () => void): HTMLInputElement {
+  const input = h('input', { type: 'text', value: initial, maxlength: 120, 'aria-label': label });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') submit();
+  });
+  queueMicrotask(() => input.focus());
+  return input;
+}
+
 /** Asks for a short text (a name); null when cancelled or left empty. */
 export function askText(title: string, label: string, initial = ''): Promise<string | null> {
   return modal<string>(title, (settle) => {
-    const input = h('input', { type: 'text', value: initial, maxlength: 120, 'aria-label': label });
     const submit = () => settle(input.value.trim() || null);
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') submit();
-    });
-    queueMicrotask(() => input.focus());
+    const input = nameInput(label, initial, submit);
     return [
       h('label', { className: 'field' }, label, input),
       h(
@@ -142,11 +148,6 @@ export function askSplit(
 ): Promise<{ label: string; topLevel: boolean } | null> {
   const parent = theme.parentId ? themeById(theme.parentId) : undefined;
   return modal(title, (settle) => {
-    const input = h('input', {
-      type: 'text',
-      maxlength: 120,
-      'aria-label': 'Name of the new theme',
-    });
     const choice = (value: string, text: string, checked: boolean) => {
       const radio = h('input', { type: 'radio', name: 'split-place', value });
       radio.checked = checked;
@@ -166,10 +167,7 @@ export function askSplit(
       const top = place.querySelector<HTMLInputElement>('input[value=top]')?.checked ?? false;
       settle(label ? { label, topLevel: top } : null);
     };
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') submit();
-    });
-    queueMicrotask(() => input.focus());
+    const input = nameInput('Name of the new theme', '', submit);
     return [
       h('label', { className: 'field' }, 'Name of the new theme', input),
       place,
