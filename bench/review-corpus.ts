@@ -72,6 +72,7 @@ export function reviewCorpus(count: number): ReviewCorpus {
       rejected: false,
       votes: null,
       metadata: {},
+      attributes: {},
       markup: 'plain',
       source: { file: 'bench.csv', record: c },
     });

@@ -17,6 +17,11 @@ function isCalendarDate(s: string): boolean {
 export const GuidingQuestion = z.strictObject({
   id: z.string().min(1).describe('Stable id, matched against the input `question` field'),
   text: z.string().min(1).describe('The question as put to participants'),
+  /**
+   * Survey layout (`input.layout: survey`): the column holding the answers to this question, one
+   * contribution per answered cell. Unused in the records layout.
+   */
+  column: z.string().min(1).optional(),
 });
 export type GuidingQuestion = z.infer<typeof GuidingQuestion>;
 
@@ -78,6 +83,11 @@ export const InputFile = z.strictObject({
    * file per question; a record's own `question` column, when mapped and filled, wins.
    */
   question: z.string().min(1).optional(),
+  /**
+   * CSV/TSV/XLSX: how many rows the header takes (default 1). SurveyMonkey exports have 2
+   * (question, then option) and Qualtrics 3 (short name, question text, import id).
+   */
+  headerRows: z.number().int().min(1).max(3).default(1),
 });
 export type InputFile = z.infer<typeof InputFile>;
 
@@ -125,7 +135,16 @@ export const VotesFile = z.strictObject({
 });
 export type VotesFile = z.infer<typeof VotesFile>;
 
+/**
+ * How rows become contributions. `records`: one contribution per row, its text in
+ * `fields.text`. `survey`: one row per respondent and one column per question; each answered
+ * question column (a guiding question's `column`) is one contribution by that respondent.
+ */
+export const InputLayout = z.enum(['records', 'survey']);
+export type InputLayout = z.infer<typeof InputLayout>;
+
 export const InputConfig = z.strictObject({
+  layout: InputLayout.default('records'),
   files: z
     .array(
       z.union([
@@ -142,6 +161,11 @@ export const InputConfig = z.strictObject({
   dateFormat: DateFormat.default('auto').describe(
     'Order of day and month in dates like 03/02/2024: day/month, month/day, or auto (from the data)',
   ),
+  /**
+   * Columns describing the respondent (stakeholder group, country, age band, a closed yes/no
+   * answer): kept on each contribution as `attributes`, for breakdowns by group.
+   */
+  attributes: z.array(z.string().min(1)).default([]),
   /** Per-participant votes on the contributions, for opinion groups (see `VotesFile`). */
   votes: z
     .union([

@@ -40,6 +40,8 @@ export interface RecordMapperOptions {
   /** The file's name as the user wrote it, for ids, provenance and messages. */
   file: string;
   fields: FieldMapping;
+  /** Respondent attribute columns (`input.attributes`); none for documents. */
+  attributes: readonly string[];
   /** Moderation values meaning "rejected"; compared trimmed and case-insensitively. */
   rejectedValues: readonly string[];
   markup: Markup;
@@ -72,13 +74,14 @@ export class RecordMapper {
     const mapped: [string, string | undefined][] = [
       ...SINGLE_FIELDS.map((key): [string, string | undefined] => [key, fields[key]]),
       ...fields.metadata.map((column, i): [string, string] => [`metadata[${i}]`, column]),
+      ...this.options.attributes.map((column, i): [string, string] => [`attributes[${i}]`, column]),
     ];
     for (const [key, column] of mapped) {
       if (column === undefined || present.has(column)) continue;
       const listed = listInputs(columns);
       const hint = suggestColumn(column, columns);
       throw new InputError(
-        `${file}: column ${quoteInput(column)} (input.fields.${key}) not found; columns are: ${listed || '(none)'}${hint}`,
+        `${file}: column ${quoteInput(column)} (input.${key.startsWith('attributes') ? '' : 'fields.'}${key}) not found; columns are: ${listed || '(none)'}${hint}`,
         file,
       );
     }
@@ -106,6 +109,7 @@ export class RecordMapper {
       rejected: this.isRejected(values),
       votes: readVotes(values, fields),
       metadata: readMetadata(values, fields.metadata),
+      attributes: readMetadata(values, this.options.attributes),
       markup: markup === 'plain' && HTML_TAG.test(text) ? 'html' : markup,
       source:
         raw.line === undefined
@@ -195,6 +199,7 @@ function readCount(values: Record<string, string>, column: string | undefined): 
   return Number.isFinite(count) && count > 0 ? Math.round(count) : 0;
 }
 
+/** The non-blank, trimmed values of `columns`. */
 function readMetadata(
   values: Record<string, string>,
   columns: readonly string[],

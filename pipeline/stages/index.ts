@@ -55,7 +55,7 @@ function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
 export const STAGES = [
   defineStage({
     name: 'ingest',
-    version: 2,
+    version: 3,
     summary: 'read the input files into contributions.jsonl',
     output: 'contributions',
     inputs: [],

@@ -99,6 +99,7 @@ async function ingestFile(
   const mapper = new RecordMapper({
     file: name,
     fields: reader.kind === 'document' ? DOCUMENT_FIELDS : ctx.config.input.fields,
+    attributes: reader.kind === 'document' ? [] : ctx.config.input.attributes,
     rejectedValues: ctx.config.input.rejectedValues,
     markup: reader.markup,
     dateFormat: ctx.config.input.dateFormat,

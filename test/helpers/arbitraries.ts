@@ -106,6 +106,7 @@ export function contribution(
     rejected: false,
     votes: null,
     metadata: {},
+    attributes: {},
     markup: 'plain',
     source: { file: 'input.csv', record: 1 },
     ...fields,
