@@ -9,6 +9,7 @@ import { benchLlm } from './llm.js';
 import { benchReview } from './review.js';
 import { benchReviewEffort } from './review-effort.js';
 import { benchSuggestions } from './suggestions.js';
+import { benchSurvey } from './survey.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
@@ -21,6 +22,7 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
   e2e: benchE2e,
   review: benchReview,
   suggestions: benchSuggestions,
+  survey: benchSurvey,
 };
 
 const { values, positionals } = parseArgs({
