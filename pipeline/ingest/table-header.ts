@@ -24,8 +24,10 @@ export function readTableHeader(
   declared: number,
   logger: Logger,
 ): string[] {
+  // A file shorter than its declared header has no rows to misread (the stage warns it has none).
   const detected = detectHeaderRows(head.cells);
-  const mismatch = describeMismatch(declared, detected, head.lines);
+  const judged = head.cells.length >= declared;
+  const mismatch = judged ? describeMismatch(declared, detected, head.lines) : '';
   if (mismatch) logger.warn(`${file}: ${mismatch}`);
   const columns = combineHeaderRows(head.cells.slice(0, declared)).map((column) => column.name);
   const repeats = repeatedNames(columns);
