@@ -3,6 +3,7 @@
 // KoboToolbox and LimeSurvey; and their bad input.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../pipeline/errors.js';
+import { STAGES } from '../../pipeline/stages/index.js';
 import { ingestContributions } from '../../pipeline/stages/ingest.js';
 import type { ConsultationInput, InputFile } from '../../schemas/consultation.js';
 import { Contribution } from '../../schemas/contribution.js';
@@ -234,6 +235,23 @@ describe('the survey layout', () => {
       fields: { id: 'rid' },
     });
     expect(fromJson.output.map((c) => [c.id, c.source.column])).toEqual([['x-q', 'Q']]);
+  });
+});
+
+describe("the ingest stage's cache key", () => {
+  it("changes with a question's column or id, which name what the survey layout reads", () => {
+    const ingest = STAGES.find((stage) => stage.name === 'ingest');
+    const slice = (questions: Question[]) => {
+      const { config } = createTestContext({
+        input: { files: ['s.csv'], layout: 'survey' },
+        questions: questions.map((q) => ({ text: 'Why?', ...q })),
+      });
+      return JSON.stringify(ingest?.configSlice(config));
+    };
+    const base = slice([{ id: 'q1', column: 'A' }]);
+    expect(slice([{ id: 'q1', column: 'B' }])).not.toBe(base);
+    expect(slice([{ id: 'q2', column: 'A' }])).not.toBe(base);
+    expect(slice([{ id: 'q1', column: 'A', text: 'Other wording' }])).toBe(base);
   });
 });
 
