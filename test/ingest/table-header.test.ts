@@ -59,6 +59,16 @@ describe('header rows', () => {
     }
   });
 
+  it('names the line of a ragged row after a two-row header', async () => {
+    const ragged = [...SURVEYMONKEY.slice(0, 3), '11402,4321,03/02/2024,10.0.0.2,Shade,,Cafe'];
+    const fields = { text: 'What would make the park better?' };
+    await expect(
+      ingest('sm.csv', `${ragged.join('\n')}\n`, fields, { headerRows: 2 }),
+    ).rejects.toThrow(
+      'sm.csv:4: this row has 7 fields but the header has 8 (is a field missing, or a line break inside an unquoted field?)',
+    );
+  });
+
   it('reads a header of three rows from a sheet', async () => {
     const workbook = buildXlsx([{ name: 'S', rows: QUALTRICS }]);
     const { output, warnings } = await ingest(
