@@ -21,6 +21,11 @@ export const Accounting = z.strictObject({
   nothingToChange: Count,
   /** Records excluded, by reason (every reason listed, zero included). */
   excluded: z.record(ExclusionReason, Count),
+  /**
+   * Survey layout: questions respondents left blank. Not records (outside `read`): a blank cell
+   * is a question skipped, not a contribution.
+   */
+  blankAnswers: Count,
   /** Passages of the kept records. */
   passages: Count,
   /** Kept records per language (ISO 639-1), most frequent first. */

@@ -54,6 +54,8 @@ const common = {
   language: z.string(),
   removed: z.array(Removal),
   redactions: z.array(Redaction),
+  /** Survey layout: the respondent's answers left blank, on their first contribution's record. */
+  blankAnswers: z.number().int().min(1).optional(),
 };
 
 /** Every input record ends in exactly one of these states. */

@@ -463,6 +463,7 @@ export const ConsultationChecked = Consultation.superRefine((config, ctx) => {
       });
     }
   });
+  checkQuestionColumns(config, ctx);
   if (config.period && config.period.start > config.period.end) {
     ctx.addIssue({
       code: 'custom',
@@ -488,6 +489,47 @@ export const ConsultationChecked = Consultation.superRefine((config, ctx) => {
     }
   });
 });
+
+/**
+ * The survey layout reads answers from the questions' `column`s: at least one, each distinct;
+ * in the records layout a `column` would be ignored, so it is an error saying which layout to set.
+ */
+function checkQuestionColumns(config: Consultation, ctx: z.RefinementCtx): void {
+  const columns = config.questions.map((q) => q.column);
+  if (config.input.layout === 'records') {
+    const i = columns.findIndex((column) => column !== undefined);
+    if (i >= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'column'],
+        message:
+          'A question `column` is read only in the survey layout (one row per respondent, one column per question); set `input.layout: survey`, or map the answers with `input.fields.text`',
+      });
+    }
+    return;
+  }
+  if (columns.every((column) => column === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['input', 'layout'],
+      message:
+        "The survey layout reads answers from the questions' columns, but no question has a `column`; give each open question the column holding its answers, e.g. `questions: [{id: q1, text: ..., column: ...}]`",
+    });
+    return;
+  }
+  const seen = new Set<string>();
+  columns.forEach((column, i) => {
+    if (column === undefined) return;
+    if (seen.has(column)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions', i, 'column'],
+        message: `Column "${column}" is already another question's; each question reads its own column`,
+      });
+    }
+    seen.add(column);
+  });
+}
 
 function reportDuplicates(
   values: string[],

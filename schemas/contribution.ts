@@ -7,6 +7,8 @@ export const Provenance = z.strictObject({
   record: z.number().int().min(1),
   /** 1-based line where the record starts, for text-based formats. */
   line: z.number().int().min(1).optional(),
+  /** Survey layout: the column the answer is from (the guiding question's `column`). */
+  column: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -40,5 +42,10 @@ export const Contribution = z.strictObject({
   /** Markup of `text`, which decides how the clean stage turns it into plain text. */
   markup: z.enum(['plain', 'markdown', 'html']),
   source: Provenance,
+  /**
+   * Survey layout: how many of the guiding questions this respondent left blank, on the
+   * respondent's first contribution (absent when none), for the clean accounting.
+   */
+  blankAnswers: z.number().int().min(1).optional(),
 });
 export type Contribution = z.infer<typeof Contribution>;

@@ -110,6 +110,22 @@ describe('loadConsultation', () => {
     expect(message).toContain('weeks[1].start: Weeks must be in order');
   });
 
+  it("checks the survey layout's question columns: some, distinct, and only in that layout", async () => {
+    const survey =
+      'title: T\nquestions:\n  - { id: a, text: A?, column: Q1 }\n  - { id: b, text: B?, column: Q2 }\ninput:\n  layout: survey\n  files: [s.csv]\n';
+    const loaded = await loadConsultation(await configFile(survey));
+    expect(loaded.config.questions.map((q) => q.column)).toEqual(['Q1', 'Q2']);
+    expect(await loadError(survey.replace('column: Q2', 'column: Q1'))).toContain(
+      'questions[1].column: Column "Q1" is already another question\'s; each question reads its own column',
+    );
+    expect(await loadError(survey.replaceAll(/, column: Q\d/g, ''))).toContain(
+      "input.layout: The survey layout reads answers from the questions' columns, but no question has a `column`",
+    );
+    expect(await loadError(survey.replace('  layout: survey\n', ''))).toContain(
+      'questions[0].column: A question `column` is read only in the survey layout (one row per respondent, one column per question); set `input.layout: survey`',
+    );
+  });
+
   it("takes the consultation's country as an ISO 3166 alpha-2 code, and nothing else", async () => {
     const loaded = await loadConsultation(await configFile(`${MINIMAL}privacy: { country: GB }\n`));
     expect(loaded.config.privacy.country).toBe('GB');

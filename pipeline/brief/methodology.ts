@@ -69,7 +69,11 @@ function recordsSentence(acc: Accounting): string {
       : '';
   const merged =
     duplicates > 0 ? `, ${n(duplicates)} merged into an earlier copy as extra voices` : '';
-  return `Of ${count(acc.read, 'record')} read, ${n(acc.kept)} were kept${merged}${nothing}${out}.`;
+  const blank =
+    acc.blankAnswers > 0
+      ? ` Respondents left ${count(acc.blankAnswers, 'answer')} blank (questions they skipped), counted here and not as contributions.`
+      : '';
+  return `Of ${count(acc.read, 'record')} read, ${n(acc.kept)} were kept${merged}${nothing}${out}.${blank}`;
 }
 
 /** How themes were found, in plain words: grouping by meaning, where the vectors came from. */

@@ -582,6 +582,14 @@ function accountingTable(acc: Accounting): string[] {
     ...Object.entries(acc.excluded).map(
       ([reason, n]) => [`Excluded: ${reason.replaceAll('-', ' ')}`, n] as [string, number],
     ),
+    ...(acc.blankAnswers > 0
+      ? [
+          ['Answers left blank (questions skipped; not records)', acc.blankAnswers] as [
+            string,
+            number,
+          ],
+        ]
+      : []),
     ['Passages themed', acc.passages],
     ...Object.entries(acc.redactions).map(
       ([kind, n]) => [`Redacted: ${kind}`, n] as [string, number],

@@ -18,12 +18,14 @@ export function accountFor(records: readonly CleanRecord[]): Accounting {
     duplicates: { exact: 0, near: 0 },
     nothingToChange: 0,
     excluded,
+    blankAnswers: 0,
     passages: 0,
     languages: {},
     redactions,
   };
   for (const record of records) {
     for (const { kind } of record.redactions) redactions[kind]++;
+    acc.blankAnswers += record.blankAnswers ?? 0;
     if (record.status === 'kept') {
       acc.kept++;
       acc.passages += record.passages.length;
@@ -79,6 +81,12 @@ export function formatAccountingTable(acc: Accounting): string {
       `    ${REASON_LABELS[r]}`,
       acc.excluded[r],
     ]),
+    ...(acc.blankAnswers > 0
+      ? ([
+          ['', null],
+          ['Answers left blank (questions skipped, not records)', acc.blankAnswers],
+        ] as [string, number | null][])
+      : []),
     ['', null],
     ['Passages from kept records', acc.passages],
     ['', null],

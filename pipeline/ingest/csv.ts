@@ -4,12 +4,14 @@ import { appendAll } from '../arrays.js';
 import { InputError } from '../errors.js';
 import { decodeText } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
+import { HEADER_PEEK_ROWS, readTableHeader } from './table-header.js';
 
 /** Delimiters tried when sniffing, in order of preference on a tie. */
 const CANDIDATES = [',', ';', '\t', '|'];
 
 /**
- * Reads a CSV or TSV file as a stream of records keyed by the header row. Handles a BOM,
+ * Reads a CSV or TSV file as a stream of records keyed by its header (the spec's `headerRows`
+ * rows, combined by the survey conventions: see `table-header.ts`). Handles a BOM,
  * CRLF and quoted multi-line fields. Malformed input (an unclosed quote, a row with the wrong
  * number of fields) is an InputError naming the line.
  * @param defaultDelimiter used when the file's spec has none; default: sniffed from the header.
@@ -30,23 +32,47 @@ async function* readRecords(
   defaultDelimiter: string | undefined,
 ): AsyncGenerator<RawRecord> {
   const name = ctx.source.name;
-  const { head, text } = await peekFirstLine(decodeText(ctx, ctx.source.spec.encoding));
-  const delimiter = ctx.source.spec.delimiter ?? defaultDelimiter ?? sniffDelimiter(head);
+  const { head: firstLine, text } = await peekFirstLine(decodeText(ctx, ctx.source.spec.encoding));
+  const delimiter = ctx.source.spec.delimiter ?? defaultDelimiter ?? sniffDelimiter(firstLine);
   const seen: ParserPosition = { lines: 0, emptyLines: 0 };
   const parser = createParser(delimiter, seen);
   const rows = pipeline(Readable.from(text), parser, () => {});
+  const head: ParsedRow[] = [];
   let record = 0;
   try {
     for await (const row of rows as AsyncIterable<ParsedRow>) {
-      if (record === 0) appendAll(columns, [...headerNames(row.fields, ctx)]);
-      else yield { record, line: row.line, values: toValues(columns, row.fields) };
-      record++;
+      if (columns.length === 0 && head.length < HEADER_PEEK_ROWS) {
+        head.push(row);
+        if (head.length < HEADER_PEEK_ROWS) continue;
+        record = yield* nameColumns(ctx, columns, head);
+      } else yield { record: ++record, line: row.line, values: toValues(columns, row.fields) };
     }
   } catch (error) {
     if (error instanceof CsvError) throw describeCsvError(name, error, seen.lines, delimiter);
     throw error;
   }
-  if (record === 0) throw new InputError(`${name}: the file is empty`, name);
+  if (head.length === 0) throw new InputError(`${name}: the file is empty`, name);
+  if (columns.length === 0) yield* nameColumns(ctx, columns, head);
+}
+
+/**
+ * Names the columns from the first rows held back (the header rows the file's spec declares),
+ * then yields the data rows among them. Returns how many records it yielded.
+ */
+function* nameColumns(
+  ctx: ReadContext,
+  columns: string[],
+  head: readonly ParsedRow[],
+): Generator<RawRecord, number> {
+  const declared = ctx.source.spec.headerRows;
+  const cells = head.map((row) => row.fields);
+  const lines = head.map((row) => row.line);
+  appendAll(columns, readTableHeader(ctx.source.name, { cells, lines }, declared, ctx.logger));
+  let record = 0;
+  for (const row of head.slice(declared)) {
+    yield { record: ++record, line: row.line, values: toValues(columns, row.fields) };
+  }
+  return record;
 }
 
 /** A row as the parser hands it over: its fields and the line where it starts. */
@@ -85,21 +111,6 @@ function toValues(columns: readonly string[], fields: readonly string[]): Record
   const values: Record<string, string> = {};
   for (let i = 0; i < columns.length; i++) values[columns[i] as string] = fields[i] ?? '';
   return values;
-}
-
-/** Header cells, trimmed; empty ones become `column<n>` and repeats get `~2`, `~3`. */
-function headerNames(cells: readonly string[], ctx: ReadContext): string[] {
-  const seen = new Map<string, number>();
-  return cells.map((cell, i) => {
-    const base = cell.trim() || `column${i + 1}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    if (count === 1) return base;
-    ctx.logger.warn(
-      `${ctx.source.name}: column "${base}" appears ${count} times; read as "${base}~${count}"`,
-    );
-    return `${base}~${count}`;
-  });
 }
 
 /** Picks the candidate delimiter that occurs most often outside quotes in the header line. */

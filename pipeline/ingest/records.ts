@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { DateFormat, FieldMapping } from '../../schemas/consultation.js';
+import type {
+  DateFormat,
+  FieldMapping,
+  GuidingQuestion,
+  InputLayout,
+} from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
 import { InputError } from '../errors.js';
 import { listInputs, quoteInput } from '../quote-input.js';
@@ -49,6 +54,10 @@ export interface RecordMapperOptions {
   dateFormat: DateFormat;
   /** The question every record of the file answers (the file's `question`), if any. */
   question?: string | undefined;
+  /** `survey`: the answers are in the guiding questions' columns, not in `fields.text`. */
+  layout: InputLayout;
+  /** The guiding questions (their `column`s are checked in the survey layout). */
+  questions: readonly GuidingQuestion[];
 }
 
 /**
@@ -71,17 +80,30 @@ export class RecordMapper {
   checkColumns(columns: readonly string[]): void {
     const present = new Set(columns);
     const { fields, file } = this.options;
+    const survey = this.options.layout === 'survey';
     const mapped: [string, string | undefined][] = [
-      ...SINGLE_FIELDS.map((key): [string, string | undefined] => [key, fields[key]]),
-      ...fields.metadata.map((column, i): [string, string] => [`metadata[${i}]`, column]),
-      ...this.options.attributes.map((column, i): [string, string] => [`attributes[${i}]`, column]),
+      ...SINGLE_FIELDS.filter((key) => !(survey && key === 'text')).map(
+        (key): [string, string | undefined] => [`input.fields.${key}`, fields[key]],
+      ),
+      ...fields.metadata.map((column, i): [string, string] => [
+        `input.fields.metadata[${i}]`,
+        column,
+      ]),
+      ...this.options.attributes.map((column, i): [string, string] => [
+        `input.attributes[${i}]`,
+        column,
+      ]),
+      ...(survey ? this.options.questions : []).map((question, i): [string, string | undefined] => [
+        `questions[${i}].column`,
+        question.column,
+      ]),
     ];
     for (const [key, column] of mapped) {
       if (column === undefined || present.has(column)) continue;
       const listed = listInputs(columns);
       const hint = suggestColumn(column, columns);
       throw new InputError(
-        `${file}: column ${quoteInput(column)} (input.${key.startsWith('attributes') ? '' : 'fields.'}${key}) not found; columns are: ${listed || '(none)'}${hint}`,
+        `${file}: column ${quoteInput(column)} (${key}) not found; columns are: ${listed || '(none)'}${hint}`,
         file,
       );
     }
@@ -92,11 +114,27 @@ export class RecordMapper {
    * whose order of day and month is not known yet is filled in by {@link finish}.
    */
   map(raw: RawRecord): Contribution {
+    const { fields } = this.options;
+    const text = raw.values[fields.text] ?? '';
+    const id = optional(raw.values, fields.id) ?? this.deriveId(raw, text);
+    const contribution = this.answer(raw, text, id);
+    this.readDate(raw, [contribution]);
+    return contribution;
+  }
+
+  /**
+   * A contribution of `raw` with the given text and id, every other field mapped from the row
+   * (its date left for {@link readDate}); `column` is the column the text is from, if it is
+   * one of several (survey layout).
+   */
+  answer(raw: RawRecord, text: string, id: string, column?: string): Contribution {
     const { fields, file, markup } = this.options;
     const values = raw.values;
-    const text = values[fields.text] ?? '';
-    const contribution: Contribution = {
-      id: optional(values, fields.id) ?? this.deriveId(raw, text),
+    const source: Contribution['source'] = { file, record: raw.record };
+    if (raw.line !== undefined) source.line = raw.line;
+    if (column !== undefined) source.column = column;
+    return {
+      id,
       text,
       author: optional(values, fields.author),
       authorName: optional(values, fields.authorName),
@@ -111,13 +149,8 @@ export class RecordMapper {
       metadata: readMetadata(values, fields.metadata),
       attributes: readMetadata(values, this.options.attributes),
       markup: markup === 'plain' && HTML_TAG.test(text) ? 'html' : markup,
-      source:
-        raw.line === undefined
-          ? { file, record: raw.record }
-          : { file, record: raw.record, line: raw.line },
+      source,
     };
-    this.readDate(raw, contribution);
-    return contribution;
   }
 
   /**
@@ -150,11 +183,12 @@ export class RecordMapper {
     return hash.digest('hex').slice(0, 12);
   }
 
-  private readDate(raw: RawRecord, contribution: Contribution): void {
+  /** Reads the row's date into `contributions` (all from that row), now or at {@link finish}. */
+  readDate(raw: RawRecord, contributions: readonly Contribution[]): void {
     const value = optional(raw.values, this.options.fields.date);
     if (value === null) return;
     this.dates.read(value, raw, (date) => {
-      contribution.date = date;
+      for (const contribution of contributions) contribution.date = date;
       if (date === null && this.stats.invalidDates++ === 0) {
         this.invalidDateExample = `${quoteInput(value)} at ${describeRecord(this.options.file, raw)}`;
       }

@@ -4,10 +4,12 @@ import { InputError } from '../errors.js';
 import { listInputs, quoteInput } from '../quote-input.js';
 import { readAllBytes } from './decode.js';
 import type { RawRecord, ReadContext, RecordReader } from './source.js';
+import { HEADER_PEEK_ROWS, type HeadRows, readTableHeader } from './table-header.js';
 
 /**
- * Reads a sheet of an XLSX workbook (the spec's `sheet`, default the first): the first row is
- * the header, each further row a record. Dates become ISO 8601 strings (to the second), numbers
+ * Reads a sheet of an XLSX workbook (the spec's `sheet`, default the first): the first
+ * `headerRows` rows are the header (combined by the survey conventions, names made unique: see
+ * `table-header.ts`), each further row a record. Dates become ISO 8601 strings (to the second), numbers
  * and booleans text. Blank rows are skipped; `record` and `line` count from the sheet's rows
  * (`line` is the row number as the spreadsheet shows it).
  */
@@ -26,16 +28,33 @@ async function* readRows(ctx: ReadContext, columns: string[]): AsyncGenerator<Ra
   const bytes = await readAllBytes(ctx);
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`, name);
   const rows = await readWorkbook(name, bytes, ctx.source.spec.sheet);
-  const [header, ...data] = rows;
-  if (!header) throw new InputError(`${name}: the file is empty (the sheet has no rows)`, name);
-  appendAll(columns, [...header.map((cell, i) => cellText(cell).trim() || `column${i + 1}`)]);
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i] as Row;
+  const declared = ctx.source.spec.headerRows;
+  const head = firstRows(rows, HEADER_PEEK_ROWS);
+  if (head.cells.length === 0) {
+    throw new InputError(`${name}: the file is empty (the sheet has no rows)`, name);
+  }
+  appendAll(columns, readTableHeader(name, head, declared, ctx.logger));
+  const first = (head.lines[declared - 1] ?? rows.length) as number;
+  for (let i = first; i < rows.length; i++) {
+    const row = rows[i] as Row;
     if (row.every((cell) => cell === null)) continue; // a blank row, like a blank CSV line
     const values: Record<string, string> = {};
     for (let c = 0; c < columns.length; c++) values[columns[c] as string] = cellText(row[c]);
-    yield { record: i + 1, line: i + 2, values };
+    yield { record: i + 1 - first, line: i + 1, values };
   }
+}
+
+/** The first `count` rows that are not blank, as text, with their sheet row numbers. */
+function firstRows(rows: readonly Row[], count: number): HeadRows {
+  const cells: string[][] = [];
+  const lines: number[] = [];
+  for (let i = 0; i < rows.length && cells.length < count; i++) {
+    const row = rows[i] as Row;
+    if (cells.length > 0 && row.every((cell) => cell === null)) continue;
+    cells.push(row.map((cell) => cellText(cell)));
+    lines.push(i + 1);
+  }
+  return { cells, lines };
 }
 
 async function readWorkbook(

@@ -207,6 +207,7 @@ function buildRecord(
     language,
     removed: draft.removed,
     redactions: draft.redactions,
+    ...(contribution.blankAnswers === undefined ? {} : { blankAnswers: contribution.blankAnswers }),
   };
   const duplicate = known.duplicates.get(i);
   if (known.nothing.has(i)) return { status: 'nothing-to-change', ...common, passages: [] };

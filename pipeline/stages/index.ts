@@ -55,12 +55,17 @@ function defineStage<K extends ArtifactName>(spec: StageSpec<K>): StageSpec<K> {
 export const STAGES = [
   defineStage({
     name: 'ingest',
-    version: 3,
+    // 4: headerRows honoured, repeated XLSX header names made unique, the survey layout.
+    version: 4,
     summary: 'read the input files into contributions.jsonl',
     output: 'contributions',
     inputs: [],
     readsInputFiles: true,
-    configSlice: (config) => config.input,
+    // The survey layout reads each guiding question's column and names contributions by its id.
+    configSlice: (config) => ({
+      input: config.input,
+      questions: config.questions.map((q) => ({ id: q.id, column: q.column ?? null })),
+    }),
     run: ({ sources }, ctx) => ingestContributions(sources, ctx),
   }),
   defineStage({

@@ -7,6 +7,7 @@ import { readHtml, readMarkdown, readPlainText } from '../ingest/documents.js';
 import { readJson, readJsonl } from '../ingest/json.js';
 import { DOCUMENT_FIELDS, RecordMapper } from '../ingest/records.js';
 import type { ReadContext, RecordReader } from '../ingest/source.js';
+import { SurveyMapper } from '../ingest/survey.js';
 import { UniqueIds } from '../ingest/unique-ids.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { type InputSource, type StageContext, type StageResult, throwIfAborted } from '../stage.js';
@@ -43,12 +44,16 @@ interface IngestCounts extends Record<string, number> {
   derivedIds: number;
   invalidDates: number;
   rejected: number;
+  /** Survey layout: answers left blank, and respondents who answered no question. */
+  blankAnswers: number;
+  silentRespondents: number;
 }
 
 /**
  * The ingest stage: reads every input file with the reader its format calls for, maps records
  * to contributions with the config's field mapping, and makes ids unique across the input.
- * Nothing is dropped: a repeated id is renamed `<id>~2`. Malformed input is an InputError
+ * Nothing is dropped: a repeated id is renamed `<id>~2`. In the survey layout each row is a
+ * respondent and each answered question column one contribution (see `SurveyMapper`). Malformed input is an InputError
  * naming the file and, where it can, the line.
  */
 export async function ingestContributions(
@@ -63,6 +68,8 @@ export async function ingestContributions(
     derivedIds: 0,
     invalidDates: 0,
     rejected: 0,
+    blankAnswers: 0,
+    silentRespondents: 0,
   };
   const ids = new UniqueIds();
   const onBytes = createByteProgress(ctx, sources, counts);
@@ -96,22 +103,31 @@ async function ingestFile(
   if (source.size === 0) throw new InputError(`${name}: the file is empty`, name);
   const read: ReadContext = { source, logger: ctx.logger, signal: ctx.signal, onBytes };
   const reader = openReader(resolveFormat(source), read);
+  const table = reader.kind !== 'document';
+  const { input, questions } = ctx.config;
   const mapper = new RecordMapper({
     file: name,
-    fields: reader.kind === 'document' ? DOCUMENT_FIELDS : ctx.config.input.fields,
-    attributes: reader.kind === 'document' ? [] : ctx.config.input.attributes,
-    rejectedValues: ctx.config.input.rejectedValues,
+    fields: table ? input.fields : DOCUMENT_FIELDS,
+    attributes: table ? input.attributes : [],
+    rejectedValues: input.rejectedValues,
     markup: reader.markup,
-    dateFormat: ctx.config.input.dateFormat,
+    dateFormat: input.dateFormat,
     question: source.spec.question,
+    layout: table ? input.layout : 'records',
+    questions,
   });
+  const survey =
+    table && input.layout === 'survey'
+      ? new SurveyMapper(mapper, { file: name, fields: input.fields, questions })
+      : null;
   let count = 0;
   for await (const raw of reader.records) {
     if (count === 0 && reader.kind === 'table') mapper.checkColumns(reader.columns());
     if (count % ABORT_CHECK_EVERY === 0) throwIfAborted(ctx.signal, 'Ingest');
-    const contribution = mapper.map(raw);
-    contribution.id = ids.claim(contribution.id, contribution.source);
-    output.push(contribution);
+    for (const contribution of survey ? survey.map(raw) : [mapper.map(raw)]) {
+      contribution.id = ids.claim(contribution.id, contribution.source);
+      output.push(contribution);
+    }
     count++;
   }
   // Objects have no header: with no records there are no keys to check against.
@@ -122,10 +138,13 @@ async function ingestFile(
     const what = reader.kind === 'table' ? 'has a header but no rows' : 'has no records';
     ctx.logger.warn(`${name}: ${what}; nothing to read`);
   }
+  survey?.finish(ctx.logger);
   mapper.finish(ctx.logger);
   counts.derivedIds += mapper.stats.derivedIds;
   counts.invalidDates += mapper.stats.invalidDates;
   counts.rejected += mapper.stats.rejected;
+  counts.blankAnswers += (survey?.stats.blankAnswers ?? 0) + (survey?.stats.silentAnswers ?? 0);
+  counts.silentRespondents += survey?.stats.silentRespondents ?? 0;
   ctx.logger.debug(`${name}: ${count} records`);
 }
 
