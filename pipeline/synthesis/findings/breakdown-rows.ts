@@ -1,0 +1,86 @@
+// A breakdown's rows: each group's share against the rest's, tested, then all tests corrected together.
+import type { BreakdownRow, Breakdowns, GroupShare } from '../../../schemas/findings.js';
+import type { GroupedAttribute } from './breakdown-groups.js';
+import { compareProportions, holmAdjust } from './breakdown-stats.js';
+
+/**
+ * How a row reads a participant: `hit` (raised the theme, in favour, answered yes), `miss`, or
+ * null when they are not counted in the row's base (they took no side, gave no yes or no).
+ */
+export type RowReader = (participant: string) => 'hit' | 'miss' | null;
+
+/** A row to compute: what it is, and how it reads each participant. */
+export interface RowSpec {
+  kind: BreakdownRow['kind'];
+  id: string;
+  label: string;
+  read: RowReader;
+}
+
+/**
+ * A row of an attribute's breakdown: per group, its base and hits against those of every other
+ * group together, tested (see `compareProportions`) when both bases reach `minGroup`.
+ * `adjusted` and `marked` are set later, by `markDifferences`, across all rows.
+ */
+export function breakdownRow(spec: RowSpec, grouped: GroupedAttribute, minGroup: number) {
+  const bases = grouped.groups.map(() => 0);
+  const counts = grouped.groups.map(() => 0);
+  for (const [participant, g] of grouped.groupOf) {
+    const seen = spec.read(participant);
+    if (seen === null) continue;
+    bases[g] = (bases[g] as number) + 1;
+    if (seen === 'hit') counts[g] = (counts[g] as number) + 1;
+  }
+  const allBase = bases.reduce((a, b) => a + b, 0);
+  const allCount = counts.reduce((a, b) => a + b, 0);
+  const cells = bases.map((base, g): GroupShare => {
+    const count = counts[g] as number;
+    const [restBase, restCount] = [allBase - base, allCount - count];
+    const tested = base >= minGroup && restBase >= minGroup;
+    const test = tested ? compareProportions(count, base, restCount, restBase) : null;
+    return {
+      base,
+      count,
+      restBase,
+      restCount,
+      test: test?.test ?? null,
+      p: test ? round(test.p) : null,
+      adjusted: null,
+      marked: false,
+    };
+  });
+  return { kind: spec.kind, id: spec.id, label: spec.label, cells };
+}
+
+/**
+ * Every tested cell's p-value adjusted by Holm's method across all of them, and marked where
+ * the adjusted value is under `alpha` and the group's share is at least `minDifference` from
+ * the rest's. Returns how many tests were made.
+ */
+export function markDifferences(
+  attributes: Breakdowns['attributes'],
+  alpha: number,
+  minDifference: number,
+): number {
+  const tested = attributes.flatMap((a) =>
+    a.rows.flatMap((row) => row.cells.filter((cell) => cell.p !== null)),
+  );
+  const adjusted = holmAdjust(tested.map((cell) => cell.p as number));
+  tested.forEach((cell, i) => {
+    const value = adjusted[i] as number;
+    cell.adjusted = round(value);
+    cell.marked = value < alpha && Math.abs(shareGap(cell)) >= minDifference - 1e-9;
+  });
+  return tested.length;
+}
+
+/** The group's share minus the rest's (0 where either base is empty). */
+export function shareGap(cell: GroupShare): number {
+  if (cell.base === 0 || cell.restBase === 0) return 0;
+  return cell.count / cell.base - cell.restCount / cell.restBase;
+}
+
+/** Six significant digits: enough for any decision, and stable in `findings.json`. */
+function round(p: number): number {
+  return Number(p.toPrecision(6));
+}
