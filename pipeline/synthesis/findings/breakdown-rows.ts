@@ -55,7 +55,8 @@ export function breakdownRow(spec: RowSpec, grouped: GroupedAttribute, minGroup:
 /**
  * Every tested cell's p-value adjusted by Holm's method across all of them, and marked where
  * the adjusted value is under `alpha` and the group's share is at least `minDifference` from
- * the rest's. Returns how many tests were made.
+ * the rest's. With two groups, each is the other's rest: one test, whose result both cells
+ * take. Returns how many tests were made.
  */
 export function markDifferences(
   attributes: Breakdowns['attributes'],
@@ -63,13 +64,20 @@ export function markDifferences(
   minDifference: number,
 ): number {
   const tested = attributes.flatMap((a) =>
-    a.rows.flatMap((row) => row.cells.filter((cell) => cell.p !== null)),
+    a.rows.flatMap((row) => {
+      const cells = row.cells.length === 2 ? row.cells.slice(0, 1) : row.cells;
+      return cells.filter((cell) => cell.p !== null).map((cell) => ({ cell, row }));
+    }),
   );
-  const adjusted = holmAdjust(tested.map((cell) => cell.p as number));
-  tested.forEach((cell, i) => {
+  const adjusted = holmAdjust(tested.map(({ cell }) => cell.p as number));
+  tested.forEach(({ cell, row }, i) => {
     const value = adjusted[i] as number;
-    cell.adjusted = round(value);
-    cell.marked = value < alpha && Math.abs(shareGap(cell)) >= minDifference - 1e-9;
+    const marked = value < alpha && Math.abs(shareGap(cell)) >= minDifference - 1e-9;
+    const same = row.cells.length === 2 ? row.cells : [cell];
+    for (const each of same) {
+      each.adjusted = round(value);
+      each.marked = marked;
+    }
   });
   return tested.length;
 }

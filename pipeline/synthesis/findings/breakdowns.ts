@@ -69,7 +69,10 @@ export function computeBreakdowns(input: BreakdownInput): Breakdowns {
     groups: g.groups,
     unanswered: g.unanswered,
     leftOut: g.leftOut,
-    rows: specs.map((spec) => breakdownRow(spec, g, minGroup)),
+    // A split no group has enough people on (both sides together) says nothing by group.
+    rows: specs
+      .map((spec) => breakdownRow(spec, g, minGroup))
+      .filter((row) => row.kind === 'theme' || row.cells.some((cell) => cell.p !== null)),
   }));
   const { breakdownMinDifference: minDifference } = input.options;
   const tests = markDifferences(attributes, BREAKDOWN_ALPHA, minDifference);
