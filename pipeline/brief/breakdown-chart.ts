@@ -64,12 +64,12 @@ function groupedBars(
   return { name, title, svg: svg(top + themes.length * block + 6, title, parts) };
 }
 
-/** "41%", "41% ▲ (rest 22%)" for a marked share. */
+/** "41%", "▲ 41% (rest 22%)" for a marked share, as the table writes it. */
 function valueLabel(cell: GroupShare): string {
   const own = `${Math.round(shareOf(cell) * 100)}%`;
   if (!cell.marked) return own;
   const rest = cell.restBase > 0 ? cell.restCount / cell.restBase : 0;
-  return `${own} ${shareOf(cell) > rest ? '▲' : '▼'} (rest ${Math.round(rest * 100)}%)`;
+  return `${shareOf(cell) > rest ? '▲' : '▼'} ${own} (rest ${Math.round(rest * 100)}%)`;
 }
 
 function shareOf(cell: GroupShare): number {

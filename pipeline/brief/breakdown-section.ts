@@ -98,7 +98,9 @@ function attributeSection(a: AttributeBreakdown, index: number, ctx: Context): s
   const splits = a.rows.filter((r) => r.kind === 'question' || r.kind === 'leading-proposal');
   const header = `| ${a.groups.map((g) => `${cellText(g.name)} (${g.participants.toLocaleString('en')})`).join(' | ')} |`;
   const align = `${a.groups.map(() => ' ---: |').join('')}`;
-  const lines = [`### By ${inlineText(a.attribute)}`, '', groupsText(a, ctx), ''];
+  // A survey's column is often its question: "What is your role?" is a heading as it stands.
+  const heading = a.attribute.trim().endsWith('?') ? a.attribute : `By ${a.attribute}`;
+  const lines = [`### ${inlineText(heading)}`, '', groupsText(a, ctx), ''];
   if (themes.length > 0) {
     appendAll(lines, [
       `| Theme ${header}`,
