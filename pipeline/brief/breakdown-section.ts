@@ -8,11 +8,17 @@ import type {
   GroupShare,
 } from '../../schemas/findings.js';
 import { appendAll } from '../arrays.js';
+import { shareGap } from '../synthesis/findings/breakdown-rows.js';
 import { cellText, inlineText } from './markdown-escape.js';
 import { count, type People } from './people.js';
 
 /** The section's heading. */
 export const BREAKDOWN_HEADING = 'Who took part and what each group said';
+
+/** Themes a table shows, largest first (`findings.json` has every one). */
+const SHOWN_THEMES = 10;
+/** Marked differences written out per attribute (and closed question), largest first. */
+const SHOWN_DIFFERENCES = 8;
 
 /** How the section names the people counted, and the findings' labels it reads. */
 interface Context {
@@ -85,7 +91,7 @@ function closedSection(q: ClosedQuestion, breakdowns: Breakdowns, ctx: Context):
     ),
     '',
     ...differenceList(
-      rows.flatMap(({ attribute, row }) => differences(attribute, row, ctx)),
+      rows.flatMap(({ attribute, row }) => largestFirst(attribute, [row], ctx)),
       ctx,
     ),
   ]);
@@ -94,7 +100,8 @@ function closedSection(q: ClosedQuestion, breakdowns: Breakdowns, ctx: Context):
 
 /** An attribute: its groups, the themes table and chart, the splits table, the differences. */
 function attributeSection(a: AttributeBreakdown, index: number, ctx: Context): string[] {
-  const themes = a.rows.filter((r) => r.kind === 'theme');
+  const allThemes = a.rows.filter((r) => r.kind === 'theme');
+  const themes = allThemes.slice(0, SHOWN_THEMES);
   const splits = a.rows.filter((r) => r.kind === 'question' || r.kind === 'leading-proposal');
   const header = `| ${a.groups.map((g) => `${cellText(g.name)} (${g.participants.toLocaleString('en')})`).join(' | ')} |`;
   const align = `${a.groups.map(() => ' ---: |').join('')}`;
@@ -107,6 +114,12 @@ function attributeSection(a: AttributeBreakdown, index: number, ctx: Context): s
       `| --- |${align}`,
       ...themes.map((r) => `| ${cellText(r.label)} | ${r.cells.map(shareCell).join(' | ')} |`),
       '',
+      ...(allThemes.length > themes.length
+        ? [
+            `${count(allThemes.length - themes.length, 'smaller theme')} left out here are in \`findings.json\` under \`breakdowns\`.`,
+            '',
+          ]
+        : []),
       ...ctx.chartOf(index),
     ]);
   }
@@ -123,13 +136,7 @@ function attributeSection(a: AttributeBreakdown, index: number, ctx: Context): s
     ]);
   }
   const rows = [...themes, ...splits];
-  return [
-    ...lines,
-    ...differenceList(
-      rows.flatMap((r) => differences(a, r, ctx)),
-      ctx,
-    ),
-  ];
+  return [...lines, ...differenceList(largestFirst(a, rows, ctx), ctx)];
 }
 
 /** The groups and who is not in any: no value, or a group too small even pooled. */
@@ -162,19 +169,37 @@ function differenceList(sentences: readonly string[], { unit }: Context): string
   return ['**Marked differences**', '', ...sentences.map((s) => `- ${s}`), ''];
 }
 
-/** One sentence per marked cell of a row: who, what, how much more or less often. */
-function differences(a: AttributeBreakdown, row: BreakdownRow, ctx: Context): string[] {
-  return row.cells.flatMap((cell, g) => {
-    const more = share(cell) > restShare(cell) ? 'more' : 'less';
-    // Two groups differ in one way: said once, of the one that did it more often.
-    if (!cell.marked || (row.cells.length === 2 && more === 'less')) return [];
-    const group = a.groups[g]?.name ?? '';
-    const who = `${capitalised(ctx.unit)}s in “${inlineText(group)}” (${inlineText(a.attribute)})`;
-    const figures = `${percent(cell.count, cell.base)}% against ${percent(cell.restCount, cell.restBase)}%`;
-    return [
-      `${who} ${differenceText(row, more, ctx)} than the other ${ctx.unit}s: ${figures}${ofWhom(row)}.`,
-    ];
-  });
+/**
+ * The sentences of an attribute's marked differences, the largest gaps first (with two groups,
+ * of the one doing it more often only: their difference is one), at most `SHOWN_DIFFERENCES`,
+ * then how many more the tables mark.
+ */
+function largestFirst(a: AttributeBreakdown, rows: readonly BreakdownRow[], ctx: Context) {
+  const marked = rows
+    .flatMap((row) => row.cells.map((cell, g) => ({ row, cell, g })))
+    .filter(({ row, cell }) => cell.marked && !(row.cells.length === 2 && shareGap(cell) < 0))
+    .sort((x, y) => Math.abs(shareGap(y.cell)) - Math.abs(shareGap(x.cell)));
+  const sentences = marked
+    .slice(0, SHOWN_DIFFERENCES)
+    .map(({ row, cell, g }) => differenceSentence(a, row, cell, g, ctx));
+  const more = marked.length - sentences.length;
+  if (more > 0) sentences.push(`${count(more, 'more marked difference')}: see the table.`);
+  return sentences;
+}
+
+/** The sentence of one marked cell: who, what, how much more or less often. */
+function differenceSentence(
+  a: AttributeBreakdown,
+  row: BreakdownRow,
+  cell: GroupShare,
+  g: number,
+  ctx: Context,
+): string {
+  const more = shareGap(cell) > 0 ? 'more' : 'less';
+  const group = a.groups[g]?.name ?? '';
+  const who = `${capitalised(ctx.unit)}s in “${inlineText(group)}” (${inlineText(a.attribute)})`;
+  const figures = `${percent(cell.count, cell.base)}% against ${percent(cell.restCount, cell.restBase)}%`;
+  return `${who} ${differenceText(row, more, ctx)} than the other ${ctx.unit}s: ${figures}${ofWhom(row)}.`;
 }
 
 /** What a marked group did more or less often than the rest. */
@@ -205,7 +230,7 @@ function shareCell(cell: GroupShare): string {
   if (cell.base === 0) return '–';
   const own = `${percent(cell.count, cell.base)}%`;
   if (!cell.marked) return own;
-  const arrow = share(cell) > restShare(cell) ? '▲' : '▼';
+  const arrow = shareGap(cell) > 0 ? '▲' : '▼';
   return `${arrow} ${own} (rest ${percent(cell.restCount, cell.restBase)}%)`;
 }
 
@@ -233,9 +258,6 @@ function skippedText(breakdowns: Breakdowns): string[] {
   );
   return [`Not broken down: ${items.join('; ')}.`, ''];
 }
-
-const share = (cell: GroupShare) => (cell.base > 0 ? cell.count / cell.base : 0);
-const restShare = (cell: GroupShare) => (cell.restBase > 0 ? cell.restCount / cell.restBase : 0);
 
 function percent(n: number, of: number): number {
   return of > 0 ? Math.round((n / of) * 100) : 0;

@@ -73,7 +73,7 @@ themes:
 input:
   files: [survey.csv]
   fields: { id: id, text: text, author: respondent }
-  attributes: [sector, region, Do you support the river plan?]
+  attributes: [sector, region, Do you support the river plan?, respondent]
 `;
 
 async function runSurvey(seed: number, water: { Farmer: number; Resident: number }) {
@@ -129,6 +129,9 @@ describe('breakdowns in a run: farmers raise water quality 50% of the time, resi
     expect(section).not.toContain('raised Water quality less often');
     expect(section).toContain('### By region');
     expect(section).toContain('No group differs markedly from the other respondents here.');
+    expect(section).toContain(
+      'Not broken down: respondent (200 distinct values: too many to group).',
+    );
     expect(markdown).toMatch(/corrected together by Holm’s method/);
   });
 

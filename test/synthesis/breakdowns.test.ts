@@ -124,6 +124,18 @@ describe('breakdowns by respondent attribute', () => {
     expect(left?.unanswered).toBe(8);
   });
 
+  it('orders groups largest first, or by number when every value opens with one', () => {
+    const input = survey(1, none);
+    const band = (i: number) => (i < 30 ? '65+' : i < 60 ? '18-24' : i < 140 ? '25-34' : '35-64');
+    const kind = (i: number) => (i < 30 ? 'Farmer' : i < 140 ? 'Resident' : 'Trader');
+    const rows = input.rows.map((r, i) => ({ ...r, attributes: { age: band(i), kind: kind(i) } }));
+    const { attributes } = computeBreakdowns({ ...input, attributes: ['age', 'kind'], rows });
+    expect(attributes.map((a) => a.groups.map((g) => g.name))).toEqual([
+      ['18-24', '25-34', '35-64', '65+'],
+      ['Resident', 'Trader', 'Farmer'],
+    ]);
+  });
+
   it('skips an attribute with too many values or fewer than two groups of the minimum size', () => {
     const input = survey(1, none);
     const rows = input.rows.map((r, i) => ({

@@ -69,12 +69,11 @@ export function groupsOf(
   if (byKey.size > options.maxGroups) {
     return { attribute, reason: 'too-many-values', values: byKey.size };
   }
-  const all = [...byKey.values()].sort(
-    (a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name),
-  );
-  const big = all.filter((g) => g.members.length >= options.minGroup);
+  const big = ordered([...byKey.values()].filter((g) => g.members.length >= options.minGroup));
   if (big.length < 2) return { attribute, reason: 'too-few-groups', values: byKey.size };
-  const small = all.filter((g) => g.members.length < options.minGroup);
+  const small = [...byKey.values()]
+    .filter((g) => g.members.length < options.minGroup)
+    .sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
   const pooled = small.reduce((sum, g) => sum + g.members.length, 0);
   const shown = pooled >= options.minGroup ? [...big, poolOf(small)] : big;
   const groupOf = new Map<string, number>();
@@ -95,6 +94,17 @@ export function groupsOf(
         ? { groups: 0, participants: 0 }
         : { groups: small.length, participants: pooled },
   };
+}
+
+/**
+ * Groups in the order a reader expects: values that all open with a number (age bands, scores:
+ * "18-24", "25-34") in their numeric order, others largest first.
+ */
+function ordered<T extends { name: string; members: readonly string[] }>(groups: T[]): T[] {
+  if (groups.every((g) => /^\d/u.test(g.name))) {
+    return groups.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  }
+  return groups.sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
 }
 
 function poolOf(small: readonly { name: string; members: string[] }[]) {
