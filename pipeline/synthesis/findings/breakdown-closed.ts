@@ -59,3 +59,31 @@ export function isClosedYesNo(values: Iterable<string>): boolean {
   }
   return seen.has('yes') && seen.has('no');
 }
+
+/**
+ * Each participant's answer (by index: 1 yes, 0 no, -1 neither clearly or none) and the counts,
+ * when the attribute is a closed yes/no question (see `isClosedYesNo`); else null, as soon as a
+ * value is no answer. Each distinct value is read once.
+ */
+export function closedAnswers(values: readonly (string | undefined)[]) {
+  const read = new Map<string, ClosedAnswer | null>();
+  const answers = new Array<ClosedAnswer | undefined>(values.length);
+  for (const [i, value] of values.entries()) {
+    if (value === undefined) continue;
+    let answer = read.get(value);
+    if (answer === undefined) {
+      answer = closedAnswer(value);
+      read.set(value, answer);
+    }
+    if (answer === null) return null;
+    answers[i] = answer;
+  }
+  if (!isClosedYesNo(read.keys())) return null;
+  const states = new Int8Array(values.length).fill(-1);
+  const counts = { yes: 0, no: 0, unclear: 0 };
+  for (const [i, answer] of answers.entries()) {
+    counts[answer ?? 'unclear'] += 1;
+    if (answer === 'yes' || answer === 'no') states[i] = answer === 'yes' ? 1 : 0;
+  }
+  return { states, counts };
+}

@@ -1,4 +1,4 @@
-// Participants' groups by respondent attribute: their values, small groups pooled, yes/no answers read.
+// Participants' groups by respondent attribute: their values, small groups pooled, large ones kept.
 import type { BreakdownGroup, Breakdowns } from '../../../schemas/findings.js';
 
 /** A contribution's respondent attributes and who made it, in input order. */
@@ -14,8 +14,8 @@ export const OTHER_GROUP = 'Other groups';
 export interface GroupedAttribute {
   attribute: string;
   groups: BreakdownGroup[];
-  /** Each grouped participant's group index. */
-  groupOf: ReadonlyMap<string, number>;
+  /** By participant index, the group's index, or -1 for none. */
+  groupOf: Int32Array;
   unanswered: number;
   leftOut: { groups: number; participants: number };
 }
@@ -26,18 +26,21 @@ export interface GroupingOptions {
   maxGroups: number;
 }
 
-/** Each participant's value for an attribute: the first non-blank one their contributions carry. */
+/**
+ * By participant index (see `index`), the participant's value for an attribute: the first
+ * non-blank one their contributions carry, trimmed; undefined where none does.
+ */
 export function valuesOf(
   rows: readonly AttributeRow[],
   attribute: string,
-  participants: ReadonlySet<string>,
-): Map<string, string> {
-  const values = new Map<string, string>();
+  index: ReadonlyMap<string, number>,
+): (string | undefined)[] {
+  const values = new Array<string | undefined>(index.size).fill(undefined);
   for (const { participant, attributes } of rows) {
     const value = attributes[attribute]?.trim();
-    if (value && participants.has(participant) && !values.has(participant)) {
-      values.set(participant, value);
-    }
+    if (!value) continue;
+    const i = index.get(participant);
+    if (i !== undefined && values[i] === undefined) values[i] = value;
   }
   return values;
 }
@@ -49,25 +52,33 @@ export function valueKey(value: string): string {
 
 /**
  * An attribute's groups: one per value (its first spelling) with at least `minGroup`
- * participants, largest first; the smaller ones pooled as "Other" when together they reach
- * `minGroup`, else left out. A skip reason instead when the attribute has more than `maxGroups`
- * distinct values (a free-text column, most likely) or fewer than two groups reach `minGroup`.
+ * participants; the smaller ones pooled as "Other groups" when together they reach `minGroup`,
+ * else left out. A skip reason instead when the attribute has more than `maxGroups` distinct
+ * values (a free-text column, most likely) or fewer than two groups reach `minGroup`.
  */
 export function groupsOf(
   attribute: string,
-  values: ReadonlyMap<string, string>,
-  participants: number,
+  values: readonly (string | undefined)[],
   options: GroupingOptions,
 ): GroupedAttribute | Breakdowns['skipped'][number] {
-  const byKey = new Map<string, { name: string; members: string[] }>();
-  for (const [participant, value] of values) {
-    const key = valueKey(value);
-    const group = byKey.get(key) ?? { name: value, members: [] };
-    group.members.push(participant);
-    byKey.set(key, group);
-  }
-  if (byKey.size > options.maxGroups) {
-    return { attribute, reason: 'too-many-values', values: byKey.size };
+  const keys = new Map<string, string>();
+  const byKey = new Map<string, { name: string; members: number[] }>();
+  for (const [i, value] of values.entries()) {
+    if (value === undefined) continue;
+    let key = keys.get(value);
+    if (key === undefined) {
+      key = valueKey(value);
+      keys.set(value, key);
+    }
+    const group = byKey.get(key);
+    if (group) group.members.push(i);
+    else byKey.set(key, { name: value, members: [i] });
+    // A free-text column stops here, its values counted but not grouped.
+    if (byKey.size > options.maxGroups) {
+      const distinct = new Set(values);
+      distinct.delete(undefined);
+      return { attribute, reason: 'too-many-values', values: distinct.size };
+    }
   }
   const big = ordered([...byKey.values()].filter((g) => g.members.length >= options.minGroup));
   if (big.length < 2) return { attribute, reason: 'too-few-groups', values: byKey.size };
@@ -75,20 +86,21 @@ export function groupsOf(
     .filter((g) => g.members.length < options.minGroup)
     .sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
   const pooled = small.reduce((sum, g) => sum + g.members.length, 0);
-  const shown = pooled >= options.minGroup ? [...big, poolOf(small)] : big;
-  const groupOf = new Map<string, number>();
+  const pool = { name: OTHER_GROUP, members: small.flatMap((g) => g.members) };
+  const shown = pooled >= options.minGroup ? [...big, pool] : big;
+  const groupOf = new Int32Array(values.length).fill(-1);
   shown.forEach((g, i) => {
-    for (const member of g.members) groupOf.set(member, i);
+    for (const member of g.members) groupOf[member] = i;
   });
   return {
     attribute,
     groups: shown.map((g) => ({
       name: g.name,
       participants: g.members.length,
-      pooled: g === shown[big.length] ? small.map((s) => s.name) : [],
+      pooled: g === pool ? small.map((s) => s.name) : [],
     })),
     groupOf,
-    unanswered: participants - values.size,
+    unanswered: values.filter((v) => v === undefined).length,
     leftOut:
       pooled >= options.minGroup
         ? { groups: 0, participants: 0 }
@@ -100,13 +112,9 @@ export function groupsOf(
  * Groups in the order a reader expects: values that all open with a number (age bands, scores:
  * "18-24", "25-34") in their numeric order, others largest first.
  */
-function ordered<T extends { name: string; members: readonly string[] }>(groups: T[]): T[] {
+function ordered<T extends { name: string; members: readonly number[] }>(groups: T[]): T[] {
   if (groups.every((g) => /^\d/u.test(g.name))) {
     return groups.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   }
   return groups.sort((a, b) => b.members.length - a.members.length || a.name.localeCompare(b.name));
-}
-
-function poolOf(small: readonly { name: string; members: string[] }[]) {
-  return { name: OTHER_GROUP, members: small.flatMap((g) => g.members) };
 }

@@ -3,18 +3,16 @@ import type { BreakdownRow, Breakdowns, GroupShare } from '../../../schemas/find
 import type { GroupedAttribute } from './breakdown-groups.js';
 import { compareProportions, holmAdjust } from './breakdown-stats.js';
 
-/**
- * How a row reads a participant: `hit` (raised the theme, in favour, answered yes), `miss`, or
- * null when they are not counted in the row's base (they took no side, gave no yes or no).
- */
-export type RowReader = (participant: string) => 'hit' | 'miss' | null;
-
-/** A row to compute: what it is, and how it reads each participant. */
+/** A row to compute: what it is, and what each participant did. */
 export interface RowSpec {
   kind: BreakdownRow['kind'];
   id: string;
   label: string;
-  read: RowReader;
+  /**
+   * By participant index: 1, a hit (raised the theme, in favour, answered yes); 0, a miss; -1,
+   * not counted in the row's base (took no side, gave no yes or no).
+   */
+  states: Int8Array;
 }
 
 /**
@@ -25,11 +23,14 @@ export interface RowSpec {
 export function breakdownRow(spec: RowSpec, grouped: GroupedAttribute, minGroup: number) {
   const bases = grouped.groups.map(() => 0);
   const counts = grouped.groups.map(() => 0);
-  for (const [participant, g] of grouped.groupOf) {
-    const seen = spec.read(participant);
-    if (seen === null) continue;
+  const { groupOf } = grouped;
+  const { states } = spec;
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i] as number;
+    const state = states[i] as number;
+    if (g < 0 || state < 0) continue;
     bases[g] = (bases[g] as number) + 1;
-    if (seen === 'hit') counts[g] = (counts[g] as number) + 1;
+    counts[g] = (counts[g] as number) + state;
   }
   const allBase = bases.reduce((a, b) => a + b, 0);
   const allCount = counts.reduce((a, b) => a + b, 0);

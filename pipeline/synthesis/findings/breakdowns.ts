@@ -7,7 +7,7 @@ import type {
   Findings,
   StanceSplit,
 } from '../../../schemas/findings.js';
-import { type ClosedAnswer, closedAnswer, isClosedYesNo } from './breakdown-closed.js';
+import { closedAnswers } from './breakdown-closed.js';
 import {
   type AttributeRow,
   type GroupedAttribute,
@@ -50,20 +50,22 @@ export interface BreakdownInput {
  */
 export function computeBreakdowns(input: BreakdownInput): Breakdowns {
   const { breakdownMinGroup: minGroup, breakdownMaxGroups: maxGroups } = input.options;
-  const closed: { question: ClosedQuestion; answers: Map<string, ClosedAnswer> }[] = [];
+  const index = new Map([...input.participants].map((p, i) => [p, i]));
+  const closed: { question: ClosedQuestion; states: Int8Array }[] = [];
   const grouped: GroupedAttribute[] = [];
   const skipped: Breakdowns['skipped'] = [];
   for (const attribute of input.attributes) {
-    const values = valuesOf(input.rows, attribute, input.participants);
-    if (isClosedYesNo(values.values())) {
-      closed.push(closedQuestion(attribute, values, input.participants.size));
+    const values = valuesOf(input.rows, attribute, index);
+    const answers = closedAnswers(values);
+    if (answers) {
+      closed.push({ question: { attribute, ...answers.counts }, states: answers.states });
       continue;
     }
-    const groups = groupsOf(attribute, values, input.participants.size, { minGroup, maxGroups });
+    const groups = groupsOf(attribute, values, { minGroup, maxGroups });
     if ('reason' in groups) skipped.push(groups);
     else grouped.push(groups);
   }
-  const specs = rowSpecs(input, closed);
+  const specs = rowSpecs(input, index, closed);
   const attributes: AttributeBreakdown[] = grouped.map((g) => ({
     attribute: g.attribute,
     groups: g.groups,
@@ -90,50 +92,40 @@ export function computeBreakdowns(input: BreakdownInput): Breakdowns {
 /** The rows every breakdown has: themes, then splits, then closed questions. */
 function rowSpecs(
   input: BreakdownInput,
-  closed: readonly { question: ClosedQuestion; answers: Map<string, ClosedAnswer> }[],
+  index: ReadonlyMap<string, number>,
+  closed: readonly { question: ClosedQuestion; states: Int8Array }[],
 ): RowSpec[] {
+  const flag = (who: ReadonlySet<string>, bit: number, into: Int8Array) => {
+    for (const p of who) {
+      const i = index.get(p);
+      if (i !== undefined) into[i] = (into[i] as number) | bit;
+    }
+    return into;
+  };
   const themes = input.themes.map(
     (t): RowSpec => ({
       kind: 'theme',
       id: t.id,
       label: t.label,
-      read: (p) => (t.participants.has(p) ? 'hit' : 'miss'),
+      states: flag(t.participants, 1, new Int8Array(index.size)),
     }),
   );
-  const splits = input.splits.map(
-    (s): RowSpec => ({
-      kind: s.kind,
-      id: s.id,
-      label: s.label,
-      // Those on both sides (two contributions read apart) take no one side.
-      read: (p) => {
-        const [favour, against] = [s.favour.has(p), s.against.has(p)];
-        return favour === against ? null : favour ? 'hit' : 'miss';
-      },
-    }),
-  );
+  const splits = input.splits.map((s): RowSpec => {
+    const sides = flag(s.against, 2, flag(s.favour, 1, new Int8Array(index.size)));
+    // In favour only: a hit; against only: a miss; on both sides (two contributions read
+    // apart) or on neither: not counted.
+    const states = sides.map((f) => (f === 1 ? 1 : f === 2 ? 0 : -1));
+    return { kind: s.kind, id: s.id, label: s.label, states };
+  });
   const questions = closed.map(
-    ({ question, answers }): RowSpec => ({
+    ({ question, states }): RowSpec => ({
       kind: 'closed',
       id: question.attribute,
       label: question.attribute,
-      read: (p) => {
-        const answer = answers.get(p);
-        return answer === 'yes' ? 'hit' : answer === 'no' ? 'miss' : null;
-      },
+      states,
     }),
   );
   return [...themes, ...splits, ...questions];
-}
-
-function closedQuestion(attribute: string, values: ReadonlyMap<string, string>, all: number) {
-  const answers = new Map<string, ClosedAnswer>();
-  for (const [participant, value] of values) {
-    answers.set(participant, closedAnswer(value) ?? 'unclear');
-  }
-  const of = (answer: ClosedAnswer) => [...answers.values()].filter((a) => a === answer).length;
-  const [yes, no] = [of('yes'), of('no')];
-  return { question: { attribute, yes, no, unclear: all - yes - no }, answers };
 }
 
 /**
