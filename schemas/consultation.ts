@@ -265,6 +265,18 @@ export const BriefConfig = z.strictObject({
   compactBelowShare: z.number().min(0).max(1).default(0.05),
   /** Citations shown as links after a statement; more are summarised as "+N more". */
   citations: z.number().int().min(1).max(20).default(3),
+  /**
+   * Breakdowns by respondent attribute: fewest participants a group needs to be shown and
+   * tested (default 20); smaller groups are pooled as "Other" when together they reach it.
+   */
+  breakdownMinGroup: z.number().int().min(2).default(20),
+  /**
+   * Least difference between a group's share and the rest's (default 0.1, ten percentage points)
+   * for a significant one to be marked: on a large consultation a tiny gap is significant too.
+   */
+  breakdownMinDifference: z.number().min(0).max(1).default(0.1),
+  /** Attributes with more distinct values than this are not broken down (default 12). */
+  breakdownMaxGroups: z.number().int().min(2).default(12),
 });
 export type BriefConfig = z.infer<typeof BriefConfig>;
 

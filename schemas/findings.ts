@@ -297,6 +297,109 @@ export const ReadingCounts = z.strictObject({
 });
 export type ReadingCounts = z.infer<typeof ReadingCounts>;
 
+/**
+ * One group's share against the rest of the attribute's groups together: of `base` participants,
+ * `count` raised the theme (in favour of a split's claim, answered yes to a closed question),
+ * and the test of the difference.
+ */
+export const GroupShare = z.strictObject({
+  /** The group's participants counted: all of them for a theme, those taking a side for a split. */
+  base: z.number().int().min(0),
+  count: z.number().int().min(0),
+  /** The same for every other group of the attribute (the "Other" pool included). */
+  restBase: z.number().int().min(0),
+  restCount: z.number().int().min(0),
+  /**
+   * Two-sided p-value of the group against the rest: `z`, the pooled two-proportion z-test, or
+   * `fisher`, Fisher's exact test when a cell expects fewer than 5. Null (not tested) when
+   * either base is under the minimum group size.
+   */
+  test: z.enum(['z', 'fisher']).nullable(),
+  p: z.number().min(0).max(1).nullable(),
+  /** `p` adjusted by Holm's method across every test of the breakdowns. */
+  adjusted: z.number().min(0).max(1).nullable(),
+  /** Differs markedly: `adjusted` under `alpha` and the shares at least `minDifference` apart. */
+  marked: z.boolean(),
+});
+export type GroupShare = z.infer<typeof GroupShare>;
+
+/**
+ * A row of a breakdown: `theme`, the share of each group's participants who raised a top-level
+ * theme; `question` and `leading-proposal`, the share in favour of a split's claim among those
+ * taking a side; `closed`, the share answering yes to a closed yes/no question among those
+ * answering yes or no.
+ */
+export const BreakdownRow = z.strictObject({
+  kind: z.enum(['theme', 'question', 'leading-proposal', 'closed']),
+  /** The theme id, the question id, the theme id of the proposal, or the closed question's column. */
+  id: z.string(),
+  /** The theme's label, the split's claim, or the closed question. */
+  label: z.string(),
+  /** One per group of the breakdown, in its order. */
+  cells: z.array(GroupShare),
+});
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+/** A group of participants by their value for an attribute, or "Other", the small ones pooled. */
+export const BreakdownGroup = z.strictObject({
+  name: z.string(),
+  participants: z.number().int().min(1),
+  /** For the "Other" pool: the values pooled in it; else empty. */
+  pooled: z.array(z.string()),
+});
+export type BreakdownGroup = z.infer<typeof BreakdownGroup>;
+
+/** How the groups of one respondent attribute (a closed survey column) differ. */
+export const AttributeBreakdown = z.strictObject({
+  attribute: z.string(),
+  groups: z.array(BreakdownGroup),
+  /** Participants who gave no value. */
+  unanswered: z.number().int().min(0),
+  /** Small groups left out (too few together to pool as "Other"), and their participants. */
+  leftOut: z.strictObject({
+    groups: z.number().int().min(0),
+    participants: z.number().int().min(0),
+  }),
+  rows: z.array(BreakdownRow),
+});
+export type AttributeBreakdown = z.infer<typeof AttributeBreakdown>;
+
+/**
+ * A closed yes/no question among the attributes ("Do you support ...? Yes/No", also ja/nein,
+ * oui/non, sí/no): participants answering yes, no, and neither clearly ("don't know", blank).
+ * Its shares by the other attributes' groups are their breakdowns' `closed` rows.
+ */
+export const ClosedQuestion = z.strictObject({
+  attribute: z.string(),
+  yes: z.number().int().min(0),
+  no: z.number().int().min(0),
+  unclear: z.number().int().min(0),
+});
+export type ClosedQuestion = z.infer<typeof ClosedQuestion>;
+
+/** Who said what: shares by respondent attribute group, and the differences that are marked. */
+export const Breakdowns = z.strictObject({
+  /** Fewest participants a group needs to be shown and tested (`brief.breakdownMinGroup`). */
+  minGroup: z.number().int().min(1),
+  /** Least difference in share for a marked one (`brief.breakdownMinDifference`). */
+  minDifference: z.number().min(0).max(1),
+  /** Family-wise error rate kept by Holm's correction. */
+  alpha: z.number().min(0).max(1),
+  /** Tests made, all corrected together. */
+  tests: z.number().int().min(0),
+  attributes: z.array(AttributeBreakdown),
+  closed: z.array(ClosedQuestion),
+  /** Attributes not broken down: too many distinct values, or fewer than two groups big enough. */
+  skipped: z.array(
+    z.strictObject({
+      attribute: z.string(),
+      reason: z.enum(['too-many-values', 'too-few-groups']),
+      values: z.number().int().min(0),
+    }),
+  ),
+});
+export type Breakdowns = z.infer<typeof Breakdowns>;
+
 /** `findings.json`: what the consultation said, every statement traceable to its passages. */
 export const Findings = z.strictObject({
   synthesiser: z.strictObject({
@@ -328,6 +431,8 @@ export const Findings = z.strictObject({
   questions: z.array(QuestionFindings),
   crossCutting: z.array(CrossCutting),
   weeks: z.array(WeekDigest),
+  /** Breakdowns by respondent attribute (`input.attributes`); absent without attributes. */
+  breakdowns: Breakdowns.optional(),
   /** Opinion groups found from per-participant votes (Polis-style), or null without them. */
   /** LLM mode with `llm.readStatements`: what the model read; absent when the rules read all. */
   reading: ReadingCounts.optional(),

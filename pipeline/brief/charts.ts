@@ -13,7 +13,7 @@ export interface Chart {
 }
 
 /** Colours for themes, in order (colour-blind-safe palette by Okabe and Ito, then greys). */
-const PALETTE = [
+export const PALETTE = [
   '#0072B2',
   '#E69F00',
   '#009E73',
@@ -24,7 +24,8 @@ const PALETTE = [
   '#999999',
 ];
 const FONT = 'DejaVu Sans, Arial, sans-serif';
-const WIDTH = 640;
+/** Every chart's width in SVG pixels. */
+export const WIDTH = 640;
 
 /**
  * The brief's charts, drawn with only `rect`, `line` and `text` at absolute coordinates so that
@@ -128,7 +129,8 @@ function weeklyChart(themes: readonly ThemeFindings[], weeks: readonly string[])
   return { name: 'passages-per-week', title, svg: svg(height, title, parts) };
 }
 
-function svg(height: number, title: string, parts: readonly string[]): string {
+/** An SVG document of the chart's parts, with its title for screen readers. */
+export function svg(height: number, title: string, parts: readonly string[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${round(height)}" viewBox="0 0 ${WIDTH} ${round(height)}" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
@@ -138,7 +140,8 @@ function svg(height: number, title: string, parts: readonly string[]): string {
   ].join('\n');
 }
 
-function rect(x: number, y: number, width: number, height: number, fill: string): string {
+/** A filled rectangle. */
+export function rect(x: number, y: number, width: number, height: number, fill: string): string {
   return `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${round(height)}" fill="${fill}"/>`;
 }
 
@@ -146,7 +149,8 @@ function line(x1: number, y1: number, x2: number, y2: number): string {
   return `<line x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="#444444" stroke-width="1"/>`;
 }
 
-function text(
+/** A label, placed by its baseline (11 px unless `size` says). */
+export function text(
   x: number,
   y: number,
   content: string,
@@ -156,7 +160,8 @@ function text(
   return `<text x="${round(x)}" y="${round(y)}" font-family="${FONT}" font-size="${style.size ?? 11}"${weight} text-anchor="${style.anchor ?? 'start'}" fill="#222222">${escapeXml(content)}</text>`;
 }
 
-function clip(label: string, chars: number): string {
+/** A label cut to `chars` characters, with an ellipsis when cut. */
+export function clip(label: string, chars: number): string {
   return label.length > chars ? `${label.slice(0, Math.max(1, chars - 1))}…` : label;
 }
 

@@ -4,6 +4,7 @@ import type { TaxonomyTheme } from '../../schemas/consultation.js';
 import type { Themes } from '../../schemas/themes.js';
 import { listOf } from '../synthesis/findings/theme-findings.js';
 import { unreadLanguages, unreadMethodology } from '../synthesis/reading/unread.js';
+import { breakdownMethodology } from './breakdown-methodology.js';
 import { capsMethodology } from './brief-caps.js';
 import { describeLongContributions } from './long-contributions.js';
 import { inlineText } from './markdown-escape.js';
@@ -45,6 +46,7 @@ export function methodologyText(input: BriefInput, acc: Accounting, people: Peop
     );
   }
   sentences.push(
+    breakdownMethodology(findings.breakdowns, config.brief.breakdownMaxGroups),
     people.limitation(),
     capsMethodology(
       config.brief,

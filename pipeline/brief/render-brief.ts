@@ -16,6 +16,8 @@ import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/findings/corpus.js';
 import { noProposalText, unreadLanguages } from '../synthesis/reading/unread.js';
 import { aboutDataBox } from './about-data.js';
+import { breakdownChartName, breakdownCharts } from './breakdown-chart.js';
+import { breakdownSection } from './breakdown-section.js';
 import { isCompact, topBySupport, topSubThemes } from './brief-caps.js';
 import { briefCharts, type Chart } from './charts.js';
 import { cellText, inlineText } from './markdown-escape.js';
@@ -84,11 +86,16 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       (a, b) =>
         b.prevalence.participants - a.prevalence.participants || a.themeId.localeCompare(b.themeId),
     );
-  const charts = briefCharts(
-    findings,
-    people,
-    config.weeks.length > 0 ? config.weeks.map((w) => w.label) : findings.weeks.map((w) => w.label),
-  );
+  const charts = [
+    ...briefCharts(
+      findings,
+      people,
+      config.weeks.length > 0
+        ? config.weeks.map((w) => w.label)
+        : findings.weeks.map((w) => w.label),
+    ),
+    ...breakdownCharts(findings),
+  ];
   const chartRef = (name: string) => {
     const chart = charts.find((c) => c.name === name);
     return chart ? [`![${chart.title}](charts/${chart.name}.svg)`, ''] : [];
@@ -139,6 +146,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       ),
     ],
     questionsSection(findings, sources, { caps: config.brief, people, quoted }),
+    breakdownSection(findings, people, (i) => chartRef(breakdownChartName(i))),
     crossCutting(findings, sources),
     programming,
     annexes(input, accounting, top, sources, { caps: config.brief, people, quoted }),

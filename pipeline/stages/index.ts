@@ -8,7 +8,7 @@ import { ingestContributions } from './ingest.js';
 import { llmSlice } from './llm-slice.js';
 import { renderStage } from './render.js';
 import { applyReviewStage } from './review.js';
-import { SYNTHESISE_VERSION, synthesiseFindings, synthesiseSlice } from './synthesise.js';
+import { SYNTHESISE_VERSION, synthesiseFindings, synthesiseStageSlice } from './synthesise.js';
 import { findThemes } from './themes.js';
 import { readBallots } from './votes.js';
 
@@ -174,7 +174,7 @@ export const STAGES = [
     output: 'findings',
     inputs: ['clean', 'contributions', 'reviewed', 'vectors', 'votes'],
     readsInputFiles: false,
-    configSlice: synthesiseSlice,
+    configSlice: synthesiseStageSlice,
     run: async ({ load, previous }, ctx) =>
       synthesiseFindings(
         {

@@ -7,8 +7,10 @@ import type { Ballots } from '../../schemas/votes.js';
 import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { participantsByContribution } from '../participants.js';
 import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
+import { breakdownsOf } from '../synthesis/findings/breakdowns.js';
 import { buildCorpus, type SynthesisCorpus } from '../synthesis/findings/corpus.js';
 import { createOfflineSynthesiser } from '../synthesis/findings/offline-synthesiser.js';
 import { withPinnedQuotes } from '../synthesis/findings/pinned-quotes.js';
@@ -44,6 +46,20 @@ export function synthesiseSlice(config: Consultation): unknown {
         ? { model: config.llm.models.reading, batchSize: config.llm.readingBatchSize }
         : null,
     }),
+  };
+}
+
+/**
+ * The stage's cache key slice: the findings' slice, and with respondent attributes what their
+ * breakdowns depend on (kept out of `synthesiseSlice`, so that it leaves themes' keys alone).
+ */
+export function synthesiseStageSlice(config: Consultation): unknown {
+  const { attributes } = config.input;
+  if (attributes.length === 0) return synthesiseSlice(config);
+  const { breakdownMinGroup, breakdownMinDifference, breakdownMaxGroups } = config.brief;
+  return {
+    ...(synthesiseSlice(config) as object),
+    breakdowns: { attributes, breakdownMinGroup, breakdownMinDifference, breakdownMaxGroups },
   };
 }
 
@@ -128,7 +144,7 @@ export async function synthesiseFindings(
   const checked = written
     ? enforceGrounding(draft, corpus, offline, written.origins)
     : enforceGrounding(draft, corpus);
-  const findings = {
+  const findings: Findings = {
     ...checked,
     // From the checked themes, so that a priority's counts are its theme's.
     priorities: prioritiesOf(corpus, checked.themes),
@@ -136,6 +152,11 @@ export async function synthesiseFindings(
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
     ...(reading ? { reading: reading.counts } : {}),
   };
+  const breakdowns = breakdownsOf(corpus, attributeRows(inputs.contributions), checked);
+  if (breakdowns) {
+    findings.breakdowns = breakdowns;
+    warnSkipped(breakdowns, ctx);
+  }
   warnDropped(findings, ctx);
   if (translated === 0) warnUnread(inputs.records, ctx);
   return {
@@ -206,6 +227,25 @@ function warnUnread(records: readonly CleanRecord[], ctx: StageContext): void {
     if (r.status === 'kept') counts[r.language] = (counts[r.language] ?? 0) + 1;
   const warning = unreadWarning(unreadLanguages(counts));
   if (warning !== null) ctx.logger.warn(warning);
+}
+
+/** Every contribution's respondent attributes and participant, in input order. */
+function attributeRows(contributions: readonly Contribution[]) {
+  const participantOf = participantsByContribution(contributions);
+  return contributions.map((c) => ({ participant: participantOf(c.id), attributes: c.attributes }));
+}
+
+/** One warning line per attribute not broken down, saying why. */
+function warnSkipped(breakdowns: NonNullable<Findings['breakdowns']>, ctx: StageContext): void {
+  for (const { attribute, reason, values } of breakdowns.skipped) {
+    const why =
+      reason === 'too-many-values'
+        ? `it has ${values} distinct values (more than brief.breakdownMaxGroups ${ctx.config.brief.breakdownMaxGroups}: a free-text column?)`
+        : `fewer than two of its ${values} values have brief.breakdownMinGroup (${breakdowns.minGroup}) participants`;
+    ctx.logger.warn(
+      `synthesise: attribute ${JSON.stringify(attribute)} is not broken down: ${why}`,
+    );
+  }
 }
 
 function droppedCount(findings: Findings): number {
