@@ -87,7 +87,7 @@ export function inferRoles(columns: readonly ClassifiedColumn[]): InferredRoles 
   const layout: InputLayout = records ? 'records' : 'survey';
   let questions: GuidingQuestion[];
   if (layout === 'survey') {
-    asked.forEach((c) => used.add(c.name));
+    for (const c of asked) used.add(c.name);
     questions = surveyQuestions(asked);
   } else {
     const text =
