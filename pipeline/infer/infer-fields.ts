@@ -224,8 +224,21 @@ class UniqueSlugs {
   }
 }
 
+/** The order fields are written in: what is read first, then who and when, then votes. */
+const FIELD_ORDER = [
+  'text',
+  'id',
+  'author',
+  'date',
+  'question',
+  'moderation',
+  'agrees',
+  'disagrees',
+  'passes',
+] as const;
+
 function definedOnly(fields: InferredFields): InferredFields {
   return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined),
+    FIELD_ORDER.flatMap((key) => (fields[key] === undefined ? [] : [[key, fields[key]]])),
   ) as InferredFields;
 }

@@ -67,7 +67,7 @@ export async function sampleTable(path: string, limit = SAMPLE_ROWS): Promise<Ta
     format: format as TableSample['format'],
     headerRows,
     columns: combineHeaderRows(header),
-    rows: raw.rows.slice(headerRows - 1),
+    rows: raw.rows.slice(headerRows - 1, headerRows - 1 + limit),
   };
 }
 

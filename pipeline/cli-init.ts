@@ -1,0 +1,86 @@
+// `brief init FILE` and `brief run FILE`: a config inferred from a data file, written for editing.
+import { access, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { loadConsultation } from './config.js';
+import { UsageError } from './errors.js';
+import { describeInference, formatConfigYaml } from './infer/config-yaml.js';
+import { inferConfig } from './infer/infer-config.js';
+
+/** Extensions of the data files a config can be inferred from. */
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.json', '.jsonl', '.ndjson']);
+
+/** Whether `path` names a data file (by extension) rather than a YAML config. */
+export function isDataFile(path: string): boolean {
+  return DATA_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+/** A config written (or found) for a data file, and the lines that say what it took for what. */
+export interface ConfigForData {
+  configPath: string;
+  lines: string[];
+}
+
+/**
+ * `brief init FILE [--out CONFIG]`: infers a config from `dataPath` and writes it to `out`
+ * (default: `consultation.yaml` beside the data file), never over an existing file.
+ */
+export async function initConfig(dataPath: string, out?: string): Promise<ConfigForData> {
+  const configPath = out ?? join(dirname(dataPath), 'consultation.yaml');
+  if (await exists(configPath)) {
+    throw new UsageError(
+      `${configPath} exists; \`brief init\` does not overwrite it: delete it or name another file with --out`,
+    );
+  }
+  return writeInferred(dataPath, configPath);
+}
+
+/**
+ * The config `brief run FILE` runs: beside the data file, `consultation.yaml` (else
+ * `<name>.consultation.yaml` when that name is taken by a config of other files). A config there
+ * that already reads this file is used as it is, edits and all; else one is inferred and written.
+ */
+export async function configForDataFile(dataPath: string): Promise<ConfigForData> {
+  const stem = basename(dataPath, extname(dataPath));
+  const candidates = ['consultation.yaml', `${stem}.consultation.yaml`].map((name) =>
+    join(dirname(dataPath), name),
+  );
+  for (const configPath of candidates) {
+    if (!(await exists(configPath))) return writeInferred(dataPath, configPath);
+    if (await readsFile(configPath, dataPath)) {
+      return {
+        configPath,
+        lines: [
+          `using ${configPath}, which reads ${basename(dataPath)} (delete it to infer again)`,
+        ],
+      };
+    }
+  }
+  throw new UsageError(
+    `${candidates.join(' and ')} exist and read other files; write a config with \`brief init ${dataPath} --out FILE\` and run that`,
+  );
+}
+
+async function writeInferred(dataPath: string, configPath: string): Promise<ConfigForData> {
+  const inferred = await inferConfig(dataPath, dirname(resolve(configPath)));
+  await writeFile(configPath, formatConfigYaml(inferred), { flag: 'wx' });
+  return {
+    configPath,
+    lines: [...describeInference(inferred), `wrote ${configPath}: edit it to change any of this`],
+  };
+}
+
+/** Whether the config at `configPath` lists `dataPath` among its input files. */
+async function readsFile(configPath: string, dataPath: string): Promise<boolean> {
+  const loaded = await loadConsultation(configPath).catch(() => null);
+  const target = resolve(dataPath);
+  return (
+    loaded?.config.input.files.some((file) => resolve(loaded.dir, file.path) === target) ?? false
+  );
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
