@@ -52,10 +52,18 @@ export function describeInference(inferred: InferredConfig): string[] {
           `${questions.length} question${questions.length === 1 ? '' : 's'} ${roles.layout === 'survey' ? 'from columns' : `from ${f.question}`}: ${listOf(questions.map((q) => `"${clip(q)}"`))}`,
         ]
       : []),
-    ...(roles.attributes.length > 0 ? [`attributes: ${listOf(roles.attributes)}`] : []),
+    ...(roles.attributes.length > 0 ? [`attributes: ${listOf(attributeNames(inferred))}`] : []),
     ...(ignored.system.length > 0 ? [`ignored (system): ${listOf(ignored.system)}`] : []),
     ...(ignored.other.length > 0 ? [`ignored: ${listOf(ignored.other)}`] : []),
   ];
+}
+
+/** Attributes by name, with what they ask when the name is a code (Qualtrics' `Q1`). */
+function attributeNames({ roles, columns }: InferredConfig): string[] {
+  return roles.attributes.map((name) => {
+    const asked = columns.find((c) => c.name === name)?.question ?? name;
+    return name.includes(asked) ? name : `${name} ("${clip(asked, 40)}")`;
+  });
 }
 
 /** Columns the config does not read: the survey tool's own, and the rest. */

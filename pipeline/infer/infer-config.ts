@@ -2,6 +2,7 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { ConsultationInput } from '../../schemas/consultation.js';
+import { InputError } from '../errors.js';
 import { detectLanguages, quickEnglish } from '../nlp/language.js';
 import { type ClassifiedColumn, classifyColumn } from './column-class.js';
 import { profileColumn } from './column-profile.js';
@@ -14,7 +15,7 @@ const POLIS_VOTES = 'participants-votes.csv';
 const GENERIC_NAMES =
   /^(?:comments|contributions|responses|answers|data|dataset|export|results|submissions|survey)$/i;
 /** Texts whose language is detected: enough for a majority, quick on any file. */
-const LANGUAGE_SAMPLE = 200;
+const LANGUAGE_SAMPLE = 50;
 
 /** What was inferred from a data file, and the config that says it. */
 export interface InferredConfig {
@@ -33,6 +34,13 @@ export async function inferConfig(dataPath: string, configDir: string): Promise<
   const sample = await sampleTable(dataPath);
   const columns = classifyColumns(sample);
   const roles = inferRoles(columns);
+  if (roles.fields.text === undefined && roles.questions.length === 0) {
+    const seen = columns.map((c) => `${c.name} (${c.kind})`).join(', ');
+    throw new InputError(
+      `${sample.name}: no column of free text found in the first ${sample.rows.length} rows (columns: ${seen}); write consultation.yaml by hand and name the text column in input.fields.text`,
+      sample.name,
+    );
+  }
   const language = await detectMajorityLanguage(sample, columns, roles);
   const votes =
     roles.fields.agrees !== undefined && (await exists(join(dirname(dataPath), POLIS_VOTES)))
