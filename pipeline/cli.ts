@@ -151,7 +151,12 @@ export async function main(environment: CliEnvironment): Promise<number> {
       throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
     const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
-    if (command === 'run' && isDataFile(configPath)) {
+    if (isDataFile(configPath)) {
+      if (command !== 'run') {
+        throw new UsageError(
+          `\`brief ${command}\` needs a config, not the data file ${configPath}: \`brief run ${configPath}\` or \`brief init ${configPath}\` writes one`,
+        );
+      }
       const found = await configForDataFile(configPath);
       for (const line of found.lines) logger.info(line);
       configPath = found.configPath;

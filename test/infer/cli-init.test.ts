@@ -42,6 +42,9 @@ describe('brief init FILE', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('does not overwrite it');
     expect(await readFile(out, 'utf8')).toBe(first);
+    const review = await runCli(['review', join(dir, 'comments.csv')]);
+    expect(review.code).toBe(2);
+    expect(review.stderr).toContain('`brief review` needs a config, not the data file');
     const missing = await runCli(['init']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('`brief init` needs a data file');
