@@ -30,7 +30,14 @@ const MAX_CLOSED_LENGTH = 60;
 const MIN_OPEN_WORDS = 3;
 
 /** A header naming an id: `id`, `comment-id`, `Respondent ID`, `number`, `#`. */
-export const ID_NAME = /(?:^|[^a-z])id$|^id(?:[^a-z]|$)|[a-z]Id$|number$|^#$|^no\.?$/i;
+const ID_WORD = /(?:^|[^a-z])id$|^id(?:[^a-z]|$)|number$|^#$|^no\.?$/i;
+/** A camel-case id: `instanceID`, `ResponseId` (case matters: not "paid" or "valid"). */
+const CAMEL_ID = /[a-z]I[dD]$/;
+
+/** Whether a header names an id: `id`, `comment-id`, `Respondent ID`, `instanceID`, `#`. */
+export function isIdName(name: string): boolean {
+  return ID_WORD.test(name) || CAMEL_ID.test(name);
+}
 
 /** Classifies a column from its name and profile; system names and patterns come first. */
 export function classifyColumn(
@@ -51,7 +58,7 @@ function classOfValues(name: string, p: ColumnProfile): ColumnClass {
   const unique = p.distinct === p.filled && p.filled > 1;
   // Values that never repeat are ids when the header says so, or when they are single codes
   // (numbers are counts or scores unless the header says otherwise).
-  const named = ID_NAME.test(name);
+  const named = isIdName(name);
   if (unique && p.meanLength <= 40 && (named || (p.meanWords <= 1.2 && !numeric))) return 'id';
   const closed = p.distinct <= MAX_CLOSED_VALUES && p.distinct < p.filled / 2;
   if (numeric) return closed && p.distinct <= 2 ? 'closed' : 'numeric';

@@ -1,6 +1,6 @@
 // Which column plays which part: the layout, the field mapping, the guiding questions, the attributes.
 import type { FieldMapping, GuidingQuestion, InputLayout } from '../../schemas/consultation.js';
-import { type ClassifiedColumn, ID_NAME } from './column-class.js';
+import { type ClassifiedColumn, isIdName } from './column-class.js';
 import { normaliseName } from './system-columns.js';
 
 /** The fields a config maps, as inferred (`text` an array for a title beside a body). */
@@ -60,22 +60,8 @@ const STOP_WORDS = new Set(
 /** Decides the layout and which column plays which part. */
 export function inferRoles(columns: readonly ClassifiedColumn[]): InferredRoles {
   const used = new Set<string>();
-  const take = (column: ClassifiedColumn | undefined) => {
-    if (column) used.add(column.name);
-    return column?.name;
-  };
-  const fields: InferredFields = {};
-  for (const [field, names] of Object.entries(VOTE_NAMES)) {
-    const column = columns.find(
-      (c) => c.kind === 'numeric' && (names as readonly string[]).includes(normaliseName(c.name)),
-    );
-    if (column) fields[field as keyof typeof VOTE_NAMES] = take(column);
-  }
-  fields.moderation = take(columns.find((c) => /moderat/i.test(c.name) && c.kind !== 'open'));
-  const questionColumn = columns.find(
-    (c) => c.kind === 'closed' && (QUESTION_NAME.test(c.name) || c.profile.questionShare >= 0.5),
-  );
-  fields.question = take(questionColumn);
+  const fields = namedFields(columns, used);
+  const questionColumn = columns.find((c) => c.name === fields.question);
   const open = columns.filter((c) => c.kind === 'open' && !OTHER_BOX.test(c.name));
   const asked = open.filter((c) => isQuestionLike(c));
   const pair = titleAndBody(open);
@@ -104,6 +90,28 @@ export function inferRoles(columns: readonly ClassifiedColumn[]): InferredRoles 
     .slice(0, MAX_ATTRIBUTES)
     .map((c) => c.name);
   return { layout, fields: definedOnly(fields), questions, attributes };
+}
+
+/** Fields found by their column's name: vote counts, moderation, and a question column. */
+function namedFields(columns: readonly ClassifiedColumn[], used: Set<string>): InferredFields {
+  const take = (column: ClassifiedColumn | undefined) => {
+    if (column) used.add(column.name);
+    return column?.name;
+  };
+  const fields: InferredFields = {};
+  for (const [field, names] of Object.entries(VOTE_NAMES)) {
+    const column = columns.find(
+      (c) => c.kind === 'numeric' && (names as readonly string[]).includes(normaliseName(c.name)),
+    );
+    fields[field as keyof typeof VOTE_NAMES] = take(column);
+  }
+  fields.moderation = take(columns.find((c) => /moderat/i.test(c.name) && c.kind !== 'open'));
+  fields.question = take(
+    columns.find(
+      (c) => c.kind === 'closed' && (QUESTION_NAME.test(c.name) || c.profile.questionShare >= 0.5),
+    ),
+  );
+  return fields;
 }
 
 /**
@@ -144,13 +152,13 @@ function identityFields(
     c.profile.distinct === c.profile.filled && c.profile.filled > 0;
   const idLike = (c: ClassifiedColumn) =>
     c.kind === 'id' ||
-    (c.system === 'response id' && ID_NAME.test(c.name)) ||
-    (c.kind === 'numeric' && ID_NAME.test(c.name));
+    (c.system === 'response id' && isIdName(c.name)) ||
+    (c.kind === 'numeric' && isIdName(c.name));
   const author = free.find(
     (c) => AUTHOR_NAME.test(c.name) && (idLike(c) || c.kind === 'numeric') && !unique(c),
   );
   const id =
-    free.find((c) => c !== author && idLike(c) && unique(c) && ID_NAME.test(c.name)) ??
+    free.find((c) => c !== author && idLike(c) && unique(c) && isIdName(c.name)) ??
     free.find((c) => c !== author && c.kind === 'id');
   const dates = free.filter((c) => c.profile.dateShare >= 0.8);
   const rank = (c: ClassifiedColumn) => {
