@@ -69,13 +69,14 @@ async function writeInferred(dataPath: string, configPath: string): Promise<Conf
   };
 }
 
-/** Whether the config at `configPath` lists `dataPath` among its input files. */
+/**
+ * Whether the config at `configPath` lists `dataPath` among its input files. A config that does
+ * not load stops the run with its error: it may be the user's edit of the one written before.
+ */
 async function readsFile(configPath: string, dataPath: string): Promise<boolean> {
-  const loaded = await loadConsultation(configPath).catch(() => null);
+  const loaded = await loadConsultation(configPath);
   const target = resolve(dataPath);
-  return (
-    loaded?.config.input.files.some((file) => resolve(loaded.dir, file.path) === target) ?? false
-  );
+  return loaded.config.input.files.some((file) => resolve(loaded.dir, file.path) === target);
 }
 
 function exists(path: string): Promise<boolean> {

@@ -81,6 +81,12 @@ describe('brief run FILE', () => {
       `using ${join(dir, 'consultation.yaml')}, which reads comments.csv`,
     );
     expect(await readFile(join(dir, 'consultation.yaml'), 'utf8')).toContain('title: Edited');
+
+    // A broken edit stops the run with its error instead of being passed over.
+    await writeFile(join(dir, 'consultation.yaml'), config.replace(/^title: .*$/m, 'titel: Typo'));
+    const broken = await runCli(['run', join(dir, 'comments.csv'), '--out', out, '--to', 'ingest']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('did you mean `title`?');
   }, 60_000);
 
   it('leaves a consultation.yaml of other files alone and writes <name>.consultation.yaml', async () => {
