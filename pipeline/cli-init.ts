@@ -14,6 +14,38 @@ export function isDataFile(path: string): boolean {
   return DATA_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
+/** `brief init FILE [--out CONFIG]`, given the command line's positionals: what it prints. */
+export async function initCommand(
+  positionals: readonly string[],
+  out: string | undefined,
+): Promise<string> {
+  const [, file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('`brief init` needs a data file, e.g. export.csv');
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+  const { lines } = await initConfig(file, out);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The config `brief COMMAND PATH` reads: PATH itself, or for `run` with a data file the config
+ * found or written beside it (see {@link configForDataFile}), after `info` is told what it took.
+ */
+export async function configForCommand(
+  command: string,
+  path: string,
+  info: (line: string) => void,
+): Promise<string> {
+  if (!isDataFile(path)) return path;
+  if (command !== 'run') {
+    throw new UsageError(
+      `\`brief ${command}\` needs a config, not the data file ${path}: \`brief run ${path}\` or \`brief init ${path}\` writes one`,
+    );
+  }
+  const found = await configForDataFile(path);
+  for (const line of found.lines) info(line);
+  return found.configPath;
+}
+
 /** A config written (or found) for a data file, and the lines that say what it took for what. */
 export interface ConfigForData {
   configPath: string;

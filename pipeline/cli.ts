@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
-import { configForDataFile, initConfig, isDataFile } from './cli-init.js';
+import { configForCommand, initCommand } from './cli-init.js';
 import { costOption, providerOption } from './cli-options.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
@@ -127,13 +127,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       pageSize: pageSizeOption(values['page-size']),
       date: dateOption(values.date),
     };
-    if (command === 'init') {
-      if (given === undefined)
-        throw new UsageError('`brief init` needs a data file, e.g. export.csv');
-      if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
-      const { lines } = await initConfig(given, values.out);
-      return print(stdout, `${lines.join('\n')}\n`);
-    }
+    if (command === 'init') return print(stdout, await initCommand(positionals, values.out));
     let configPath = given;
     if (command === 'export') {
       if (configPath === undefined)
@@ -151,16 +145,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
     const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
-    if (isDataFile(configPath)) {
-      if (command !== 'run') {
-        throw new UsageError(
-          `\`brief ${command}\` needs a config, not the data file ${configPath}: \`brief run ${configPath}\` or \`brief init ${configPath}\` writes one`,
-        );
-      }
-      const found = await configForDataFile(configPath);
-      for (const line of found.lines) logger.info(line);
-      configPath = found.configPath;
-    }
+    configPath = await configForCommand(command, configPath, logger.info);
     const from = command === 'run' ? stageOption(values.from, '--from') : command;
     const to = command === 'run' ? stageOption(values.to, '--to') : command;
     const progress = values.quiet ? undefined : createProgressReporter(stderr);
