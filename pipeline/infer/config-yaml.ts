@@ -43,19 +43,25 @@ export function describeInference(inferred: InferredConfig): string[] {
     config.input.votes && `vote matrix: ${config.input.votes as string}`,
   ].filter(Boolean);
   const ignored = ignoredColumns(inferred);
-  const questions = roles.questions.map((q) => q.text.replace(/\s+/g, ' '));
   return [
     `${sample.name}: ${roles.layout} layout (${roles.layout === 'survey' ? 'one row per respondent' : 'one contribution per row'}${header}), title "${config.title}", language ${config.language}`,
     ...(parts.length > 0 ? [parts.join(' · ')] : []),
-    ...(questions.length > 0
-      ? [
-          `${questions.length} question${questions.length === 1 ? '' : 's'} ${roles.layout === 'survey' ? 'from columns' : `from ${f.question}`}: ${listOf(questions.map((q) => `"${clip(q)}"`))}`,
-        ]
-      : []),
+    ...(roles.questions.length > 0 ? [questionLine(inferred)] : []),
     ...(roles.attributes.length > 0 ? [`attributes: ${listOf(attributeNames(inferred))}`] : []),
     ...(ignored.system.length > 0 ? [`ignored (system): ${listOf(ignored.system)}`] : []),
     ...(ignored.other.length > 0 ? [`ignored: ${listOf(ignored.other)}`] : []),
   ];
+}
+
+/** The guiding questions and where they came from; codes (`q1`) are flagged for wording. */
+function questionLine({ roles }: InferredConfig): string {
+  const texts = roles.questions.map((q) => `"${clip(q.text.replace(/\s+/g, ' '))}"`);
+  const from = roles.layout === 'survey' ? 'from columns' : `from ${roles.fields.question}`;
+  const codes = roles.questions.every((q) => q.id === q.text)
+    ? " (codes only: write each question's wording as its text in the config)"
+    : '';
+  const count = `${texts.length} question${texts.length === 1 ? '' : 's'}`;
+  return `${count} ${from}: ${listOf(texts)}${codes}`;
 }
 
 /** Attributes by name, with what they ask when the name is a code (Qualtrics' `Q1`). */

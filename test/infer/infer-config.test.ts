@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatConfigYaml } from '../../pipeline/infer/config-yaml.js';
+import { describeInference, formatConfigYaml } from '../../pipeline/infer/config-yaml.js';
 import { inferConfig } from '../../pipeline/infer/infer-config.js';
 import { ConsultationChecked } from '../../schemas/consultation.js';
 
@@ -149,6 +149,27 @@ describe('inferConfig on the six survey layouts', () => {
       expect(yaml).not.toMatch(/@example\.org|192\.0\.2\.|Placeholder|Testperson/);
       expect(ConsultationChecked.safeParse(parse(yaml)).success).toBe(true);
     }
+  });
+});
+
+describe('describeInference', () => {
+  it('says in a few lines what was taken for what, and what was ignored', async () => {
+    const inferred = await inferConfig(join(SURVEYS, 'qualtrics.csv'), SURVEYS);
+    expect(describeInference(inferred)).toEqual([
+      'qualtrics.csv: survey layout (one row per respondent, 3 header rows), title "Qualtrics", language en',
+      'id: ResponseId · date: RecordedDate',
+      '3 questions from columns: "What would make public transport in your area better?", "What worries you most about the proposed changes to the bus…", "Is there anything else you would like to tell the transport…"',
+      'attributes: Q1 ("Which of these best describes you?"), Q2 ("In which country do you live?"), Q3 ("What is your age band?"), Q4 ("Do you support extending night bus serv…")',
+      'ignored (system): StartDate, EndDate, Status, IPAddress, Progress, Duration (in seconds), Finished, RecipientLastName and 7 more',
+    ]);
+  });
+
+  it('asks for the wording of questions the file gives only as codes', async () => {
+    const dir = 'examples/rule-of-law';
+    const lines = describeInference(await inferConfig(join(dir, 'contributions.csv'), dir));
+    expect(lines[2]).toBe(
+      '7 questions from question: "q1", "q2", "q3", "q4", "q5", "q6", "q7" (codes only: write each question\'s wording as its text in the config)',
+    );
   });
 });
 
