@@ -68,7 +68,7 @@ function questionLine({ roles }: InferredConfig): string {
 function attributeNames({ roles, columns }: InferredConfig): string[] {
   return roles.attributes.map((name) => {
     const asked = columns.find((c) => c.name === name)?.question ?? name;
-    return name.includes(asked) ? name : `${name} ("${clip(asked, 40)}")`;
+    return plain(name).includes(plain(asked)) ? name : `${name} ("${clip(asked, 40)}")`;
   });
 }
 
@@ -89,6 +89,11 @@ function readColumns({ roles }: InferredConfig): Set<string> {
     ...roles.attributes,
     ...roles.questions.flatMap((q) => (q.column ? [q.column] : [])),
   ]);
+}
+
+/** Letters and digits only, lower-case: `main_category_level1` reads as `Main category level1`. */
+function plain(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function listOf(names: readonly string[]): string {
