@@ -52,7 +52,8 @@ export function classifyColumn(
 }
 
 function classOfValues(name: string, p: ColumnProfile): ColumnClass {
-  if (p.filled === 0) return 'other';
+  // Links (a post's address in a forum export) are neither text nor ids nor groups.
+  if (p.filled === 0 || p.urlShare >= 0.5) return 'other';
   if (p.dateShare >= 0.8) return 'date';
   const numeric = p.numericShare >= 0.9;
   const unique = p.distinct === p.filled && p.filled > 1;

@@ -95,6 +95,15 @@ describe('classifyColumn', () => {
     ).toBe('date');
   });
 
+  it('reads a column of links as none of the kinds a config uses', () => {
+    expect(
+      classOf(
+        'link',
+        many(20, (i) => `https://ex.org/p/${i}`),
+      ),
+    ).toBe('other');
+  });
+
   it('reads id-like headers, not words that end in "id"', () => {
     for (const name of ['id', 'comment-id', 'Respondent ID', 'instanceID', 'ResponseId', '#'])
       expect(isIdName(name), name).toBe(true);
