@@ -10,7 +10,7 @@ import { inferConfig } from './infer/infer-config.js';
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.json', '.jsonl', '.ndjson']);
 
 /** Whether `path` names a data file (by extension) rather than a YAML config. */
-export function isDataFile(path: string): boolean {
+function isDataFile(path: string): boolean {
   return DATA_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
@@ -47,7 +47,7 @@ export async function configForCommand(
 }
 
 /** A config written (or found) for a data file, and the lines that say what it took for what. */
-export interface ConfigForData {
+interface ConfigForData {
   configPath: string;
   lines: string[];
 }
@@ -56,7 +56,7 @@ export interface ConfigForData {
  * `brief init FILE [--out CONFIG]`: infers a config from `dataPath` and writes it to `out`
  * (default: `consultation.yaml` beside the data file), never over an existing file.
  */
-export async function initConfig(dataPath: string, out?: string): Promise<ConfigForData> {
+async function initConfig(dataPath: string, out?: string): Promise<ConfigForData> {
   const configPath = out ?? join(dirname(dataPath), 'consultation.yaml');
   if (await exists(configPath)) {
     throw new UsageError(
@@ -71,7 +71,7 @@ export async function initConfig(dataPath: string, out?: string): Promise<Config
  * `<name>.consultation.yaml` when that name is taken by a config of other files). A config there
  * that already reads this file is used as it is, edits and all; else one is inferred and written.
  */
-export async function configForDataFile(dataPath: string): Promise<ConfigForData> {
+async function configForDataFile(dataPath: string): Promise<ConfigForData> {
   const stem = basename(dataPath, extname(dataPath));
   const candidates = ['consultation.yaml', `${stem}.consultation.yaml`].map((name) =>
     join(dirname(dataPath), name),

@@ -23,7 +23,7 @@ export interface ClassifiedColumn {
 }
 
 /** Most distinct values a closed column has (a country list may reach this many). */
-export const MAX_CLOSED_VALUES = 30;
+const MAX_CLOSED_VALUES = 30;
 /** Longest mean value of a closed column, in characters. */
 const MAX_CLOSED_LENGTH = 60;
 /** Fewest mean words of an open column's answers. */

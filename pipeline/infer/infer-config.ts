@@ -63,7 +63,7 @@ export async function inferConfig(dataPath: string, configDir: string): Promise<
 }
 
 /** Profiles and classifies every column of the sample. */
-export function classifyColumns(sample: TableSample): ClassifiedColumn[] {
+function classifyColumns(sample: TableSample): ClassifiedColumn[] {
   return sample.columns.map((column, i) =>
     classifyColumn(
       column.name,

@@ -211,7 +211,7 @@ function questionId(column: ClassifiedColumn): string {
 }
 
 /** A short, stable slug: the first three words that say something, lower-case, joined by `-`. */
-export function slugOf(text: string): string {
+function slugOf(text: string): string {
   const words =
     text
       .toLowerCase()

@@ -10,10 +10,10 @@ import type { InputSource, Logger } from '../stage.js';
 import { openReader, resolveFormat } from '../stages/ingest.js';
 
 /** Rows read for inference by default: enough to see every column's kind, fast on any file. */
-export const SAMPLE_ROWS = 2000;
+const SAMPLE_ROWS = 2000;
 
 /** Formats a config can be inferred from: tables and lists of objects. */
-export const TABLE_FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'jsonl'] as const;
+const TABLE_FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'jsonl'] as const;
 
 /** The sampled start of a data file. */
 export interface TableSample {
