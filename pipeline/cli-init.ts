@@ -43,7 +43,8 @@ export async function configForCommand(
   }
   const found = await configForDataFile(path);
   for (const line of found.lines) info(line);
-  return found.configPath;
+  // Absolute, so that the default run folder is named after the data file's folder even from inside it.
+  return resolve(found.configPath);
 }
 
 /** A config written (or found) for a data file, and the lines that say what it took for what. */
