@@ -14,9 +14,9 @@ const URL = /^(?:https?:\/\/|www\.)\S+$/i;
 /** Unix epoch seconds (10 digits) or milliseconds (13 digits). */
 const EPOCH = /^\d{10}(?:\d{3})?$/;
 const TIME_OF_DAY = /\b\d{1,2}:\d{2}\b/;
-/** A date written out: ISO, numeric day/month/year, or with a month's name and a year. */
+/** A date written out: ISO, year/month/day (Google Forms), numeric day/month/year, or with a month's name and a year. */
 const DATE_LIKE =
-  /\d{4}-\d{2}-\d{2}|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b\d{4}\b/i;
+  /\d{4}-\d{2}-\d{2}|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b\d{4}\b/i;
 
 /** A column's values in the sample, summarised. Shares are of the filled (non-blank) values. */
 export interface ColumnProfile {
