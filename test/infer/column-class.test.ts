@@ -93,6 +93,9 @@ describe('classifyColumn', () => {
         many(20, (i) => `2024-03-${String(i + 1).padStart(2, '0')}`),
       ),
     ).toBe('date');
+    // Google Forms outside the US writes its timestamps year first, with a zone.
+    const google = many(20, (i) => `2024/03/${String(i + 1).padStart(2, '0')} 10:15:22 AM GMT+1`);
+    expect(profileColumn(google).dateShare).toBe(1);
   });
 
   it('reads a column of links as none of the kinds a config uses', () => {
