@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
+import { configForCommand, initCommand } from './cli-init.js';
 import { costOption, providerOption } from './cli-options.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
@@ -31,6 +32,12 @@ const USAGE = `Usage: brief <command> [options]
 
 Commands:
   run CONFIG        run the pipeline on a consultation config (consultation.yaml)
+  run FILE          the same from a data file (.csv .tsv .xlsx .json .jsonl): infers a
+                    config, says what it took for what, writes it beside the file for
+                    editing (consultation.yaml) and runs it; a config there that already
+                    reads FILE is used as it is
+  init FILE         only write the inferred config (--out CONFIG, default
+                    consultation.yaml beside FILE; never over an existing file)
 ${STAGES.filter((s) => s.name !== 'review')
   .map((s) => `  ${s.name.padEnd(16)}  ${s.summary} (runs what it needs first)`)
   .join('\n')}
@@ -114,12 +121,14 @@ export async function main(environment: CliEnvironment): Promise<number> {
     const { values, positionals } = parseCommandLine(environment.argv);
     verbose = values.verbose;
     if (values.version) return print(stdout, `${PACKAGE.name} ${PACKAGE.version}\n`);
-    const [command, configPath, ...extra] = positionals;
+    const [command, given, ...extra] = positionals;
     if (values.help || command === undefined || command === 'help') return print(stdout, USAGE);
     const exportOptions = {
       pageSize: pageSizeOption(values['page-size']),
       date: dateOption(values.date),
     };
+    if (command === 'init') return print(stdout, await initCommand(positionals, values.out));
+    let configPath = given;
     if (command === 'export') {
       if (configPath === undefined)
         throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
@@ -129,13 +138,14 @@ export async function main(environment: CliEnvironment): Promise<number> {
     }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
-        `Unknown command "${command}"; commands are run, ${STAGE_NAMES.join(', ')}, export, eval, help`,
+        `Unknown command "${command}"; commands are run, init, ${STAGE_NAMES.join(', ')}, export, eval, help`,
       );
     }
     if (configPath === undefined)
       throw new UsageError(`\`brief ${command}\` needs a config file, e.g. consultation.yaml`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
     const logger = createLogger(stderr, { verbose: values.verbose, quiet: values.quiet });
+    configPath = await configForCommand(command, configPath, logger.info);
     const from = command === 'run' ? stageOption(values.from, '--from') : command;
     const to = command === 'run' ? stageOption(values.to, '--to') : command;
     const progress = values.quiet ? undefined : createProgressReporter(stderr);

@@ -164,7 +164,8 @@ export function resolveFormat(source: InputSource): Format {
   );
 }
 
-function openReader(format: Format, read: ReadContext): RecordReader {
+/** The reader for `format`, reading the file `read` names. */
+export function openReader(format: Format, read: ReadContext): RecordReader {
   switch (format) {
     case 'csv':
       return readCsv(read);
