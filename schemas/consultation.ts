@@ -102,7 +102,13 @@ export type DateFormat = z.infer<typeof DateFormat>;
 /** Which input column holds each field. Only `text` is required. */
 export const FieldMapping = z.strictObject({
   id: z.string().optional(),
-  text: z.string().default('text'),
+  /**
+   * The text column, or several (`[title, body]`) whose non-blank values are joined with a blank
+   * line, in the order given. Default `text`.
+   */
+  text: z
+    .union([z.string(), z.array(z.string()).min(1, 'List at least one text column')])
+    .default('text'),
   author: z.string().optional().describe('Stable author id, used to count participants'),
   authorName: z.string().optional().describe('Display name, credited when privacy allows'),
   date: z

@@ -10,10 +10,8 @@ import { describeRecord, type Markup, type RawRecord } from './source.js';
 /** The mapping used for document sections (Markdown, HTML, text): body and heading. */
 export const DOCUMENT_FIELDS: FieldMapping = { text: 'text', metadata: ['title'] };
 
-/** Fields mapped to a single column, in the order they are checked. */
+/** Fields mapped to a single column, checked in this order after `id` and `text`. */
 const SINGLE_FIELDS = [
-  'id',
-  'text',
   'author',
   'authorName',
   'date',
@@ -72,6 +70,11 @@ export class RecordMapper {
     const present = new Set(columns);
     const { fields, file } = this.options;
     const mapped: [string, string | undefined][] = [
+      ['id', fields.id],
+      ...textColumns(fields).map((column, i): [string, string] => [
+        typeof fields.text === 'string' ? 'text' : `text[${i}]`,
+        column,
+      ]),
       ...SINGLE_FIELDS.map((key): [string, string | undefined] => [key, fields[key]]),
       ...fields.metadata.map((column, i): [string, string] => [`metadata[${i}]`, column]),
       ...this.options.attributes.map((column, i): [string, string] => [`attributes[${i}]`, column]),
@@ -94,7 +97,7 @@ export class RecordMapper {
   map(raw: RawRecord): Contribution {
     const { fields, file, markup } = this.options;
     const values = raw.values;
-    const text = values[fields.text] ?? '';
+    const text = readText(values, fields.text);
     const contribution: Contribution = {
       id: optional(values, fields.id) ?? this.deriveId(raw, text),
       text,
@@ -168,6 +171,25 @@ export class RecordMapper {
     this.stats.rejected++;
     return true;
   }
+}
+
+/** The columns `fields.text` names: one, or several to join. */
+function textColumns(fields: FieldMapping): readonly string[] {
+  return typeof fields.text === 'string' ? [fields.text] : fields.text;
+}
+
+/**
+ * The text of a record: the one text column as it is, or the non-blank values of several,
+ * trimmed and joined with a blank line in the order given ('' when all are blank).
+ */
+function readText(values: Record<string, string>, text: FieldMapping['text']): string {
+  if (typeof text === 'string') return values[text] ?? '';
+  const parts: string[] = [];
+  for (const column of text) {
+    const value = values[column]?.trim();
+    if (value) parts.push(value);
+  }
+  return parts.join('\n\n');
 }
 
 /** A trimmed value, or null when the column is unmapped, absent or blank. */
