@@ -65,7 +65,10 @@ export class RecordMapper {
     this.dates = new DateColumn(options.file, options.dateFormat);
   }
 
-  /** Throws an InputError if a mapped column is not among `columns`, listing those that are. */
+  /**
+   * Throws an InputError if a mapped column is not among `columns`, listing those that are; the
+   * question column may be missing from a file that names its question.
+   */
   checkColumns(columns: readonly string[]): void {
     const present = new Set(columns);
     const { fields, file } = this.options;
@@ -81,6 +84,8 @@ export class RecordMapper {
     ];
     for (const [key, column] of mapped) {
       if (column === undefined || present.has(column)) continue;
+      // A file that names its question needs no question column (one file per question).
+      if (key === 'question' && this.options.question !== undefined) continue;
       const listed = listInputs(columns);
       const hint = suggestColumn(column, columns);
       throw new InputError(
