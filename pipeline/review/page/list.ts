@@ -13,7 +13,7 @@ import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clickRow, selectList, selectPage, tickBox } from './selection.js';
-import { clearSelection, notify, showPage, store, themeById } from './store.js';
+import { clearSelection, notify, showPage, store, themeById, whereParam } from './store.js';
 import { moreLikeThisButton } from './suggestions.js';
 import { themeName } from './theme-tree.js';
 
@@ -84,20 +84,21 @@ function listQuery(): string {
   return query({ ...listParams(), offset: store.offset, limit: PAGE_SIZE });
 }
 
-/** Which list the view shows, as the API's `in`, `theme` and `q` parameters. */
+/** Which list the view shows, as the API's `in`, `theme`, `q` and `where` parameters. */
 function listParams(): Record<string, string> {
   const { view } = store;
   switch (view.kind) {
     case 'theme':
-      return { in: 'theme', theme: view.id };
+      return { in: 'theme', theme: view.id, ...whereParam() };
     case 'search':
-      return { in: 'all', q: view.q };
+      return { in: 'all', q: view.q, ...whereParam() };
     default:
-      return { in: view.kind };
+      return { in: view.kind, ...whereParam() };
   }
 }
 
 function emptyText(): string {
+  if (Object.keys(store.where).length > 0) return 'No passage here matches the filter.';
   if (store.view.kind === 'search') return 'No passage holds this text.';
   if (store.view.kind === 'excluded') return 'Nothing is excluded.';
   return 'No passages here.';
