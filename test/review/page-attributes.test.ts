@@ -96,6 +96,9 @@ describe('review page in Chromium: the attribute filter', () => {
     expect(await firstCount.getAttribute('title')).toBe(
       `${expected.total} of ${all.total} passages match the filter`,
     );
+    expect(await page.locator('.selection-bar .filter-note').textContent()).toBe(
+      'of respondents with country: Kenya',
+    );
     await snap(page, 'attribute-filter');
 
     // The list's keys still work under the filter.

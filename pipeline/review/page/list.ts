@@ -111,6 +111,7 @@ function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLE
       'div',
       { className: 'selection-bar idle' },
       h('strong', null, plural(total, 'passage')),
+      filterNote(),
       h(
         'span',
         { className: 'hint' },
@@ -128,6 +129,14 @@ function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLE
     selectAllButtons(section, ids.length),
     button('Clear', clearSelection, { className: 'quiet' }),
   );
+}
+
+/** Under a filter, which respondents the list is narrowed to ("country: Kenya"). */
+function filterNote(): HTMLElement | null {
+  const values = Object.entries(store.where);
+  if (values.length === 0) return null;
+  const text = values.map(([name, value]) => `${name}: ${value}`).join(', ');
+  return h('span', { className: 'filter-note' }, `of respondents with ${text}`);
 }
 
 /** "Select all on this page" and "Select all N in this theme" (or results, or of the list). */
