@@ -1,6 +1,7 @@
 // Passages of a review session by id, with their contribution's facts, and a fast text search.
 import type { Contribution } from '../../schemas/contribution.js';
 import { creditor } from '../synthesis/findings/corpus.js';
+import { createQuestionLookup } from '../synthesis/findings/question-match.js';
 import {
   type AttributeFilter,
   attributeViews,
@@ -65,6 +66,8 @@ export function indexPassages(session: ReviewSession): PassageIndex {
   const { config } = session.run.config;
   const credit = creditor(config, [...session.contributions.values()]);
   const questions = new Map(config.questions.map((q) => [q.id, q.text]));
+  // A question value names its question as everywhere else: by id or text, case and spacing aside.
+  const questionOf = createQuestionLookup(config.questions);
   const { weeks, weekOfContribution } = weeksOf(session);
   const weekTotals = weeks.map(() => 0);
   const passages = new Map<string, IndexedPassage>();
@@ -100,7 +103,8 @@ export function indexPassages(session: ReviewSession): PassageIndex {
       known = {
         credit: credit(id),
         date: c?.date?.slice(0, 10) ?? null,
-        question: question === null ? null : (questions.get(question) ?? question),
+        question:
+          question === null ? null : (questions.get(questionOf(question) ?? '') ?? question),
         votes: c?.votes ?? null,
       };
       factsOf.set(id, known);
