@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PassageIdsView, StateView } from '../../pipeline/review/views.js';
-import { launchChromium, openApp, snap } from './browser.js';
+import type { PassageIdsView, PassagePage, StateView } from '../../pipeline/review/views.js';
+import { atRevision, launchChromium, openApp, snap } from './browser.js';
 import { type FixtureApp, startCorpusApp, startFixtureApp } from './review-app.js';
 
 /** Each contribution's country (every fifth left blank) and group, by id. */
@@ -43,6 +43,12 @@ async function apiIds(app: FixtureApp, params: Record<string, string>): Promise<
   const response = await app.api(`/api/passage-ids?${new URLSearchParams(params)}`);
   expect(response.status).toBe(200);
   return (await response.json()) as PassageIdsView;
+}
+
+async function apiPage(app: FixtureApp, params: Record<string, string>): Promise<PassagePage> {
+  const response = await app.api(`/api/passages?${new URLSearchParams(params)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as PassagePage;
 }
 
 describe('review page in Chromium: the attribute filter', () => {
@@ -108,11 +114,19 @@ describe('review page in Chromium: the attribute filter', () => {
       await page.locator('li.passage').nth(1).getAttribute('data-id'),
     );
 
+    // A decision under the filter: the tree's filtered counts follow it.
+    await page.locator('li.passage').first().locator('select.exclude').selectOption('off-topic');
+    await atRevision(page, 1);
+    const excludedCount = page.locator('.tree.lists li').nth(1).locator('.count');
+    await expect.poll(() => excludedCount.textContent()).toBe('1');
+    await expect.poll(() => firstCount.textContent()).toBe(String(expected.total - 1));
+
     // A search is narrowed too.
     await page.getByRole('searchbox', { name: 'Search all passages' }).fill('bus');
     await page.keyboard.press('Enter');
-    const hits = await apiIds(app, { in: 'all', q: 'bus', where });
-    const everyHit = await apiIds(app, { in: 'all', q: 'bus' });
+    // The list of a search shows excluded passages too (its select-all leaves them out).
+    const hits = await apiPage(app, { in: 'all', q: 'bus', where });
+    const everyHit = await apiPage(app, { in: 'all', q: 'bus' });
     expect(hits.total).toBeGreaterThan(0);
     expect(hits.total).toBeLessThan(everyHit.total);
     await expect
