@@ -14,6 +14,8 @@ import { RESPONSE_CACHE_DIR } from './llm/response-cache.js';
 import { REVIEW_BASE_FILE, REVIEW_FILE } from './review/review-log.js';
 import { EXPORT_FILES } from './run-export.js';
 import { LOCK_FILE } from './run-lock.js';
+import { STAGE_NAMES } from './stages/index.js';
+import { warningsFile } from './warning-details.js';
 
 /** The run folder's record of what produced it. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -32,6 +34,7 @@ const RUN_FOLDER_FILES: readonly string[] = [
   SOURCES_CSV,
   ASSIGNMENTS_CSV,
   REVIEW_SUMMARY_FILE,
+  ...STAGE_NAMES.map(warningsFile),
 ];
 
 /** Subfolders whose contents the run writes: the brief's charts, the model's answers. */

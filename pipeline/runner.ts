@@ -39,6 +39,7 @@ import {
 import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
+import { collectWarningDetails, writeWarningDetails } from './warning-details.js';
 
 /** Options of one pipeline run. */
 export interface RunOptions {
@@ -236,9 +237,11 @@ async function runStages(
       existing && !recompute
         ? readPreviousArtifact(outDir, stage.output, existing, options.logger)
         : null;
+    // Long warnings print one line; their details go to `<stage>-warnings.jsonl`.
+    const logger = collectWarningDetails(options.logger, stage.name);
     const result = await (stage as StageSpec).run(
       { sources, votes, load, review, previous: previousOutput },
-      ctx,
+      { ...ctx, logger },
     );
     const after = llmService ? await llmService : null;
     const usage = after ? usageSince(before, after.usage()) : undefined;
@@ -258,6 +261,8 @@ async function runStages(
     if (!dry) {
       if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
       const { attachments, ...artifact } = await writeArtifact(outDir, stage.output, result.output);
+      const details = await writeWarningDetails(outDir, logger);
+      if (details) attachments.push(details);
       record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };
       if (attachments.length > 0) record.attachments = attachments;
       manifest.stages[stage.name] = record;

@@ -6,11 +6,25 @@ import type { LlmService } from './llm/llm-service.js';
 import type { WordVectors } from './nlp/word-vectors.js';
 import type { EmbeddingProvider } from './providers/embedding-provider.js';
 
+/**
+ * Every item behind a warning that names only a count and a few examples: `warning` names the
+ * kind, each entry is one item's fields. The runner writes them to the run folder.
+ */
+export interface WarningDetails {
+  warning: string;
+  entries: readonly Record<string, string | number | null>[];
+}
+
 /** Where stages report; the CLI prints it, tests collect it. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
-  warn(message: string): void;
+  /**
+   * One line; a warning that can grow with the input says a count and a few examples, and
+   * passes the whole list as `details` (the runner's logger writes it to the run folder and
+   * says where; others ignore it).
+   */
+  warn(message: string, details?: WarningDetails): void;
 }
 
 /** Progress of long work inside a stage: `done` of `total` units. */

@@ -1,5 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
+import { quoteInput } from '../pipeline/quote-input.js';
+import { createQuestionLookup } from '../pipeline/synthesis/findings/question-match.js';
 
 /** A calendar date `YYYY-MM-DD` (UTC). */
 const IsoDate = z
@@ -102,7 +104,13 @@ export type DateFormat = z.infer<typeof DateFormat>;
 /** Which input column holds each field. Only `text` is required. */
 export const FieldMapping = z.strictObject({
   id: z.string().optional(),
-  text: z.string().default('text'),
+  /**
+   * The text column, or several (`[title, body]`) whose non-blank values are joined with a blank
+   * line, in the order given. Default `text`.
+   */
+  text: z
+    .union([z.string(), z.array(z.string()).min(1, 'List at least one text column')])
+    .default('text'),
   author: z.string().optional().describe('Stable author id, used to count participants'),
   authorName: z.string().optional().describe('Display name, credited when privacy allows'),
   date: z
@@ -465,13 +473,14 @@ export const ConsultationChecked = Consultation.superRefine((config, ctx) => {
     'id',
     ctx,
   );
-  const questionNames = new Set(config.questions.flatMap((q) => [q.id, q.text]));
+  // A file's question is matched as a record's is; unlike a record's, naming none is an error.
+  const questionOf = createQuestionLookup(config.questions);
   config.input.files.forEach((file, i) => {
-    if (file.question !== undefined && !questionNames.has(file.question)) {
+    if (file.question !== undefined && questionOf(file.question) === null) {
       ctx.addIssue({
         code: 'custom',
         path: ['input', 'files', i, 'question'],
-        message: `"${file.question}" is not one of the questions' ids or texts (${config.questions.map((q) => q.id).join(', ') || 'the config has no questions'})`,
+        message: `${quoteInput(file.question)} is not one of the questions' ids or texts, even ignoring case and spacing (${config.questions.map((q) => q.id).join(', ') || 'the config has no questions'})`,
       });
     }
   });

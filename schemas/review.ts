@@ -5,6 +5,15 @@ import { Themes } from './themes.js';
 
 export { REVIEW_LIMITS } from './review-limits.js';
 
+/**
+ * A review list's attribute filter: the value each named respondent attribute must have (all of
+ * them), as the page sends it in `where`.
+ */
+export const AttributeFilter = z
+  .record(z.string().min(1).max(200), z.string().min(1).max(1000))
+  .refine((filter) => Object.keys(filter).length <= 50, 'At most 50 attributes');
+export type AttributeFilter = z.infer<typeof AttributeFilter>;
+
 /** A passage id as the pipeline writes them (`<contribution id>#<n>`). */
 const PassageId = z.string().min(1).max(500);
 const ContributionId = z.string().min(1).max(500);

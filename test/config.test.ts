@@ -98,7 +98,7 @@ describe('loadConsultation', () => {
     expect(loaded.config.input.files.map((f) => f.question)).toEqual(['q2', 'What works?']);
     const message = await loadError(files.replace('question: q2', 'question: q9'));
     expect(message).toContain(
-      'input.files[0].question: "q9" is not one of the questions\' ids or texts (q1, q2)',
+      'input.files[0].question: "q9" is not one of the questions\' ids or texts, even ignoring case and spacing (q1, q2)',
     );
   });
 

@@ -15,10 +15,8 @@ import { describeRecord, type Markup, type RawRecord } from './source.js';
 /** The mapping used for document sections (Markdown, HTML, text): body and heading. */
 export const DOCUMENT_FIELDS: FieldMapping = { text: 'text', metadata: ['title'] };
 
-/** Fields mapped to a single column, in the order they are checked. */
+/** Fields mapped to a single column, checked in this order after `id` and `text`. */
 const SINGLE_FIELDS = [
-  'id',
-  'text',
   'author',
   'authorName',
   'date',
@@ -76,15 +74,24 @@ export class RecordMapper {
     this.dates = new DateColumn(options.file, options.dateFormat);
   }
 
-  /** Throws an InputError if a mapped column is not among `columns`, listing those that are. */
+  /**
+   * Throws an InputError if a mapped column is not among `columns`, listing those that are; the
+   * question column may be missing from a file that names its question.
+   */
   checkColumns(columns: readonly string[]): void {
     const present = new Set(columns);
     const { fields, file } = this.options;
     const survey = this.options.layout === 'survey';
     const mapped: [string, string | undefined][] = [
-      ...SINGLE_FIELDS.filter((key) => !(survey && key === 'text')).map(
-        (key): [string, string | undefined] => [`input.fields.${key}`, fields[key]],
-      ),
+      ['input.fields.id', fields.id],
+      ...(survey ? [] : textColumns(fields)).map((column, i): [string, string] => [
+        typeof fields.text === 'string' ? 'input.fields.text' : `input.fields.text[${i}]`,
+        column,
+      ]),
+      ...SINGLE_FIELDS.map((key): [string, string | undefined] => [
+        `input.fields.${key}`,
+        fields[key],
+      ]),
       ...fields.metadata.map((column, i): [string, string] => [
         `input.fields.metadata[${i}]`,
         column,
@@ -100,6 +107,8 @@ export class RecordMapper {
     ];
     for (const [key, column] of mapped) {
       if (column === undefined || present.has(column)) continue;
+      // A file that names its question needs no question column (one file per question).
+      if (key === 'input.fields.question' && this.options.question !== undefined) continue;
       const listed = listInputs(columns);
       const hint = suggestColumn(column, columns);
       throw new InputError(
@@ -115,7 +124,7 @@ export class RecordMapper {
    */
   map(raw: RawRecord): Contribution {
     const { fields } = this.options;
-    const text = raw.values[fields.text] ?? '';
+    const text = readText(raw.values, fields.text);
     const id = optional(raw.values, fields.id) ?? this.deriveId(raw, text);
     const contribution = this.answer(raw, text, id);
     this.readDate(raw, [contribution]);
@@ -202,6 +211,25 @@ export class RecordMapper {
     this.stats.rejected++;
     return true;
   }
+}
+
+/** The columns `fields.text` names: one, or several to join. */
+function textColumns(fields: FieldMapping): readonly string[] {
+  return typeof fields.text === 'string' ? [fields.text] : fields.text;
+}
+
+/**
+ * The text of a record: the one text column as it is, or the non-blank values of several,
+ * trimmed and joined with a blank line in the order given ('' when all are blank).
+ */
+function readText(values: Record<string, string>, text: FieldMapping['text']): string {
+  if (typeof text === 'string') return values[text] ?? '';
+  const parts: string[] = [];
+  for (const column of text) {
+    const value = values[column]?.trim();
+    if (value) parts.push(value);
+  }
+  return parts.join('\n\n');
 }
 
 /** A trimmed value, or null when the column is unmapped, absent or blank. */

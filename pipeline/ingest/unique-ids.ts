@@ -1,15 +1,21 @@
+// Unique contribution ids across the whole input, and the one warning about those renamed.
 import type { Provenance } from '../../schemas/contribution.js';
+import { quoteInput } from '../quote-input.js';
 import type { Logger } from '../stage.js';
 import { describeRecord } from './source.js';
 
-/** Duplicates named in the warning before it is cut short. */
-const MAX_EXAMPLES = 5;
+/** Renamed records named in the warning's line; the rest are in its details. */
+const MAX_EXAMPLES = 2;
 
-interface Duplicate {
+/** Characters of an id quoted in the warning's line. */
+const MAX_ID_CHARS = 24;
+
+/** One record whose id was changed, and where its id was first seen. */
+interface Renamed {
   id: string;
-  /** Where each record with this id is, the first one included. */
-  places: Provenance[];
-  renamed: string[];
+  renamedTo: string;
+  place: Provenance;
+  first: Provenance;
 }
 
 /**
@@ -18,12 +24,13 @@ interface Duplicate {
  */
 export class UniqueIds {
   private readonly first = new Map<string, Provenance>();
-  private readonly duplicates = new Map<string, Duplicate>();
-  private renamedCount = 0;
+  /** How many records carry each repeated id so far, the first included. */
+  private readonly seen = new Map<string, number>();
+  private readonly renamedRecords: Renamed[] = [];
 
   /** Number of records whose id was changed. */
   get renamed(): number {
-    return this.renamedCount;
+    return this.renamedRecords.length;
   }
 
   /**
@@ -36,35 +43,40 @@ export class UniqueIds {
       this.first.set(id, place);
       return id;
     }
-    let duplicate = this.duplicates.get(id);
-    if (!duplicate) {
-      duplicate = { id, places: [firstPlace], renamed: [] };
-      this.duplicates.set(id, duplicate);
-    }
-    let n = duplicate.places.length + 1;
+    const count = (this.seen.get(id) ?? 1) + 1;
+    this.seen.set(id, count);
+    let n = count;
     while (this.first.has(`${id}~${n}`)) n++;
     const unique = `${id}~${n}`;
     this.first.set(unique, place);
-    duplicate.places.push(place);
-    duplicate.renamed.push(unique);
-    this.renamedCount++;
+    this.renamedRecords.push({ id, renamedTo: unique, place, first: firstPlace });
     return unique;
   }
 
-  /** Logs one warning naming the rows of the repeated ids, if there were any. */
+  /**
+   * Logs one line (how many ids repeated, how many records renamed, two examples) if any was,
+   * with every renamed record as the warning's details.
+   */
   report(logger: Logger): void {
-    if (this.duplicates.size === 0) return;
-    const all = [...this.duplicates.values()];
-    const examples = all.slice(0, MAX_EXAMPLES).map(describe).join('; ');
-    const more = all.length > MAX_EXAMPLES ? `; and ${all.length - MAX_EXAMPLES} more` : '';
-    const ids = all.length === 1 ? 'id was' : 'ids were';
-    logger.warn(
-      `${all.length} ${ids} repeated; ${this.renamedCount} records renamed, none dropped: ${examples}${more}`,
-    );
+    const all = this.renamedRecords;
+    if (all.length === 0) return;
+    const ids =
+      this.seen.size === 1 ? '1 id was' : `${this.seen.size.toLocaleString('en')} ids were`;
+    const records = all.length === 1 ? '1 record' : `${all.length.toLocaleString('en')} records`;
+    const examples = all.slice(0, MAX_EXAMPLES).map(describe).join(', ');
+    logger.warn(`${ids} repeated; ${records} renamed, none dropped, e.g. ${examples}`, {
+      warning: 'renamed id',
+      entries: all.map((r) => ({
+        id: r.id,
+        renamedTo: r.renamedTo,
+        at: describeRecord(r.place.file, r.place),
+        firstAt: describeRecord(r.first.file, r.first),
+      })),
+    });
   }
 }
 
-function describe(duplicate: Duplicate): string {
-  const places = duplicate.places.map((place) => describeRecord(place.file, place)).join(', ');
-  return `"${duplicate.id}" at ${places} -> ${duplicate.renamed.join(', ')}`;
+function describe({ id, renamedTo, place }: Renamed): string {
+  const clip = (value: string) => quoteInput(value, MAX_ID_CHARS);
+  return `${clip(id)} at ${describeRecord(place.file, place)} -> ${clip(renamedTo)}`;
 }

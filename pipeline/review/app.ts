@@ -9,9 +9,10 @@ import type { RunOptions } from '../runner.js';
 import { formatIssues } from '../zod-issues.js';
 import { decisionStates } from './active.js';
 import type { PageAssets } from './assets.js';
+import { parseAttributeFilter } from './attribute-filter.js';
 import { checkActions } from './check-actions.js';
 import { requireToken, sameOrigin, securityHeaders } from './guard.js';
-import { type ListSource, listPassageIds, listPassages } from './listing.js';
+import { countPassages, type ListSource, listPassageIds, listPassages } from './listing.js';
 import { indexPassages, type PassageIndex } from './passage-index.js';
 import { BRIEF_FILES, createRebuilder, type Rebuilder } from './rebuild.js';
 import { type ReviewSession, reviewSessionOf } from './session.js';
@@ -67,11 +68,14 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
   app.get('/api/state', (c) => c.json(state(tabOf(c.req.query('tab')))));
   app.get('/api/passages', (c) => {
     const source = listSource(c);
+    const where = parseAttributeFilter(c.req.query('where'));
+    if ('error' in where) return c.json<ErrorView>({ error: where.error }, 400);
     const page =
       source &&
       listPassages(indexState(live.session.state()), live.passages, {
         source,
         search: (c.req.query('q') ?? '').slice(0, 500),
+        where: where.filter,
         offset: count(c.req.query('offset'), 0),
         limit: count(c.req.query('limit'), 50),
       });
@@ -79,15 +83,22 @@ export function createReviewApp(session: ReviewSession, options: AppOptions): Re
   });
   app.get('/api/passage-ids', (c) => {
     const source = listSource(c);
+    const where = parseAttributeFilter(c.req.query('where'));
+    if ('error' in where) return c.json<ErrorView>({ error: where.error }, 400);
     const ids =
       source &&
       listPassageIds(
         indexState(live.session.state()),
         live.passages,
-        { source, search: (c.req.query('q') ?? '').slice(0, 500) },
+        { source, search: (c.req.query('q') ?? '').slice(0, 500), where: where.filter },
         REVIEW_LIMITS.passages,
       );
     return ids ? c.json(ids) : c.json<ErrorView>({ error: 'No such list' }, 404);
+  });
+  app.get('/api/counts', (c) => {
+    const where = parseAttributeFilter(c.req.query('where'));
+    if ('error' in where) return c.json<ErrorView>({ error: where.error }, 400);
+    return c.json(countPassages(indexState(live.session.state()), live.passages, where.filter));
   });
   app.get('/api/contribution', (c) => {
     const view = live.passages.contribution(c.req.query('passage') ?? '');

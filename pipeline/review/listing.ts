@@ -1,7 +1,8 @@
 // Pages of passages: a theme's (best fitting first), "other ideas", the excluded, or a search.
+import type { AttributeFilter } from './attribute-filter.js';
 import type { PassageIndex } from './passage-index.js';
 import type { StateIndex } from './state-view.js';
-import type { PassageIdsView, PassagePage, PassageView } from './views.js';
+import type { CountsView, PassageIdsView, PassagePage, PassageView } from './views.js';
 
 /** Which passages a list shows. */
 export type ListSource =
@@ -15,6 +16,8 @@ export interface ListQuery {
   source: ListSource;
   /** Case-insensitive substring the passages must hold; empty for all. */
   search: string;
+  /** Respondent attribute values the passages' contributions must have; default none. */
+  where?: AttributeFilter | undefined;
   offset: number;
   limit: number;
 }
@@ -28,7 +31,7 @@ export function listPassages(
   passages: PassageIndex,
   query: ListQuery,
 ): PassagePage | null {
-  const listed = listedIds(state, passages, query.source, query.search);
+  const listed = listedIds(state, passages, query);
   if (!listed) return null;
   const { ids, scores } = listed;
   const end = Math.min(ids.length, query.offset + Math.min(query.limit, MAX_PAGE));
@@ -51,7 +54,7 @@ export function listPassageIds(
   query: Omit<ListQuery, 'offset' | 'limit'>,
   cap: number,
 ): PassageIdsView | null {
-  const listed = listedIds(state, passages, query.source, query.search);
+  const listed = listedIds(state, passages, query);
   if (!listed) return null;
   const ids =
     query.source.kind === 'all' && state.exclusionOf.size > 0
@@ -60,22 +63,62 @@ export function listPassageIds(
   return { total: ids.length, ids: ids.slice(0, cap) };
 }
 
-/** A list's ids (and scores, in a theme), narrowed to those holding `search` when not empty. */
+/**
+ * A list's ids (and scores, in a theme), narrowed to those holding `search` when not empty and
+ * to those whose contribution has the attribute values of `where`.
+ */
 function listedIds(
   state: StateIndex,
   passages: PassageIndex,
-  source: ListSource,
-  search: string,
+  { source, search, where }: Omit<ListQuery, 'offset' | 'limit'>,
 ): { ids: readonly string[]; scores: readonly number[] | null } | null {
   const listed = sourceIds(state, passages, source);
-  if (!listed || !search) return listed;
-  if (source.kind === 'all') return { ids: passages.search(search), scores: null };
-  const { ids, scores } = listed;
-  const hits = new Set(passages.filter(ids, search));
-  const keep = ids.flatMap((id, i) => (hits.has(id) ? [i] : []));
+  if (!listed) return null;
+  const narrowed =
+    search && source.kind === 'all'
+      ? { ids: passages.search(search), scores: null }
+      : narrow(listed, search ? new Set(passages.filter(listed.ids, search)) : null);
+  if (where === undefined || Object.keys(where).length === 0) return narrowed;
+  return narrow(narrowed, passages.matching(where));
+}
+
+/** The ids (and their scores) that are in `keep`; all of them when `keep` is null. */
+function narrow(
+  listed: { ids: readonly string[]; scores: readonly number[] | null },
+  keep: ReadonlySet<string> | null,
+): { ids: readonly string[]; scores: readonly number[] | null } {
+  if (keep === null) return listed;
+  const ids: string[] = [];
+  const scores: number[] | null = listed.scores && [];
+  listed.ids.forEach((id, i) => {
+    if (!keep.has(id)) return;
+    ids.push(id);
+    scores?.push(listed.scores?.[i] ?? 0);
+  });
+  return { ids, scores };
+}
+
+/**
+ * The tree's counts (each theme's passages, "other ideas", the excluded) over the passages
+ * whose contribution has the attribute values of `where`.
+ */
+export function countPassages(
+  state: StateIndex,
+  passages: PassageIndex,
+  where: AttributeFilter,
+): CountsView {
+  const matching = passages.matching(where);
+  const count = (ids: Iterable<string>) => {
+    let n = 0;
+    for (const id of ids) if (matching.has(id)) n++;
+    return n;
+  };
+  const themes: Record<string, number> = {};
+  for (const theme of state.state.themes) themes[theme.id] = count(theme.passageIds);
   return {
-    ids: keep.map((i) => ids[i] as string),
-    scores: scores && keep.map((i) => scores[i] ?? 0),
+    themes,
+    other: count(state.state.other.passageIds),
+    excluded: count(state.exclusionOf.keys()),
   };
 }
 

@@ -1,8 +1,15 @@
 // Passages of a review session by id, with their contribution's facts, and a fast text search.
 import type { Contribution } from '../../schemas/contribution.js';
 import { creditor } from '../synthesis/findings/corpus.js';
+import { createQuestionLookup } from '../synthesis/findings/question-match.js';
+import {
+  type AttributeFilter,
+  attributeViews,
+  hasAttributes,
+  memoiseFilters,
+} from './attribute-filter.js';
 import type { ReviewSession } from './session.js';
-import type { ContributionView } from './views.js';
+import type { AttributeView, ContributionView } from './views.js';
 
 /** A kept passage with where it stands in its contribution's clean text. */
 export interface IndexedPassage {
@@ -15,6 +22,8 @@ export interface IndexedPassage {
   week: number;
   /** The text lower-cased, for search. */
   lower: string;
+  /** Its contribution's respondent attributes (shared with the contribution, not copied). */
+  attributes: Readonly<Record<string, string>>;
 }
 
 /** What a passage's meta line shows about its contribution. */
@@ -40,7 +49,13 @@ export interface PassageIndex {
   /** Those of `ids` whose text holds `query` (case-insensitive), in their order. */
   filter(ids: readonly string[], query: string): string[];
   contribution(passageId: string): ContributionView | undefined;
+  /** The respondent attributes the passages carry, with their values (see `attributeViews`). */
+  attributes: readonly AttributeView[];
+  /** Every kept passage whose contribution has every value `filter` asks for. */
+  matching(filter: AttributeFilter): ReadonlySet<string>;
 }
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Indexes a session's kept passages. Search scans lower-cased texts kept in one array: a
@@ -51,6 +66,8 @@ export function indexPassages(session: ReviewSession): PassageIndex {
   const { config } = session.run.config;
   const credit = creditor(config, [...session.contributions.values()]);
   const questions = new Map(config.questions.map((q) => [q.id, q.text]));
+  // A question value names its question as everywhere else: by id or text, case and spacing aside.
+  const questionOf = createQuestionLookup(config.questions);
   const { weeks, weekOfContribution } = weeksOf(session);
   const weekTotals = weeks.map(() => 0);
   const passages = new Map<string, IndexedPassage>();
@@ -69,6 +86,7 @@ export function indexPassages(session: ReviewSession): PassageIndex {
         end,
         week,
         lower: text.toLowerCase(),
+        attributes: session.contributions.get(record.id)?.attributes ?? NO_ATTRIBUTES,
       };
       passages.set(id, passage);
       ids.push(id);
@@ -85,15 +103,24 @@ export function indexPassages(session: ReviewSession): PassageIndex {
       known = {
         credit: credit(id),
         date: c?.date?.slice(0, 10) ?? null,
-        question: question === null ? null : (questions.get(question) ?? question),
+        question:
+          question === null ? null : (questions.get(questionOf(question) ?? '') ?? question),
         votes: c?.votes ?? null,
       };
       factsOf.set(id, known);
     }
     return known;
   };
+  const order = session.run.config.config.input.attributes;
+  const matching = memoiseFilters((filter) => {
+    const found = new Set<string>();
+    for (const passage of all) if (hasAttributes(passage.attributes, filter)) found.add(passage.id);
+    return found;
+  });
   return {
     ids,
+    attributes: attributeViews(all, order),
+    matching,
     get: (id) => passages.get(id),
     facts,
     weeks,

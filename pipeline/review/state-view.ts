@@ -101,6 +101,7 @@ export function stateView(
     orphans: state.review.decisions.filter((d) => d.status === 'orphaned'),
     notes: state.review.notes,
     rebuilding,
+    attributes: [...passages.attributes],
   };
 }
 

@@ -33,6 +33,20 @@ export interface ThemeView {
   exampleTexts: string[];
 }
 
+/** A respondent attribute the lists can be narrowed by, with its values, most passages first. */
+export interface AttributeView {
+  name: string;
+  values: { value: string; passages: number }[];
+}
+
+/** The tree's passage counts under an attribute filter. */
+export interface CountsView {
+  /** Passages of each theme, by theme id. */
+  themes: Record<string, number>;
+  other: number;
+  excluded: number;
+}
+
 /** The whole review as the page shows it. */
 export interface StateView {
   title: string;
@@ -48,6 +62,8 @@ export interface StateView {
   orphans: DecisionOutcome[];
   notes: string[];
   rebuilding: boolean;
+  /** Respondent attributes to filter by; empty when the contributions carry none. */
+  attributes: AttributeView[];
 }
 
 /** Where a passage stands out of its theme: excluded, and how. */

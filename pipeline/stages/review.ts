@@ -1,9 +1,10 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Consultation } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
-import type { ReviewedThemes } from '../../schemas/review.js';
+import type { DecisionOutcome, ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { participantsByContribution } from '../participants.js';
+import { clipInput } from '../quote-input.js';
 import { reviewAgreement } from '../review/agreement.js';
 import { type PassageFacts, ReviewApplication } from '../review/apply.js';
 import type { PassageText } from '../review/theme-wording.js';
@@ -37,10 +38,7 @@ export function applyReviewStage(
     },
   };
   const orphans = reviewed.review.decisions.filter((d) => d.status === 'orphaned');
-  for (const orphan of orphans)
-    ctx.logger.warn(
-      `review: decision ${orphan.n} (${orphan.kind}) no longer applies: ${orphan.detail}`,
-    );
+  warnOrphans(orphans, ctx);
   const newSince = Object.values(reviewed.review.themes).reduce(
     (sum, theme) => sum + theme.newSinceReview.length,
     0,
@@ -100,4 +98,29 @@ function passageText(
     context: subjectWords(config),
     taxonomy: new Map(config.themes.map((t) => [t.id, t])),
   };
+}
+
+/** Decisions named in the orphans' warning line; the rest are in its details. */
+const MAX_ORPHAN_EXAMPLES = 2;
+
+/** Characters of each example's detail in that line. */
+const ORPHAN_DETAIL_CHARS = 60;
+
+/** One line for the decisions that no longer apply (each in the details), if any. */
+function warnOrphans(orphans: readonly DecisionOutcome[], ctx: StageContext): void {
+  if (orphans.length === 0) return;
+  const name = (d: DecisionOutcome) => `decision ${d.n} (${d.kind})`;
+  if (orphans.length === 1) {
+    const [orphan] = orphans as [DecisionOutcome];
+    ctx.logger.warn(`review: ${name(orphan)} no longer applies: ${clipInput(orphan.detail)}`);
+    return;
+  }
+  const examples = orphans
+    .slice(0, MAX_ORPHAN_EXAMPLES)
+    .map((d) => `${name(d)}: ${clipInput(d.detail, ORPHAN_DETAIL_CHARS)}`)
+    .join('; ');
+  ctx.logger.warn(`review: ${orphans.length} decisions no longer apply, e.g. ${examples}`, {
+    warning: 'decision no longer applies',
+    entries: orphans.map((d) => ({ decision: d.n, kind: d.kind, detail: d.detail })),
+  });
 }

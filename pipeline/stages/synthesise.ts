@@ -8,6 +8,7 @@ import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
+import { quoteInput } from '../quote-input.js';
 import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { breakdownsOf } from '../synthesis/findings/breakdowns.js';
@@ -90,7 +91,7 @@ export async function synthesiseFindings(
   const { count, example } = built.unmatchedQuestions;
   if (count > 0) {
     ctx.logger.warn(
-      `synthesise: ${count} contributions name a question that is none of the config's ids or texts, e.g. ${JSON.stringify(example)}: they count under no question (when most contributions have no matching value, all are matched to questions by their words instead)`,
+      `synthesise: ${count} contributions name a question that is none of the config's ids or texts, e.g. ${quoteInput(example ?? '')}: they count under no question (when most contributions have no matching value, all are matched to questions by their words instead)`,
     );
   }
   const subject = new Set(

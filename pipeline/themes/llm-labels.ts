@@ -3,8 +3,12 @@ import { languageName, ThemeLabelsAnswer } from '../llm/answers.js';
 import { askForEach } from '../llm/ask-for-each.js';
 import { dataBlock, referenced } from '../llm/data-block.js';
 import type { LlmService } from '../llm/llm-service.js';
+import { clipInput } from '../quote-input.js';
 import type { Logger } from '../stage.js';
 import { descriptionProblem, labelProblem, type ThemeWords, themeWords } from './label-check.js';
+
+/** Failed names quoted in the warning's line; all are in its details. */
+const MAX_EXAMPLES = 2;
 
 export interface LabelSettings {
   title: string;
@@ -144,8 +148,16 @@ class LabelChecks {
       ([theme, why]) => !why.startsWith('label') || !renamed(theme),
     );
     if (kept.length > 0) {
+      const examples = kept
+        .slice(0, MAX_EXAMPLES)
+        .map(([t, why]) => `${t.id}: ${clipInput(why, 60)}`)
+        .join('; ');
       logger.warn(
-        `theme-labels: ${kept.length} model-written name(s) or description(s) failed the checks and the offline ones were kept (${kept.map(([t, why]) => `${t.id}: ${why}`).join('; ')})`,
+        `theme-labels: ${kept.length} model-written name(s) or description(s) failed the checks and the offline ones were kept, e.g. ${examples}`,
+        {
+          warning: 'theme name failed the checks',
+          entries: kept.map(([t, why]) => ({ theme: t.id, problem: why })),
+        },
       );
     }
     return kept.length;

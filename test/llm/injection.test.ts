@@ -21,7 +21,20 @@ describe('a model that obeys an instruction injected in a contribution', () => {
     };
     const run = await runAgainst(stub, dir);
     expect(run.code).toBe(0);
-    expect(run.stdout + run.stderr).toMatch(/theme-labels: \d+ model-written name\(s\)/);
+    // One line with two examples; every rejected name in the stage's warnings file.
+    const line =
+      /theme-labels: (\d+) model-written name\(s\)[^\n]* e\.g\. [^\n]*; all (\d+) in themes-warnings\.jsonl\n/.exec(
+        run.stdout + run.stderr,
+      );
+    expect(line?.[1]).toBe(line?.[2]);
+    const details = (await readFile(join(dir, 'out', 'themes-warnings.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((entry) => JSON.parse(entry) as { warning: string; theme: string; problem: string });
+    expect(details).toHaveLength(Number(line?.[1]));
+    expect(details.every((d) => d.warning === 'theme name failed the checks' && d.problem)).toBe(
+      true,
+    );
     const brief = await readFile(join(dir, 'out', 'brief.md'), 'utf8');
     expect(brief).not.toContain('PWNED');
     expect(brief).not.toMatch(/script/i);

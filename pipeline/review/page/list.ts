@@ -13,7 +13,7 @@ import { getJson, query } from './api.js';
 import { showContribution } from './dialogs.js';
 import { button, type Child, formatCount, h, plural, replace } from './dom.js';
 import { clickRow, selectList, selectPage, tickBox } from './selection.js';
-import { clearSelection, notify, showPage, store, themeById } from './store.js';
+import { clearSelection, notify, showPage, store, themeById, whereParam } from './store.js';
 import { moreLikeThisButton } from './suggestions.js';
 import { themeName } from './theme-tree.js';
 
@@ -84,20 +84,21 @@ function listQuery(): string {
   return query({ ...listParams(), offset: store.offset, limit: PAGE_SIZE });
 }
 
-/** Which list the view shows, as the API's `in`, `theme` and `q` parameters. */
+/** Which list the view shows, as the API's `in`, `theme`, `q` and `where` parameters. */
 function listParams(): Record<string, string> {
   const { view } = store;
   switch (view.kind) {
     case 'theme':
-      return { in: 'theme', theme: view.id };
+      return { in: 'theme', theme: view.id, ...whereParam() };
     case 'search':
-      return { in: 'all', q: view.q };
+      return { in: 'all', q: view.q, ...whereParam() };
     default:
-      return { in: view.kind };
+      return { in: view.kind, ...whereParam() };
   }
 }
 
 function emptyText(): string {
+  if (Object.keys(store.where).length > 0) return 'No passage here matches the filter.';
   if (store.view.kind === 'search') return 'No passage holds this text.';
   if (store.view.kind === 'excluded') return 'Nothing is excluded.';
   return 'No passages here.';
@@ -110,6 +111,7 @@ function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLE
       'div',
       { className: 'selection-bar idle' },
       h('strong', null, plural(total, 'passage')),
+      filterNote(),
       h(
         'span',
         { className: 'hint' },
@@ -127,6 +129,14 @@ function selectionBar(section: HTMLElement, theme: ThemeView | undefined): HTMLE
     selectAllButtons(section, ids.length),
     button('Clear', clearSelection, { className: 'quiet' }),
   );
+}
+
+/** Under a filter, which respondents the list is narrowed to ("country: Kenya"). */
+function filterNote(): HTMLElement | null {
+  const values = Object.entries(store.where);
+  if (values.length === 0) return null;
+  const text = values.map(([name, value]) => `${name}: ${value}`).join(', ');
+  return h('span', { className: 'filter-note' }, `of respondents with ${text}`);
 }
 
 /** "Select all on this page" and "Select all N in this theme" (or results, or of the list). */

@@ -1,13 +1,23 @@
 // The review page: layout, drawing on every change, and keyboard shortcuts.
 import './style.css';
 import { currentTheme, moveSelected, undoOrRedo } from './actions.js';
+import { renderAttributeFilter } from './attribute-filter.js';
 import { button, h, replace } from './dom.js';
 import { themeHeader } from './header.js';
 import { focusRowAfterDraw, renderList, renderSelection, targetPassages } from './list.js';
 import { rebuild } from './rebuild.js';
 import { askNameOnce, drawReviewer, reviewerButton } from './reviewer.js';
 import { extendTo, setAnchor, tickBox } from './selection.js';
-import { loadState, notify, onNotice, show, store, subscribe } from './store.js';
+import {
+  type Change,
+  loadCounts,
+  loadState,
+  notify,
+  onNotice,
+  show,
+  store,
+  subscribe,
+} from './store.js';
 import { suggestionKey, suggestionsPanel } from './suggestions.js';
 import { renderTree } from './tree.js';
 
@@ -24,6 +34,12 @@ const rebuildButton = button('Rebuild the brief', () => void rebuild(rebuildPane
 });
 const rebuildPanel = h('div', { className: 'rebuild-panel', role: 'status', hidden: true });
 const notices = h('div', { className: 'notices', 'aria-live': 'polite' });
+const filters = h('div', {
+  className: 'filters',
+  role: 'group',
+  'aria-label': 'Show only passages of respondents with',
+  hidden: true,
+});
 const title = h('span', { className: 'title' });
 const tree = h('nav', { className: 'sidebar', 'aria-label': 'Themes' });
 const head = h('div', { className: 'detail-head' });
@@ -42,6 +58,7 @@ function layout(): void {
       h('div', { className: 'history' }, undo, redo),
       rebuildButton,
     ),
+    filters,
     rebuildPanel,
     notices,
     h(
@@ -53,13 +70,20 @@ function layout(): void {
   );
 }
 
-function draw(change: 'state' | 'view' | 'selection'): void {
+function draw(change: Change): void {
   if (change === 'selection') {
     renderSelection(list);
     return;
   }
+  if (change === 'counts') {
+    renderTree(tree);
+    return;
+  }
   const state = store.state;
   if (!state) return;
+  renderAttributeFilter(filters);
+  // Decisions move passages: the tree's counts under a filter are loaded again.
+  if (change === 'state') void loadCounts();
   // The revision shown, for whoever needs to know the page is up to date (the browser tests).
   document.body.dataset.revision = String(state.revision);
   title.textContent = state.reviewer ? `${state.title} · reviewer ${state.reviewer}` : state.title;

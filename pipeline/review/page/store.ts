@@ -1,6 +1,6 @@
 // The page's state: the review as last loaded, what is shown, what is selected.
 import type { ReviewAction } from '../../../schemas/review.js';
-import type { StateView, ThemeView } from '../views.js';
+import type { CountsView, StateView, ThemeView } from '../views.js';
 import { ApiError, getJson, postJson, query } from './api.js';
 import { browserReviewer, onNewTab, tabId } from './identity.js';
 
@@ -12,7 +12,7 @@ export type View =
   | { kind: 'search'; q: string };
 
 /** What changed, so that only the affected parts are drawn again. */
-export type Change = 'state' | 'view' | 'selection';
+export type Change = 'state' | 'view' | 'selection' | 'counts';
 
 type Listener = (change: Change) => void;
 
@@ -24,6 +24,10 @@ export const store = {
   offset: 0,
   /** Set while a decision is on its way, so that a double click sends it once. */
   busy: false,
+  /** The attribute values the lists are narrowed to (attribute name to value); empty for all. */
+  where: {} as Record<string, string>,
+  /** The tree's counts under `where`; null when no filter is set (or not loaded yet). */
+  counts: null as CountsView | null,
 };
 
 const listeners: Listener[] = [];
@@ -59,6 +63,44 @@ export function show(view: View): void {
   store.offset = 0;
   store.selection.clear();
   emit('view');
+}
+
+/**
+ * Narrows every list to the passages of respondents with `value` for attribute `name` (null:
+ * any value), with nothing selected, and loads the tree's counts under the filter.
+ */
+export function filterBy(name: string, value: string | null): void {
+  const where = { ...store.where };
+  if (value === null) delete where[name];
+  else where[name] = value;
+  store.where = where;
+  store.counts = null;
+  store.offset = 0;
+  store.selection.clear();
+  emit('view');
+  void loadCounts();
+}
+
+/** The filter as the API's `where` parameter (none when no filter is set). */
+export function whereParam(): Record<string, string> {
+  return Object.keys(store.where).length === 0 ? {} : { where: JSON.stringify(store.where) };
+}
+
+let countsTicket = 0;
+
+/** Loads the tree's counts under the filter (after a filter or state change); none without one. */
+export async function loadCounts(): Promise<void> {
+  const ticket = ++countsTicket;
+  const params = whereParam();
+  if (!params.where) return;
+  try {
+    const counts = await getJson<CountsView>(`/api/counts?${query(params)}`);
+    if (ticket !== countsTicket) return;
+    store.counts = counts;
+    emit('counts');
+  } catch (error) {
+    notify((error as Error).message, 'error');
+  }
 }
 
 /** Moves to another page of the current list. */

@@ -38,8 +38,8 @@ export function renderTree(nav: HTMLElement): void {
     h(
       'ul',
       { className: 'tree lists', role: 'list' },
-      listItem('Other ideas', state.otherCount, { kind: 'other' }),
-      listItem('Excluded', state.excludedCount, { kind: 'excluded' }),
+      listItem('Other ideas', state.otherCount, store.counts?.other, { kind: 'other' }),
+      listItem('Excluded', state.excludedCount, store.counts?.excluded, { kind: 'excluded' }),
     ),
   );
 }
@@ -128,7 +128,7 @@ function themeItem(theme: ThemeView, redraw: () => void): HTMLElement {
           { className: `status ${theme.approved ? 'approved' : 'pending'}` },
           theme.approved ? '✓ approved' : 'to review',
         ),
-        h('span', { className: 'count', title: 'passages' }, formatCount(theme.passageCount)),
+        countTag(theme.passageCount, store.counts?.themes[theme.id]),
       ),
     ),
   );
@@ -193,7 +193,26 @@ function dragAndDrop(item: HTMLElement, theme: ThemeView): void {
   });
 }
 
-function listItem(label: string, count: number, view: View): HTMLElement {
+/** A passage count; under a filter, the passages matching it (the whole count in its title). */
+function countTag(count: number, matching: number | undefined): HTMLElement {
+  if (matching === undefined)
+    return h('span', { className: 'count', title: 'passages' }, formatCount(count));
+  return h(
+    'span',
+    {
+      className: 'count filtered',
+      title: `${formatCount(matching)} of ${formatCount(count)} passages match the filter`,
+    },
+    formatCount(matching),
+  );
+}
+
+function listItem(
+  label: string,
+  count: number,
+  matching: number | undefined,
+  view: View,
+): HTMLElement {
   const selected = store.view.kind === view.kind;
   return h(
     'li',
@@ -203,11 +222,7 @@ function listItem(label: string, count: number, view: View): HTMLElement {
       selected,
       {},
       h('span', { className: 'theme-name' }, label),
-      h(
-        'span',
-        { className: 'theme-facts' },
-        h('span', { className: 'count' }, formatCount(count)),
-      ),
+      h('span', { className: 'theme-facts' }, countTag(count, matching)),
     ),
   );
 }

@@ -1,4 +1,4 @@
-import type { GuidingQuestion } from '../../../schemas/consultation.js';
+// Which guiding question a `question` value names; no import of the config schema, which uses it.
 
 /** Finds the guiding question an input's `question` value names, by id or by text. */
 export interface QuestionMatcher {
@@ -21,23 +21,37 @@ export function mappedByField(named: number, total: number): boolean {
   return named > 0 && named * 2 >= total;
 }
 
+/** What a guiding question is named by: its id and its text. */
+export interface QuestionNames {
+  id: string;
+  text: string;
+}
+
 /**
- * Matches a `question` field against the config's questions: exactly by id, then exactly by
- * text, then by text ignoring case and white space (exports often carry the question's wording,
- * not an id, and reflow it).
+ * The lookup every `question` value goes through, a record's and a file's alike: exactly by id,
+ * then exactly by text, then by text ignoring case and white space (exports often carry the
+ * question's wording, not an id, and reflow it). Returns the question's id, or null.
  */
-export function createQuestionMatcher(questions: readonly GuidingQuestion[]): QuestionMatcher {
+export function createQuestionLookup(
+  questions: readonly QuestionNames[],
+): (value: string) => string | null {
   const exact = new Map<string, string>();
   for (const q of questions) exact.set(q.text, q.id);
   for (const q of questions) exact.set(q.id, q.id);
   const loose = new Map<string, string>();
   for (const q of questions) if (!loose.has(folded(q.text))) loose.set(folded(q.text), q.id);
+  return (value) => exact.get(value) ?? loose.get(folded(value)) ?? null;
+}
+
+/** Matches `question` values against the config's questions (see {@link createQuestionLookup}). */
+export function createQuestionMatcher(questions: readonly QuestionNames[]): QuestionMatcher {
+  const lookup = createQuestionLookup(questions);
   let count = 0;
   let example: string | null = null;
   return {
     match(value) {
       if (value === null || value.trim() === '') return null;
-      const id = exact.get(value) ?? loose.get(folded(value)) ?? null;
+      const id = lookup(value);
       if (id === null) {
         count++;
         example ??= value;
@@ -55,7 +69,7 @@ export function createQuestionMatcher(questions: readonly GuidingQuestion[]): Qu
  * question, that one; null when no question is known.
  */
 export function createQuestionTexts(
-  questions: readonly GuidingQuestion[],
+  questions: readonly QuestionNames[],
 ): (value: string | null) => string | null {
   const matcher = createQuestionMatcher(questions);
   const textOf = new Map(questions.map((q) => [q.id, q.text]));
