@@ -54,7 +54,7 @@ export function breakdownSection(
   for (const [i, a] of breakdowns.attributes.entries()) {
     appendAll(lines, attributeSection(a, i, ctx));
   }
-  appendAll(lines, skippedText(breakdowns));
+  appendAll(lines, skippedText(breakdowns, ctx));
   return lines;
 }
 
@@ -72,7 +72,7 @@ function closedSection(q: ClosedQuestion, breakdowns: Breakdowns, ctx: Context):
   const lines = [
     `### ${inlineText(q.attribute)}`,
     '',
-    `**${pct(q.yes)} of ${count(all, ctx.unit)} answered yes** (${q.yes.toLocaleString('en')}); ${pct(q.no)} answered no (${q.no.toLocaleString('en')}), and ${pct(q.unclear)} (${q.unclear.toLocaleString('en')}) gave no clear answer or none.`,
+    `**${pct(q.yes)} of ${count(all, ctx.unit)} answered yes** (${q.yes.toLocaleString('en')}); ${pct(q.no)} answered no (${q.no.toLocaleString('en')})${q.unclear > 0 ? `, and ${pct(q.unclear)} (${q.unclear.toLocaleString('en')}) gave no clear answer or none` : ''}.`,
     '',
   ];
   const rows = breakdowns.attributes.flatMap((a) => {
@@ -249,12 +249,12 @@ function splitName(findings: Findings, row: BreakdownRow): string {
 }
 
 /** The attributes not broken down, and why, in one line. */
-function skippedText(breakdowns: Breakdowns): string[] {
+function skippedText(breakdowns: Breakdowns, { unit }: Context): string[] {
   if (breakdowns.skipped.length === 0) return [];
   const items = breakdowns.skipped.map(({ attribute, reason, values }) =>
     reason === 'too-many-values'
       ? `${inlineText(attribute)} (${values.toLocaleString('en')} distinct values: too many to group)`
-      : `${inlineText(attribute)} (fewer than two of its ${count(values, 'value')} have ${breakdowns.minGroup} or more)`,
+      : `${inlineText(attribute)} (fewer than two of its ${count(values, 'group')} have ${breakdowns.minGroup} ${unit}s or more)`,
   );
   return [`Not broken down: ${items.join('; ')}.`, ''];
 }

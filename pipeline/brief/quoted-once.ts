@@ -84,11 +84,16 @@ export function leftOutNote(left: ReadonlySet<string>): string[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([kind, numbers]) => {
       const sorted = numbers.sort((a, b) => a - b).map(String);
-      return `${kind}${sorted.length > 1 ? 's' : ''} ${listOf(sorted)}`;
+      return `${sorted.length > 1 ? pluralOf(kind) : kind} ${listOf(sorted)}`;
     });
   const joined =
     places.length > 1 ? `${places.slice(0, -1).join(', ')}, and ${places.at(-1)}` : places[0];
   return [`*Also here, quoted in full in ${joined}.*`, ''];
+}
+
+/** "key messages", "programming priorities": the plural of a place's kind. */
+function pluralOf(kind: string): string {
+  return /[^aeiou]y$/.test(kind) ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 
 /** The sentences a finding quotes, compared ignoring case, spacing and closing marks. */

@@ -442,11 +442,12 @@ function splitLine(stance: StanceSplit, sources: SourceIndex, quotedAt: string |
   if (!stance.reliable) {
     const on = question ? 'this question' : 'the leading proposal';
     const of = count(counted, question ? 'answer' : 'contribution');
-    return `Opinion on ${on} could not be read reliably: only ${decided.toLocaleString('en')} of ${of} ${decided === 1 ? 'takes' : 'take'} a side clearly.`;
+    const few = decided === 0 ? 'none' : `only ${decided.toLocaleString('en')}`;
+    return `Opinion on ${on} could not be read reliably: ${few} of ${of} ${decided === 1 ? 'takes' : 'take'} a side clearly.`;
   }
   const on = question
     ? `Of ${count(counted, 'answer')},`
-    : `Of the ${count(counted, 'contribution')} on the leading proposal, ${quotedAt ? `(${quotedAt})` : `“${inlineText(stance.claim)}”`},`;
+    : `Of the ${count(counted, 'contribution')} on the leading proposal${quotedAt ? ` (${quotedAt})` : `, “${inlineText(stance.claim)}”`},`;
   const part = (n: number, one: string, many: string, citations: readonly string[]) =>
     `${n.toLocaleString('en')} ${n === 1 ? one : many}${n > 0 ? ` ${sources.cite(citations)}` : ''}`;
   const parts = [

@@ -8,7 +8,7 @@ import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
-import { quoteInput } from '../quote-input.js';
+import { listInputs, quoteInput } from '../quote-input.js';
 import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { breakdownsOf } from '../synthesis/findings/breakdowns.js';
@@ -28,7 +28,7 @@ import { llmSlice } from './llm-slice.js';
 import { passageRows } from './themes.js';
 
 /** The synthesise stage's version: bump when findings change for the same input. */
-export const SYNTHESISE_VERSION = 7;
+export const SYNTHESISE_VERSION = 8;
 
 /** The part of the config the findings depend on (the stage's cache key, and each theme's). */
 export function synthesiseSlice(config: Consultation): unknown {
@@ -236,15 +236,20 @@ function attributeRows(contributions: readonly Contribution[]) {
   return contributions.map((c) => ({ participant: participantOf(c.id), attributes: c.attributes }));
 }
 
-/** One warning line per attribute not broken down, saying why. */
+/** One warning line for each reason attributes are not broken down, naming them. */
 function warnSkipped(breakdowns: NonNullable<Findings['breakdowns']>, ctx: StageContext): void {
-  for (const { attribute, reason, values } of breakdowns.skipped) {
-    const why =
-      reason === 'too-many-values'
-        ? `it has ${values} distinct values (more than brief.breakdownMaxGroups ${ctx.config.brief.breakdownMaxGroups}: a free-text column?)`
-        : `fewer than two of its ${values} values have brief.breakdownMinGroup (${breakdowns.minGroup}) participants`;
+  const names = (reason: string) =>
+    breakdowns.skipped.filter((s) => s.reason === reason).map((s) => s.attribute);
+  const many = names('too-many-values');
+  const small = names('too-few-groups');
+  if (many.length > 0) {
     ctx.logger.warn(
-      `synthesise: attribute ${JSON.stringify(attribute)} is not broken down: ${why}`,
+      `synthesise: ${many.length} attribute${many.length === 1 ? '' : 's'} not broken down, with more distinct values than brief.breakdownMaxGroups (${ctx.config.brief.breakdownMaxGroups}; a free-text column?): ${listInputs(many)}`,
+    );
+  }
+  if (small.length > 0) {
+    ctx.logger.warn(
+      `synthesise: ${small.length} attribute${small.length === 1 ? '' : 's'} not broken down, with fewer than two groups of brief.breakdownMinGroup (${breakdowns.minGroup}) participants: ${listInputs(small)}`,
     );
   }
 }

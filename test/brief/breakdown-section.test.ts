@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { breakdownMethodology } from '../../pipeline/brief/breakdown-methodology.js';
 import { breakdownSection } from '../../pipeline/brief/breakdown-section.js';
 import { People } from '../../pipeline/brief/people.js';
 import { computeBreakdowns } from '../../pipeline/synthesis/findings/breakdowns.js';
@@ -59,5 +60,25 @@ describe('the "Who took part" section', () => {
   it('says nothing without breakdowns', () => {
     const findings = { questions: [], themes: [] } as unknown as Findings;
     expect(breakdownSection(findings, new People(totals), () => [])).toEqual([]);
+  });
+});
+
+describe('breakdownMethodology', () => {
+  it('says no difference was tested when no attribute had two groups big enough', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      participant: `r${i}`,
+      attributes: { country: ['Kenya', 'Ghana', 'Uganda'][i % 3] as string },
+    }));
+    const breakdowns = computeBreakdowns({
+      attributes: ['country'],
+      rows,
+      participants: new Set(rows.map((r) => r.participant)),
+      themes: [],
+      splits: [],
+      options: { breakdownMinGroup: 20, breakdownMinDifference: 0.1, breakdownMaxGroups: 12 },
+    });
+    expect(breakdownMethodology(breakdowns, 12)).toBe(
+      'Groups by respondent attribute need 20 respondents each; no attribute had two such groups, so no differences between groups were tested.',
+    );
   });
 });

@@ -48,6 +48,9 @@ describe('QuotedOnce', () => {
     expect(leftOutNote(left)[0]).toBe(
       '*Also here, quoted in full in key messages 1 and 4, and programming priority 6.*',
     );
+    expect(leftOutNote(new Set(['programming priority 4', 'programming priority 7']))[0]).toBe(
+      '*Also here, quoted in full in programming priorities 4 and 7.*',
+    );
     expect(leftOutNote(new Set())).toEqual([]);
   });
 });

@@ -31,6 +31,15 @@ describe('questionClaim', () => {
   });
 
   it.each([
+    'Is there anything else you would like to tell the transport authority?',
+    'Do you have any other comments?',
+    'Would you like to add something about the new routes?',
+    'Are there any concerns you want to raise?',
+  ])('reads an invitation worded as a yes/no question as no claim: %s', (question) => {
+    expect(questionClaim(question)).toBeNull();
+  });
+
+  it.each([
     ['Should smoking be allowed in parks?', 'smoking'],
     ['Smoking should be banned in parks', 'smoking'],
   ])(

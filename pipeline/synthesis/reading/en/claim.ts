@@ -81,14 +81,24 @@ export const YES_NO_OPENING =
   /^(?:should|shall|must|do|does|did|is|are|was|were|can|could|would|will|have|has)\b/i;
 
 /**
+ * An invitation worded as a yes/no question: "Is there anything else you would like to add?",
+ * "Do you have any other comments?", "Would you like to tell us more?". Its answers say what
+ * the respondent has to add, not yes or no, so it has no claim to take a side on.
+ */
+const INVITATION =
+  /\b(?:anything|any\s+(?:other|further|more|additional|comments?|suggestions?|ideas?|thoughts?|feedback|concerns?|questions?|views?|recommendations?|examples?)|like\s+to\s+(?:add|tell|say|share|mention|raise))\b/i;
+
+/**
  * The claim of a yes/no question ("Should the country accept more refugees?"), or null for a
- * question that asks for something else ("What should change ...?", "A or B?"). The question's
- * last sentence counts: a preamble may come before it.
+ * question that asks for something else ("What should change ...?", "A or B?", "Is there
+ * anything else you would like to add?"). The question's last sentence counts: a preamble may
+ * come before it.
  */
 export function questionClaim(question: string): Claim | null {
   const sentences = question.split(/(?<=[.?!])\s+/u).filter((s) => s.trim() !== '');
   const asked = sentences.findLast((s) => s.trim().endsWith('?'))?.trim();
   if (!asked || !YES_NO_OPENING.test(asked) || /\bor\b/i.test(asked)) return null;
+  if (INVITATION.test(asked)) return null;
   return claimOf(asked);
 }
 
