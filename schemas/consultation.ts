@@ -151,6 +151,20 @@ export type VotesFile = z.infer<typeof VotesFile>;
 export const InputLayout = z.enum(['records', 'survey']);
 export type InputLayout = z.infer<typeof InputLayout>;
 
+/**
+ * A respondent attribute: the column it is read from and the name the brief, the review app and
+ * `attributes` give it. A bare string is shorthand for `{ column, label: column }`; a label
+ * names an attribute whose column is a code (Qualtrics' `Q3`, LimeSurvey's `G01Q02`).
+ */
+export const InputAttribute = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((column) => ({ column, label: column })),
+  z.strictObject({ column: z.string().min(1), label: z.string().trim().min(1) }),
+]);
+export type InputAttribute = z.infer<typeof InputAttribute>;
+
 export const InputConfig = z.strictObject({
   layout: InputLayout.default('records'),
   files: z
@@ -171,9 +185,9 @@ export const InputConfig = z.strictObject({
   ),
   /**
    * Columns describing the respondent (stakeholder group, country, age band, a closed yes/no
-   * answer): kept on each contribution as `attributes`, for breakdowns by group.
+   * answer): kept on each contribution's `attributes` under their labels, for breakdowns by group.
    */
-  attributes: z.array(z.string().min(1)).default([]),
+  attributes: z.array(InputAttribute).default([]),
   /** Per-participant votes on the contributions, for opinion groups (see `VotesFile`). */
   votes: z
     .union([
@@ -190,6 +204,11 @@ export const InputConfig = z.strictObject({
     .default(['-1', 'rejected', 'reject', 'removed', 'hidden', 'spam']),
 });
 export type InputConfig = z.infer<typeof InputConfig>;
+
+/** The attributes' labels, in the config's order: the keys of a contribution's `attributes`. */
+export function attributeLabels(input: Pick<InputConfig, 'attributes'>): string[] {
+  return input.attributes.map((attribute) => attribute.label);
+}
 
 /** How contributors are credited in the brief. */
 export const Credit = z.enum(['name', 'initials', 'anonymous']);

@@ -37,7 +37,7 @@ export const Contribution = z.strictObject({
   rejected: z.boolean(),
   votes: Votes.nullable(),
   metadata: z.record(z.string(), z.string()),
-  /** Respondent attributes (`input.attributes`) by column, blank ones left out. */
+  /** Respondent attributes (`input.attributes`) by label, blank ones left out. */
   attributes: z.record(z.string(), z.string()),
   /** Markup of `text`, which decides how the clean stage turns it into plain text. */
   markup: z.enum(['plain', 'markdown', 'html']),

@@ -55,11 +55,24 @@ export async function inferConfig(dataPath: string, configDir: string): Promise<
       ...(roles.layout === 'survey' ? { layout: 'survey' as const } : {}),
       files: [sample.headerRows > 1 ? { path: file, headerRows: sample.headerRows } : file],
       fields: roles.fields as ConsultationInput['input']['fields'],
-      ...(roles.attributes.length > 0 ? { attributes: roles.attributes } : {}),
+      ...(roles.attributes.length > 0 ? { attributes: attributeEntries(roles, columns) } : {}),
       ...(votes ? { votes } : {}),
     },
   };
   return { config, sample, columns, roles };
+}
+
+/**
+ * The attributes as the config lists them: a column's name alone when it says what it asks,
+ * else with the question as its label (Qualtrics' `Q3`, LimeSurvey's `G01Q02. …`, KoboToolbox's
+ * `group/xml_name`), so the brief and the review app show words, not codes.
+ */
+function attributeEntries(roles: InferredRoles, columns: readonly ClassifiedColumn[]) {
+  return roles.attributes.map((name) => {
+    const asked = columns.find((c) => c.name === name)?.question.trim() ?? name;
+    const same = asked === '' || asked.toLowerCase() === name.toLowerCase();
+    return same ? name : { column: name, label: asked };
+  });
 }
 
 /** Profiles and classifies every column of the sample. */

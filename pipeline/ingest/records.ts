@@ -3,6 +3,7 @@ import type {
   DateFormat,
   FieldMapping,
   GuidingQuestion,
+  InputAttribute,
   InputLayout,
 } from '../../schemas/consultation.js';
 import type { Contribution, Votes } from '../../schemas/contribution.js';
@@ -43,8 +44,8 @@ export interface RecordMapperOptions {
   /** The file's name as the user wrote it, for ids, provenance and messages. */
   file: string;
   fields: FieldMapping;
-  /** Respondent attribute columns (`input.attributes`); none for documents. */
-  attributes: readonly string[];
+  /** Respondent attributes (`input.attributes`); none for documents. */
+  attributes: readonly InputAttribute[];
   /** Moderation values meaning "rejected"; compared trimmed and case-insensitively. */
   rejectedValues: readonly string[];
   markup: Markup;
@@ -96,7 +97,7 @@ export class RecordMapper {
         `input.fields.metadata[${i}]`,
         column,
       ]),
-      ...this.options.attributes.map((column, i): [string, string] => [
+      ...this.options.attributes.map(({ column }, i): [string, string] => [
         `input.attributes[${i}]`,
         column,
       ]),
@@ -156,7 +157,7 @@ export class RecordMapper {
       rejected: this.isRejected(values),
       votes: readVotes(values, fields),
       metadata: readMetadata(values, fields.metadata),
-      attributes: readMetadata(values, this.options.attributes),
+      attributes: readAttributes(values, this.options.attributes),
       markup: markup === 'plain' && HTML_TAG.test(text) ? 'html' : markup,
       source,
     };
@@ -259,6 +260,19 @@ function readCount(values: Record<string, string>, column: string | undefined): 
   const value = column === undefined ? undefined : values[column];
   const count = value === undefined ? 0 : Number(value.trim());
   return Number.isFinite(count) && count > 0 ? Math.round(count) : 0;
+}
+
+/** The non-blank, trimmed values of the attributes' columns, by label. */
+function readAttributes(
+  values: Record<string, string>,
+  attributes: readonly InputAttribute[],
+): Record<string, string> {
+  const read: Record<string, string> = {};
+  for (const { column, label } of attributes) {
+    const value = values[column]?.trim();
+    if (value) read[label] = value;
+  }
+  return read;
 }
 
 /** The non-blank, trimmed values of `columns`. */

@@ -1,4 +1,5 @@
 // Passages of a review session by id, with their contribution's facts, and a fast text search.
+import { attributeLabels } from '../../schemas/consultation.js';
 import type { Contribution } from '../../schemas/contribution.js';
 import { creditor } from '../synthesis/findings/corpus.js';
 import { createQuestionLookup } from '../synthesis/findings/question-match.js';
@@ -111,7 +112,7 @@ export function indexPassages(session: ReviewSession): PassageIndex {
     }
     return known;
   };
-  const order = session.run.config.config.input.attributes;
+  const order = attributeLabels(session.run.config.config.input);
   const matching = memoiseFilters((filter) => {
     const found = new Set<string>();
     for (const passage of all) if (hasAttributes(passage.attributes, filter)) found.add(passage.id);

@@ -150,7 +150,7 @@ describe('the survey layout', () => {
     ]);
   });
 
-  it('reads a Qualtrics export with its three header rows (CSV and XLSX)', async () => {
+  it('reads a Qualtrics export with its three header rows (CSV and XLSX), attributes by label', async () => {
     const importIds = ['startDate', 'endDate', '_recordId', 'QID1_TEXT', 'QID2_TEXT', 'QID3'];
     const header = [
       ['StartDate', 'EndDate', 'ResponseId', 'Q1', 'Q2', 'Q3'],
@@ -174,11 +174,14 @@ describe('the survey layout', () => {
       { id: 'works', column: 'Q1' },
       { id: 'change', column: 'Q2' },
     ];
-    const input = { fields: { id: 'ResponseId', date: 'EndDate' }, attributes: ['Q3'] };
+    const input = {
+      fields: { id: 'ResponseId', date: 'EndDate' },
+      attributes: [{ column: 'Q3', label: 'Age band' }],
+    };
     const expected = [
-      ['R_1a-works', 'The staff', 1, 4, { Q3: '18-24' }],
-      ['R_1a-change', 'Opening hours', 1, 4, { Q3: '18-24' }],
-      ['R_2b-change', 'Parking', 2, 5, { Q3: '65+' }],
+      ['R_1a-works', 'The staff', 1, 4, { 'Age band': '18-24' }],
+      ['R_1a-change', 'Opening hours', 1, 4, { 'Age band': '18-24' }],
+      ['R_2b-change', 'Parking', 2, 5, { 'Age band': '65+' }],
     ];
     const shape = (c: Contribution) => [c.id, c.text, c.source.record, c.source.line, c.attributes];
     const fromCsv = await ingestSurvey('q.csv', csv, questions, input, { headerRows: 3 });

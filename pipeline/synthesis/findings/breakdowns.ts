@@ -1,5 +1,5 @@
 // Who said what: per respondent attribute, each group's share raising each theme and on each split.
-import type { BriefConfig } from '../../../schemas/consultation.js';
+import { attributeLabels, type BriefConfig } from '../../../schemas/consultation.js';
 import type {
   AttributeBreakdown,
   Breakdowns,
@@ -164,7 +164,7 @@ export function breakdownsOf(
         ]
       : [];
   return computeBreakdowns({
-    attributes: config.input.attributes,
+    attributes: attributeLabels(config.input),
     rows,
     participants: new Set(corpus.passages.flatMap((p) => p.participants)),
     themes,
