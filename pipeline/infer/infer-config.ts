@@ -88,7 +88,7 @@ function classifyColumns(sample: TableSample): ClassifiedColumn[] {
 
 /** The consultation's title from the file's name, or its folder's when the name is generic. */
 export function titleOf(dataPath: string): string {
-  const stem = basename(dataPath, extname(dataPath));
+  const stem = basename(dataPath, extname(dataPath)).replace(EXPORT_SUFFIX, '');
   const folder = basename(dirname(dataPath));
   const name = GENERIC_NAMES.test(stem) && folder !== '' && folder !== '.' ? folder : stem;
   const words = name
@@ -97,6 +97,13 @@ export function titleOf(dataPath: string): string {
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * What survey tools add to a form's name in an export's file name: Google Forms' "(Responses) -
+ * Form responses 1" (and its translations), Microsoft Forms' "(1-42)" response range.
+ */
+const EXPORT_SUFFIX =
+  /\s*(?:\((?:responses|antworten|réponses|respuestas|risposte|respostas|reacties|odpowiedzi|svar)\)(?:\s*-\s*.*)?|\(\d+-\d+\))$/iu;
 
 /** The language most of the sampled texts are in; English when none can be told. */
 async function detectMajorityLanguage(

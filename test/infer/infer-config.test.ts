@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeInference, formatConfigYaml } from '../../pipeline/infer/config-yaml.js';
-import { inferConfig } from '../../pipeline/infer/infer-config.js';
+import { inferConfig, titleOf } from '../../pipeline/infer/infer-config.js';
 import { ConsultationChecked } from '../../schemas/consultation.js';
 
 const SURVEYS = 'test/fixtures/surveys';
@@ -266,5 +266,16 @@ describe('inferConfig on small made-up files', () => {
     expect(sample.rows.length).toBe(2000);
     expect(config.input.layout).toBe('survey');
     expect(config.input.attributes).toEqual(['group']);
+  });
+});
+
+describe('titleOf', () => {
+  it("takes off what survey tools add to a form's name in the export's file name", () => {
+    expect(titleOf('/x/Bus survey (Responses) - Form responses 1.csv')).toBe('Bus survey');
+    expect(titleOf('/x/Verkehrsumfrage (Antworten) - Formularantworten 1.csv')).toBe(
+      'Verkehrsumfrage',
+    );
+    expect(titleOf('/x/Night buses(1-42).xlsx')).toBe('Night buses');
+    expect(titleOf('/x/bowling-green/comments.csv')).toBe('Bowling green');
   });
 });
