@@ -72,7 +72,7 @@ function closedSection(q: ClosedQuestion, breakdowns: Breakdowns, ctx: Context):
   const lines = [
     `### ${inlineText(q.attribute)}`,
     '',
-    `**${pct(q.yes)} of ${count(all, ctx.unit)} answered yes** (${q.yes.toLocaleString('en')}); ${pct(q.no)} answered no (${q.no.toLocaleString('en')})${q.unclear > 0 ? `, and ${pct(q.unclear)} (${q.unclear.toLocaleString('en')}) gave no clear answer or none` : ''}.`,
+    `**${pct(q.yes)} of the ${count(all, ctx.unit)} with a written answer said yes** (${q.yes.toLocaleString('en')}); ${pct(q.no)} said no (${q.no.toLocaleString('en')})${q.unclear > 0 ? `, and ${pct(q.unclear)} (${q.unclear.toLocaleString('en')}) gave no clear answer or none` : ''}.`,
     '',
   ];
   const rows = breakdowns.attributes.flatMap((a) => {

@@ -116,7 +116,7 @@ describe('breakdowns in a run: farmers raise water quality 50% of the time, resi
     const section =
       markdown.split('## Who took part and what each group said')[1]?.split(/\n## /)[0] ?? '';
     expect(section).toMatch(
-      /\*\*\d+% of 200 respondents answered yes\*\* \(\d+\); \d+% answered no/,
+      /\*\*\d+% of the 200 respondents with a written answer said yes\*\* \(\d+\); \d+% said no/,
     );
     expect(section).toContain('| Group | Answering yes or no | Yes |');
     expect(section).toContain('| Theme | Farmer (100) | Resident (100) |');
