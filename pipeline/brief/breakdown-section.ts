@@ -62,7 +62,7 @@ function introText(breakdowns: Breakdowns, { unit }: Context): string {
   if (breakdowns.attributes.length === 0 && breakdowns.closed.length === 0) {
     return `No attribute of the ${unit}s could be broken down into groups (see below).`;
   }
-  return `The ${unit}s’ answers to closed questions group them. Per group, the tables give the share of its ${unit}s who raised each theme, and the share in favour among those taking a side where opinion divides. ▲ or ▼ marks a group that differs markedly from the other groups together, whose share follows in brackets; how differences are tested is in the methodology.`;
+  return `The ${unit}s’ answers to closed questions group them. Per group, the tables give the share of its ${unit}s ${unit === 'contribution' ? 'that' : 'who'} raised each theme, and the share in favour among those taking a side where opinion divides. ▲ or ▼ marks a group that differs markedly from the other groups together, whose share follows in brackets; how differences are tested is in the methodology.`;
 }
 
 /** A closed yes/no question: its answers, then its yes share by every attribute's groups. */
