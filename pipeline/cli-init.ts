@@ -1,5 +1,5 @@
 // `brief init FILE` and `brief run FILE`: a config inferred from a data file, written for editing.
-import { access, writeFile } from 'node:fs/promises';
+import { access, open, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadConsultation } from './config.js';
 import { UsageError } from './errors.js';
@@ -9,9 +9,26 @@ import { inferConfig } from './infer/infer-config.js';
 /** Extensions of the data files a config can be inferred from. */
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.json', '.jsonl', '.ndjson']);
 
-/** Whether `path` names a data file (by extension) rather than a YAML config. */
-function isDataFile(path: string): boolean {
-  return DATA_EXTENSIONS.has(extname(path).toLowerCase());
+/**
+ * Whether `path` names a data file (by extension) rather than a config. A `.json` file holding an
+ * object is a config, as it always was (YAML reads JSON); one holding an array is data.
+ */
+async function isDataFile(path: string): Promise<boolean> {
+  const extension = extname(path).toLowerCase();
+  if (!DATA_EXTENSIONS.has(extension)) return false;
+  return extension !== '.json' || (await firstCharacter(path)) !== '{';
+}
+
+/** The first character of a file that is not a byte-order mark or white space; '' if none. */
+async function firstCharacter(path: string): Promise<string> {
+  const file = await open(path).catch(() => null);
+  if (file === null) return '';
+  try {
+    const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(4096) });
+    return /[^\s\uFEFF]/u.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[0] ?? '';
+  } finally {
+    await file.close();
+  }
 }
 
 /** `brief init FILE [--out CONFIG]`, given the command line's positionals: what it prints. */
@@ -35,7 +52,7 @@ export async function configForCommand(
   path: string,
   info: (line: string) => void,
 ): Promise<string> {
-  if (!isDataFile(path)) return path;
+  if (!(await isDataFile(path))) return path;
   if (command !== 'run') {
     throw new UsageError(
       `\`brief ${command}\` needs a config, not the data file ${path}: \`brief run ${path}\` or \`brief init ${path}\` writes one`,

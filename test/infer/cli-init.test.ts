@@ -106,3 +106,27 @@ describe('brief run FILE', () => {
     await loadConsultation(join(dir, 'comments.consultation.yaml'));
   });
 });
+
+describe('brief run FILE.json', () => {
+  it('infers from a JSON array of records, and reads a JSON object as the config it is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-init-json-'));
+    const posts = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${i + 1}`,
+      body: `Post ${i + 1}: the council should fix the crossing near school number ${i % 7}.`,
+    }));
+    await writeFile(join(dir, 'posts.json'), `\uFEFF\n ${JSON.stringify(posts)}`);
+    const inferred = await runCli(['run', join(dir, 'posts.json'), '--to', 'ingest', '--quiet']);
+    expect(inferred.code, inferred.stderr).toBe(0);
+    expect(await readFile(join(dir, 'consultation.yaml'), 'utf8')).toContain('text: body');
+
+    const config = {
+      title: 'JSON config',
+      input: { files: ['posts.json'], fields: { text: 'body' } },
+    };
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+    const out = join(dir, 'out-json');
+    const run = await runCli(['run', join(dir, 'config.json'), '--out', out, '--to', 'ingest']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('layout');
+  });
+});
