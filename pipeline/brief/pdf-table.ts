@@ -30,27 +30,44 @@ export function drawTable(pen: Pen, table: Tokens.Table): void {
 }
 
 /**
- * Each column is at least as wide as its longest header word; the rest of the width goes to the
- * columns in proportion to their longest cell (capped, so one long text cannot starve the others).
+ * Each column is at least as wide as its longest word (of the header, and of its cells up to a
+ * quarter of the page); when those minimums do not fit the page, the widest are cut down to a
+ * common width until they do (their words then break). The rest of the width goes to the columns
+ * in proportion to their longest cell (capped, so one long text cannot starve the others).
  */
 function columnWidths(pen: Pen, table: Tokens.Table): number[] {
   const lengths = table.header.map((_, c) =>
     maxOf([1, ...table.rows.map((row) => plainText(row[c]?.tokens ?? []).length)]),
   );
-  const minimum = table.header.map(
-    (cell) =>
-      maxOf([
-        ...plainText(cell.tokens)
-          .split(/\s+/)
-          .map((word) => widthOf(pen, { ...PLAIN, bold: true, text: word })),
-      ]) +
-      2 * PADDING +
-      2,
-  );
+  const longestWord = (text: string, bold: boolean) =>
+    maxOf([0, ...text.split(/\s+/).map((word) => widthOf(pen, { ...PLAIN, bold, text: word }))]);
+  const minimum = table.header.map((cell, c) => {
+    const cells = table.rows.map((row) => longestWord(plainText(row[c]?.tokens ?? []), false));
+    const body = Math.min(pen.width / 4, maxOf([0, ...cells]));
+    return Math.max(longestWord(plainText(cell.tokens), true), body) + 2 * PADDING + 2;
+  });
+  const fitted = fitWithin(minimum, pen.width);
   const weights = lengths.map((l) => Math.min(60, l));
-  const spare = Math.max(0, pen.width - minimum.reduce((a, b) => a + b, 0));
+  const spare = Math.max(0, pen.width - fitted.reduce((a, b) => a + b, 0));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
-  return minimum.map((m, c) => m + (spare * (weights[c] as number)) / totalWeight);
+  return fitted.map((m, c) => m + (spare * (weights[c] as number)) / totalWeight);
+}
+
+/** `widths` with the widest cut down to one common width so that together they fill `room`. */
+function fitWithin(widths: readonly number[], room: number): number[] {
+  if (widths.reduce((a, b) => a + b, 0) <= room) return [...widths];
+  const sorted = [...widths].sort((a, b) => a - b);
+  let rest = room;
+  let level = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const share = rest / (sorted.length - i);
+    if ((sorted[i] as number) >= share) {
+      level = share;
+      break;
+    }
+    rest -= sorted[i] as number;
+  }
+  return widths.map((width) => Math.min(width, level));
 }
 
 function widthOf(pen: Pen, run: Run): number {

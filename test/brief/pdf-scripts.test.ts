@@ -1,12 +1,11 @@
 // The PDF of a brief in Arabic, Hebrew, Chinese, Russian and emoji: whole words, in order, no boxes.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBrief } from '../../pipeline/brief/export.js';
-import { pdfPages } from '../helpers/pdf-text.js';
+import { pdfPages, pdfWords, type Word } from '../helpers/pdf-text.js';
 import { FIXED_DATE } from '../helpers/runs.js';
 
 const HEBREW =
@@ -47,37 +46,6 @@ Consultation on public transport
 
 <a id="source-12"></a>**[12]** Amina, 2024-03-05 (contribution 12): نريد حافلات أكثر 👍🏽
 `;
-
-interface Word {
-  page: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  text: string;
-}
-
-/**
- * Every word poppler finds, with its box (points from the top left of its page); poppler gives
- * right-to-left words in the order of their glyphs on the page, so they are turned back here.
- */
-function pdfWords(path: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
-  const pattern = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g;
-  return html.split('<page ').flatMap((page, i) =>
-    Array.from(page.matchAll(pattern), ([, xMin, yMin, xMax, yMax, raw]) => {
-      const text = (raw ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      return {
-        page: i,
-        xMin: Number(xMin),
-        yMin: Number(yMin),
-        xMax: Number(xMax),
-        yMax: Number(yMax),
-        text: /[\u0590-\u06ff]/u.test(text) ? [...text].reverse().join('') : text,
-      };
-    }),
-  );
-}
 
 /** The glyph ids every text-showing operator of the PDF draws (hex, four digits each). */
 function drawnGlyphs(pdf: Buffer): string[] {
