@@ -142,7 +142,7 @@ a { color: var(--accent); }
 a.cite { font-size: 0.78em; vertical-align: super; text-decoration: none; }
 blockquote { margin: 1rem 0; padding: 0.4rem 1rem; border-left: 4px solid var(--rule); color: #333; background: #f8f9fb; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 14px; }
-th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
+th, td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; overflow-wrap: anywhere; }
 td[align=right], th[align=right] { text-align: right; }
 figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; }

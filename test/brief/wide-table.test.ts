@@ -1,7 +1,10 @@
-// A table wider than the page is fitted to it: every cell inside the margins, long words broken.
+// A table wider than the page is fitted to it, in the PDF and in report.html: every cell inside
+// the margins, long words broken.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportBrief } from '../../pipeline/brief/export.js';
 import { pdfWords } from '../helpers/pdf-text.js';
@@ -41,4 +44,27 @@ describe('a table wider than the page', () => {
     expect(text).toContain('56%');
     expect(text).toContain('(46)');
   });
+
+  it('stays within the report’s text column in a browser', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'brief-html-table-'));
+    const md = join(dir, 'brief.md');
+    await writeFile(md, BRIEF);
+    const html = join(dir, 'report.html');
+    await exportBrief(md, { html }, { pageSize: 'A4', date: FIXED_DATE });
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(pathToFileURL(html).href);
+      const table = await page.locator('main table').boundingBox();
+      const main = await page.locator('main').boundingBox();
+      expect(table && main && table.x + table.width).toBeLessThanOrEqual(
+        (main?.x ?? 0) + (main?.width ?? 0),
+      );
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
