@@ -68,10 +68,13 @@ export class RecordMapper {
   readonly stats = { derivedIds: 0, invalidDates: 0, rejected: 0 };
   private readonly rejected: Set<string>;
   private readonly dates: DateColumn;
+  /** The metadata columns, each kept under its own name. */
+  private readonly metadata: readonly InputAttribute[];
   private invalidDateExample = '';
 
   constructor(private readonly options: RecordMapperOptions) {
     this.rejected = new Set(options.rejectedValues.map((value) => value.trim().toLowerCase()));
+    this.metadata = options.fields.metadata.map((column) => ({ column, label: column }));
     this.dates = new DateColumn(options.file, options.dateFormat);
   }
 
@@ -156,8 +159,8 @@ export class RecordMapper {
       language: optional(values, fields.language),
       rejected: this.isRejected(values),
       votes: readVotes(values, fields),
-      metadata: readMetadata(values, fields.metadata),
-      attributes: readAttributes(values, this.options.attributes),
+      metadata: readLabelled(values, this.metadata),
+      attributes: readLabelled(values, this.options.attributes),
       markup: markup === 'plain' && HTML_TAG.test(text) ? 'html' : markup,
       source,
     };
@@ -262,30 +265,17 @@ function readCount(values: Record<string, string>, column: string | undefined): 
   return Number.isFinite(count) && count > 0 ? Math.round(count) : 0;
 }
 
-/** The non-blank, trimmed values of the attributes' columns, by label. */
-function readAttributes(
+/** The non-blank, trimmed values of `columns`, each under its label. */
+function readLabelled(
   values: Record<string, string>,
-  attributes: readonly InputAttribute[],
+  columns: readonly InputAttribute[],
 ): Record<string, string> {
   const read: Record<string, string> = {};
-  for (const { column, label } of attributes) {
+  for (const { column, label } of columns) {
     const value = values[column]?.trim();
     if (value) read[label] = value;
   }
   return read;
-}
-
-/** The non-blank, trimmed values of `columns`. */
-function readMetadata(
-  values: Record<string, string>,
-  columns: readonly string[],
-): Record<string, string> {
-  const metadata: Record<string, string> = {};
-  for (const column of columns) {
-    const value = values[column]?.trim();
-    if (value) metadata[column] = value;
-  }
-  return metadata;
 }
 
 /** `; did you mean "X"?` for a column that differs only in case, spacing or punctuation. */

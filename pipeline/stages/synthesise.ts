@@ -7,7 +7,6 @@ import type { Ballots } from '../../schemas/votes.js';
 import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
-import { participantsByContribution } from '../participants.js';
 import { listInputs, quoteInput } from '../quote-input.js';
 import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
@@ -153,7 +152,7 @@ export async function synthesiseFindings(
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
     ...(reading ? { reading: reading.counts } : {}),
   };
-  const breakdowns = breakdownsOf(corpus, attributeRows(inputs.contributions), checked);
+  const breakdowns = breakdownsOf(corpus, inputs.contributions, checked);
   if (breakdowns) {
     findings.breakdowns = breakdowns;
     warnSkipped(breakdowns, ctx);
@@ -228,12 +227,6 @@ function warnUnread(records: readonly CleanRecord[], ctx: StageContext): void {
     if (r.status === 'kept') counts[r.language] = (counts[r.language] ?? 0) + 1;
   const warning = unreadWarning(unreadLanguages(counts));
   if (warning !== null) ctx.logger.warn(warning);
-}
-
-/** Every contribution's respondent attributes and participant, in input order. */
-function attributeRows(contributions: readonly Contribution[]) {
-  const participantOf = participantsByContribution(contributions);
-  return contributions.map((c) => ({ participant: participantOf(c.id), attributes: c.attributes }));
 }
 
 /** One warning line for each reason attributes are not broken down, naming them. */

@@ -1,5 +1,6 @@
 // Who said what: per respondent attribute, each group's share raising each theme and on each split.
 import { attributeLabels, type BriefConfig } from '../../../schemas/consultation.js';
+import type { Contribution } from '../../../schemas/contribution.js';
 import type {
   AttributeBreakdown,
   Breakdowns,
@@ -7,6 +8,7 @@ import type {
   Findings,
   StanceSplit,
 } from '../../../schemas/findings.js';
+import { participantsByContribution } from '../../participants.js';
 import { closedAnswers } from './breakdown-closed.js';
 import {
   type AttributeRow,
@@ -131,15 +133,20 @@ function rowSpecs(
 /**
  * The breakdowns of a synthesis: its participants, its top-level themes (largest first) and its
  * reliable splits (guiding questions, then themes' leading proposals) read from the corpus and
- * findings; null when the config names no attributes.
+ * findings, and each contribution's attributes; null when the config names no attributes.
  */
 export function breakdownsOf(
   corpus: SynthesisCorpus,
-  rows: readonly AttributeRow[],
+  contributions: readonly Contribution[],
   findings: Pick<Findings, 'themes' | 'questions'>,
 ): Breakdowns | null {
   const { config } = corpus;
   if (config.input.attributes.length === 0) return null;
+  const participantOf = participantsByContribution(contributions);
+  const rows: AttributeRow[] = contributions.map((c) => ({
+    participant: participantOf(c.id),
+    attributes: c.attributes,
+  }));
   const participantsOf = (passageIds: readonly string[]) =>
     new Set(passageIds.flatMap((id) => corpus.byId.get(id)?.participants ?? []));
   const themes = corpus.themes.themes
