@@ -55,22 +55,24 @@ export function findDuplicates(
   // text an earlier copy of it was a near-duplicate of.
   const exact = new Map<string, DuplicateMatch>();
   const hasher = new MinHasher();
-  // Kept texts are indexed by rank (visiting order), so ascending candidates are earliest first.
+  // Kept texts are numbered densely as they are kept (an array with holes would fall back to a
+  // slow dictionary), so ascending candidates are earliest first; `keptAt` maps back to inputs.
   const index = new LshIndex(threshold);
   const shinglesByRank: Int32Array[] = [];
+  const keptAt: number[] = [];
   const signatures = new SignatureStore();
-  order.forEach((i, rank) => {
+  for (const i of order) {
     const words = wordHashes((inputs[i] as DuplicateInput).text);
     const key = exactKey(words);
     const known = exact.get(key);
     if (known !== undefined) {
       matches[i] = known;
-      return;
+      continue;
     }
     if (words.length >= MIN_WORDS_FOR_NEAR) {
       const set = shinglesOf(words);
       const signature = hasher.signature(set);
-      const candidates = mostPromising(index.candidates(signature));
+      const candidates = index.candidates(signature, MAX_CANDIDATES);
       const near = firstSimilar(
         candidates,
         { set, signature },
@@ -78,16 +80,18 @@ export function findDuplicates(
         threshold,
       );
       if (near !== null) {
-        matches[i] = { of: order[near] ?? -1, match: 'near' };
+        matches[i] = { of: keptAt[near] ?? -1, match: 'near' };
         exact.set(key, matches[i]);
-        return;
+        continue;
       }
+      const rank = keptAt.length;
+      keptAt.push(i);
       index.insert(signature, rank);
       signatures.set(rank, signature);
-      shinglesByRank[rank] = set;
+      shinglesByRank.push(set);
     }
     exact.set(key, { of: i, match: 'exact' });
-  });
+  }
   return matches;
 }
 
@@ -100,29 +104,7 @@ function visitingOrder(inputs: readonly DuplicateInput[]): number[] {
   });
 }
 
-/**
- * Distinct candidates in ascending rank from a sorted list with one entry per shared band. Past
- * {@link MAX_CANDIDATES}, keeps those sharing the most bands (the likeliest matches).
- */
-function mostPromising(sorted: Int32Array): number[] {
-  const ranks: number[] = [];
-  const bands: number[] = [];
-  for (const rank of sorted) {
-    if (rank === ranks.at(-1)) bands[bands.length - 1] = (bands.at(-1) ?? 0) + 1;
-    else {
-      ranks.push(rank);
-      bands.push(1);
-    }
-  }
-  if (ranks.length <= MAX_CANDIDATES) return ranks;
-  const order = ranks.map((_, i) => i).sort((a, b) => (bands[b] ?? 0) - (bands[a] ?? 0) || a - b);
-  return order
-    .slice(0, MAX_CANDIDATES)
-    .sort((a, b) => a - b)
-    .map((i) => ranks[i] ?? 0);
-}
-
-/** What is known of kept texts: shingle sets and signatures, by rank. */
+/** What is known of kept texts: shingle sets and signatures, by rank (the order they were kept in). */
 interface Kept {
   shinglesByRank: readonly (Int32Array | undefined)[];
   signatures: SignatureStore;
@@ -133,7 +115,7 @@ interface Kept {
  * bounds come first: set sizes, then the signature estimate, then the exact Jaccard.
  */
 function firstSimilar(
-  candidates: readonly number[],
+  candidates: Int32Array,
   text: { set: Int32Array; signature: Int32Array },
   kept: Kept,
   threshold: number,

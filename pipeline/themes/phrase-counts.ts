@@ -25,12 +25,11 @@ export interface PhraseCount {
 /** Phrase kinds by number, for the compact per-text records of a {@link PhraseIndex}. */
 const KINDS: readonly PhraseKind[] = ['noun', 'fragment', 'coordination', 'other'];
 
-/** One text's phrases: ids of their keys and surfaces in the index, and their kinds. */
-interface TextPhrases {
-  keys: Int32Array;
-  surfaces: Int32Array;
-  kinds: Uint8Array;
-}
+/**
+ * One text's phrases, three numbers each: the id of its key and of its surface in the index, and
+ * its kind. One typed array per text: at a million passages each array's own overhead counts.
+ */
+type TextPhrases = Int32Array;
 
 /**
  * The candidate phrases of a set of texts, each text tagged once (on first use) and kept as
@@ -69,13 +68,13 @@ export class PhraseIndex {
     for (const i of indices) {
       const record = this.phrasesOf(i);
       const voice = voiceOf?.(i) ?? `text:${i}`;
-      for (let p = 0; p < record.keys.length; p++) {
-        const id = record.keys[p] as number;
+      for (let p = 0; p < record.length; p += 3) {
+        const id = record[p] as number;
         if (counted.get(id) === voice) continue;
         counted.set(id, voice);
         const { key, words } = this.keys[id] as (typeof this.keys)[number];
-        const surface = this.surfaces[record.surfaces[p] as number] as string;
-        const kind = KINDS[record.kinds[p] as number] as PhraseKind;
+        const surface = this.surfaces[record[p + 1] as number] as string;
+        const kind = KINDS[record[p + 2] as number] as PhraseKind;
         if (kind === 'noun') whole.add(key);
         if (kind === 'noun' || kind === 'fragment') asNoun.set(key, (asNoun.get(key) ?? 0) + 1);
         const count = counts.get(key);
@@ -95,19 +94,25 @@ export class PhraseIndex {
     return counts;
   }
 
+  /** Text i's candidate phrases, as `extractPhrases` finds them (in its order). */
+  *phrasesAt(i: number): Generator<Phrase> {
+    const record = this.phrasesOf(i);
+    for (let p = 0; p < record.length; p += 3) {
+      const { key, words } = this.keys[record[p] as number] as (typeof this.keys)[number];
+      const surface = this.surfaces[record[p + 1] as number] as string;
+      yield { key, surface, kind: KINDS[record[p + 2] as number] as PhraseKind, words };
+    }
+  }
+
   private phrasesOf(i: number): TextPhrases {
     const known = this.records[i];
     if (known) return known;
     const phrases = extractPhrases(this.texts[i] ?? '', this.languages[i]);
-    const record: TextPhrases = {
-      keys: new Int32Array(phrases.length),
-      surfaces: new Int32Array(phrases.length),
-      kinds: new Uint8Array(phrases.length),
-    };
+    const record: TextPhrases = new Int32Array(phrases.length * 3);
     phrases.forEach((phrase, p) => {
-      record.keys[p] = this.idOf(phrase);
-      record.surfaces[p] = this.surfaceIdOf(phrase.surface);
-      record.kinds[p] = KINDS.indexOf(phrase.kind);
+      record[3 * p] = this.idOf(phrase);
+      record[3 * p + 1] = this.surfaceIdOf(phrase.surface);
+      record[3 * p + 2] = KINDS.indexOf(phrase.kind);
     });
     this.records[i] = record;
     return record;

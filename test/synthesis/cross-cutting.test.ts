@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { crossCuttingTerms } from '../../pipeline/synthesis/findings/cross-cutting.js';
+import { extractPhrases } from '../../pipeline/themes/phrases.js';
+
+/** The cross-cutting terms of one text, as the synthesis reads them. */
+const termsOf = (text: string, language: string) =>
+  crossCuttingTerms(extractPhrases(text, language), language);
 
 describe('crossCuttingTerms', () => {
   it('keeps noun phrases and no verbs, pronouns or contractions', () => {
-    const terms = crossCuttingTerms(
+    const terms = termsOf(
       "I think it's time the city fixed public transport. Affordable housing is scarce, and we need more bus routes.",
       'en',
     );
@@ -16,15 +21,13 @@ describe('crossCuttingTerms', () => {
   });
 
   it('leaves out single words and phrases joined by a preposition', () => {
-    const keys = [
-      ...crossCuttingTerms('Traffic on Scottsville Road is bad for the city.', 'en').keys(),
-    ];
+    const keys = [...termsOf('Traffic on Scottsville Road is bad for the city.', 'en').keys()];
     expect(keys).not.toContain('traffic');
     expect(keys).not.toContain('city');
     expect(keys.some((k) => k.includes(' on '))).toBe(false);
   });
 
   it('finds none in languages without a tagger', () => {
-    expect(crossCuttingTerms('Der öffentliche Nahverkehr ist zu teuer.', 'de').size).toBe(0);
+    expect(termsOf('Der öffentliche Nahverkehr ist zu teuer.', 'de').size).toBe(0);
   });
 });

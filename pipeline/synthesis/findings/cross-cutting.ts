@@ -1,7 +1,8 @@
 import type { CrossCutting } from '../../../schemas/findings.js';
 import type { Theme } from '../../../schemas/themes.js';
-import { extractPhrases } from '../../themes/phrases.js';
+import type { Phrase } from '../../themes/phrases.js';
 import type { SynthesisCorpus } from './corpus.js';
+import { passagePhrases } from './passage-phrases.js';
 import { recurringThemes } from './recurring-themes.js';
 import { findingOf } from './support.js';
 import { TEMPLATES } from './templates.js';
@@ -41,9 +42,10 @@ function recurringPhrases(corpus: SynthesisCorpus, subject: ReadonlySet<string>)
   if (top.length < MIN_THEMES) return [];
   // Each term's first surface form, and the passages that use it.
   const surfaces = new Map<string, string>();
+  const phrases = passagePhrases(corpus);
   const passagesWith = new Map<string, Set<number>>();
   for (const p of corpus.passages) {
-    for (const [key, surface] of crossCuttingTerms(p.text, p.language)) {
+    for (const [key, surface] of crossCuttingTerms(phrases.phrasesAt(p.index), p.language)) {
       if (!surfaces.has(key)) surfaces.set(key, surface);
       const users = passagesWith.get(key);
       if (users) users.add(p.index);
@@ -114,16 +116,19 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 }
 
 /**
- * A text's cross-cutting terms: the noun phrases wink-nlp's tags find in it (adjectives and nouns ending in
- * a noun, two to four words: "public transport", "minimum wage"), by lemma key, each with the
+ * A text's cross-cutting terms, from its candidate phrases (`extractPhrases`): the noun phrases
+ * wink-nlp's tags find in it (adjectives and nouns ending in a noun, two to four words: "public transport", "minimum wage"), by lemma key, each with the
  * surface form first seen. No verbs, pronouns or contractions get in ("think it's"); a phrase
  * linked by a preposition ("traffic on Scottsville Road") is left to the plain ones it holds.
  * English only: other languages have no tagger here, and no term is better than a bad one.
  */
-export function crossCuttingTerms(text: string, language: string): Map<string, string> {
+export function crossCuttingTerms(
+  phrases: Iterable<Phrase>,
+  language: string,
+): Map<string, string> {
   const out = new Map<string, string>();
   if (language !== 'en') return out;
-  for (const phrase of extractPhrases(text, language)) {
+  for (const phrase of phrases) {
     if (phrase.kind !== 'noun' || phrase.words.length < 2) continue;
     if (phrase.key.split(' ').length !== phrase.words.length) continue;
     if (!out.has(phrase.key)) out.set(phrase.key, phrase.surface);

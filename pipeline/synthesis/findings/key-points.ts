@@ -3,10 +3,11 @@ import type { Theme } from '../../../schemas/themes.js';
 import { maxOf } from '../../arrays.js';
 import { dot, rowOf } from '../../matrix.js';
 import { clusterVectors, selectRows } from '../../themes/emergent.js';
-import { labelThemes } from '../../themes/labels.js';
+import { labelGroups } from '../../themes/labels.js';
 import { centreOf } from '../../themes/partition.js';
 import { textOnlyDescribesSpeaker } from '../reading/speaker.js';
 import type { SynthesisCorpus, SynthesisPassage } from './corpus.js';
+import { passagePhrases } from './passage-phrases.js';
 import {
   type Example,
   likestFirst,
@@ -92,8 +93,9 @@ export function pointGroups(
     });
     labels =
       groups.length > 1
-        ? labelThemes(
-            groups.map((members) => members.map((p) => p.text)),
+        ? labelGroups(
+            passagePhrases(corpus),
+            groups.map((members) => members.map((p) => p.index)),
             { context: subject },
           ).map((made) => made.label)
         : [theme.label];
