@@ -8,6 +8,7 @@ import { englishReader } from './en/reader.js';
 import { spanishReader } from './es/reader.js';
 import { frenchReader } from './fr/reader.js';
 import { nothingToChange } from './nothing-to-change.js';
+import { memoisedReader } from './reader-memo.js';
 
 /** What a sentence does. A sentence may do several; `other` stands alone. */
 export const STATEMENT_KINDS = [
@@ -75,7 +76,7 @@ function withNothingToChange(rules: StatementReader): StatementReader {
 }
 
 const READERS: ReadonlyMap<string, StatementReader> = new Map(
-  RULES.map((rules) => [rules.language, withNothingToChange(rules)]),
+  RULES.map((rules) => [rules.language, memoisedReader(withNothingToChange(rules))]),
 );
 
 /** The reader of a language, or null when the tool cannot read it. */
