@@ -1,4 +1,5 @@
-// `npm run bench -- [suite] [--n COUNT]`: runs the benchmarks and prints their figures
+// `npm run bench -- [suite] [--size COUNT]`: runs the benchmarks and prints their figures
+// (`e2e --size N --compare M` also runs size M and prints each stage's growth from M to N)
 // (`review-effort --gold FILE.csv [--json] [--batch N]` runs on a labelled file, only when named).
 import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../pipeline/cache-dir.js';
@@ -13,7 +14,7 @@ import { benchSurvey } from './survey.js';
 import { benchSynthesise } from './synthesise.js';
 import { benchThemes } from './themes.js';
 
-const SUITES: Record<string, (count: number) => Promise<string>> = {
+const SUITES: Record<string, (count: number, compare?: number) => Promise<string>> = {
   clean: benchClean,
   themes: benchThemes,
   synthesise: benchSynthesise,
@@ -27,21 +28,21 @@ const SUITES: Record<string, (count: number) => Promise<string>> = {
 
 const { values, positionals } = parseArgs({
   options: {
-    n: { type: 'string', default: '100000' },
+    size: { type: 'string', default: '100000' },
+    compare: { type: 'string' },
     gold: { type: 'string' },
     json: { type: 'boolean', default: false },
     batch: { type: 'string', default: '2' },
   },
   allowPositionals: true,
 });
-const count = Number(values.n);
+const count = wholeNumber('--size', values.size);
+const compare = values.compare === undefined ? undefined : wholeNumber('--compare', values.compare);
 const names = positionals.length > 0 ? positionals : Object.keys(SUITES);
 for (const name of names) {
   if (name === 'review-effort') {
     if (!values.gold) throw new Error('review-effort needs --gold FILE.csv (columns text, theme)');
-    const batch = Number(values.batch);
-    if (!Number.isInteger(batch) || batch < 1)
-      throw new Error(`--batch: expected a whole number >= 1, got ${values.batch}`);
+    const batch = wholeNumber('--batch', values.batch);
     const options = {
       gold: values.gold,
       json: values.json,
@@ -56,5 +57,13 @@ for (const name of names) {
     throw new Error(
       `Unknown benchmark "${name}"; benchmarks are ${Object.keys(SUITES).join(', ')}, review-effort`,
     );
-  process.stdout.write(`${await suite(count)}\n`);
+  process.stdout.write(`${await suite(count, compare)}\n`);
+}
+
+/** A whole number >= 1 given to option `name`. */
+function wholeNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name}: expected a whole number >= 1, got ${value}`);
+  return n;
 }

@@ -1,4 +1,4 @@
-// `npm run bench -- survey [--n RESPONDENTS]`: a survey export (one row per respondent, 20
+// `npm run bench -- survey [--size RESPONDENTS]`: a survey export (one row per respondent, 20
 // columns, 5 open questions) end to end. Target at 20,000 respondents (100,000 answers, some
 // blank): under 120 s and 2 GB.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { loadSourceTexts } from './corpus.js';
 import { formatStages, runConfig } from './run-corpus.js';
 import { generateSurvey, SURVEY_QUESTIONS } from './survey-corpus.js';
 
-/** `--n` when not given: `npm run bench` runs every suite at 100,000, read here as answers. */
+/** `--size` when not given: `npm run bench` runs every suite at 100,000, read here as answers. */
 const DEFAULT_COUNT = 100_000;
 
 /**
