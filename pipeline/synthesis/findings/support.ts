@@ -6,10 +6,13 @@ import type { SynthesisPassage } from './corpus.js';
 
 /** Distinct contributions (with their merged duplicates) and participants behind passages. */
 export function supportOf(passages: readonly SynthesisPassage[]): Support {
-  return {
-    contributions: new Set(passages.flatMap((p) => p.voices)).size,
-    participants: new Set(passages.flatMap((p) => p.participants)).size,
-  };
+  const contributions = new Set<string>();
+  const participants = new Set<string>();
+  for (const p of passages) {
+    for (const voice of p.voices) contributions.add(voice);
+    for (const participant of p.participants) participants.add(participant);
+  }
+  return { contributions: contributions.size, participants: participants.size };
 }
 
 /** A finding citing the given passages (in the given order, each once). */

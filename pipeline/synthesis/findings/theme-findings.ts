@@ -13,10 +13,12 @@ import { agreementOf, votedFindings } from './votes.js';
 
 /** A theme's passages, best fitting first, as corpus passages. */
 export function themePassages(corpus: SynthesisCorpus, theme: Theme): SynthesisPassage[] {
-  return theme.passageIds.flatMap((id) => {
+  const passages: SynthesisPassage[] = [];
+  for (const id of theme.passageIds) {
     const passage = corpus.byId.get(id);
-    return passage ? [passage] : [];
-  });
+    if (passage) passages.push(passage);
+  }
+  return passages;
 }
 
 /** Passages per week across the whole consultation, for theme shares. */
