@@ -89,7 +89,7 @@ export function formatDryRun(summary: RunSummary): string {
   lines.push(
     '',
     usage
-      ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.`
+      ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.${summary.llm?.batch ? ' The synthesis goes through the Batch API: its requests at half the live price.' : ''}`
       : 'The provider is offline: no model is called, and a run costs nothing.',
     '',
   );
