@@ -176,13 +176,13 @@ export class BatchTransport {
       try {
         status = await client.retrieve(record.id, signal);
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) return this.stopped(record);
         if ((error as { status?: unknown }).status === 404) return this.forget(record, error);
         // A passing failure to check is no reason to give up a batch the server is doing.
         if (!classifyFailure(error, false, 0).retry) throw error;
         logger.debug(`batch ${record.id}: could not be checked (${String(error)}); trying again`);
         await sleep(pollMs, signal).catch(() => undefined);
-        if (signal.aborted) return;
+        if (signal.aborted) return this.stopped(record);
         continue;
       }
       if (status.status !== last) logger.debug(`batch ${record.id}: ${status.status}`);
@@ -194,8 +194,15 @@ export class BatchTransport {
       this.reportProgress();
       if (TERMINAL.has(status.status)) return this.settle(record, status);
       await sleep(pollMs, signal).catch(() => undefined);
-      if (signal.aborted) return;
+      if (signal.aborted) return this.stopped(record);
     }
+  }
+
+  /** The run stopped: the batch goes on on the server, and the next run takes it in. */
+  private stopped(record: BatchRecord): void {
+    this.options.logger.info(
+      `batch ${record.id}: left running on the server; the next run with this run folder resumes it`,
+    );
   }
 
   private reportProgress(): void {

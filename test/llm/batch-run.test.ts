@@ -92,8 +92,10 @@ describe('batch mode (llm.batch, --batch)', () => {
     const [first] = stub.batchApi.batches;
     if (!first) throw new Error('no batch was created');
     stop.abort();
-    expect((await stopped).code).toBe(130);
-    expect(first.status).toBe('in_progress');
+    const stoppedRun = await stopped;
+    expect(stoppedRun.code).toBe(130);
+    expect(stoppedRun.stderr).toContain(`batch ${first.id}: left running on the server`);
+    expect(first.status).not.toBe('completed');
     const checked = checksOf(first.id);
 
     stub.batchApi.hold = false;
