@@ -36,7 +36,7 @@ export interface ChatRequest {
 /**
  * The body of a chat request, as the live transport (LangChain's `ChatOpenAI`) sends it:
  * temperature 0 where the model allows it, the reply's token limit, the schema as a strict
- * `json_schema` response format. The same body live or in a batch, so the same answer.
+ * `json_schema` response format (tested against what it sends). The same body live or in a batch, so the same answer.
  */
 export function chatBody(request: ChatRequest): Record<string, unknown> {
   const reasoning = isReasoningModel(request.model);
@@ -49,7 +49,11 @@ export function chatBody(request: ChatRequest): Record<string, unknown> {
       json_schema: { name: request.schemaName, strict: true, schema: jsonSchemaOf(request.schema) },
     },
     [reasoning ? 'max_completion_tokens' : 'max_tokens']: request.maxOutputTokens,
-    messages: request.messages.map(({ role, content }) => ({ role, content })),
+    // LangChain sends reasoning models their system message as a developer message.
+    messages: request.messages.map(({ role, content }) => ({
+      role: reasoning && role === 'system' ? 'developer' : role,
+      content,
+    })),
   };
 }
 
