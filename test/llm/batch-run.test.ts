@@ -52,6 +52,7 @@ describe('batch mode (llm.batch, --batch)', () => {
     const dir = await llmFixture(POLL);
     const run = await runAgainst(stub, dir, ['--batch']);
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(the synthesis through the Batch API, at half price)');
     expect(await readFindings(dir)).toEqual(findings);
     const { batches } = stub.batchApi;
     expect(batches.length).toBeGreaterThan(1);
@@ -68,6 +69,29 @@ describe('batch mode (llm.batch, --batch)', () => {
     expect((await runAgainst(stub, dir)).code).toBe(0);
     expect(stub.batchApi.batches.length).toBeGreaterThan(0);
     expect(await readFindings(dir)).toEqual((await live()).findings);
+  }, 120_000);
+
+  it('sends one batch per model', async () => {
+    const dir = await llmFixture(`${POLL}  models: { reading: gpt-4.1-nano }\n`);
+    expect((await runAgainst(stub, dir, ['--batch'])).code).toBe(0);
+    const modelsOf = (id: string) =>
+      new Set(stub.requests.filter((r) => r.batch === id).map((r) => r.body.model));
+    const models = stub.batchApi.batches.map((b) => [...modelsOf(b.id)]);
+    expect(models.every((m) => m.length === 1)).toBe(true);
+    expect(new Set(models.flat())).toEqual(new Set(['gpt-4.1-nano', 'gpt-4o-mini']));
+  }, 120_000);
+
+  it('stops with one line when a batch is cancelled on the server', async () => {
+    const dir = await llmFixture(POLL);
+    stub.batchApi.hold = true;
+    const running = runAgainst(stub, dir, ['--batch']);
+    while (stub.batchApi.batches.length === 0) await sleep(20);
+    const id = stub.batchApi.batches[0]?.id;
+    const cancel = await fetch(`${stub.url}/batches/${id}/cancel`, { method: 'POST' });
+    expect(cancel.status).toBe(200);
+    const run = await running;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`left the request unanswered (batch ${id} cancelled)`);
   }, 120_000);
 
   it('reports the progress of a batch while it polls', async () => {
