@@ -52,6 +52,8 @@ export interface BatchTransportOptions {
  */
 export class BatchTransport {
   private readonly gathering = new Map<string, Entry>();
+  /** The requests of the flush under way, until their batch is created. */
+  private sending = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Entry>();
   /** Replies of a batch that came before anything asked for them. */
   private readonly unclaimed = new Map<string, ChatReply>();
@@ -73,7 +75,8 @@ export class BatchTransport {
     return new Promise((resolve, reject) => {
       const { signal } = request;
       if (signal.aborted) return reject(signal.reason);
-      let entry = this.inFlight.get(customId) ?? this.gathering.get(customId);
+      let entry =
+        this.inFlight.get(customId) ?? this.sending.get(customId) ?? this.gathering.get(customId);
       if (!entry) {
         entry = { model: request.model, line, waiters: [] };
         this.gathering.set(customId, entry);
@@ -110,6 +113,7 @@ export class BatchTransport {
     const batch = new Map([...this.gathering].filter(([, entry]) => entry.waiters.length > 0));
     this.gathering.clear();
     if (batch.size === 0) return;
+    this.sending = batch;
     try {
       for (const record of await this.storedHolding(batch)) {
         this.options.logger.info(
@@ -120,6 +124,8 @@ export class BatchTransport {
       for (const ids of chunks(batch)) await this.create(ids, batch);
     } catch (error) {
       for (const entry of batch.values()) for (const w of entry.waiters) w.reject(error);
+    } finally {
+      this.sending = new Map();
     }
   }
 
