@@ -115,6 +115,8 @@ describe('batch mode (llm.batch, --batch)', () => {
     while ((await readdir(records).catch(() => [])).length === 0) await sleep(20);
     const [first] = stub.batchApi.batches;
     if (!first) throw new Error('no batch was created');
+    // Stopped while it polls the batch.
+    while (checksOf(first.id) === 0) await sleep(20);
     stop.abort();
     const stoppedRun = await stopped;
     expect(stoppedRun.code).toBe(130);
