@@ -35,7 +35,10 @@ export interface BatchTransportOptions {
   store: BatchStore;
   pollMs: number;
   logger: Logger;
-  /** The run's signal: polling stops when it aborts (the batch runs on, to be resumed). */
+  /**
+   * Stops the polling when it aborts (Ctrl-C, or a failure that ends the run); the batches run
+   * on, to be resumed.
+   */
   signal: AbortSignal;
   /** Requests done and in all over the batches in flight, after each check. */
   progress?: ((done: number, total: number) => void) | undefined;

@@ -51,15 +51,16 @@ export async function createLlmService(
   const server = serverSettings(config, env, context.configPath, dryRun);
   const batch =
     config.batch && !dryRun
-      ? new BatchTransport({
-          client: createBatchClient(server),
-          store: new BatchStore(join(context.outDir, BATCHES_DIR)),
-          pollMs: config.batchPollSeconds * 1000,
-          logger: context.logger,
-          signal: context.signal,
-          progress: (done, total) =>
-            context.progress?.({ stage: service.stage, unit: 'batch requests', done, total }),
-        })
+      ? (signal: AbortSignal) =>
+          new BatchTransport({
+            client: createBatchClient(server),
+            store: new BatchStore(join(context.outDir, BATCHES_DIR)),
+            pollMs: config.batchPollSeconds * 1000,
+            logger: context.logger,
+            signal,
+            progress: (done, total) =>
+              context.progress?.({ stage: service.stage, unit: 'batch requests', done, total }),
+          })
       : undefined;
   const service: LlmService = new LlmService({
     config,

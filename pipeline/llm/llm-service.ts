@@ -53,10 +53,11 @@ export interface LlmServiceOptions {
    */
   redact?: ((text: string) => string) | undefined;
   /**
-   * Where chat requests go when `config.batch` is on (the Batch API; none in a dry run), outside
-   * the live limits and timeout, at the batch price.
+   * Makes where chat requests go when `config.batch` is on (the Batch API; none in a dry run),
+   * outside the live limits and timeout, at the batch price. It is given the service's signal,
+   * which aborts on cancellation and on a failure that stops every call.
    */
-  batch?: Pick<ModelTransport, 'send'> | undefined;
+  batch?: ((signal: AbortSignal) => Pick<ModelTransport, 'send'>) | undefined;
 }
 
 /**
@@ -72,7 +73,8 @@ const MAX_RETRY_DELAY_MS = 60_000;
  * configured concurrency and requests and tokens per minute, retries with backoff (honouring
  * `retry-after`) on rate limits, server errors, timeouts and lost connections, bounded retries
  * with the validation error fed back when a reply does not match its schema, the cost budget,
- * token and cost accounting, and cancellation. A failure that retries cannot cure stops every
+ * token and cost accounting, and cancellation. In batch mode the synthesis's chat requests go to
+ * the Batch API transport instead, through the same checks. A failure that retries cannot cure stops every
  * other call and is thrown as one `LlmError`.
  */
 export class LlmService {
@@ -91,6 +93,7 @@ export class LlmService {
   private readonly failure = new AbortController();
   private readonly signal: AbortSignal;
   private readonly tokenCounts = new Map<string, number>();
+  private readonly batchTransport: Pick<ModelTransport, 'send'> | undefined;
 
   constructor(private readonly options: LlmServiceOptions) {
     const { config } = options;
@@ -106,6 +109,7 @@ export class LlmService {
     this.signal = AbortSignal.any([options.signal, this.failure.signal]);
     // Every queued and in-flight call listens for cancellation: hundreds at once are expected.
     setMaxListeners(0, this.signal, options.signal);
+    this.batchTransport = options.batch?.(this.signal);
   }
 
   /**
@@ -326,7 +330,7 @@ export class LlmService {
     const { maxOutputTokens } = this.options.config;
     const prompt = messageTokens(this.options.tokens, messages);
     const batched = this.batched(request.task);
-    const transport = (batched && this.options.batch) || this.options.transport;
+    const transport = (batched && this.batchTransport) || this.options.transport;
     const worst = {
       cost: costOf(this.pricesFor(batched), request.model, prompt, maxOutputTokens),
       what: `a prompt of ${prompt.toLocaleString('en')} tokens and at most ${maxOutputTokens.toLocaleString('en')} tokens of reply`,
