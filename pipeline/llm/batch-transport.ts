@@ -141,7 +141,10 @@ export class BatchTransport {
     return holding;
   }
 
-  /** Uploads the requests, creates their batch and records it in the run folder. */
+  /**
+   * Uploads the requests, creates their batch, checks on it and records it in the run folder (a
+   * record that cannot be written is warned about: the batch is still taken in by this run).
+   */
   private async create(ids: readonly string[], batch: Map<string, Entry>): Promise<void> {
     const { client, signal, store, logger, pollMs } = this.options;
     const entries = ids.map((id) => batch.get(id) as Entry);
@@ -157,21 +160,37 @@ export class BatchTransport {
       requests: [...ids],
       createdAt: new Date().toISOString(),
     };
-    await store.save(record);
+    // In flight before anything else can fail: a failure from here on must not send it again.
+    this.claim(record, batch);
     logger.info(
       `batch ${record.id}: ${ids.length.toLocaleString('en')} requests sent to the Batch API (answers within 24 h; checked every ${pollMs / 1000} s)`,
     );
-    this.track(record, batch);
+    await store.save(record).catch((error: unknown) => {
+      logger.warn(
+        `batch ${record.id}: could not be recorded in the run folder (${String(error)}); a run stopped before it ends would send its requests again`,
+      );
+    });
+    this.watch(record);
   }
 
   /** Moves a record's requests from `batch` to those in flight and checks on it until it ends. */
   private track(record: BatchRecord, batch: Map<string, Entry>): void {
+    this.claim(record, batch);
+    this.watch(record);
+  }
+
+  /** Moves a record's requests from `batch` to those in flight. */
+  private claim(record: BatchRecord, batch: Map<string, Entry>): void {
     for (const id of record.requests) {
       const entry = batch.get(id);
       batch.delete(id);
       if (!this.inFlight.has(id))
         this.inFlight.set(id, entry ?? { model: record.model, line: '', waiters: [] });
     }
+  }
+
+  /** Checks on a batch in flight until it ends, and takes in its replies. */
+  private watch(record: BatchRecord): void {
     this.counts.set(record.id, { done: 0, total: record.requests.length });
     this.poll(record).catch((error: unknown) => this.settleAll(record, error));
   }

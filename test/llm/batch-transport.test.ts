@@ -149,6 +149,29 @@ describe('batch transport', () => {
     expect(fake.calls).toHaveLength(callsBefore);
   });
 
+  it('takes in a batch it could not record, sending it once, and says a stopped run would send it again', async () => {
+    const fake = fakeClient();
+    class FullStore extends BatchStore {
+      override async save(): Promise<void> {
+        throw new Error('ENOSPC: no space left on device');
+      }
+    }
+    const logger = createCollectingLogger();
+    const store = new FullStore(join(await mkdtemp(join(tmpdir(), 'brief-batches-')), 'batches'));
+    const transport = new BatchTransport({
+      client: fake.client,
+      store,
+      pollMs: 5,
+      logger,
+      signal: new AbortController().signal,
+    });
+    expect((await transport.send(request('a'))).content).toBe('{"answer":"a"}');
+    expect(fake.calls.filter((c) => c.startsWith('create'))).toEqual(['create batch-1']);
+    expect(logger.of('warn').join('\n')).toContain(
+      'batch-1: could not be recorded in the run folder',
+    );
+  });
+
   it('forgets a recorded batch the server does not know, and fails its calls so that they are asked again', async () => {
     const fake = fakeClient({ unknown: 'batch-9' });
     const { transport, store, logger } = await transportWith(fake.client);
