@@ -9,7 +9,7 @@ import { Budget } from './budget.js';
 import { addUsage, batchPrices, costOf, NO_USAGE, priceTable, type Usage } from './cost.js';
 import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
 import { MalformedReplyError } from './reply-check.js';
-import type { ResponseCache } from './response-cache.js';
+import type { CachedReply, ResponseCache } from './response-cache.js';
 import { classifyFailure } from './server-failures.js';
 import { sleep, TokenWindow } from './token-window.js';
 import { messageTokens, type TokenCounter } from './tokens.js';
@@ -232,7 +232,7 @@ export class LlmService {
         );
       }
       const used = reply.promptTokens;
-      await this.options.cache.set(key, {
+      await this.keep(key, {
         task: 'embeddings',
         model,
         content: JSON.stringify(reply.vectors),
@@ -286,7 +286,7 @@ export class LlmService {
       }
       const checked = validate(request.schema, reply.content);
       if (checked.ok) {
-        await this.options.cache.set(key, {
+        await this.keep(key, {
           task: request.task,
           model: request.model,
           content: reply.content,
@@ -362,6 +362,24 @@ export class LlmService {
         return error;
       }
     });
+  }
+
+  /**
+   * Stores an accepted reply in the response cache. A reply that cannot be kept (a full disk)
+   * stops every other call: their replies could not be kept either, and would be paid again.
+   */
+  private async keep(key: string, reply: CachedReply): Promise<void> {
+    try {
+      await this.options.cache.set(key, reply);
+    } catch (error) {
+      throw this.fail(
+        error instanceof BriefError
+          ? error
+          : new LlmError(`a model reply could not be kept in the cache (${String(error)})`, {
+              cause: error,
+            }),
+      );
+    }
   }
 
   /** Counts tokens the server used, and their cost (at the batch price for a batch's). */
