@@ -2,7 +2,8 @@
  * A scripted local stand-in for the OpenAI HTTP API, for tests and the token benchmark.
  *
  * It listens on 127.0.0.1 (random port) and answers `POST /v1/chat/completions` and
- * `POST /v1/embeddings` without any network access. Chat replies are *grounded*: the stub reads
+ * `POST /v1/embeddings` without any network access, and the Batch API's files and batches
+ * endpoints (`openai-stub-batches.ts`), whose lines are answered as chat completions are. Chat replies are *grounded*: the stub reads
  * the single data block of the prompt (`<data-NONCE>` … `</data-NONCE>`, one `[REF] text` item a
  * line) and writes every text as the verbatim first sentence (or first 25 words) of an item it
  * cites, so the caller's grounding checks pass. Faults can be queued to make the next replies fail
@@ -11,6 +12,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createStubBatches, type StubBatchApi } from './openai-stub-batches.js';
 
 /** How the next matching request misbehaves; see {@link OpenAiStub.fault}. */
 export interface StubFault {
@@ -66,6 +68,8 @@ export interface StubRequest {
   injected: boolean;
   /** The queued fault this request consumed, if any (`failAll` is not a queued fault). */
   fault: StubFault | null;
+  /** The batch whose line this chat request was, if it came in one. */
+  batch?: string;
 }
 
 /**
@@ -91,9 +95,11 @@ export interface OpenAiStub {
   failAll: boolean;
   /** When set, replies obey an injected instruction (see {@link StubObedience}); null: they do not. */
   obey: StubObedience | null;
+  /** The Batch API's batches, and how they progress and end. */
+  batchApi: StubBatchApi;
   /** Sums of the usage the stub reported in 200 replies. */
   usage(): { prompt_tokens: number; completion_tokens: number; requests: number };
-  /** Clears requests, faults and `obey`. */
+  /** Clears requests, faults, `obey` and batches. */
   reset(): void;
   /** Stops the server, dropping open connections and pending delayed replies. */
   close(): Promise<void>;
@@ -541,15 +547,23 @@ function send(
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; body: unknown }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const text = raw.toString('utf8');
   try {
-    return text ? JSON.parse(text) : null;
+    return { raw, body: text ? JSON.parse(text) : null };
   } catch {
-    return null;
+    return { raw, body: null };
   }
+}
+
+/** The task of a chat request: its `response_format.json_schema.name`, or `''`. */
+function chatTask(body: unknown): string {
+  const name = (body as { response_format?: { json_schema?: { name?: unknown } } } | null)
+    ?.response_format?.json_schema?.name;
+  return typeof name === 'string' ? name : '';
 }
 
 /** Starts a stub on 127.0.0.1 at a random port; `close()` it when done. */
@@ -661,19 +675,72 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     res.end('data: [DONE]\n\n');
   }
 
+  /** A batch line's answer, as the chat endpoint answers (faults and `failAll` included). */
+  function answerLine(body: unknown, batchId: string): { status: number; body: unknown } {
+    const task = chatTask(body);
+    const record: StubRequest = {
+      task,
+      body,
+      status: 0,
+      usage: null,
+      injected: isInjected(body),
+      fault: null,
+      batch: batchId,
+    };
+    requests.push(record);
+    const failed = (status: number, message: string) => {
+      record.status = status;
+      return { status, body: errorBody(status, message) };
+    };
+    if (stub.failAll) return failed(500, 'The stub fails every request (failAll).');
+    const fault = takeFault(task);
+    record.fault = fault;
+    if (fault?.status && fault.status !== 200)
+      return failed(fault.status, `Scripted fault: HTTP ${fault.status}.`);
+    record.status = 200;
+    const promptTokens = tokens(messageTexts(body).reduce((n, t) => n + t.length, 0));
+    const broken = brokenReply(fault?.reply, promptTokens);
+    if (!broken) return { status: 200, body: chatReply(body, record, fault) };
+    record.usage = broken.usage;
+    try {
+      return { status: 200, body: JSON.parse(broken.body) };
+    } catch {
+      return { status: 200, body: broken.body };
+    }
+  }
+  const batches = createStubBatches(answerLine);
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const { raw, body } = await readBody(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
+    const batchReply = batches.handle(
+      req.method ?? '',
+      path,
+      raw,
+      req.headers['content-type'] ?? '',
+    );
+    if (batchReply) {
+      const reply = await batchReply;
+      requests.push({
+        task: path,
+        body,
+        status: reply.status,
+        usage: null,
+        injected: false,
+        fault: null,
+      });
+      if (typeof reply.body !== 'string') return send(res, reply.status, reply.body);
+      res.writeHead(reply.status, { 'content-type': 'application/octet-stream' });
+      res.end(reply.body);
+      return;
+    }
     const kind =
       req.method === 'POST' && path === '/v1/chat/completions'
         ? 'chat'
         : req.method === 'POST' && path === '/v1/embeddings'
           ? 'embeddings'
           : null;
-    const schemaName = (body as { response_format?: { json_schema?: { name?: unknown } } } | null)
-      ?.response_format?.json_schema?.name;
-    const task =
-      kind === 'chat' ? (typeof schemaName === 'string' ? schemaName : '') : (kind ?? path);
+    const task = kind === 'chat' ? chatTask(body) : (kind ?? path);
     const record: StubRequest = {
       task,
       body,
@@ -746,6 +813,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     requests,
     failAll: false,
     obey: null,
+    batchApi: batches.api,
     fault(fault, times = 1) {
       if (times > 0) queue.push({ fault: { ...fault }, left: times });
     },
@@ -761,6 +829,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
       requests.length = 0;
       queue.length = 0;
       stub.obey = null;
+      batches.api.reset();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -22,7 +22,8 @@ export async function formatRunReport(summary: RunSummary, where: string): Promi
     lines.push(`  ${'export'.padEnd(10)} ${how.padEnd(14)} ${files}`);
   }
   if (summary.llm && usedModel(summary.llm.usage)) {
-    lines.push('', `Language model, this run: ${formatUsage(summary.llm.usage)}`);
+    const via = summary.llm.batch ? ' (the synthesis through the Batch API, at half price)' : '';
+    lines.push('', `Language model, this run: ${formatUsage(summary.llm.usage)}${via}`);
     if (summary.llm.fallbacks > 0) {
       lines.push(
         `  ${summary.llm.fallbacks} part(s) kept the offline text: their replies did not match the schema`,
@@ -89,7 +90,7 @@ export function formatDryRun(summary: RunSummary): string {
   lines.push(
     '',
     usage
-      ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.`
+      ? `Estimated: ${formatUsage(usage)}. Completions are estimated from the offline results' length.${summary.llm?.batch ? ' The synthesis goes through the Batch API: its requests at half the live price.' : ''}`
       : 'The provider is offline: no model is called, and a run costs nothing.',
     '',
   );

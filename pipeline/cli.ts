@@ -67,6 +67,8 @@ Options:
                     server from llm.baseUrl or OPENAI_BASE_URL, also read from .env)
   --dry-run         print the tokens and cost a run would take, and call no model
   --max-cost USD    stop before the model calls would cost more than this
+  --batch           send the synthesis's model requests through the OpenAI Batch API:
+                    half the price, answers within 24 hours (llm.batch)
   --wait            when another run holds the run folder, wait for it (default: fail)
   --wait-timeout T  give up waiting after T: minutes, or a duration such as 90s, 30m
                     or 2h (default 30m; implies --wait)
@@ -95,6 +97,7 @@ const OPTIONS = {
   provider: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'max-cost': { type: 'string' },
+  batch: { type: 'boolean', default: false },
   wait: { type: 'boolean', default: false },
   'wait-timeout': { type: 'string' },
   'strict-paths': { type: 'boolean', default: false },
@@ -183,7 +186,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     }
     const summary = await runPipeline({
       ...common,
-      llm: { ...llm, dryRun: values['dry-run'] },
+      llm: { ...llm, dryRun: values['dry-run'], ...(values.batch ? { batch: true } : {}) },
       outDir: values.out,
       from,
       to,

@@ -10,6 +10,7 @@ import type { LoadedConfig } from './config.js';
 import { diskError } from './disk-errors.js';
 import { UsageError } from './errors.js';
 import { type InputFileRef, listInputFiles } from './input-sources.js';
+import { BATCHES_DIR } from './llm/batch-store.js';
 import { RESPONSE_CACHE_DIR } from './llm/response-cache.js';
 import { REVIEW_BASE_FILE, REVIEW_FILE } from './review/review-log.js';
 import { EXPORT_FILES } from './run-export.js';
@@ -37,8 +38,8 @@ const RUN_FOLDER_FILES: readonly string[] = [
   ...STAGE_NAMES.map(warningsFile),
 ];
 
-/** Subfolders whose contents the run writes: the brief's charts, the model's answers. */
-const RUN_FOLDER_DIRS: readonly string[] = [CHARTS_DIR, RESPONSE_CACHE_DIR];
+/** Subfolders whose contents the run writes: the brief's charts, the model's answers and batches. */
+const RUN_FOLDER_DIRS: readonly string[] = [CHARTS_DIR, RESPONSE_CACHE_DIR, BATCHES_DIR];
 
 /** The run folder when `--out` is not given: `outputs/<config folder name>`, relative. */
 export function defaultRunFolder(configPath: string): string {

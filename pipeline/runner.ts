@@ -90,8 +90,11 @@ export interface RunSummary {
   manifest: Manifest;
   /** Reads an artifact of this run (from memory when this run produced it). */
   load<K extends ArtifactName>(name: K): Promise<ArtifactData<K>>;
-  /** The language model's use in this run (estimates in a dry run); null when offline. */
-  llm: { usage: Usage; fallbacks: number } | null;
+  /**
+   * The language model's use in this run (estimates in a dry run), and whether the synthesis's
+   * requests went (or would go) through the Batch API; null when offline.
+   */
+  llm: { usage: Usage; fallbacks: number; batch: boolean } | null;
   /** The export of `brief.pdf` and `report.html`; null when the run stopped before `render`. */
   exported: ExportOutcome | null;
 }
@@ -292,7 +295,9 @@ async function runStages(
     stages: outcomes,
     manifest,
     load,
-    llm: service ? { usage: service.usage(), fallbacks: service.fallbacks } : null,
+    llm: service
+      ? { usage: service.usage(), fallbacks: service.fallbacks, batch: service.batchMode }
+      : null,
     exported,
   };
 }

@@ -440,6 +440,14 @@ export const LlmConfig = z.strictObject({
   maxCost: z.number().min(0).optional(),
   /** Prices by model, added to (and overriding) `DEFAULT_PRICES`. */
   prices: z.record(z.string(), ModelPrice).default({}),
+  /**
+   * Send the synthesis's requests (per theme, per question, per week, statement reading,
+   * translation) through the OpenAI Batch API: half the price, no rate limits, answers within
+   * 24 hours; `--batch` turns it on for one run. Theme labels and embeddings stay live.
+   */
+  batch: z.boolean().default(false),
+  /** How often a batch in flight is checked on. */
+  batchPollSeconds: z.number().min(0.01).default(30),
 });
 export type LlmConfig = z.infer<typeof LlmConfig>;
 

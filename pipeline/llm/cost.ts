@@ -43,6 +43,19 @@ export function priceTable(configured: Record<string, ModelPrice>): Record<strin
   return { ...DEFAULT_PRICES, ...configured };
 }
 
+/** What the Batch API charges for the tokens of a request, against the live price. */
+export const BATCH_PRICE_FACTOR = 0.5;
+
+/** The price table of requests sent through the Batch API: half the live prices. */
+export function batchPrices(live: Record<string, ModelPrice>): Record<string, ModelPrice> {
+  return Object.fromEntries(
+    Object.entries(live).map(([model, price]) => [
+      model,
+      { input: price.input * BATCH_PRICE_FACTOR, output: price.output * BATCH_PRICE_FACTOR },
+    ]),
+  );
+}
+
 /** USD for tokens of a model, or null when the model has no price. */
 export function costOf(
   prices: Record<string, ModelPrice>,

@@ -3,6 +3,9 @@ import type { LlmConfig } from '../../schemas/consultation.js';
 import { ConfigError } from '../errors.js';
 import { type RedactOptions, redactText } from '../nlp/redact.js';
 import type { Logger, ProgressEvent } from '../stage.js';
+import { createBatchClient } from './batch-client.js';
+import { BATCHES_DIR, BatchStore } from './batch-store.js';
+import { BatchTransport } from './batch-transport.js';
 import { LlmService } from './llm-service.js';
 import { RESPONSE_CACHE_DIR, ResponseCache } from './response-cache.js';
 import { tokenCounter } from './tokens.js';
@@ -14,6 +17,8 @@ export interface LlmRunOptions {
   dryRun?: boolean | undefined;
   /** USD; overrides `llm.maxCost`. */
   maxCost?: number | undefined;
+  /** Send the synthesis's requests through the Batch API (`--batch`); overrides `llm.batch`. */
+  batch?: boolean | undefined;
   /** The environment, with `.env` under it: `OPENAI_API_KEY`, `OPENAI_BASE_URL`. */
   env?: Readonly<Record<string, string | undefined>> | undefined;
 }
@@ -31,20 +36,35 @@ export interface LlmContext {
 
 /**
  * The run's `LlmService` for the configured provider, or null for `offline`. Responses are
- * cached in the run folder's `cache/`. A missing key or server address is a config error that
- * says how to set it (a dry run needs neither).
+ * cached in the run folder's `cache/`; in batch mode the batches in flight are recorded in its
+ * `batches/`. A missing key or server address is a config error that says how to set it (a dry
+ * run needs neither).
  */
 export async function createLlmService(
   options: LlmRunOptions,
   context: LlmContext,
 ): Promise<LlmService | null> {
-  const { config } = context;
+  const config = { ...context.config, batch: options.batch ?? context.config.batch };
   if (config.provider === 'offline') return null;
   const env = options.env ?? {};
   const dryRun = options.dryRun ?? false;
   const server = serverSettings(config, env, context.configPath, dryRun);
-  return new LlmService({
+  const batch =
+    config.batch && !dryRun
+      ? (signal: AbortSignal) =>
+          new BatchTransport({
+            client: createBatchClient(server),
+            store: new BatchStore(join(context.outDir, BATCHES_DIR)),
+            pollMs: config.batchPollSeconds * 1000,
+            logger: context.logger,
+            signal,
+            progress: (done, total) =>
+              context.progress?.({ stage: service.stage, unit: 'batch requests', done, total }),
+          })
+      : undefined;
+  const service: LlmService = new LlmService({
     config,
+    batch,
     transport: createOpenAiTransport(server),
     cache: new ResponseCache(join(context.outDir, RESPONSE_CACHE_DIR)),
     tokens: await tokenCounter(),
@@ -56,6 +76,7 @@ export async function createLlmService(
     progress: context.progress,
     redact: (text) => redactText(text, context.redact).text,
   });
+  return service;
 }
 
 function serverSettings(

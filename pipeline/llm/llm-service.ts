@@ -6,14 +6,14 @@ import { AbortError, BriefError, LlmError } from '../errors.js';
 import { canonicalJson, sha256 } from '../hash.js';
 import type { Logger, ProgressEvent } from '../stage.js';
 import { Budget } from './budget.js';
-import { addUsage, costOf, NO_USAGE, priceTable, type Usage } from './cost.js';
+import { addUsage, batchPrices, costOf, NO_USAGE, priceTable, type Usage } from './cost.js';
 import { type ChatMessage, loadPrompt, type PromptTask, renderPrompt } from './prompts.js';
 import { MalformedReplyError } from './reply-check.js';
-import type { ResponseCache } from './response-cache.js';
+import type { CachedReply, ResponseCache } from './response-cache.js';
 import { classifyFailure } from './server-failures.js';
 import { sleep, TokenWindow } from './token-window.js';
 import { messageTokens, type TokenCounter } from './tokens.js';
-import { jsonSchemaOf, type ModelTransport } from './transport.js';
+import { type ChatReply, jsonSchemaOf, type ModelTransport } from './transport.js';
 
 /** One question to the model: a prompt's slots and the JSON shape the answer must have. */
 export interface LlmRequest<T> {
@@ -52,7 +52,19 @@ export interface LlmServiceOptions {
    * machine whatever the caller passes (default: texts go as given).
    */
   redact?: ((text: string) => string) | undefined;
+  /**
+   * Makes where chat requests go when `config.batch` is on (the Batch API; none in a dry run),
+   * outside the live limits and timeout, at the batch price. It is given the service's signal,
+   * which aborts on cancellation and on a failure that stops every call.
+   */
+  batch?: ((signal: AbortSignal) => Pick<ModelTransport, 'send'>) | undefined;
 }
+
+/**
+ * Tasks asked live even in batch mode: theme labels are asked group by group, each group's
+ * names depending on the last's, so a batch per group would wait a day for a few requests.
+ */
+const LIVE_TASKS: ReadonlySet<PromptTask> = new Set(['theme-labels']);
 
 const MAX_RETRY_DELAY_MS = 60_000;
 
@@ -61,7 +73,8 @@ const MAX_RETRY_DELAY_MS = 60_000;
  * configured concurrency and requests and tokens per minute, retries with backoff (honouring
  * `retry-after`) on rate limits, server errors, timeouts and lost connections, bounded retries
  * with the validation error fed back when a reply does not match its schema, the cost budget,
- * token and cost accounting, and cancellation. A failure that retries cannot cure stops every
+ * token and cost accounting, and cancellation. In batch mode the synthesis's chat requests go to
+ * the Batch API transport instead, through the same checks. A failure that retries cannot cure stops every
  * other call and is thrown as one `LlmError`.
  */
 export class LlmService {
@@ -76,9 +89,11 @@ export class LlmService {
   private readonly queue: PQueue;
   private readonly window: TokenWindow;
   private readonly prices: Record<string, ModelPrice>;
+  private readonly batchPrices: Record<string, ModelPrice>;
   private readonly failure = new AbortController();
   private readonly signal: AbortSignal;
   private readonly tokenCounts = new Map<string, number>();
+  private readonly batchTransport: Pick<ModelTransport, 'send'> | undefined;
 
   constructor(private readonly options: LlmServiceOptions) {
     const { config } = options;
@@ -89,10 +104,12 @@ export class LlmService {
     });
     this.window = new TokenWindow(config.tokensPerMinute);
     this.prices = priceTable(config.prices);
+    this.batchPrices = batchPrices(this.prices);
     this.budget = new Budget(options.maxCost, () => this.total.cost);
     this.signal = AbortSignal.any([options.signal, this.failure.signal]);
     // Every queued and in-flight call listens for cancellation: hundreds at once are expected.
     setMaxListeners(0, this.signal, options.signal);
+    this.batchTransport = options.batch?.(this.signal);
   }
 
   /**
@@ -111,6 +128,20 @@ export class LlmService {
   /** Requests, tokens and cost so far (estimates in a dry run). */
   usage(): Usage {
     return this.total;
+  }
+
+  /** Whether the run sends (or, in a dry run, would send) requests through the Batch API. */
+  get batchMode(): boolean {
+    return this.options.config.batch;
+  }
+
+  /** Whether chat requests of this task go through the Batch API. */
+  batched(task: PromptTask): boolean {
+    return this.batchMode && !LIVE_TASKS.has(task);
+  }
+
+  private pricesFor(batched: boolean): Record<string, ModelPrice> {
+    return batched ? this.batchPrices : this.prices;
   }
 
   /** Asks the model, or answers from the cache, or (dry run) counts what asking would cost. */
@@ -138,7 +169,9 @@ export class LlmService {
     }
     const promptTokens = messageTokens(this.options.tokens, messages);
     const completionTokens = this.options.tokens(JSON.stringify(request.fallback));
-    const estimate = costOf(this.prices, request.model, promptTokens, completionTokens);
+    const batched = this.batched(request.task);
+    const prices = this.pricesFor(batched);
+    const estimate = costOf(prices, request.model, promptTokens, completionTokens);
     if (this.options.dryRun) {
       this.total = addUsage(this.total, {
         ...NO_USAGE,
@@ -150,8 +183,9 @@ export class LlmService {
       return { value: request.fallback, from: 'fallback' };
     }
     this.budget.requirePrice(request.model, estimate);
-    return this.schedule(() =>
-      this.converse(request, messages, key, promptTokens + completionTokens),
+    return this.schedule(
+      () => this.converse(request, messages, key, promptTokens + completionTokens),
+      !batched,
     );
   }
 
@@ -178,12 +212,18 @@ export class LlmService {
     this.budget.requirePrice(model, estimate);
     return this.schedule(async () => {
       const worst = { cost: estimate, what: `${promptTokens.toLocaleString('en')} tokens` };
-      const reply = await this.retrying('embeddings', promptTokens, worst, async (signal) => {
-        const answer = await this.options.transport.embed({ model, texts, signal });
-        const used = answer.promptTokens ?? promptTokens;
-        this.charge(model, used, 0);
-        return { ...answer, promptTokens: used };
-      });
+      const reply = await this.retrying(
+        'embeddings',
+        promptTokens,
+        worst,
+        false,
+        async (signal) => {
+          const answer = await this.options.transport.embed({ model, texts, signal });
+          const used = answer.promptTokens ?? promptTokens;
+          this.charge(model, used, 0, false);
+          return { ...answer, promptTokens: used };
+        },
+      );
       if (reply.vectors.length !== texts.length) {
         throw this.fail(
           new LlmError(
@@ -192,7 +232,7 @@ export class LlmService {
         );
       }
       const used = reply.promptTokens;
-      await this.options.cache.set(key, {
+      await this.keep(key, {
         task: 'embeddings',
         model,
         content: JSON.stringify(reply.vectors),
@@ -203,11 +243,14 @@ export class LlmService {
     });
   }
 
-  /** Runs a call in the queue, reporting progress; failures stop every call. */
-  private async schedule<R>(work: () => Promise<R>): Promise<R> {
+  /**
+   * Runs a call, in the queue unless `queued` is false (a batch's requests, which wait for the
+   * batch, not a turn), reporting progress; failures stop every call.
+   */
+  private async schedule<R>(work: () => Promise<R>, queued = true): Promise<R> {
     this.asked += 1;
     try {
-      const result = await this.queue.add(work, { signal: this.signal });
+      const result = queued ? await this.queue.add(work, { signal: this.signal }) : await work();
       this.answered += 1;
       this.options.progress?.({
         stage: this.stage,
@@ -243,15 +286,17 @@ export class LlmService {
       }
       const checked = validate(request.schema, reply.content);
       if (checked.ok) {
-        await this.options.cache.set(key, {
+        await this.keep(key, {
           task: request.task,
           model: request.model,
           content: reply.content,
           promptTokens: reply.promptTokens,
           completionTokens: reply.completionTokens,
         });
+        await reply.taken?.();
         return { value: checked.value, from: 'model' };
       }
+      await reply.taken?.();
       problem = checked.error;
       this.options.logger.debug(`${request.task}: reply rejected (${problem}); asking again`);
       conversation.push(
@@ -279,17 +324,20 @@ export class LlmService {
     messages: readonly ChatMessage[],
     tokens: number,
   ): Promise<
-    { content: string; promptTokens: number; completionTokens: number } | MalformedReplyError
+    | (Pick<ChatReply, 'content' | 'taken'> & { promptTokens: number; completionTokens: number })
+    | MalformedReplyError
   > {
     const { maxOutputTokens } = this.options.config;
     const prompt = messageTokens(this.options.tokens, messages);
+    const batched = this.batched(request.task);
+    const transport = (batched && this.batchTransport) || this.options.transport;
     const worst = {
-      cost: costOf(this.prices, request.model, prompt, maxOutputTokens),
+      cost: costOf(this.pricesFor(batched), request.model, prompt, maxOutputTokens),
       what: `a prompt of ${prompt.toLocaleString('en')} tokens and at most ${maxOutputTokens.toLocaleString('en')} tokens of reply`,
     };
-    return this.retrying(request.task, tokens, worst, async (signal) => {
+    return this.retrying(request.task, tokens, worst, batched, async (signal) => {
       try {
-        const reply = await this.options.transport.send({
+        const reply = await transport.send({
           model: request.model,
           messages,
           schemaName: request.task.replaceAll('-', '_'),
@@ -300,8 +348,8 @@ export class LlmService {
         const promptTokens = reply.usage?.promptTokens ?? prompt;
         const completionTokens =
           reply.usage?.completionTokens ?? this.options.tokens(reply.content);
-        this.charge(request.model, promptTokens, completionTokens);
-        return { content: reply.content, promptTokens, completionTokens };
+        this.charge(request.model, promptTokens, completionTokens, batched);
+        return { content: reply.content, taken: reply.taken, promptTokens, completionTokens };
       } catch (error) {
         if (!(error instanceof MalformedReplyError)) throw error;
         // The server answered, so it may have charged: its usage, else the prompt's estimate.
@@ -309,19 +357,43 @@ export class LlmService {
           request.model,
           error.usage?.promptTokens ?? prompt,
           error.usage?.completionTokens ?? 0,
+          batched,
         );
         return error;
       }
     });
   }
 
-  /** Counts tokens the server used, and their cost. */
-  private charge(model: string, promptTokens: number, completionTokens: number): void {
+  /**
+   * Stores an accepted reply in the response cache. A reply that cannot be kept (a full disk)
+   * stops every other call: their replies could not be kept either, and would be paid again.
+   */
+  private async keep(key: string, reply: CachedReply): Promise<void> {
+    try {
+      await this.options.cache.set(key, reply);
+    } catch (error) {
+      throw this.fail(
+        error instanceof BriefError
+          ? error
+          : new LlmError(`a model reply could not be kept in the cache (${String(error)})`, {
+              cause: error,
+            }),
+      );
+    }
+  }
+
+  /** Counts tokens the server used, and their cost (at the batch price for a batch's). */
+  private charge(
+    model: string,
+    promptTokens: number,
+    completionTokens: number,
+    batched: boolean,
+  ): void {
     this.total = addUsage(this.total, {
       ...NO_USAGE,
       promptTokens,
       completionTokens,
-      cost: costOf(this.prices, model, promptTokens, completionTokens),
+      cost: costOf(this.pricesFor(batched), model, promptTokens, completionTokens),
     });
   }
 
@@ -330,27 +402,29 @@ export class LlmService {
    * `call` has counted what it cost), the tokens-per-minute limit and the timeout, and again
    * after a rate limit (waiting as long as `retry-after` says), a server error, a timeout or a
    * lost connection, up to `maxRetries` times with doubling delays. A failure retries cannot
-   * cure, or a request the budget cannot hold, stops every other call and is thrown.
+   * cure, or a request the budget cannot hold, stops every other call and is thrown. A
+   * `batched` request waits for its batch, outside the tokens-per-minute limit and the timeout.
    */
   private async retrying<R>(
     label: string,
     tokens: number,
     worst: { cost: number | null; what: string },
+    batched: boolean,
     call: (signal: AbortSignal) => Promise<R>,
   ): Promise<R> {
     const { maxRetries, retryDelaySeconds, timeoutSeconds } = this.options.config;
     for (let attempt = 0; ; attempt++) {
-      await this.window.reserve(tokens, this.signal);
+      if (!batched) await this.window.reserve(tokens, this.signal);
       this.stopIfCancelled();
       const release = this.reserve(worst);
-      const timeout = AbortSignal.timeout(timeoutSeconds * 1000);
+      const timeout = batched ? null : AbortSignal.timeout(timeoutSeconds * 1000);
       try {
         this.total = addUsage(this.total, { ...NO_USAGE, requests: 1 });
-        return await call(AbortSignal.any([this.signal, timeout]));
+        return await call(timeout ? AbortSignal.any([this.signal, timeout]) : this.signal);
       } catch (error) {
         release();
         this.stopIfCancelled();
-        const failure = classifyFailure(error, timeout.aborted, timeoutSeconds);
+        const failure = classifyFailure(error, timeout?.aborted === true, timeoutSeconds);
         if (!failure.retry || attempt >= maxRetries) {
           const tries = attempt + 1;
           throw this.fail(

@@ -66,16 +66,22 @@ function usageOf(body: string): MalformedReplyError['usage'] {
   }
 }
 
+/** The `MalformedReplyError` a 200 chat completion's body makes, or null when it is usable. */
+export function malformedReplyOf(body: string): MalformedReplyError | null {
+  const problem = replyProblem(body);
+  return problem
+    ? new MalformedReplyError(`the model server returned ${problem}`, usageOf(body))
+    : null;
+}
+
 /** A fetch that reads a 200 reply whole and throws `MalformedReplyError` when it is unusable. */
 export function checkedChatFetch(base: typeof fetch = globalThis.fetch): typeof fetch {
   return async (input, init) => {
     const response = await base(input, init);
     if (response.status !== 200) return response;
     const body = await response.text();
-    const problem = replyProblem(body);
-    if (problem) {
-      throw new MalformedReplyError(`the model server returned ${problem}`, usageOf(body));
-    }
+    const malformed = malformedReplyOf(body);
+    if (malformed) throw malformed;
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,

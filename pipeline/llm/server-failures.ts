@@ -1,3 +1,5 @@
+import { BatchItemError } from './batch-lines.js';
+
 /** What went wrong with a request, and whether trying again may help. */
 export interface ServerFailure {
   retry: boolean;
@@ -27,6 +29,8 @@ export function classifyFailure(
   timeoutSeconds: number,
 ): ServerFailure {
   if (timedOut) return { retry: true, description: `did not answer within ${timeoutSeconds} s` };
+  if (error instanceof BatchItemError && error.status === undefined)
+    return { retry: error.retry, description: error.message };
   const http = (error ?? {}) as HttpErrorLike;
   const status = typeof http.status === 'number' ? http.status : undefined;
   const said = firstLine(http.message ?? String(error));

@@ -9,6 +9,11 @@ import { checkedChatFetch, malformedReplyIn } from './reply-check.js';
 export interface ChatReply {
   content: string;
   usage: { promptTokens: number; completionTokens: number } | null;
+  /**
+   * Called once the caller has stored the reply or asked again: a batch's record in the run
+   * folder is removed when all its replies are taken (absent live).
+   */
+  taken?: (() => Promise<void>) | undefined;
 }
 
 /** What the server answered to an embeddings request: one vector per text, and the usage. */
