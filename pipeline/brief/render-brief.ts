@@ -86,7 +86,10 @@ export function renderBrief(input: BriefInput): RenderedBrief {
   // Built when the annex names it, once every source shown is numbered: its size picks its name.
   let sourcesAttachment: Attachment | undefined;
   const sourcesOut = () =>
-    (sourcesAttachment ??= sourcesFile(sourcesCsv(findings, input.records, sources)));
+    (sourcesAttachment ??= sourcesFile(
+      sourcesCsv(findings, input.records, sources),
+      config.brief.sourcesGzipAbove,
+    ));
   const people = new People(findings.totals);
   const top = findings.themes
     .filter((t) => t.parentId === null)

@@ -9,25 +9,19 @@ import type { SourceIndex } from './sources.js';
 /** The file's name in the run folder, and the link to it from `brief.md`. */
 export const SOURCES_CSV = 'sources.csv';
 
-/** Its gzip-compressed form's name, written instead above `SOURCES_GZIP_ABOVE` bytes. */
+/** Its gzip-compressed form's name, written instead when large (`brief.sourcesGzipAbove`). */
 export const SOURCES_CSV_GZ = `${SOURCES_CSV}.gz`;
 
 /**
- * Bytes of CSV above which `sources.csv` is written gzip-compressed, as `sources.csv.gz`:
- * 50 MB, reached at about 300,000 contributions. Below it the file opens in a spreadsheet with
- * a double-click, as most consultations need; above it the file is past what a spreadsheet
- * opens comfortably anyway (Excel stops at 1,048,576 rows), and gzip makes it 5 to 6 times
- * smaller to keep and share (149 MB to about 27 MB at 1,000,000 contributions).
- */
-export const SOURCES_GZIP_ABOVE = 50_000_000;
-
-/**
  * The sources file as the run folder holds it: `sources.csv`, or `sources.csv.gz` when the
- * CSV is over `SOURCES_GZIP_ABOVE` bytes; either one replaces the other, so a run folder
- * never keeps a stale copy beside the current one.
+ * CSV is over `gzipAbove` bytes (`brief.sourcesGzipAbove`, default 50 MB, about 300,000
+ * contributions). Below that the file opens in a spreadsheet with a double-click, as most
+ * consultations need; above it the file is past what a spreadsheet opens comfortably anyway,
+ * and gzip makes it 5 to 6 times smaller to keep and share. Either name replaces the other,
+ * so a run folder never keeps a stale copy beside the current one.
  */
-export function sourcesFile(csv: string): Attachment {
-  if (Buffer.byteLength(csv) <= SOURCES_GZIP_ABOVE)
+export function sourcesFile(csv: string, gzipAbove: number): Attachment {
+  if (Buffer.byteLength(csv) <= gzipAbove)
     return { file: SOURCES_CSV, content: csv, replaces: SOURCES_CSV_GZ };
   return { file: SOURCES_CSV_GZ, content: gzipSync(csv), replaces: SOURCES_CSV };
 }
