@@ -44,10 +44,11 @@ interface ListMeta {
   numbered: Record<string, number>;
 }
 
-/** The list's section, to stand under its heading, and its data and script, for the page's end. */
+/** The list's section, to stand under its heading, and the rest of its data, for the page's end. */
 export interface SourcesListHtml {
+  /** The list, its first block of rows (a `<script>` element of type text) and its script. */
   section: string;
-  /** The compressed blocks (one `<script>` element of type text each) and the list's script. */
+  /** The other blocks, at the end so that the page shows before they are read. */
   tail: string;
 }
 
@@ -90,8 +91,8 @@ export function citedSourcesHtml(csv: string): SourcesListHtml | null {
     if (row.number) meta.numbered[row.number] = i;
   });
   return {
-    section: listSection(meta, summaryOf(rows)),
-    tail: `${blocks.join('')}<script>${sourcesListScript()}</script>\n`,
+    section: `${listSection(meta, summaryOf(rows))}${blocks[0] ?? ''}<script>${sourcesListScript()}</script>\n`,
+    tail: blocks.slice(1).join(''),
   };
 }
 
