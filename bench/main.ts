@@ -7,6 +7,7 @@ import { benchBrief } from './brief.js';
 import { benchClean } from './clean.js';
 import { benchE2e } from './e2e.js';
 import { benchLlm } from './llm.js';
+import { benchReport } from './report.js';
 import { benchReview } from './review.js';
 import { benchReviewEffort } from './review-effort.js';
 import { benchSuggestions } from './suggestions.js';
@@ -21,6 +22,7 @@ const SUITES: Record<string, (count: number, compare?: number) => Promise<string
   brief: benchBrief,
   llm: benchLlm,
   e2e: benchE2e,
+  report: benchReport,
   review: benchReview,
   suggestions: benchSuggestions,
   survey: benchSurvey,

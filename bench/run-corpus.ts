@@ -65,7 +65,7 @@ export function runConfig(config: string, outDir: string, to?: string): WorkerRe
  * example's taxonomy (UNDP's seven thematic areas), so the bench times guided and emergent
  * theming together, as a programme team with a taxonomy would run it.
  */
-async function benchConfig(): Promise<string> {
+export async function benchConfig(): Promise<string> {
   const example = join(PACKAGE_ROOT, 'examples', 'rule-of-law', 'consultation.yaml');
   const { themes } = parse(await readFile(example, 'utf8')) as { themes: unknown[] };
   return stringify({

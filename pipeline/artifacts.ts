@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
@@ -29,7 +29,9 @@ interface Artifact<T> {
 /** A file written beside an artifact, such as a chart of the brief. */
 export interface Attachment {
   file: string;
-  content: string;
+  content: string | Uint8Array;
+  /** A file this one stands in for (`sources.csv` for `sources.csv.gz`), removed once it is written. */
+  replaces?: string;
 }
 
 /** The brief: its Markdown (the artifact, `brief.md`) and the files it refers to. */
@@ -128,6 +130,7 @@ export async function writeArtifact<K extends ArtifactName>(
   for (const attachment of artifact.attachments?.(data) ?? []) {
     await mkdir(dirname(join(dir, attachment.file)), { recursive: true });
     const written = await writeFileAtomic(join(dir, attachment.file), [attachment.content]);
+    if (attachment.replaces) await rm(join(dir, attachment.replaces), { force: true });
     attachments.push({ file: attachment.file, ...written });
   }
   const written = await writeFileAtomic(join(dir, artifact.file), artifact.encode(data));

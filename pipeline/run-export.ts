@@ -6,12 +6,12 @@ import { basename, join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
 import { CHARTS_DIR } from './brief/charts.js';
 import { type ExportOptions, exportBrief } from './brief/export.js';
-import { SOURCES_CSV } from './brief/sources-csv.js';
+import { SOURCES_CSV, SOURCES_CSV_GZ } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { PACKAGE } from './package-info.js';
 
 /** Bump when the PDF, HTML or .docx changes for the same Markdown, to invalidate exported files. */
-const EXPORT_VERSION = 3;
+const EXPORT_VERSION = 4;
 
 /** The files the export writes into the run folder. */
 export const EXPORT_FILES = { pdf: 'brief.pdf', html: 'report.html', docx: 'brief.docx' } as const;
@@ -62,7 +62,7 @@ export async function exportRun(
   };
 }
 
-/** The hash of everything the exported files depend on: the brief, its charts, `sources.csv`. */
+/** The hash of everything the exported files depend on: the brief, its charts, the sources file. */
 async function exportKey(outDir: string, options: ExportOptions): Promise<string> {
   const charts = (await readdir(join(outDir, CHARTS_DIR)).catch(() => [] as string[])).sort();
   const hashOf = async (file: string) => sha256(await readFile(join(outDir, file)));
@@ -74,6 +74,7 @@ async function exportKey(outDir: string, options: ExportOptions): Promise<string
       brief: await hashOf('brief.md'),
       // Absent in a run folder from before sources.csv; the HTML then goes without the list.
       sources: await hashOf(SOURCES_CSV).catch(() => null),
+      sourcesGz: await hashOf(SOURCES_CSV_GZ).catch(() => null),
       charts: await Promise.all(charts.map((chart) => hashOf(join(CHARTS_DIR, chart)))),
     }),
   );

@@ -5,7 +5,7 @@ import { ARTIFACTS, REVIEW_SUMMARY_FILE } from './artifacts.js';
 import { tempFileOwner } from './atomic-write.js';
 import { ASSIGNMENTS_CSV } from './brief/assignments.js';
 import { CHARTS_DIR } from './brief/charts.js';
-import { SOURCES_CSV } from './brief/sources-csv.js';
+import { SOURCES_CSV, SOURCES_CSV_GZ } from './brief/sources-csv.js';
 import type { LoadedConfig } from './config.js';
 import { diskError } from './disk-errors.js';
 import { UsageError } from './errors.js';
@@ -33,6 +33,7 @@ const RUN_FOLDER_FILES: readonly string[] = [
   ...artifactFiles.map((file) => `${file}.edited`),
   ...Object.values(EXPORT_FILES),
   SOURCES_CSV,
+  SOURCES_CSV_GZ,
   ASSIGNMENTS_CSV,
   REVIEW_SUMMARY_FILE,
   ...STAGE_NAMES.map(warningsFile),

@@ -304,6 +304,11 @@ export const BriefConfig = z.strictObject({
   breakdownMinDifference: z.number().min(0).max(1).default(0.1),
   /** Attributes with more distinct values than this are not broken down (default 12). */
   breakdownMaxGroups: z.number().int().min(2).default(12),
+  /**
+   * Bytes of CSV above which `sources.csv` is written gzip-compressed as `sources.csv.gz`
+   * (default 50,000,000, about 300,000 contributions; see `sourcesFile`).
+   */
+  sourcesGzipAbove: z.number().int().min(0).default(50_000_000),
 });
 export type BriefConfig = z.infer<typeof BriefConfig>;
 

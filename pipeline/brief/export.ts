@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { type WrittenFile, writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
 import { markdownToHtml } from './html.js';
@@ -86,13 +87,17 @@ async function readBrief(
   return { markdown: Buffer.from(brief.markdown), readAsset: (chart) => brief.charts.get(chart) };
 }
 
-/** Reads files under `dir` by relative path; nothing outside it, nothing absolute. */
+/**
+ * Reads files under `dir` by relative path, a `.gz` one decompressed; nothing outside it,
+ * nothing absolute.
+ */
 function assetReader(dir: string): (path: string) => string | undefined {
   return (path) => {
     const clean = normalize(decodeURI(path));
     if (isAbsolute(clean) || clean.startsWith('..')) return undefined;
     try {
-      return readFileSync(join(dir, clean), 'utf8');
+      const bytes = readFileSync(join(dir, clean));
+      return (clean.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
     } catch {
       return undefined;
     }

@@ -1,16 +1,16 @@
 import { Marked, type Tokens } from 'marked';
 import { escapeXml } from './charts.js';
 import { citedSourcesHtml } from './html-sources.js';
-import { SOURCES_CSV } from './sources-csv.js';
+import { SOURCES_CSV, SOURCES_CSV_GZ } from './sources-csv.js';
 import { drawingToSvg, parseSvg } from './svg-shapes.js';
 
 export interface HtmlOptions {
   /**
-   * Reads a file the Markdown refers to (a chart, `sources.csv`), relative to the Markdown;
-   * undefined if absent.
+   * Reads a file the Markdown refers to (a chart, `sources.csv`, `sources.csv.gz` decompressed),
+   * relative to the Markdown; undefined if absent or unreadable.
    */
   readAsset(path: string): string | undefined;
-  /** Told when the brief links `sources.csv` but it is missing or damaged. Default: nothing. */
+  /** Told when the brief links its sources file but it is missing or damaged. Default: nothing. */
   warn?: ((message: string) => void) | undefined;
 }
 
@@ -23,10 +23,13 @@ const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
  * inlined as SVG (the drawing subset only); there is a print stylesheet; nothing is fetched
  * from anywhere. Raw HTML other than annex anchors is shown as text, links go only to anchors,
  * http(s) and mailto, and images other than local SVG charts show their description. A
- * paragraph linking to `sources.csv` is followed by that file's complete list of contributions.
+ * paragraph linking to `sources.csv` (or `sources.csv.gz`) is followed by that file's complete
+ * list of contributions, embedded compressed, paged and searchable (`citedSourcesHtml`).
  */
 export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   const toc: { depth: number; id: string; text: string }[] = [];
+  // The list of every contribution's data and script, placed at the page's end.
+  let tail = '';
   const ids = new Set<string>();
   const marked = new Marked({ gfm: true });
   marked.use({
@@ -40,16 +43,21 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
       },
       paragraph({ tokens }) {
         const html = `<p>${this.parser.parseInline(tokens)}</p>\n`;
-        if (!tokens.some((t) => t.type === 'link' && t.href === SOURCES_CSV)) return html;
-        const csv = options.readAsset(SOURCES_CSV);
+        const link = tokens.find(
+          (t) => t.type === 'link' && (t.href === SOURCES_CSV || t.href === SOURCES_CSV_GZ),
+        );
+        if (link?.type !== 'link') return html;
+        const csv = options.readAsset(link.href);
         const list = csv === undefined ? null : citedSourcesHtml(csv);
         if (list === null) {
-          const state = csv === undefined ? 'missing' : 'damaged (it does not parse as one)';
+          const state =
+            csv === undefined ? 'missing or unreadable' : 'damaged (it does not parse as one)';
           options.warn?.(
-            `${SOURCES_CSV} beside the brief is ${state}: the HTML report goes without its list of every contribution`,
+            `${link.href} beside the brief is ${state}: the HTML report goes without its list of every contribution`,
           );
         }
-        return html + (list ?? '');
+        if (list) tail = list.tail;
+        return html + (list?.section ?? '');
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
         const trimmed = text.trim();
@@ -98,7 +106,7 @@ ${body}
 </main>
 <div id="popover" role="dialog" hidden></div>
 <script>${SCRIPT}</script>
-</body>
+${tail}</body>
 </html>
 `;
 }
@@ -126,6 +134,7 @@ function uniqueId(base: string, taken: Set<string>): string {
 const STYLE = `
 :root { --ink: #1d2733; --muted: #5b6775; --accent: #0b5cad; --rule: #d9dee4; --paper: #ffffff; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 16px/1.55 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: var(--ink); background: #f4f6f8; display: flex; }
 nav { position: sticky; top: 0; align-self: flex-start; width: 19rem; height: 100vh; overflow: auto; padding: 1.5rem 1rem; font-size: 14px; border-right: 1px solid var(--rule); background: #eef1f4; }
 nav ul { list-style: none; margin: 0; padding: 0; }
@@ -147,8 +156,18 @@ td[align=right], th[align=right] { text-align: right; }
 figure { margin: 1.5rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: var(--muted); }
-table.all-sources { font-size: 12px; }
+table.all-sources { font-size: 12px; width: 100%; }
 table.all-sources td { vertical-align: top; }
+table.all-sources td.num, table.all-sources td.who { white-space: nowrap; overflow-wrap: normal; }
+table.all-sources td.where { width: 28%; }
+table.all-sources tr.hit { background: #fff6d5; }
+.muted { color: var(--muted); }
+.list-tools { display: flex; gap: 0.8rem; align-items: center; margin: 0.8rem 0; }
+.list-search { flex: 1; font: inherit; font-size: 14px; padding: 0.35rem 0.6rem; border: 1px solid #b7c0ca; border-radius: 4px; }
+.list-status { font-size: 13px; color: var(--muted); }
+.pager { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; font-size: 14px; margin: 0.8rem 0; }
+.pager button { font: inherit; padding: 0.2rem 0.6rem; border: 1px solid #b7c0ca; border-radius: 4px; background: #f4f6f8; cursor: pointer; }
+.pager input { width: 5rem; font: inherit; }
 .missing { color: var(--muted); font-style: italic; }
 #popover p { margin: 0 0 0.5rem; }
 #popover { position: absolute; z-index: 10; max-width: 28rem; padding: 0.8rem 1rem; background: #fff; border: 1px solid var(--rule); border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,0.15); font-size: 14px; }
@@ -156,7 +175,7 @@ table.all-sources td { vertical-align: top; }
 @media (max-width: 800px) { body { display: block; } nav { position: static; width: auto; max-height: none; } main { padding: 1rem; } }
 @media print {
   body { background: #fff; display: block; font-size: 11pt; }
-  nav, #popover { display: none; }
+  nav, #popover, .list-tools, .pager { display: none; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }
@@ -165,8 +184,9 @@ table.all-sources td { vertical-align: top; }
 `;
 
 /**
- * Shows a citation's source text beside it on hover or click, with a link to the source in the
- * annex; Escape, a click elsewhere or following the link hides it.
+ * Shows a citation's source text beside it on hover or click, with links to the source in the
+ * annex and to its row in the list of every contribution; Escape, a click elsewhere or
+ * following a link hides it.
  */
 const SCRIPT = `
 (function () {
@@ -185,6 +205,15 @@ const SCRIPT = `
     go.textContent = 'Go to this source in the annex';
     pop.appendChild(text);
     pop.appendChild(go);
+    var number = /^source-(\\d+)$/.exec(id);
+    if (number && document.getElementById('all-sources')) {
+      var row = document.createElement('a');
+      row.href = '#all-sources-' + number[1];
+      row.className = 'go';
+      row.textContent = 'Show it in the list of every contribution';
+      pop.appendChild(document.createElement('br'));
+      pop.appendChild(row);
+    }
     var box = link.getBoundingClientRect();
     pop.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - 460)) + 'px';
     pop.style.top = (window.scrollY + box.bottom + 6) + 'px';

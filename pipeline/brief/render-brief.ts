@@ -12,6 +12,7 @@ import type {
 } from '../../schemas/findings.js';
 import type { ReviewedThemes } from '../../schemas/review.js';
 import { appendAll } from '../arrays.js';
+import type { Attachment } from '../artifacts.js';
 import { accountFor } from '../clean/accounting.js';
 import { creditor } from '../synthesis/findings/corpus.js';
 import { noProposalText, unreadLanguages } from '../synthesis/reading/unread.js';
@@ -40,7 +41,7 @@ import {
   reviewNotesAnnex,
 } from './review-text.js';
 import { type SourceIndex, sourceEntry, sourceIndex } from './sources.js';
-import { SOURCES_CSV, sourcesCsv } from './sources-csv.js';
+import { sourcesCsv, sourcesFile } from './sources-csv.js';
 
 export interface BriefInput {
   config: Consultation;
@@ -56,8 +57,11 @@ export interface BriefInput {
 export interface RenderedBrief {
   markdown: string;
   charts: Chart[];
-  /** `sources.csv`: every contribution cited, and those not cited (see `sourcesCsv`). */
-  sourcesCsv: string;
+  /**
+   * `sources.csv` (every contribution cited, and those not cited: see `sourcesCsv`), or
+   * `sources.csv.gz` when large (see `sourcesFile`).
+   */
+  sources: Attachment;
 }
 
 /**
@@ -79,6 +83,13 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     creditor(config, input.contributions),
     config.brief.citations,
   );
+  // Built when the annex names it, once every source shown is numbered: its size picks its name.
+  let sourcesAttachment: Attachment | undefined;
+  const sourcesOut = () =>
+    (sourcesAttachment ??= sourcesFile(
+      sourcesCsv(findings, input.records, sources),
+      config.brief.sourcesGzipAbove,
+    ));
   const people = new People(findings.totals);
   const top = findings.themes
     .filter((t) => t.parentId === null)
@@ -149,7 +160,12 @@ export function renderBrief(input: BriefInput): RenderedBrief {
     breakdownSection(findings, people, (i) => chartRef(breakdownChartName(i))),
     crossCutting(findings, sources),
     programming,
-    annexes(input, accounting, top, sources, { caps: config.brief, people, quoted }),
+    annexes(input, accounting, top, sources, {
+      caps: config.brief,
+      people,
+      quoted,
+      sourcesName: () => sourcesOut().file,
+    }),
   ];
   return {
     markdown: `${sections
@@ -158,7 +174,7 @@ export function renderBrief(input: BriefInput): RenderedBrief {
       .replace(/\n{3,}/g, '\n\n')
       .trim()}\n`,
     charts,
-    sourcesCsv: sourcesCsv(findings, input.records, sources),
+    sources: sourcesOut(),
   };
 }
 
@@ -478,7 +494,7 @@ function annexes(
   accounting: Accounting,
   top: readonly ThemeFindings[],
   sources: SourceIndex,
-  { caps, people, quoted }: Shown,
+  { caps, people, quoted, sourcesName }: Shown & { sourcesName: () => string },
 ): string[] {
   const { findings } = input;
   const lines = ['## Annexes', ''];
@@ -519,7 +535,7 @@ function annexes(
     themeOverlapText(top, people),
     '',
   ]);
-  appendAll(lines, sourcesAnnex(input, sources));
+  appendAll(lines, sourcesAnnex(input, sources, sourcesName()));
   appendAll(lines, reviewNotesAnnex(input.themes));
   appendAll(lines, reviewAgreementAnnex(input.themes.review));
   appendAll(lines, runDetails(input));
@@ -543,7 +559,7 @@ function themeRow(t: ThemeFindings, prefix: string, withPeople: boolean): string
  * passages of each theme no finding cites; and where the complete list is (`sources.csv`, which
  * the HTML report shows in full under "All cited contributions").
  */
-function sourcesAnnex(input: BriefInput, sources: SourceIndex): string[] {
+function sourcesAnnex(input: BriefInput, sources: SourceIndex, file: string): string[] {
   const { findings } = input;
   const shown = sources.all();
   const textOf = new Map(
@@ -575,7 +591,7 @@ function sourcesAnnex(input: BriefInput, sources: SourceIndex): string[] {
   appendAll(lines, [
     '### All cited contributions',
     '',
-    `Every contribution the findings cite, with the themes and sections citing it and its full text, and every contribution they do not cite, is listed in [sources.csv](${SOURCES_CSV}) beside this brief, and in the HTML report under this heading.`,
+    `Every contribution the findings cite, with the themes and sections citing it and its full text, and every contribution they do not cite, is listed in [${file}](${file}) beside this brief, and in the HTML report under this heading.`,
     '',
   ]);
   return lines;

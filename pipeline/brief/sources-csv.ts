@@ -1,11 +1,30 @@
 // sources.csv: every contribution the findings cite (and those they do not), with where and how.
+import { gzipSync } from 'node:zlib';
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import type { Finding, Findings, Quote } from '../../schemas/findings.js';
+import type { Attachment } from '../artifacts.js';
 import { csvText } from './csv-field.js';
 import type { SourceIndex } from './sources.js';
 
 /** The file's name in the run folder, and the link to it from `brief.md`. */
 export const SOURCES_CSV = 'sources.csv';
+
+/** Its gzip-compressed form's name, written instead when large (`brief.sourcesGzipAbove`). */
+export const SOURCES_CSV_GZ = `${SOURCES_CSV}.gz`;
+
+/**
+ * The sources file as the run folder holds it: `sources.csv`, or `sources.csv.gz` when the
+ * CSV is over `gzipAbove` bytes (`brief.sourcesGzipAbove`, default 50 MB, about 300,000
+ * contributions). Below that the file opens in a spreadsheet with a double-click, as most
+ * consultations need; above it the file is past what a spreadsheet opens comfortably anyway,
+ * and gzip makes it 5 to 6 times smaller to keep and share. Either name replaces the other,
+ * so a run folder never keeps a stale copy beside the current one.
+ */
+export function sourcesFile(csv: string, gzipAbove: number): Attachment {
+  if (Buffer.byteLength(csv) <= gzipAbove)
+    return { file: SOURCES_CSV, content: csv, replaces: SOURCES_CSV_GZ };
+  return { file: SOURCES_CSV_GZ, content: gzipSync(csv), replaces: SOURCES_CSV };
+}
 
 /** The columns of `sources.csv`, in order. */
 export const SOURCES_COLUMNS = [

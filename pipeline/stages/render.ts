@@ -6,7 +6,6 @@ import type { Brief } from '../artifacts.js';
 import { ASSIGNMENTS_CSV, assignmentsCsv } from '../brief/assignments.js';
 import { CHARTS_DIR } from '../brief/charts.js';
 import { renderBrief } from '../brief/render-brief.js';
-import { SOURCES_CSV } from '../brief/sources-csv.js';
 import { stanceColumns } from '../brief/stance-columns.js';
 import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
@@ -20,10 +19,10 @@ export interface RenderInputs {
 
 /**
  * The render stage: `brief.md` from the findings, with its charts (`charts/*.svg`),
- * `assignments.csv` and `sources.csv` beside it.
+ * `assignments.csv` and `sources.csv` (`sources.csv.gz` when large) beside it.
  */
 export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResult<Brief> {
-  const { markdown, charts, sourcesCsv } = renderBrief({
+  const { markdown, charts, sources } = renderBrief({
     ...inputs,
     config: ctx.config,
     date: ctx.today,
@@ -42,7 +41,7 @@ export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResul
             stanceColumns(inputs.findings.questions, inputs.records),
           ),
         },
-        { file: SOURCES_CSV, content: sourcesCsv },
+        sources,
       ],
     },
     counts: { lines: markdown.split('\n').length, charts: charts.length },

@@ -64,7 +64,7 @@ describe('report.html in a browser (Debian chromium)', () => {
     await expect.poll(() => popover.isVisible()).toBe(false);
     // From the popover, the reader can go to the source in the annex.
     await citation.click();
-    await popover.locator('a.go').click();
+    await popover.locator('a.go', { hasText: 'in the annex' }).click();
     expect(page.url()).toMatch(new RegExp(`#${target}$`));
     await expect.poll(() => popover.isVisible()).toBe(false);
   });
