@@ -1,8 +1,13 @@
 // Counts the units of one part of a stage's work and reports them now and then, for the progress bar.
-import type { ProgressEvent } from './stage.js';
+import type { ProgressEvent, StageContext } from './stage.js';
 
 /** Where library code reports the parts of its work; the stage adds its own name. */
 export type PhaseProgress = (event: Omit<ProgressEvent, 'stage'>) => void;
+
+/** The stage's progress callback for library code: events as `stage`'s. */
+export function stageProgress(ctx: Pick<StageContext, 'progress'>, stage: string): PhaseProgress {
+  return (event) => ctx.progress({ stage, ...event });
+}
 
 /** Reports per phase at most, besides its start: enough for a smooth bar, few enough to cost nothing. */
 const REPORTS = 200;

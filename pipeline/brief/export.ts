@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { type WrittenFile, writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
+import { countPhase, type PhaseProgress } from '../progress-counter.js';
 import { markdownToHtml } from './html.js';
 
 export interface ExportTargets {
@@ -27,16 +28,19 @@ export interface ExportOptions {
  * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
  * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
  * Returns the files written, with the hash of the bytes as they were written; `warn` hears
- * what the export had to leave out (a damaged `sources.csv`).
+ * what the export had to leave out (a damaged `sources.csv`); `progress` hears each file written.
  */
 export async function exportBrief(
   inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
   warn?: (message: string) => void,
+  progress?: PhaseProgress,
 ): Promise<ExportedFile[]> {
   const { markdown, readAsset } = await readBrief(inputPath);
   const written: ExportedFile[] = [];
+  const total = Object.values(targets).filter(Boolean).length;
+  const files = countPhase(progress, 'writing', 'files', total);
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
     const { writePdf } = await import('./pdf.js');
@@ -44,15 +48,18 @@ export async function exportBrief(
       writePdf(markdown, { ...options, readAsset }, out),
     );
     written.push({ path: targets.pdf, ...pdf });
+    files.add();
   }
   if (targets.html) {
     const html = markdownToHtml(markdown.toString('utf8'), { readAsset, warn });
     written.push({ path: targets.html, ...(await writeFileAtomic(targets.html, [html])) });
+    files.add();
   }
   if (targets.docx) {
     const { writeDocx } = await import('./docx.js');
     const docx = await writeDocx(markdown, { ...options, readAsset });
     written.push({ path: targets.docx, ...(await writeFileAtomic(targets.docx, [docx])) });
+    files.add();
   }
   return written;
 }

@@ -126,12 +126,13 @@ function loadDetector(): Promise<Detector> {
 
 /**
  * Detects the language of each input, in order. Short or unreliable texts get the declared
- * language, else `fallback`. `checkpoint` is called every thousand detections (to allow aborts).
+ * language, else `fallback`. `checkpoint` hears every thousand detections, with the number the
+ * quick English check left to detect (to allow aborts and show progress).
  */
 export async function detectLanguages(
   inputs: readonly LanguageInput[],
   fallback: string,
-  checkpoint: (done: number) => void = () => {},
+  checkpoint: (done: number, total: number) => void = () => {},
 ): Promise<string[]> {
   const languages: string[] = [];
   const pending: number[] = [];
@@ -146,7 +147,7 @@ export async function detectLanguages(
   if (pending.length === 0) return languages;
   const eld = await loadDetector();
   pending.forEach((i, done) => {
-    if (done % 1000 === 999) checkpoint(done + 1);
+    if (done % 1000 === 999) checkpoint(done + 1, pending.length);
     const input = inputs[i] as LanguageInput;
     const result = eld.detect(sampleOf(input.text));
     const reliable = result.language !== '' && result.isReliable();

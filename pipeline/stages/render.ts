@@ -8,6 +8,7 @@ import { CHARTS_DIR } from '../brief/charts.js';
 import { renderBrief } from '../brief/render-brief.js';
 import { SOURCES_CSV } from '../brief/sources-csv.js';
 import { stanceColumns } from '../brief/stance-columns.js';
+import { countPhase, stageProgress } from '../progress-counter.js';
 import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 
@@ -23,25 +24,26 @@ export interface RenderInputs {
  * `assignments.csv` and `sources.csv` beside it.
  */
 export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResult<Brief> {
+  const steps = countPhase(stageProgress(ctx, 'render'), 'brief', 'steps', 2);
   const { markdown, charts, sourcesCsv } = renderBrief({
     ...inputs,
     config: ctx.config,
     date: ctx.today,
   });
+  steps.add();
+  const assignments = assignmentsCsv(
+    inputs.records,
+    inputs.themes,
+    excludedPassages(inputs.themes.review),
+    stanceColumns(inputs.findings.questions, inputs.records),
+  );
+  steps.add();
   return {
     output: {
       markdown,
       attachments: [
         ...charts.map((chart) => ({ file: `${CHARTS_DIR}/${chart.name}.svg`, content: chart.svg })),
-        {
-          file: ASSIGNMENTS_CSV,
-          content: assignmentsCsv(
-            inputs.records,
-            inputs.themes,
-            excludedPassages(inputs.themes.review),
-            stanceColumns(inputs.findings.questions, inputs.records),
-          ),
-        },
+        { file: ASSIGNMENTS_CSV, content: assignments },
         { file: SOURCES_CSV, content: sourcesCsv },
       ],
     },

@@ -3,6 +3,7 @@ import type { Theme, ThemeOrigin, Themes } from '../../schemas/themes.js';
 import { dot, type Matrix, rowOf } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { countPhase, type PhaseCounter, type PhaseProgress } from '../progress-counter.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
 import { labelGroups } from './labels.js';
@@ -51,6 +52,8 @@ export interface BuildThemesInput {
    */
   questions?: QuestionRows;
   provider: string;
+  /** Hears the parts of the work: guided themes, emergent themes, sub-themes, phrases, labels. */
+  progress?: PhaseProgress;
 }
 
 /** A theme before labelling: its origin, rows and place in the hierarchy. */
@@ -83,15 +86,23 @@ export function buildThemes(input: BuildThemesInput): Themes {
   const { drafts, emergent, voices } = draftTopLevelThemes(input);
   // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
   const top = drafts.filter((draft) => draft.rows.length > 0);
-  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, voices));
+  const split = countPhase(input.progress, 'sub-themes', 'themes', top.length);
+  const subthemes = top.flatMap((parent) => {
+    split.add();
+    return subthemeDrafts(parent, input, voices);
+  });
   // Top-level themes and sub-themes are labelled from one index: each passage is tagged once.
   const phrases = new PhraseIndex(
     passages.texts,
     passages.texts.map((_, row) => passages.languages[row] ?? input.language),
   );
-  const labelling = { input, phrases, voices };
-  const labelled = labelTopLevel(top, labelling);
-  const themes = [...labelled, ...labelSiblings(subthemes, labelled, labelling)];
+  const rows = top.flatMap((draft) => draft.rows);
+  const tagged = countPhase(input.progress, 'phrases', 'passages', rows.length);
+  phrases.tag(rows, () => tagged.add());
+  const labelled = countPhase(input.progress, 'labels', 'themes', top.length + subthemes.length);
+  const labelling = { input, phrases, voices, labelled };
+  const named = labelTopLevel(top, labelling);
+  const themes = [...named, ...labelSiblings(subthemes, named, labelling)];
   const questionIds = input.questions?.ids;
   return {
     themes: questionIds ? tellApart(orderThemes(themes), questionIds) : orderThemes(themes),
@@ -135,6 +146,7 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
   const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
+  const clustered = countPhase(input.progress, 'emergent themes', 'clusterings', 1);
   // A top-level theme must also be a real share of the consultation (or of its question).
   const emergent = partitionByQuestion(
     vectors,
@@ -143,6 +155,7 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     settings,
     input.questions,
   );
+  clustered.add();
   const ids = emergentIds(emergent.groups, input.questions);
   const drafts: Draft[] = [
     ...guided.drafts,
@@ -167,15 +180,16 @@ function guidedDrafts(input: BuildThemesInput, voices: RowVoices): GuidedDrafts 
     return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
   }
   const { passages, language } = input;
+  const steps = countPhase(input.progress, 'guided themes', 'steps', 3);
   const passageWords = passages.texts.map((text, row) =>
     contentWords(text, passages.languages[row] ?? language),
   );
+  steps.add();
   const evidence = configuredEvidence(input);
-  const scores = guidedScores(
-    input.vectors,
-    themeCentres(evidence),
-    themeAlignment(passageWords, evidence, input.words, language),
-  );
+  const alignment = themeAlignment(passageWords, evidence, input.words, language);
+  steps.add();
+  const scores = guidedScores(input.vectors, themeCentres(evidence), alignment);
+  steps.add();
   const assignment = assignGuided(scores, {
     threshold: input.settings.guidedThreshold,
     outlierDeviations: input.settings.guidedOutlierDeviations,
@@ -261,11 +275,15 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
   return { id, parentId, origin, rows: group.rows, centre: group.centre };
 }
 
-/** What labelling and describing themes reads: the input, the tagged passages, their voices. */
+/**
+ * What labelling and describing themes reads: the input, the tagged passages, their voices; and
+ * the count of themes labelled, for progress.
+ */
 interface Labelling {
   input: BuildThemesInput;
   phrases: PhraseIndex;
   voices: RowVoices;
+  labelled: PhaseCounter;
 }
 
 /**
@@ -305,6 +323,7 @@ function labelDrafts(
     },
   );
   return drafts.map((draft, i) => {
+    labelling.labelled.add();
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
     const configured = draft.taxonomy;
     return themeOf(draft, labelling, {
