@@ -261,7 +261,12 @@ async function runStages(
     forced ||= dry;
     if (!dry) {
       if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
-      const { attachments, ...artifact } = await writeArtifact(outDir, stage.output, result.output);
+      const { attachments, ...artifact } = await writeArtifact(
+        outDir,
+        stage.output,
+        result.output,
+        stageProgress(ctx, stage.name),
+      );
       const details = await writeWarningDetails(outDir, logger);
       if (details) attachments.push(details);
       record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };

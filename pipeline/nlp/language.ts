@@ -126,8 +126,8 @@ function loadDetector(): Promise<Detector> {
 
 /**
  * Detects the language of each input, in order. Short or unreliable texts get the declared
- * language, else `fallback`. `checkpoint` hears every thousand detections, with the number the
- * quick English check left to detect (to allow aborts and show progress).
+ * language, else `fallback`. `checkpoint` hears every thousand detections and the last, with the
+ * number the quick English check left to detect (to allow aborts and show progress).
  */
 export async function detectLanguages(
   inputs: readonly LanguageInput[],
@@ -153,5 +153,6 @@ export async function detectLanguages(
     const reliable = result.language !== '' && result.isReliable();
     languages[i] = reliable ? result.language : (primaryLanguage(input.declared) ?? fallback);
   });
+  checkpoint(pending.length, pending.length);
   return languages;
 }

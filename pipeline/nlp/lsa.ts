@@ -18,8 +18,8 @@ const SKETCH_SEED = 0x15a;
  * in the number of non-zeros. A row of weight w under 1 (`weights`, default 1 each) is among the
  * rows fitted with probability w, by its hash, so that one long contribution's passages shape
  * the basis as a few would. Seed-free: the run's seed would otherwise move every theme of a large
- * corpus. `onProgress` hears the fit as steps: each column orthonormalised, the basis, the
- * projection.
+ * corpus. `onProgress` hears the fit as steps: each column orthonormalised, each direction of the
+ * basis, the projection.
  */
 export function latentSemantics(
   a: SparseMatrix,
@@ -35,7 +35,12 @@ export function latentSemantics(
   const l = Math.min(dims + OVERSAMPLE, fit.rows, fit.cols);
   const out = createMatrix(a.rows, dims);
   if (l === 0) return out;
-  const steps = countPhase(options.onProgress, 'LSA', 'steps', (1 + 2 * POWER_ITERATIONS) * l + 2);
+  const steps = countPhase(
+    options.onProgress,
+    'LSA',
+    'steps',
+    (1 + 2 * POWER_ITERATIONS) * l + dims + 1,
+  );
   const omega = Float64Array.from({ length: fit.cols * l }, () => gaussian(random));
   let q = orthonormalise(multiply(fit, omega, l), fit.rows, l, steps);
   for (let i = 0; i < POWER_ITERATIONS; i++) {
@@ -49,6 +54,7 @@ export function latentSemantics(
   const kept = Math.min(dims, l);
   const basis = new Float64Array(a.cols * dims);
   for (let d = 0; d < kept; d++) {
+    steps.add();
     const s = Math.sqrt(Math.max(0, values[d] as number));
     if (s < 1e-9) continue;
     for (let r = 0; r < a.cols; r++) {
@@ -57,9 +63,8 @@ export function latentSemantics(
       basis[r * dims + d] = sum / s;
     }
   }
-  steps.add();
   const projected = multiply(a, basis, dims);
-  steps.add();
+  steps.finish();
   for (let i = 0; i < projected.length; i++) out.data[i] = projected[i] as number;
   return out;
 }

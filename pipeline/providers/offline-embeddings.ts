@@ -50,16 +50,20 @@ function embedCorpus(texts: readonly string[], words: WordVectors, options: Embe
   });
   warnIfMostlyWithoutVectors(languages, options);
   const weights = options.weights ? { weights: options.weights } : {};
-  const fitted = countPhase(options.onProgress, 'SIF and TF-IDF', 'steps', 2);
+  // Steps: each passage's SIF vector, its features, its TF-IDF row.
+  const fitted = countPhase(options.onProgress, 'SIF and TF-IDF', 'steps', 3 * texts.length);
+  const onDocument = () => fitted.add();
   const semantic = sifVectors(
     tokens.map((ts, i) => (languages[i] === VECTOR_LANGUAGE ? ts : [])),
     words,
-    weights,
+    { ...weights, onDocument },
   );
-  fitted.add();
-  const features = tokens.map((ts, i) => lexicalFeatures(ts, languages[i] as string));
-  const tfidf = tfidfMatrix(features, weights);
-  fitted.add();
+  const features = tokens.map((ts, i) => {
+    fitted.add();
+    return lexicalFeatures(ts, languages[i] as string);
+  });
+  const tfidf = tfidfMatrix(features, { ...weights, onDocument });
+  fitted.finish();
   const lexical = latentSemantics(tfidf, LSA_DIMS, { ...weights, onProgress: options.onProgress });
   const out = createMatrix(texts.length, words.dims + LSA_DIMS);
   for (let i = 0; i < texts.length; i++) {

@@ -118,11 +118,13 @@ export async function synthesiseFindings(
       : null;
   const corpus = reading ? { ...translatedCorpus, readings: reading.readings } : translatedCorpus;
   const pins = inputs.themes.review.themes;
+  const keyed = countPhase(progress, 'earlier findings', 'steps', 1);
   const keys = themeFamilyKeys(corpus, pins, {
     version: SYNTHESISE_VERSION,
     config: synthesiseSlice(ctx.config),
   });
   const reused = reusableFindings(inputs.previous, keys, corpus);
+  keyed.add();
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,

@@ -99,7 +99,13 @@ export function buildThemes(input: BuildThemesInput): Themes {
   const rows = top.flatMap((draft) => draft.rows);
   const tagged = countPhase(input.progress, 'phrases', 'passages', rows.length);
   phrases.tag(rows, () => tagged.add());
-  const labelled = countPhase(input.progress, 'labels', 'themes', top.length + subthemes.length);
+  // Two steps a theme: its phrases tallied, then its label, description and representatives.
+  const labelled = countPhase(
+    input.progress,
+    'labels',
+    'steps',
+    2 * (top.length + subthemes.length),
+  );
   const labelling = { input, phrases, voices, labelled };
   const named = labelTopLevel(top, labelling);
   const themes = [...named, ...labelSiblings(subthemes, named, labelling)];
@@ -146,7 +152,8 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
   const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
-  const clustered = countPhase(input.progress, 'emergent themes', 'clusterings', 1);
+  const parts = input.questions ? input.questions.ids.length + 1 : 1;
+  const clustered = countPhase(input.progress, 'emergent themes', 'questions', parts);
   // A top-level theme must also be a real share of the consultation (or of its question).
   const emergent = partitionByQuestion(
     vectors,
@@ -154,8 +161,9 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     voices,
     settings,
     input.questions,
+    () => clustered.add(),
   );
-  clustered.add();
+  clustered.finish();
   const ids = emergentIds(emergent.groups, input.questions);
   const drafts: Draft[] = [
     ...guided.drafts,
@@ -180,14 +188,16 @@ function guidedDrafts(input: BuildThemesInput, voices: RowVoices): GuidedDrafts 
     return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
   }
   const { passages, language } = input;
-  const steps = countPhase(input.progress, 'guided themes', 'steps', 3);
-  const passageWords = passages.texts.map((text, row) =>
-    contentWords(text, passages.languages[row] ?? language),
-  );
-  steps.add();
+  // Steps: each passage's words, each passage aligned, then the scores.
+  const steps = countPhase(input.progress, 'guided themes', 'steps', 2 * passages.texts.length + 1);
+  const passageWords = passages.texts.map((text, row) => {
+    steps.add();
+    return contentWords(text, passages.languages[row] ?? language);
+  });
   const evidence = configuredEvidence(input);
-  const alignment = themeAlignment(passageWords, evidence, input.words, language);
-  steps.add();
+  const alignment = themeAlignment(passageWords, evidence, input.words, language, () =>
+    steps.add(),
+  );
   const scores = guidedScores(input.vectors, themeCentres(evidence), alignment);
   steps.add();
   const assignment = assignGuided(scores, {
@@ -277,7 +287,7 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
 
 /**
  * What labelling and describing themes reads: the input, the tagged passages, their voices; and
- * the count of themes labelled, for progress.
+ * the count of labelling steps done, for progress.
  */
 interface Labelling {
   input: BuildThemesInput;
@@ -320,17 +330,19 @@ function labelDrafts(
       voiceOf: contributionOf(voices),
       taken,
       ...(input.context ? { context: input.context } : {}),
+      onTallied: () => labelling.labelled.add(),
     },
   );
   return drafts.map((draft, i) => {
-    labelling.labelled.add();
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
     const configured = draft.taxonomy;
-    return themeOf(draft, labelling, {
+    const theme = themeOf(draft, labelling, {
       label: configured?.label ?? made.label,
       description: configured?.description || made.description,
       keywords: configured && configured.keywords.length > 0 ? configured.keywords : made.keywords,
     });
+    labelling.labelled.add();
+    return theme;
   });
 }
 

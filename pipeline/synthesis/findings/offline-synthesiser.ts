@@ -6,7 +6,7 @@ import { crossCutting } from './cross-cutting.js';
 import { executiveSummary } from './executive.js';
 import { OPINION_GROUPS_METHOD } from './opinion-groups.js';
 import { questionFindings } from './questions.js';
-import { themeFindings } from './theme-findings.js';
+import { THEME_FINDING_PARTS, themeFindings } from './theme-findings.js';
 import { weekDigests } from './weeks.js';
 
 /**
@@ -30,8 +30,16 @@ export function createOfflineSynthesiser(): Synthesiser {
       );
       for (const [t, theme] of corpus.themes.themes.entries()) {
         throwIfAborted(signal, 'Synthesis');
-        themes.push(reused?.get(theme.id) ?? themeFindings(corpus, theme, subject));
-        read.add(sizes[t]);
+        // A large theme takes long: its passages count a share at each part done.
+        const size = sizes[t] as number;
+        let counted = 0;
+        const part = () => {
+          const share = Math.min(size, counted + Math.ceil(size / THEME_FINDING_PARTS));
+          read.add(share - counted);
+          counted = share;
+        };
+        themes.push(reused?.get(theme.id) ?? themeFindings(corpus, theme, subject, part));
+        read.add(size - counted);
       }
       const across = countPhase(progress, 'across themes', 'steps', 4);
       const questions = questionFindings(corpus);
