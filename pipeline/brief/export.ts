@@ -44,8 +44,10 @@ export async function exportBrief(
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
     const { writePdf } = await import('./pdf.js');
+    const onPage = (done: number, total: number) =>
+      progress?.({ phase: 'PDF', unit: 'pages', done, total });
     const pdf = await writeStreamAtomic(targets.pdf, (out) =>
-      writePdf(markdown, { ...options, readAsset }, out),
+      writePdf(markdown, { ...options, readAsset, onPage }, out),
     );
     written.push({ path: targets.pdf, ...pdf });
     files.add();

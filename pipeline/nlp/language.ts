@@ -126,8 +126,8 @@ function loadDetector(): Promise<Detector> {
 
 /**
  * Detects the language of each input, in order. Short or unreliable texts get the declared
- * language, else `fallback`. `checkpoint` hears every thousand detections and the last, with the
- * number the quick English check left to detect (to allow aborts and show progress).
+ * language, else `fallback`. `checkpoint` hears the start, every thousand detections and the end,
+ * with the number the quick English check left to detect (to allow aborts and show progress).
  */
 export async function detectLanguages(
   inputs: readonly LanguageInput[],
@@ -145,6 +145,7 @@ export async function detectLanguages(
     if (settled === null) pending.push(i);
   });
   if (pending.length === 0) return languages;
+  checkpoint(0, pending.length);
   const eld = await loadDetector();
   pending.forEach((i, done) => {
     if (done % 1000 === 999) checkpoint(done + 1, pending.length);
