@@ -44,8 +44,8 @@ export async function exportBrief(
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
     const { writePdf } = await import('./pdf.js');
-    const onPage = (done: number, total: number) =>
-      progress?.({ phase: 'PDF', unit: 'pages', done, total });
+    const onPage = (done: number, pages: number) =>
+      progress?.({ phase: 'PDF', unit: 'pages', done, total: pages });
     const pdf = await writeStreamAtomic(targets.pdf, (out) =>
       writePdf(markdown, { ...options, readAsset, onPage }, out),
     );

@@ -88,8 +88,9 @@ export function buildThemes(input: BuildThemesInput): Themes {
   const top = drafts.filter((draft) => draft.rows.length > 0);
   const split = countPhase(input.progress, 'sub-themes', 'themes', top.length);
   const subthemes = top.flatMap((parent) => {
+    const found = subthemeDrafts(parent, input, voices);
     split.add();
-    return subthemeDrafts(parent, input, voices);
+    return found;
   });
   // Top-level themes and sub-themes are labelled from one index: each passage is tagged once.
   const phrases = new PhraseIndex(
