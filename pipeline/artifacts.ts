@@ -127,14 +127,15 @@ export async function writeArtifact<K extends ArtifactName>(
   progress?: PhaseProgress,
 ): Promise<WrittenArtifact> {
   const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  const records = artifact.count(data);
+  // Started before the attachments, so a large `sources.csv` shows as writing too.
+  const saving = countPhase(progress, 'writing', 'records', records);
   const attachments: FileRecord[] = [];
   for (const attachment of artifact.attachments?.(data) ?? []) {
     await mkdir(dirname(join(dir, attachment.file)), { recursive: true });
     const written = await writeFileAtomic(join(dir, attachment.file), [attachment.content]);
     attachments.push({ file: attachment.file, ...written });
   }
-  const records = artifact.count(data);
-  const saving = countPhase(progress, 'writing', 'records', records);
   const chunks = counted(artifact.encode(data), () => saving.add());
   const written = await writeFileAtomic(join(dir, artifact.file), chunks);
   saving.finish();
