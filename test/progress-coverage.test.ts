@@ -14,8 +14,11 @@ import { createCollectingLogger } from './helpers/context.js';
 const CONTRIBUTIONS = 4000;
 /** No silence within a stage may exceed this share of the stage's time... */
 const MAX_GAP_SHARE = 0.5;
-/** ...unless it is this short (fixed costs such as loading a model dominate a short stage). */
-const SHORT_GAP_MS = 1000;
+/**
+ * ...unless it is under 2 s, which needs no progress: fixed costs (loading the language detector,
+ * the word vectors, pdfkit) weigh much in the short stages of a small run.
+ */
+const SHORT_GAP_MS = 2000;
 
 /** What a run reported, in order, with the time of each (ms since it began). */
 type Mark = { at: number } & (
