@@ -12,6 +12,7 @@ import { Ballots } from '../schemas/votes.js';
 import { type WrittenFile, writeFileAtomic } from './atomic-write.js';
 import { ArtifactError } from './errors.js';
 import { sha256 } from './hash.js';
+import { countPhase, type PhaseProgress } from './progress-counter.js';
 import { decodeVectors, encodeVectors, type Vectors } from './vectors-file.js';
 import { formatIssues } from './zod-issues.js';
 
@@ -118,14 +119,19 @@ export interface WrittenArtifact extends WrittenFile {
 
 /**
  * Validates `data` and writes it atomically into `dir`, attachments first, returning the hashes
- * of the bytes written for the manifest.
+ * of the bytes written for the manifest. `progress` hears the records written (of a JSON Lines
+ * artifact, one by one).
  */
 export async function writeArtifact<K extends ArtifactName>(
   dir: string,
   name: K,
   data: ArtifactData<K>,
+  progress?: PhaseProgress,
 ): Promise<WrittenArtifact> {
   const artifact = ARTIFACTS[name] as unknown as Artifact<ArtifactData<K>>;
+  const records = artifact.count(data);
+  // Started before the attachments, so a large `sources.csv` shows as writing too.
+  const saving = countPhase(progress, 'writing', 'records', records);
   const attachments: FileRecord[] = [];
   for (const attachment of artifact.attachments?.(data) ?? []) {
     await mkdir(dirname(join(dir, attachment.file)), { recursive: true });
@@ -133,8 +139,18 @@ export async function writeArtifact<K extends ArtifactName>(
     if (attachment.replaces) await rm(join(dir, attachment.replaces), { force: true });
     attachments.push({ file: attachment.file, ...written });
   }
-  const written = await writeFileAtomic(join(dir, artifact.file), artifact.encode(data));
-  return { ...written, records: artifact.count(data), attachments };
+  const chunks = counted(artifact.encode(data), () => saving.add());
+  const written = await writeFileAtomic(join(dir, artifact.file), chunks);
+  saving.finish();
+  return { ...written, records, attachments };
+}
+
+/** The chunks, `onChunk` hearing each as it is taken. */
+function* counted<T>(chunks: Iterable<T>, onChunk: () => void): Iterable<T> {
+  for (const chunk of chunks) {
+    onChunk();
+    yield chunk;
+  }
 }
 
 /**

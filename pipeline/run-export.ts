@@ -9,6 +9,7 @@ import { type ExportOptions, exportBrief } from './brief/export.js';
 import { SOURCES_CSV, SOURCES_CSV_GZ } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { PACKAGE } from './package-info.js';
+import type { PhaseProgress } from './progress-counter.js';
 
 /** Bump when the PDF, HTML or .docx changes for the same Markdown, to invalidate exported files. */
 const EXPORT_VERSION = 4;
@@ -26,7 +27,7 @@ export interface ExportOutcome {
  * Exports the run folder's `brief.md` to PDF, HTML and Word, unless the previous export had the same
  * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
  * the PDF of a large consultation takes long, so an unchanged re-run must not do it. `warn`
- * hears what the export had to leave out.
+ * hears what the export had to leave out, `progress` each file written.
  */
 export async function exportRun(
   outDir: string,
@@ -34,6 +35,7 @@ export async function exportRun(
   previous: ExportRecord | undefined,
   force: boolean,
   warn: (message: string) => void,
+  progress?: PhaseProgress,
 ): Promise<ExportOutcome> {
   const key = await exportKey(outDir, options);
   if (!force && previous?.key === key && (await filesIntact(outDir, previous.files))) {
@@ -49,6 +51,7 @@ export async function exportRun(
     },
     options,
     warn,
+    progress,
   );
   return {
     status: 'ran',

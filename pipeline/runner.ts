@@ -25,6 +25,7 @@ import { PROMPT_TASKS, promptHashes } from './llm/prompts.js';
 import { redactOptionsOf } from './nlp/redact.js';
 import { loadWordVectors, type WordVectors } from './nlp/word-vectors.js';
 import { PACKAGE } from './package-info.js';
+import { stageProgress } from './progress-counter.js';
 import { createModelEmbeddings } from './providers/model-embeddings.js';
 import { createOfflineEmbeddings } from './providers/offline-embeddings.js';
 import { readReviewBase, readReviewLog } from './review/review-log.js';
@@ -263,7 +264,12 @@ async function runStages(
     forced ||= dry;
     if (!dry) {
       if (existing) await keepEditedCopy(outDir, stage.output, existing, options.logger);
-      const { attachments, ...artifact } = await writeArtifact(outDir, stage.output, result.output);
+      const { attachments, ...artifact } = await writeArtifact(
+        outDir,
+        stage.output,
+        result.output,
+        stageProgress(ctx, stage.name),
+      );
       const details = await writeWarningDetails(outDir, logger);
       if (details) attachments.push(details);
       record.artifact = { file: ARTIFACTS[stage.output].file, ...artifact };
@@ -283,7 +289,8 @@ async function runStages(
     const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
     options.logger.debug('export: running');
     const warn = (message: string) => options.logger.warn(message);
-    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn);
+    const progress = stageProgress(ctx, 'export');
+    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn, progress);
     manifest.export = exported.record;
     options.onStageDone?.('export', exported.status);
   }

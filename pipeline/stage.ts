@@ -30,6 +30,11 @@ export interface Logger {
 /** Progress of long work inside a stage: `done` of `total` units. */
 export interface ProgressEvent {
   stage: string;
+  /**
+   * The part of the stage's work, when it has several (e.g. "kNN graph", "labels"): each part
+   * counts from 0 to its own total, and the display names it so the bar's restart is explained.
+   */
+  phase?: string | undefined;
   /** What is being counted, e.g. "records", "files". */
   unit: string;
   done: number;

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type WrittenFile, writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
 import { InputError } from '../errors.js';
+import { countPhase, type PhaseProgress } from '../progress-counter.js';
 import { markdownToHtml } from './html.js';
 
 export interface ExportTargets {
@@ -28,32 +29,40 @@ export interface ExportOptions {
  * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
  * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
  * Returns the files written, with the hash of the bytes as they were written; `warn` hears
- * what the export had to leave out (a damaged `sources.csv`).
+ * what the export had to leave out (a damaged `sources.csv`); `progress` hears each file written.
  */
 export async function exportBrief(
   inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
   warn?: (message: string) => void,
+  progress?: PhaseProgress,
 ): Promise<ExportedFile[]> {
   const { markdown, readAsset } = await readBrief(inputPath);
   const written: ExportedFile[] = [];
+  const total = Object.values(targets).filter(Boolean).length;
+  const files = countPhase(progress, 'writing', 'files', total);
   if (targets.pdf) {
     // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
     const { writePdf } = await import('./pdf.js');
+    const onPage = (done: number, pages: number) =>
+      progress?.({ phase: 'PDF', unit: 'pages', done, total: pages });
     const pdf = await writeStreamAtomic(targets.pdf, (out) =>
-      writePdf(markdown, { ...options, readAsset }, out),
+      writePdf(markdown, { ...options, readAsset, onPage }, out),
     );
     written.push({ path: targets.pdf, ...pdf });
+    files.add();
   }
   if (targets.html) {
     const html = markdownToHtml(markdown.toString('utf8'), { readAsset, warn });
     written.push({ path: targets.html, ...(await writeFileAtomic(targets.html, [html])) });
+    files.add();
   }
   if (targets.docx) {
     const { writeDocx } = await import('./docx.js');
     const docx = await writeDocx(markdown, { ...options, readAsset });
     written.push({ path: targets.docx, ...(await writeFileAtomic(targets.docx, [docx])) });
+    files.add();
   }
   return written;
 }

@@ -15,6 +15,8 @@ export interface PdfOptions {
   date: string;
   /** Reads a file the Markdown refers to (a chart), relative to the Markdown; undefined if absent. */
   readAsset(path: string): string | undefined;
+  /** Hears the pages done as the second pass (which writes the file) draws, of those the first found. */
+  onPage?: ((done: number, total: number) => void) | undefined;
 }
 
 /** What the first pass finds: the page of each heading, and the number of pages. */
@@ -68,6 +70,8 @@ async function layout(
   });
   doc.on('pageAdded', () => {
     if (pen.pages % PAGES_PER_CLEAR === 0) forgetLayouts(doc);
+    // Fired as a page starts: the pages before it are done.
+    if (second) options.onPage?.(pen.pages, second.pagination.pages);
   });
   // A turn of the event loop lets the document's stream flow before anything is drawn.
   await new Promise((resolve) => setImmediate(resolve));
@@ -84,6 +88,7 @@ async function layout(
     await output.drained();
   }
   if (second) {
+    options.onPage?.(pen.pages, second.pagination.pages);
     doc.end();
     await output.ended;
   }

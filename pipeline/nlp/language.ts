@@ -126,12 +126,13 @@ function loadDetector(): Promise<Detector> {
 
 /**
  * Detects the language of each input, in order. Short or unreliable texts get the declared
- * language, else `fallback`. `checkpoint` is called every thousand detections (to allow aborts).
+ * language, else `fallback`. `checkpoint` hears the start, every thousand detections and the end,
+ * with the number the quick English check left to detect (to allow aborts and show progress).
  */
 export async function detectLanguages(
   inputs: readonly LanguageInput[],
   fallback: string,
-  checkpoint: (done: number) => void = () => {},
+  checkpoint: (done: number, total: number) => void = () => {},
 ): Promise<string[]> {
   const languages: string[] = [];
   const pending: number[] = [];
@@ -144,13 +145,15 @@ export async function detectLanguages(
     if (settled === null) pending.push(i);
   });
   if (pending.length === 0) return languages;
+  checkpoint(0, pending.length);
   const eld = await loadDetector();
   pending.forEach((i, done) => {
-    if (done % 1000 === 999) checkpoint(done + 1);
+    if (done % 1000 === 999) checkpoint(done + 1, pending.length);
     const input = inputs[i] as LanguageInput;
     const result = eld.detect(sampleOf(input.text));
     const reliable = result.language !== '' && result.isReliable();
     languages[i] = reliable ? result.language : (primaryLanguage(input.declared) ?? fallback);
   });
+  checkpoint(pending.length, pending.length);
   return languages;
 }

@@ -1,5 +1,6 @@
 import { contentHash, hashSample } from '../hash-sample.js';
 import { createMatrix, type Matrix } from '../matrix.js';
+import { countPhase, type PhaseCounter, type PhaseProgress } from '../progress-counter.js';
 import { createRandom, gaussian } from '../random.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 import type { SparseMatrix } from './tfidf.js';
@@ -17,23 +18,34 @@ const SKETCH_SEED = 0x15a;
  * in the number of non-zeros. A row of weight w under 1 (`weights`, default 1 each) is among the
  * rows fitted with probability w, by its hash, so that one long contribution's passages shape
  * the basis as a few would. Seed-free: the run's seed would otherwise move every theme of a large
- * corpus.
+ * corpus. `onProgress` hears the fit as steps: each column orthonormalised, each direction of the
+ * basis, the projection.
  */
 export function latentSemantics(
   a: SparseMatrix,
   dims: number,
-  options: { sampleSize?: number; weights?: readonly number[] } = {},
+  options: {
+    sampleSize?: number;
+    weights?: readonly number[];
+    onProgress?: PhaseProgress | undefined;
+  } = {},
 ): Matrix {
   const random = createRandom(SKETCH_SEED);
   const fit = fittingRows(a, options.sampleSize ?? 5000, options.weights);
   const l = Math.min(dims + OVERSAMPLE, fit.rows, fit.cols);
   const out = createMatrix(a.rows, dims);
   if (l === 0) return out;
+  const steps = countPhase(
+    options.onProgress,
+    'LSA',
+    'steps',
+    (1 + 2 * POWER_ITERATIONS) * l + dims + 1,
+  );
   const omega = Float64Array.from({ length: fit.cols * l }, () => gaussian(random));
-  let q = orthonormalise(multiply(fit, omega, l), fit.rows, l);
+  let q = orthonormalise(multiply(fit, omega, l), fit.rows, l, steps);
   for (let i = 0; i < POWER_ITERATIONS; i++) {
-    const z = orthonormalise(multiplyTransposed(fit, q, l), fit.cols, l);
-    q = orthonormalise(multiply(fit, z, l), fit.rows, l);
+    const z = orthonormalise(multiplyTransposed(fit, q, l), fit.cols, l, steps);
+    q = orthonormalise(multiply(fit, z, l), fit.rows, l, steps);
   }
   // With C = A^T Q and C^T C = U S^2 U^T, the right singular vectors are V = C U / S, and
   // each row's coordinates are its projection A V.
@@ -42,6 +54,7 @@ export function latentSemantics(
   const kept = Math.min(dims, l);
   const basis = new Float64Array(a.cols * dims);
   for (let d = 0; d < kept; d++) {
+    steps.add();
     const s = Math.sqrt(Math.max(0, values[d] as number));
     if (s < 1e-9) continue;
     for (let r = 0; r < a.cols; r++) {
@@ -51,6 +64,7 @@ export function latentSemantics(
     }
   }
   const projected = multiply(a, basis, dims);
+  steps.finish();
   for (let i = 0; i < projected.length; i++) out.data[i] = projected[i] as number;
   return out;
 }
@@ -135,9 +149,15 @@ function multiplyTransposed(a: SparseMatrix, q: Float64Array, l: number): Float6
   return z;
 }
 
-/** Orthonormalises the columns of a row-major rows x l matrix in place (modified Gram-Schmidt). */
-function orthonormalise(y: Float64Array, rows: number, l: number): Float64Array {
+/** Orthonormalises the columns of a row-major rows x l matrix in place (modified Gram-Schmidt), a step per column. */
+function orthonormalise(
+  y: Float64Array,
+  rows: number,
+  l: number,
+  steps: PhaseCounter,
+): Float64Array {
   for (let j = 0; j < l; j++) {
+    steps.add();
     for (let k = 0; k < j; k++) {
       let d = 0;
       for (let i = 0; i < rows; i++) d += (y[i * l + j] as number) * (y[i * l + k] as number);

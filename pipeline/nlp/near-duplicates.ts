@@ -43,11 +43,13 @@ export const MIN_WORDS_FOR_NEAR = 4;
  * Finds duplicates among `inputs`. Texts are visited from the earliest (by time, then input
  * order); a text that matches an earlier kept text becomes its duplicate, pointing at the earliest
  * such text, otherwise it is kept. Pointing only at kept texts avoids chains (A~B~C where A and C
- * differ). Returns one entry per input: its match, or null when it is kept.
+ * differ). Returns one entry per input: its match, or null when it is kept. `onText` hears each
+ * text visited, for progress.
  */
 export function findDuplicates(
   inputs: readonly DuplicateInput[],
   threshold: number,
+  onText: () => void = () => {},
 ): (DuplicateMatch | null)[] {
   const order = visitingOrder(inputs);
   const matches: (DuplicateMatch | null)[] = inputs.map(() => null);
@@ -62,6 +64,7 @@ export function findDuplicates(
   const keptAt: number[] = [];
   const signatures = new SignatureStore();
   for (const i of order) {
+    onText();
     const words = wordHashes((inputs[i] as DuplicateInput).text);
     const key = exactKey(words);
     const known = exact.get(key);

@@ -12,6 +12,8 @@ export interface SifOptions {
    * each), so that one long contribution does not decide what is common.
    */
   weights?: readonly number[];
+  /** Hears each document's vector made, for progress. */
+  onDocument?: () => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export function sifVectors(
   const harmonic = Math.log(vectors.index.size) + 0.5772;
   const out = createMatrix(documents.length, vectors.dims);
   documents.forEach((words, i) => {
+    options.onDocument?.();
     let used = 0;
     const row = out.data.subarray(i * out.dims, (i + 1) * out.dims);
     for (const w of words) {

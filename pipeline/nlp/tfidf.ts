@@ -18,6 +18,8 @@ export interface TfidfOptions {
    * length alone.
    */
   weights?: readonly number[];
+  /** Hears each document's row made, for progress. */
+  onDocument?: () => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export function tfidfMatrix(
   const cols: number[] = [];
   const values: number[] = [];
   documents.forEach((features, i) => {
+    options.onDocument?.();
     const counts = new Map<number, number>();
     for (const f of features) {
       const c = vocabulary.get(f);

@@ -24,6 +24,7 @@ type Bag = number[];
  * @param targets each target's content words
  * @param groupOf the group each target belongs to (default: a group of its own); a word shared
  *   with targets of the same group (a theme's label and its examples) is not discounted
+ * @param onText hears each text scored, for progress
  * @returns a texts x targets matrix of scores in 0..1
  */
 export function alignmentScores(
@@ -32,6 +33,7 @@ export function alignmentScores(
   vectors: WordVectors,
   language: string,
   groupOf: readonly number[] = targets.map((_, t) => t),
+  onText: () => void = () => {},
 ): Matrix {
   const vocabulary = new Vocabulary(vectors, language);
   const textBags = texts.map((words) => vocabulary.bag(words));
@@ -56,6 +58,7 @@ export function alignmentScores(
   const out = createMatrix(texts.length, targets.length);
   const best = new Map<number, number>();
   textBags.forEach((bag, i) => {
+    onText();
     // best.get(x): how well target word x is matched by this text's words.
     best.clear();
     for (const w of bag) {

@@ -1,4 +1,5 @@
 import type { Matrix } from '../matrix.js';
+import type { PhaseProgress } from '../progress-counter.js';
 
 /**
  * Turns texts into vectors. Implementations: `offline` (bundled word vectors + TF-IDF, the
@@ -18,8 +19,11 @@ export interface EmbeddingProvider {
 
 export interface EmbedOptions {
   signal: AbortSignal;
-  /** Called with the number of texts done so far. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Hears the texts done so far, and the parts of the work when there are several (an offline
+   * provider's words, vectors and LSA fit).
+   */
+  onProgress?: PhaseProgress;
   /** Language per text (ISO 639-1), for tokenisation and stop words. */
   languages?: readonly string[];
   /** Called with a warning for the run's log, such as vectors that do not fit the language. */

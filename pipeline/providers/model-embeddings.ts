@@ -26,12 +26,12 @@ export function createModelEmbeddings(
         batches.push(texts.slice(i, i + BATCH).map((text) => (text.trim() ? text : ' ')));
       }
       let done = 0;
-      options.onProgress?.(0, texts.length);
+      options.onProgress?.({ unit: 'passages', done: 0, total: texts.length });
       const answers = await Promise.all(
         batches.map(async (batch) => {
           const vectors = await llm.embed(model, batch);
           done += batch.length;
-          options.onProgress?.(done, texts.length);
+          options.onProgress?.({ unit: 'passages', done, total: texts.length });
           return vectors;
         }),
       );

@@ -4,6 +4,7 @@ import { sifVectors } from '../nlp/sif.js';
 import { tfidfMatrix } from '../nlp/tfidf.js';
 import { contentWords, foldWord } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { countPhase } from '../progress-counter.js';
 import type { EmbeddingProvider, EmbedOptions } from './embedding-provider.js';
 
 /** Dimensions of the TF-IDF part after latent semantic analysis. */
@@ -42,17 +43,28 @@ const VECTOR_LANGUAGE = 'en';
  */
 function embedCorpus(texts: readonly string[], words: WordVectors, options: EmbedOptions): Matrix {
   const languages = texts.map((_, i) => options.languages?.[i] ?? VECTOR_LANGUAGE);
-  const tokens = texts.map((text, i) => contentWords(text, languages[i] as string));
-  options.onProgress?.(0, texts.length);
+  const read = countPhase(options.onProgress, 'words', 'passages', texts.length);
+  const tokens = texts.map((text, i) => {
+    read.add();
+    return contentWords(text, languages[i] as string);
+  });
   warnIfMostlyWithoutVectors(languages, options);
   const weights = options.weights ? { weights: options.weights } : {};
+  // Steps: each passage's SIF vector, its features, its TF-IDF row.
+  const fitted = countPhase(options.onProgress, 'SIF and TF-IDF', 'steps', 3 * texts.length);
+  const onDocument = () => fitted.add();
   const semantic = sifVectors(
     tokens.map((ts, i) => (languages[i] === VECTOR_LANGUAGE ? ts : [])),
     words,
-    weights,
+    { ...weights, onDocument },
   );
-  const features = tokens.map((ts, i) => lexicalFeatures(ts, languages[i] as string));
-  const lexical = latentSemantics(tfidfMatrix(features, weights), LSA_DIMS, weights);
+  const features = tokens.map((ts, i) => {
+    fitted.add();
+    return lexicalFeatures(ts, languages[i] as string);
+  });
+  const tfidf = tfidfMatrix(features, { ...weights, onDocument });
+  fitted.finish();
+  const lexical = latentSemantics(tfidf, LSA_DIMS, { ...weights, onProgress: options.onProgress });
   const out = createMatrix(texts.length, words.dims + LSA_DIMS);
   for (let i = 0; i < texts.length; i++) {
     const row = rowOf(out, i);
@@ -64,7 +76,6 @@ function embedCorpus(texts: readonly string[], words: WordVectors, options: Embe
     for (let k = 0; k < l.length; k++) row[words.dims + k] = LEXICAL_WEIGHT * (l[k] as number);
     normalise(row);
   }
-  options.onProgress?.(texts.length, texts.length);
   return out;
 }
 

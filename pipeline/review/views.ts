@@ -119,11 +119,11 @@ export interface ContributionView {
 /** Where the rebuild of the brief stands. */
 export interface RebuildView {
   status: 'idle' | 'running' | 'done' | 'failed';
-  /** The stage running or last finished, with its progress when it reports any. */
+  /** The stage running or last finished, with its progress (and part) when it reports any. */
   stage: string | null;
   stagesDone: number;
   stagesTotal: number;
-  progress: { done: number; total: number; unit: string } | null;
+  progress: { phase?: string | undefined; done: number; total: number; unit: string } | null;
   message: string | null;
   /** The rebuilt files the app serves (`/files/<name>`), once done. */
   files: string[];

@@ -14,6 +14,7 @@ import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
 import { createNameFinder, type NameFinder } from '../nlp/person-names.js';
 import { redactOptionsOf } from '../nlp/redact.js';
+import { countPhase, stageProgress } from '../progress-counter.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import { createQuestionTexts } from '../synthesis/findings/question-match.js';
 import { onlySaysNothingToChange } from '../synthesis/reading/nothing-to-change.js';
@@ -38,7 +39,10 @@ export async function cleanContributions(
   const languages = await detectLanguages(
     drafts.map((draft, i) => ({ text: draft.text, declared: contributions[i]?.language ?? null })),
     ctx.config.language,
-    () => throwIfAborted(ctx.signal, 'Clean'),
+    (done, total) => {
+      throwIfAborted(ctx.signal, 'Clean');
+      ctx.progress({ stage: 'clean', phase: 'languages', unit: 'texts', done, total });
+    },
   );
   throwIfAborted(ctx.signal, 'Clean');
   const nothing = nothingToChangeAnswers(contributions, drafts, languages, ctx);
@@ -140,12 +144,14 @@ function matchDuplicates(
   const candidates = drafts.flatMap((draft, i) =>
     draft.reason === null && !nothing.has(i) ? [i] : [],
   );
+  const counter = countPhase(stageProgress(ctx, 'clean'), 'duplicates', 'texts', candidates.length);
   const matches = findDuplicates(
     candidates.map((i) => ({
       text: drafts[i]?.text ?? '',
       time: timeOf(contributions[i]?.date ?? null),
     })),
     ctx.config.clean.nearDuplicateThreshold,
+    () => counter.add(),
   );
   const byContribution = new Map<number, DuplicateMatch>();
   matches.forEach((match, k) => {

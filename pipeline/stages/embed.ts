@@ -1,5 +1,6 @@
 import type { CleanRecord } from '../../schemas/clean-record.js';
 import { passageWeights } from '../contribution-weights.js';
+import { stageProgress } from '../progress-counter.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import { exampleRowId, taxonomyRowId, taxonomyText } from '../themes/guided.js';
 import type { Vectors } from '../vectors-file.js';
@@ -41,7 +42,7 @@ export async function embedPassages(
       languages: rows.map((r) => r.language),
       weights: rows.map((_, i) => weights[i] ?? 1),
       onWarning: (message) => ctx.logger.warn(message),
-      onProgress: (done, total) => ctx.progress({ stage: 'embed', unit: 'passages', done, total }),
+      onProgress: stageProgress(ctx, 'embed'),
     },
   );
   return {

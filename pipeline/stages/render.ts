@@ -7,6 +7,7 @@ import { ASSIGNMENTS_CSV, assignmentsCsv } from '../brief/assignments.js';
 import { CHARTS_DIR } from '../brief/charts.js';
 import { renderBrief } from '../brief/render-brief.js';
 import { stanceColumns } from '../brief/stance-columns.js';
+import { countPhase, stageProgress } from '../progress-counter.js';
 import { excludedPassages } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
 
@@ -22,25 +23,26 @@ export interface RenderInputs {
  * `assignments.csv` and `sources.csv` (`sources.csv.gz` when large) beside it.
  */
 export function renderStage(inputs: RenderInputs, ctx: StageContext): StageResult<Brief> {
+  const steps = countPhase(stageProgress(ctx, 'render'), 'brief', 'steps', 2);
   const { markdown, charts, sources } = renderBrief({
     ...inputs,
     config: ctx.config,
     date: ctx.today,
   });
+  steps.add();
+  const assignments = assignmentsCsv(
+    inputs.records,
+    inputs.themes,
+    excludedPassages(inputs.themes.review),
+    stanceColumns(inputs.findings.questions, inputs.records),
+  );
+  steps.add();
   return {
     output: {
       markdown,
       attachments: [
         ...charts.map((chart) => ({ file: `${CHARTS_DIR}/${chart.name}.svg`, content: chart.svg })),
-        {
-          file: ASSIGNMENTS_CSV,
-          content: assignmentsCsv(
-            inputs.records,
-            inputs.themes,
-            excludedPassages(inputs.themes.review),
-            stanceColumns(inputs.findings.questions, inputs.records),
-          ),
-        },
+        { file: ASSIGNMENTS_CSV, content: assignments },
         sources,
       ],
     },

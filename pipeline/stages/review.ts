@@ -4,6 +4,7 @@ import type { Contribution } from '../../schemas/contribution.js';
 import type { DecisionOutcome, ReviewedThemes } from '../../schemas/review.js';
 import type { Themes } from '../../schemas/themes.js';
 import { participantsByContribution } from '../participants.js';
+import { countPhase, stageProgress } from '../progress-counter.js';
 import { clipInput } from '../quote-input.js';
 import { reviewAgreement } from '../review/agreement.js';
 import { type PassageFacts, ReviewApplication } from '../review/apply.js';
@@ -24,12 +25,12 @@ export function applyReviewStage(
   review: ReviewInput,
   ctx: StageContext,
 ): StageResult<ReviewedThemes> {
-  const application = ReviewApplication.of(
-    themes,
-    review.log,
-    passageFacts(records, contributions, ctx.config),
-  );
+  const steps = countPhase(stageProgress(ctx, 'review'), 'decisions', 'steps', 3);
+  const facts = passageFacts(records, contributions, ctx.config);
+  steps.add();
+  const application = ReviewApplication.of(themes, review.log, facts);
   const applied = application.result(review.base);
+  steps.add();
   const reviewed: ReviewedThemes = {
     ...applied,
     review: {
@@ -37,6 +38,7 @@ export function applyReviewStage(
       agreement: reviewAgreement(themes, applied, (id) => application.successorOf(id)),
     },
   };
+  steps.add();
   const orphans = reviewed.review.decisions.filter((d) => d.status === 'orphaned');
   warnOrphans(orphans, ctx);
   const newSince = Object.values(reviewed.review.themes).reduce(

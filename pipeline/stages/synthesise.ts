@@ -7,6 +7,7 @@ import type { Ballots } from '../../schemas/votes.js';
 import { StageError } from '../errors.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { countPhase, stageProgress } from '../progress-counter.js';
 import { listInputs, quoteInput } from '../quote-input.js';
 import { excludedPassages, withoutExcluded } from '../review/exclusions.js';
 import type { StageContext, StageResult } from '../stage.js';
@@ -86,7 +87,10 @@ export async function synthesiseFindings(
   inputs: SynthesiseInputs,
   ctx: StageContext,
 ): Promise<StageResult<Findings>> {
+  const progress = stageProgress(ctx, 'synthesise');
+  const prepared = countPhase(progress, 'corpus', 'steps', 1);
   const built = reviewedCorpus(inputs, ctx);
+  prepared.add();
   const { count, example } = built.unmatchedQuestions;
   if (count > 0) {
     ctx.logger.warn(
@@ -114,15 +118,18 @@ export async function synthesiseFindings(
       : null;
   const corpus = reading ? { ...translatedCorpus, readings: reading.readings } : translatedCorpus;
   const pins = inputs.themes.review.themes;
+  const keyed = countPhase(progress, 'earlier findings', 'steps', 1);
   const keys = themeFamilyKeys(corpus, pins, {
     version: SYNTHESISE_VERSION,
     config: synthesiseSlice(ctx.config),
   });
   const reused = reusableFindings(inputs.previous, keys, corpus);
+  keyed.add();
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,
     reused,
+    progress,
   });
   const written = llm
     ? await rewriteWithModel(
@@ -139,11 +146,13 @@ export async function synthesiseFindings(
         new Set(reused.keys()),
       )
     : null;
+  const checks = countPhase(progress, 'checks', 'steps', 3);
   const draft = withPinnedQuotes(written?.draft ?? offline, corpus, pins);
   // A section the model wrote but whose every statement failed the checks takes the offline one.
   const checked = written
     ? enforceGrounding(draft, corpus, offline, written.origins)
     : enforceGrounding(draft, corpus);
+  checks.add();
   const findings: Findings = {
     ...checked,
     // From the checked themes, so that a priority's counts are its theme's.
@@ -152,7 +161,9 @@ export async function synthesiseFindings(
     themes: withKeys(checked.themes, keys, written?.fellBack ?? new Set()),
     ...(reading ? { reading: reading.counts } : {}),
   };
+  checks.add();
   const breakdowns = breakdownsOf(corpus, inputs.contributions, checked);
+  checks.add();
   if (breakdowns) {
     findings.breakdowns = breakdowns;
     warnSkipped(breakdowns, ctx);

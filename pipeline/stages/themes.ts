@@ -6,6 +6,7 @@ import { StageError } from '../errors.js';
 import type { Matrix } from '../matrix.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
 import { participantsByContribution } from '../participants.js';
+import { stageProgress } from '../progress-counter.js';
 import type { StageContext, StageResult } from '../stage.js';
 import { createQuestionMatcher, mappedByField } from '../synthesis/findings/question-match.js';
 import { buildThemes } from '../themes/build-themes.js';
@@ -82,6 +83,7 @@ export async function findThemes(
     context: subjectWords(ctx.config),
     ...(questions ? { questions } : {}),
     provider: vectors.header.provider,
+    progress: stageProgress(ctx, 'themes'),
   });
   const llm = await ctx.llm();
   const named = llm

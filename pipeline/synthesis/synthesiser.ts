@@ -1,4 +1,5 @@
 import type { ThemeFindings } from '../../schemas/findings.js';
+import type { PhaseProgress } from '../progress-counter.js';
 import type { SynthesisCorpus } from './findings/corpus.js';
 import type { FindingsDraft } from './model/grounding.js';
 
@@ -8,6 +9,8 @@ export interface SynthesisOptions {
   subject: ReadonlySet<string>;
   /** Findings of themes a previous run wrote from the same inputs, taken as they are. Default none. */
   reused?: ReadonlyMap<string, ThemeFindings> | undefined;
+  /** Hears the parts of the work: the themes' findings by passages, then those across themes. */
+  progress?: PhaseProgress | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Theme, ThemeOrigin, Themes } from '../../schemas/themes.js';
 import { dot, type Matrix, rowOf } from '../matrix.js';
 import { contentWords } from '../nlp/tokenise.js';
 import type { WordVectors } from '../nlp/word-vectors.js';
+import { countPhase, type PhaseCounter, type PhaseProgress } from '../progress-counter.js';
 import { assignGuided, guidedScores, taxonomyText } from './guided.js';
 import { type ThemeEvidence, themeAlignment, themeCentres } from './guided-evidence.js';
 import { labelGroups } from './labels.js';
@@ -51,6 +52,8 @@ export interface BuildThemesInput {
    */
   questions?: QuestionRows;
   provider: string;
+  /** Hears the parts of the work: guided themes, emergent themes, sub-themes, phrases, labels. */
+  progress?: PhaseProgress;
 }
 
 /** A theme before labelling: its origin, rows and place in the hierarchy. */
@@ -83,15 +86,30 @@ export function buildThemes(input: BuildThemesInput): Themes {
   const { drafts, emergent, voices } = draftTopLevelThemes(input);
   // A taxonomy theme no passage joined is left out; the brief's methodology names it instead.
   const top = drafts.filter((draft) => draft.rows.length > 0);
-  const subthemes = top.flatMap((parent) => subthemeDrafts(parent, input, voices));
+  const split = countPhase(input.progress, 'sub-themes', 'themes', top.length);
+  const subthemes = top.flatMap((parent) => {
+    const found = subthemeDrafts(parent, input, voices);
+    split.add();
+    return found;
+  });
   // Top-level themes and sub-themes are labelled from one index: each passage is tagged once.
   const phrases = new PhraseIndex(
     passages.texts,
     passages.texts.map((_, row) => passages.languages[row] ?? input.language),
   );
-  const labelling = { input, phrases, voices };
-  const labelled = labelTopLevel(top, labelling);
-  const themes = [...labelled, ...labelSiblings(subthemes, labelled, labelling)];
+  const rows = top.flatMap((draft) => draft.rows);
+  const tagged = countPhase(input.progress, 'phrases', 'passages', rows.length);
+  phrases.tag(rows, () => tagged.add());
+  // Two steps a theme: its phrases tallied, then its label, description and representatives.
+  const labelled = countPhase(
+    input.progress,
+    'labels',
+    'steps',
+    2 * (top.length + subthemes.length),
+  );
+  const labelling = { input, phrases, voices, labelled };
+  const named = labelTopLevel(top, labelling);
+  const themes = [...named, ...labelSiblings(subthemes, named, labelling)];
   const questionIds = input.questions?.ids;
   return {
     themes: questionIds ? tellApart(orderThemes(themes), questionIds) : orderThemes(themes),
@@ -135,6 +153,8 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
   const { vectors, passages, settings } = input;
   const voices = rowVoices(passages.contributionsOf, passages.participantsOf);
   const guided = guidedDrafts(input, voices);
+  const parts = input.questions ? input.questions.ids.length + 1 : 1;
+  const clustered = countPhase(input.progress, 'emergent themes', 'questions', parts);
   // A top-level theme must also be a real share of the consultation (or of its question).
   const emergent = partitionByQuestion(
     vectors,
@@ -142,7 +162,9 @@ export function draftTopLevelThemes(input: BuildThemesInput): TopLevelThemes {
     voices,
     settings,
     input.questions,
+    () => clustered.add(),
   );
+  clustered.finish();
   const ids = emergentIds(emergent.groups, input.questions);
   const drafts: Draft[] = [
     ...guided.drafts,
@@ -167,15 +189,18 @@ function guidedDrafts(input: BuildThemesInput, voices: RowVoices): GuidedDrafts 
     return { drafts: [], unassigned: rows, primary: new Int32Array(rows.length).fill(-1) };
   }
   const { passages, language } = input;
-  const passageWords = passages.texts.map((text, row) =>
-    contentWords(text, passages.languages[row] ?? language),
-  );
+  // Steps: each passage's words, each passage aligned, then the scores.
+  const steps = countPhase(input.progress, 'guided themes', 'steps', 2 * passages.texts.length + 1);
+  const passageWords = passages.texts.map((text, row) => {
+    steps.add();
+    return contentWords(text, passages.languages[row] ?? language);
+  });
   const evidence = configuredEvidence(input);
-  const scores = guidedScores(
-    input.vectors,
-    themeCentres(evidence),
-    themeAlignment(passageWords, evidence, input.words, language),
+  const alignment = themeAlignment(passageWords, evidence, input.words, language, () =>
+    steps.add(),
   );
+  const scores = guidedScores(input.vectors, themeCentres(evidence), alignment);
+  steps.add();
   const assignment = assignGuided(scores, {
     threshold: input.settings.guidedThreshold,
     outlierDeviations: input.settings.guidedOutlierDeviations,
@@ -261,11 +286,15 @@ function draftOf(id: string, parentId: string | null, origin: ThemeOrigin, group
   return { id, parentId, origin, rows: group.rows, centre: group.centre };
 }
 
-/** What labelling and describing themes reads: the input, the tagged passages, their voices. */
+/**
+ * What labelling and describing themes reads: the input, the tagged passages, their voices; and
+ * the count of labelling steps done, for progress.
+ */
 interface Labelling {
   input: BuildThemesInput;
   phrases: PhraseIndex;
   voices: RowVoices;
+  labelled: PhaseCounter;
 }
 
 /**
@@ -302,16 +331,19 @@ function labelDrafts(
       voiceOf: contributionOf(voices),
       taken,
       ...(input.context ? { context: input.context } : {}),
+      onTallied: () => labelling.labelled.add(),
     },
   );
   return drafts.map((draft, i) => {
     const made = labels[i] ?? { label: draft.id, keywords: [], description: '' };
     const configured = draft.taxonomy;
-    return themeOf(draft, labelling, {
+    const theme = themeOf(draft, labelling, {
       label: configured?.label ?? made.label,
       description: configured?.description || made.description,
       keywords: configured && configured.keywords.length > 0 ? configured.keywords : made.keywords,
     });
+    labelling.labelled.add();
+    return theme;
   });
 }
 

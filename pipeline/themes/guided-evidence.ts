@@ -59,13 +59,14 @@ export function themeCentres(evidence: ThemeEvidence): Matrix {
  * and every example are aligned apart, and a theme with examples takes the mean of its label's
  * alignment and its best example's, so a long example cannot drown a one-word label as it did
  * when joined to its text. A word a theme's label and examples share is not discounted; one
- * shared with other themes is.
+ * shared with other themes is. `onPassage` hears each passage aligned, for progress.
  */
 export function themeAlignment(
   passageWords: readonly (readonly string[])[],
   evidence: ThemeEvidence,
   words: WordVectors,
   language: string,
+  onPassage: () => void = () => {},
 ): Matrix {
   const themes = evidence.labelWords.length;
   const targets = [...evidence.labelWords, ...evidence.examples.map((e) => e.words)];
@@ -73,7 +74,7 @@ export function themeAlignment(
     ...evidence.labelWords.map((_, t) => t),
     ...evidence.examples.map((e) => e.theme),
   ];
-  const aligned = alignmentScores(passageWords, targets, words, language, groupOf);
+  const aligned = alignmentScores(passageWords, targets, words, language, groupOf, onPassage);
   const out = createMatrix(passageWords.length, themes);
   const examples = createMatrix(passageWords.length, themes);
   const hasExamples = new Uint8Array(themes);

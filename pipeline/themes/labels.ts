@@ -56,6 +56,8 @@ export interface LabelOptions {
   wanted?: readonly boolean[];
   /** The tallies' phrase counts summed, kept by a caller that labels the same siblings again. */
   overall?: PhraseTotals;
+  /** Hears each group's phrases tallied (`labelGroups`), for progress. */
+  onTallied?: () => void;
 }
 
 const DESCRIPTION_PHRASES = 3;
@@ -101,7 +103,11 @@ export function labelGroups(
   options: LabelOptions = {},
 ): ThemeLabel[] {
   return labelTallies(
-    groups.map((members) => index.tally(members, options.voiceOf)),
+    groups.map((members) => {
+      const tally = index.tally(members, options.voiceOf);
+      options.onTallied?.();
+      return tally;
+    }),
     { ...options, sizes: groups.map((members, g) => options.sizes?.[g] ?? members.length) },
   );
 }

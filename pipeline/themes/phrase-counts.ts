@@ -104,6 +104,17 @@ export class PhraseIndex {
     }
   }
 
+  /**
+   * Tags the texts at `indices` now, each once, `onText` hearing each visited: the long part of
+   * labelling, done apart so it can show its progress; later tallies read what it kept.
+   */
+  tag(indices: Iterable<number>, onText: () => void): void {
+    for (const i of indices) {
+      this.phrasesOf(i);
+      onText();
+    }
+  }
+
   private phrasesOf(i: number): TextPhrases {
     const known = this.records[i];
     if (known) return known;

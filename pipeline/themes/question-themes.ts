@@ -32,7 +32,8 @@ export interface QuestionPartition extends Omit<Partition, 'groups'> {
  * at most `maxThemes` (or `themeCount`) themes, and each theme must still hold `minThemeShare`
  * of the whole consultation: a small question gets few themes rather than many slivers.
  * `k` adds up the questions' cluster counts; `scores` are the largest question's.
- * Without `questions`, everything is clustered at once (`partitionRows`).
+ * Without `questions`, everything is clustered at once (`partitionRows`). `onQuestion` hears each
+ * question clustered, for progress.
  */
 export function partitionByQuestion(
   vectors: Matrix,
@@ -40,6 +41,7 @@ export function partitionByQuestion(
   voices: RowVoices,
   settings: ThemingConfig,
   questions: QuestionRows | undefined,
+  onQuestion: () => void = () => {},
 ): QuestionPartition {
   const every = Array.from({ length: vectors.rows }, (_, row) => row);
   const least = leastSize(every, voices, settings.minThemeShare, settings.minThemeSize);
@@ -78,6 +80,7 @@ export function partitionByQuestion(
       found.groups.map((group) => ({ ...group, question })),
     );
     appendAll(other, found.other);
+    onQuestion();
     k += found.k;
     if (mine.length > largest) [largest, scores] = [mine.length, found.scores];
   }

@@ -104,18 +104,33 @@ describe('cleanContributions', () => {
     const total = inputs.reduce((sum, c) => sum + c.text.length, 0);
     const ctx = createTestContext();
     await cleanContributions(inputs, ctx);
-    expect(ctx.events.length).toBeGreaterThan(2);
-    expect(ctx.events.length).toBeLessThanOrEqual(101);
-    expect(
-      ctx.events.every((e) => e.stage === 'clean' && e.unit === 'characters' && e.total === total),
-    ).toBe(true);
-    const done = ctx.events.map((e) => e.done);
+    expect(ctx.events.every((e) => e.stage === 'clean')).toBe(true);
+    const characters = ctx.events.filter((e) => e.phase === undefined);
+    expect(characters.length).toBeGreaterThan(2);
+    expect(characters.length).toBeLessThanOrEqual(101);
+    expect(characters.every((e) => e.unit === 'characters' && e.total === total)).toBe(true);
+    const done = characters.map((e) => e.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(done.at(-1)).toBe(total);
 
     const aborted = createTestContext();
     aborted.controller.abort();
     await expect(cleanContributions(inputs, aborted)).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it('reports the duplicate search and language detection as parts of their own, each to its end', async () => {
+    // Texts without an obvious English word go to the language detector.
+    const inputs = Array.from({ length: 2500 }, (_, i) =>
+      contribution(`c${i}`, `Wir brauchen mehr sichere Radwege in der Stadt Nummer ${i % 2000}`),
+    );
+    const ctx = createTestContext();
+    await cleanContributions(inputs, ctx);
+    for (const phase of ['languages', 'duplicates']) {
+      const events = ctx.events.filter((e) => e.phase === phase);
+      expect(events.length, phase).toBeGreaterThan(2);
+      expect(events.at(-1)?.done, phase).toBe(events.at(-1)?.total);
+      expect(events.at(-1)?.total, phase).toBeGreaterThanOrEqual(2000);
+    }
   });
 
   it('shows progress through one huge contribution, not only at its end', async () => {

@@ -35,7 +35,7 @@ function draw(panel: HTMLElement, view: RebuildView): void {
   if (view.status === 'running') {
     const bar = h('progress', { max: view.stagesTotal, value: view.stagesDone });
     const detail = view.progress
-      ? ` (${view.progress.done.toLocaleString('en')} of ${view.progress.total.toLocaleString('en')} ${view.progress.unit})`
+      ? ` (${view.progress.phase ? `${view.progress.phase}: ` : ''}${view.progress.done.toLocaleString('en')} of ${view.progress.total.toLocaleString('en')} ${view.progress.unit})`
       : '';
     replace(
       panel,

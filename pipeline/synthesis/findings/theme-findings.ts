@@ -28,16 +28,30 @@ export function weekTotals(corpus: SynthesisCorpus): number[] {
   return totals;
 }
 
-/** Everything the brief says about one theme or sub-theme, before the grounding checks. */
+/** The parts of a theme's findings `themeFindings` reports as done, for progress. */
+export const THEME_FINDING_PARTS = 5;
+
+/**
+ * Everything the brief says about one theme or sub-theme, before the grounding checks.
+ * `onPart` hears each of its long parts done (`THEME_FINDING_PARTS` in all).
+ */
 export function themeFindings(
   corpus: SynthesisCorpus,
   theme: Theme,
   subject: ReadonlySet<string>,
+  onPart: () => void = () => {},
 ): ThemeFindings {
   const passages = themePassages(corpus, theme);
   const groups = pointGroups(corpus, theme, passages, subject);
+  onPart();
   const keyPoints = keyPointsOf(corpus, groups);
+  onPart();
   const statements = statementsOf(passages, corpus.readings);
+  onPart();
+  const minority = minorityViews(corpus, passages, groups);
+  onPart();
+  const stance = themeStance(statements.proposals[0], passages, subject);
+  onPart();
   const support = supportOf(passages);
   const representatives = theme.representativeIds.flatMap((id) => corpus.byId.get(id) ?? []);
   return {
@@ -55,9 +69,9 @@ export function themeFindings(
     keyPoints,
     ...statements,
     quotes: themeQuotes(corpus, representatives),
-    minorityViews: minorityViews(corpus, passages, groups),
+    minorityViews: minority,
     ...votedFindings(passages, corpus.opinions, corpus.voters),
-    stance: themeStance(statements.proposals[0], passages, subject),
+    stance,
     trend: trendOf(passages, weekTotals(corpus)),
   };
 }
