@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { configForCommand, initCommand } from './cli-init.js';
-import { costOption, providerOption } from './cli-options.js';
+import { costOption, providerOption, threadsOption } from './cli-options.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
 import { diskError } from './disk-errors.js';
@@ -73,6 +73,8 @@ Options:
   --strict-paths    refuse input files outside the config's folder
   --page-size SIZE  PDF and Word paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
+  --threads N       worker threads for cleaning and the PDF and Word export (default:
+                    the machine's cores; 1 runs all in one thread); outputs are the same
   --help, -h        show this help
   --version         show the version
 
@@ -92,6 +94,7 @@ const OPTIONS = {
   docx: { type: 'boolean', default: false },
   'page-size': { type: 'string', default: 'a4' },
   date: { type: 'string' },
+  threads: { type: 'string' },
   provider: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'max-cost': { type: 'string' },
@@ -127,6 +130,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       pageSize: pageSizeOption(values['page-size']),
       date: dateOption(values.date),
     };
+    const threads = threadsOption(values.threads);
     if (command === 'init') return print(stdout, await initCommand(positionals, values.out));
     let configPath = given;
     if (command === 'export') {
@@ -162,6 +166,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       wait: values.wait || values['wait-timeout'] !== undefined,
       waitTimeoutMs: waitTimeoutOption(values['wait-timeout']),
       strictPaths: values['strict-paths'],
+      threads,
     };
     const llm = {
       maxCost: costOption(values['max-cost']),

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
@@ -71,6 +72,8 @@ export interface RunOptions {
   onStageDone?: ((name: string, status: 'ran' | 'cached') => void) | undefined;
   /** Paper size of `brief.pdf`, exported when the run reaches `render`. Default A4. */
   pageSize?: ExportOptions['pageSize'] | undefined;
+  /** Worker threads for the work that parallelises; default `os.availableParallelism()`. */
+  threads?: number | undefined;
   /** The caller holds the run folder's lock already (the review app's rebuild). */
   holdsLock?: boolean | undefined;
 }
@@ -195,6 +198,7 @@ async function runStages(
     progress: options.progress ?? (() => {}),
     signal,
     seed: config.config.seed,
+    threads: options.threads ?? availableParallelism(),
     today: options.date ?? new Date().toISOString().slice(0, 10),
   };
   const produced = new Map<ArtifactName, unknown>();

@@ -52,17 +52,50 @@ const APPOSITION =
 /**
  * A name finder with the first-name lists of `languages` (and English) loaded. A text's language
  * is English when it plainly is (`quickEnglish`), else the given one; languages without cues
- * or a first-name list get no names found.
+ * or a first-name list get no names found. `corpus` teaches it the places the texts name.
  */
 export async function createNameFinder(
   languages: Iterable<string>,
   corpus: readonly string[] = [],
 ): Promise<NameFinder> {
+  const lists = await firstNameLists(languages);
+  return nameFinderOf(lists, placesOf(corpus, lists));
+}
+
+/**
+ * The places a name finder for `languages` learns from `corpus` (see `placesOf`), for a finder
+ * built elsewhere (a worker thread) with `createNameFinderWithPlaces`.
+ */
+export async function namePlacesOf(
+  languages: Iterable<string>,
+  corpus: readonly string[],
+): Promise<string[]> {
+  return [...placesOf(corpus, await firstNameLists(languages))];
+}
+
+/** The same finder as `createNameFinder` of a corpus whose places (`namePlacesOf`) are given. */
+export async function createNameFinderWithPlaces(
+  languages: Iterable<string>,
+  places: Iterable<string>,
+): Promise<NameFinder> {
+  return nameFinderOf(await firstNameLists(languages), new Set(places));
+}
+
+/** The first-name lists of `languages` and English, by language. */
+async function firstNameLists(
+  languages: Iterable<string>,
+): Promise<Map<string, ReadonlySet<string>>> {
   const lists = new Map<string, ReadonlySet<string>>();
   for (const language of new Set(['en', ...languages])) {
     if (hasFirstNames(language)) lists.set(language, await loadFirstNames(language));
   }
-  const places = placesOf(corpus, lists);
+  return lists;
+}
+
+async function nameFinderOf(
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+  places: ReadonlySet<string>,
+): Promise<NameFinder> {
   const surnames = await loadSurnames('en');
   return (text, given) => {
     const language = quickEnglish(text) ?? given;
