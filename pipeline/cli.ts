@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportBrief } from './brief/export.js';
+import { type ExportThreads, exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { configForCommand, initCommand } from './cli-init.js';
 import { costOption, providerOption, threadsOption } from './cli-options.js';
@@ -16,6 +16,10 @@ import { defaultRunFolder } from './run-folder.js';
 import { runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
+import { defaultThreads } from './workers/pool.js';
+
+/** The signal of a command that cannot be interrupted. */
+const NEVER = new AbortController().signal;
 
 /** The process-facing parts the CLI uses, passed in so tests run it in-process. */
 export interface CliEnvironment {
@@ -138,7 +142,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
         throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
       if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
       const warn = (message: string) => stderr.write(`warning: ${message}\n`);
-      return print(stdout, await exportCommand(configPath, values, exportOptions, warn));
+      const parallel = {
+        threads: threads ?? defaultThreads(),
+        signal: environment.signal ?? NEVER,
+      };
+      return print(stdout, await exportCommand(configPath, values, exportOptions, warn, parallel));
     }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
@@ -232,6 +240,7 @@ async function exportCommand(
   values: { pdf: boolean; html: boolean; docx: boolean; out?: string | undefined },
   options: { pageSize: 'A4' | 'LETTER'; date: string },
   warn: (message: string) => void,
+  threads: ExportThreads,
 ): Promise<string> {
   const asked = [values.pdf, values.html, values.docx].filter(Boolean).length;
   const [pdf, html] = asked === 0 ? [true, true] : [values.pdf, values.html];
@@ -252,6 +261,7 @@ async function exportCommand(
     },
     options,
     warn,
+    threads,
   );
   return `${written.map((file) => `wrote ${file.path}`).join('\n')}\n`;
 }

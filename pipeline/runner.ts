@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { LlmConfig, LlmProvider } from '../schemas/consultation.js';
 import { Manifest, type StageRecord } from '../schemas/manifest.js';
@@ -41,6 +40,7 @@ import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
 import { collectWarningDetails, writeWarningDetails } from './warning-details.js';
+import { defaultThreads } from './workers/pool.js';
 
 /** Options of one pipeline run. */
 export interface RunOptions {
@@ -198,7 +198,7 @@ async function runStages(
     progress: options.progress ?? (() => {}),
     signal,
     seed: config.config.seed,
-    threads: options.threads ?? availableParallelism(),
+    threads: options.threads ?? defaultThreads(),
     today: options.date ?? new Date().toISOString().slice(0, 10),
   };
   const produced = new Map<ArtifactName, unknown>();
@@ -284,7 +284,10 @@ async function runStages(
     const exportOptions = { pageSize: options.pageSize ?? 'A4', date: ctx.today };
     options.logger.debug('export: running');
     const warn = (message: string) => options.logger.warn(message);
-    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn);
+    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn, {
+      threads: ctx.threads,
+      signal,
+    });
     manifest.export = exported.record;
     options.onStageDone?.('export', exported.status);
   }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { type WrittenFile, writeFileAtomic, writeStreamAtomic } from '../atomic-write.js';
-import { InputError } from '../errors.js';
+// A brief (Markdown or an edited .docx) exported to PDF, HTML and Word, the PDF and Word on worker threads when allowed.
+import { type WrittenFile, writeFileAtomic } from '../atomic-write.js';
+import { mapInWorkers } from '../workers/pool.js';
+import { assetReaderOf, type BriefSource, readBrief } from './brief-source.js';
 import { markdownToHtml } from './html.js';
 
 export interface ExportTargets {
@@ -22,79 +21,64 @@ export interface ExportOptions {
   date: string;
 }
 
+/** How the export may use worker threads; never part of what it writes. */
+export interface ExportThreads {
+  /** 2 or more: the PDF and the Word document each on a worker thread, beside the HTML; default 1. */
+  threads: number;
+  /** Stops the workers; default: never. */
+  signal: AbortSignal;
+}
+
+/**
+ * Below this many bytes of Markdown the PDF and Word are written in this thread: a short brief
+ * takes less time to lay out than a worker takes to load pdfkit or docx.
+ */
+const PARALLEL_MIN_BYTES = 64 * 1024;
+
+const ONE_THREAD: ExportThreads = { threads: 1, signal: new AbortController().signal };
+
 /**
  * Turns a brief into PDF, HTML and/or Word: its Markdown as written or as an author edited it
  * (`.md`, charts read from the SVG files it refers to, relative to it and inside its folder), or
  * a `.docx` edited in Word (read back to Markdown by `readDocx`, charts from inside it).
- * Returns the files written, with the hash of the bytes as they were written; `warn` hears
- * what the export had to leave out (a damaged `sources.csv`).
+ * Returns the files written (PDF, HTML, Word, in that order), with the hash of the bytes as they
+ * were written; `warn` hears what the export had to leave out (a damaged `sources.csv`). With
+ * `threads.threads` of 2 or more and a long brief (`PARALLEL_MIN_BYTES`), the PDF and Word are
+ * written on worker threads while this thread writes the HTML: the same bytes as in one thread.
  */
 export async function exportBrief(
   inputPath: string,
   targets: ExportTargets,
   options: ExportOptions,
   warn?: (message: string) => void,
+  threads: ExportThreads = ONE_THREAD,
 ): Promise<ExportedFile[]> {
-  const { markdown, readAsset } = await readBrief(inputPath);
-  const written: ExportedFile[] = [];
-  if (targets.pdf) {
-    // pdfkit and its fonts load only when a PDF is made: every other command starts faster.
-    const { writePdf } = await import('./pdf.js');
-    const pdf = await writeStreamAtomic(targets.pdf, (out) =>
-      writePdf(markdown, { ...options, readAsset }, out),
-    );
-    written.push({ path: targets.pdf, ...pdf });
+  const source = await readBrief(inputPath);
+  const parallel = threads.threads > 1 && source.markdown.byteLength >= PARALLEL_MIN_BYTES;
+  const pool = { threads: parallel ? threads.threads : 1, signal: threads.signal, shared: null };
+  const exportTo = (task: 'export-pdf' | 'export-docx', target: string | undefined) =>
+    target === undefined
+      ? Promise.resolve([])
+      : mapInWorkers(task, [{ source, target, options }], pool).then((files) =>
+          files.map((file) => ({ path: target, ...file })),
+        );
+  const html = () => exportHtml(source, targets.html, warn);
+  if (!parallel) {
+    const pdf = await exportTo('export-pdf', targets.pdf);
+    return [...pdf, ...(await html()), ...(await exportTo('export-docx', targets.docx))];
   }
-  if (targets.html) {
-    const html = markdownToHtml(markdown.toString('utf8'), { readAsset, warn });
-    written.push({ path: targets.html, ...(await writeFileAtomic(targets.html, [html])) });
-  }
-  if (targets.docx) {
-    const { writeDocx } = await import('./docx.js');
-    const docx = await writeDocx(markdown, { ...options, readAsset });
-    written.push({ path: targets.docx, ...(await writeFileAtomic(targets.docx, [docx])) });
-  }
-  return written;
+  const [pdf, docx] = [exportTo('export-pdf', targets.pdf), exportTo('export-docx', targets.docx)];
+  const [pdfFiles, htmlFiles, docxFiles] = await Promise.all([pdf, html(), docx]);
+  return [...pdfFiles, ...htmlFiles, ...docxFiles];
 }
 
-/** A brief's Markdown, in bytes (a huge brief as a JavaScript string is twice the size), and its charts. */
-async function readBrief(
-  path: string,
-): Promise<{ markdown: Buffer; readAsset: (path: string) => string | undefined }> {
-  const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new InputError(
-      `${path}: cannot read it (${cause.code ?? cause.message})`,
-      path,
-      undefined,
-      {
-        cause,
-      },
-    );
-  });
-  if (!/\.docx$/i.test(path)) return { markdown: bytes, readAsset: assetReader(dirname(path)) };
-  const { readDocx } = await import('./docx-read.js');
-  const brief = await readDocx(bytes).catch((cause: Error) => {
-    throw new InputError(
-      `${path}: cannot read it as a Word document (${cause.message})`,
-      path,
-      undefined,
-      {
-        cause,
-      },
-    );
-  });
-  return { markdown: Buffer.from(brief.markdown), readAsset: (chart) => brief.charts.get(chart) };
-}
-
-/** Reads files under `dir` by relative path; nothing outside it, nothing absolute. */
-function assetReader(dir: string): (path: string) => string | undefined {
-  return (path) => {
-    const clean = normalize(decodeURI(path));
-    if (isAbsolute(clean) || clean.startsWith('..')) return undefined;
-    try {
-      return readFileSync(join(dir, clean), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+async function exportHtml(
+  source: BriefSource,
+  target: string | undefined,
+  warn: ((message: string) => void) | undefined,
+): Promise<ExportedFile[]> {
+  if (target === undefined) return [];
+  const readAsset = assetReaderOf(source.assets);
+  const html = markdownToHtml(new TextDecoder().decode(source.markdown), { readAsset, warn });
+  return [{ path: target, ...(await writeFileAtomic(target, [html])) }];
 }

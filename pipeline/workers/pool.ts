@@ -4,6 +4,7 @@
  * item and the task's shared data. `threads: 1` runs the same chunks in this thread.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AbortError, WorkerError } from '../errors.js';
@@ -17,6 +18,11 @@ import type { FromWorker, ThrownInWorker, ToWorker } from './worker-messages.js'
  * (bin/brief.js) or from the TypeScript sources (vitest), so the tool must be built first.
  */
 export const WORKER_SCRIPT = join(PACKAGE_ROOT, 'dist', 'pipeline', 'workers', 'worker-entry.js');
+
+/** The threads a run uses unless told otherwise: one per core the process may use. */
+export function defaultThreads(): number {
+  return availableParallelism();
+}
 
 /** Chunks a worker holds at once: one running, one waiting, so it never idles for a message. */
 const IN_FLIGHT = 2;
@@ -118,7 +124,11 @@ function mapOnWorkers<N extends TaskName>(
       if (next >= ranges.length) return;
       const k = next++;
       const { start, end } = ranges[k] as ChunkRange;
-      worker.postMessage({ kind: 'chunk', id: k, items: items.slice(start, end) } satisfies ToWorker);
+      worker.postMessage({
+        kind: 'chunk',
+        id: k,
+        items: items.slice(start, end),
+      } satisfies ToWorker);
     };
     const count = Math.min(Math.max(1, Math.floor(options.threads)), ranges.length);
     for (let w = 0; w < count; w++) {
@@ -133,7 +143,8 @@ function mapOnWorkers<N extends TaskName>(
       });
       worker.on('error', (error) => stop(taskFailed(task, error)));
       worker.on('exit', (code) => {
-        if (!settled) stop(new WorkerError(`worker task "${task}": the worker exited with code ${code}`, task));
+        if (!settled)
+          stop(new WorkerError(`worker task "${task}": the worker exited with code ${code}`, task));
       });
       worker.postMessage({ kind: 'init', task, shared: options.shared } satisfies ToWorker);
       for (let i = 0; i < IN_FLIGHT; i++) send(worker);
@@ -151,6 +162,7 @@ function taskFailed(task: TaskName, thrown: ThrownInWorker | Error): WorkerError
     `worker task "${task}" failed: ${thrown.name}: ${thrown.message}`,
     task,
   );
-  if (thrown.stack) error.stack = `${error.name}: ${error.message}\n(in the worker) ${thrown.stack}`;
+  if (thrown.stack)
+    error.stack = `${error.name}: ${error.message}\n(in the worker) ${thrown.stack}`;
   return error;
 }

@@ -8,6 +8,8 @@ import type { WorkerTask } from './worker-task.js';
  */
 export const TASKS = {
   'clean-texts': async () => (await import('../clean/clean-texts-task.js')).cleanTextsTask,
+  'export-pdf': async () => (await import('../brief/export-tasks.js')).exportPdfTask,
+  'export-docx': async () => (await import('../brief/export-tasks.js')).exportDocxTask,
 };
 
 /** The name of a registered task. */
