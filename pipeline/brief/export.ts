@@ -33,7 +33,7 @@ export interface ExportThreads {
  * Below this many bytes of Markdown the PDF and Word are written in this thread: a short brief
  * takes less time to lay out than a worker takes to load pdfkit or docx.
  */
-const PARALLEL_MIN_BYTES = 64 * 1024;
+export const PARALLEL_MIN_BYTES = 64 * 1024;
 
 const ONE_THREAD: ExportThreads = { threads: 1, signal: new AbortController().signal };
 

@@ -74,6 +74,7 @@ async function cleanAll(
   const lengths = contributions.map((c) => c.text.length);
   const total = lengths.reduce((sum, length) => sum + length, 0);
   const threads = total < PARALLEL_MIN_CHARS ? 1 : ctx.threads;
+  if (threads > 1) ctx.logger.debug(`clean: cleaning texts on ${threads} worker threads`);
   const items = contributions.map(({ text, markup, rejected, language }) => ({
     text,
     markup,
