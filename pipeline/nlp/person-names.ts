@@ -63,17 +63,9 @@ export async function createNameFinder(
 }
 
 /**
- * The places a name finder for `languages` learns from `corpus` (see `placesOf`), for a finder
- * built elsewhere (a worker thread) with `createNameFinderWithPlaces`.
+ * The same finder as `createNameFinder` of a corpus whose places are given (`placesSeen` of
+ * the corpus's sightings with the same lists), as a worker thread rebuilds it.
  */
-export async function namePlacesOf(
-  languages: Iterable<string>,
-  corpus: readonly string[],
-): Promise<string[]> {
-  return [...placesOf(corpus, await firstNameLists(languages))];
-}
-
-/** The same finder as `createNameFinder` of a corpus whose places (`namePlacesOf`) are given. */
 export async function createNameFinderWithPlaces(
   languages: Iterable<string>,
   places: Iterable<string>,
@@ -82,7 +74,7 @@ export async function createNameFinderWithPlaces(
 }
 
 /** The first-name lists of `languages` and English, by language. */
-async function firstNameLists(
+export async function firstNameLists(
   languages: Iterable<string>,
 ): Promise<Map<string, ReadonlySet<string>>> {
   const lists = new Map<string, ReadonlySet<string>>();

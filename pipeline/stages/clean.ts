@@ -9,9 +9,9 @@ import { accountFor } from '../clean/accounting.js';
 import type { CleanShared, Draft } from '../clean/clean-texts-task.js';
 import { CharacterProgress } from '../clean/progress.js';
 import { detectLanguages, primaryLanguage } from '../nlp/language.js';
+import { placesSeen } from '../nlp/name-places.js';
 import { type DuplicateMatch, findDuplicates } from '../nlp/near-duplicates.js';
 import { segmentPassages } from '../nlp/passages.js';
-import { namePlacesOf } from '../nlp/person-names.js';
 import { redactOptionsOf } from '../nlp/redact.js';
 import { type StageContext, type StageResult, throwIfAborted } from '../stage.js';
 import { createQuestionTexts } from '../synthesis/findings/question-match.js';
@@ -84,7 +84,7 @@ async function cleanAll(
   return mapInWorkers('clean-texts', items, {
     threads,
     signal: ctx.signal,
-    shared: await cleanSharedOf(contributions, ctx),
+    shared: await cleanSharedOf(contributions, ctx, threads),
     onProgress: (_done, _total, { start, end }) => {
       if (threads > 1) progress.pass(sumOf(lengths, start, end));
     },
@@ -93,20 +93,18 @@ async function cleanAll(
       if (share < 1) progress.within(length, share);
       else progress.pass(length);
     },
-  }).catch((error: unknown) => {
-    throwIfAborted(ctx.signal, 'Clean');
-    throw error;
   });
 }
 
 /**
  * What every thread cleaning texts needs: the config's options and, when names are redacted, the
  * name finder's languages (those the contributions declare and the configured one) and the
- * places the contributions name.
+ * places the contributions name (each text's sightings found on `threads` threads).
  */
 async function cleanSharedOf(
   contributions: readonly Contribution[],
   ctx: StageContext,
+  threads: number,
 ): Promise<CleanShared> {
   const redact = redactOptionsOf(ctx.config.privacy);
   const { language } = ctx.config;
@@ -120,7 +118,9 @@ async function cleanSharedOf(
   const declared = contributions.flatMap((c) => primaryLanguage(c.language) ?? []);
   const languages = [...new Set([language, ...declared])];
   const texts = contributions.map((c) => c.text);
-  return { ...common, names: { languages, places: await namePlacesOf(languages, texts) } };
+  const pool = { threads, signal: ctx.signal, shared: { languages } };
+  const sightings = await mapInWorkers('place-sightings', texts, pool);
+  return { ...common, names: { languages, places: [...placesSeen(sightings)] } };
 }
 
 function sumOf(values: readonly number[], start: number, end: number): number {

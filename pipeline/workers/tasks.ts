@@ -7,6 +7,8 @@ import type { WorkerTask } from './worker-task.js';
  * data give the same results in any thread.
  */
 export const TASKS = {
+  'place-sightings': async () =>
+    (await import('../clean/place-sightings-task.js')).placeSightingsTask,
   'clean-texts': async () => (await import('../clean/clean-texts-task.js')).cleanTextsTask,
   'export-pdf': async () => (await import('../brief/export-tasks.js')).exportPdfTask,
   'export-docx': async () => (await import('../brief/export-tasks.js')).exportDocxTask,
