@@ -1,9 +1,9 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportBrief } from './brief/export.js';
+import { type ExportThreads, exportBrief } from './brief/export.js';
 import { defaultCacheDir } from './cache-dir.js';
 import { configForCommand, initCommand } from './cli-init.js';
-import { costOption, providerOption } from './cli-options.js';
+import { costOption, providerOption, threadsOption } from './cli-options.js';
 import { createProgressReporter, type OutputStream } from './cli-progress.js';
 import { formatDryRun, formatRunReport } from './cli-report.js';
 import { diskError } from './disk-errors.js';
@@ -16,6 +16,10 @@ import { defaultRunFolder } from './run-folder.js';
 import { runPipeline } from './runner.js';
 import type { Logger } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName } from './stages/index.js';
+import { defaultThreads } from './workers/pool.js';
+
+/** The signal of a command that cannot be interrupted. */
+const NEVER = new AbortController().signal;
 
 /** The process-facing parts the CLI uses, passed in so tests run it in-process. */
 export interface CliEnvironment {
@@ -75,6 +79,8 @@ Options:
   --strict-paths    refuse input files outside the config's folder
   --page-size SIZE  PDF and Word paper: a4 (default) or letter
   --date DATE       the production date the brief shows (YYYY-MM-DD; default today)
+  --threads N       worker threads for cleaning and the PDF and Word export (default:
+                    the machine's cores; 1 runs all in one thread); outputs are the same
   --help, -h        show this help
   --version         show the version
 
@@ -94,6 +100,7 @@ const OPTIONS = {
   docx: { type: 'boolean', default: false },
   'page-size': { type: 'string', default: 'a4' },
   date: { type: 'string' },
+  threads: { type: 'string' },
   provider: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'max-cost': { type: 'string' },
@@ -130,6 +137,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       pageSize: pageSizeOption(values['page-size']),
       date: dateOption(values.date),
     };
+    const threads = threadsOption(values.threads);
     if (command === 'init') return print(stdout, await initCommand(positionals, values.out));
     let configPath = given;
     if (command === 'export') {
@@ -137,7 +145,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
         throw new UsageError('`brief export` needs a brief, e.g. brief.md or brief.docx');
       if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}"`);
       const warn = (message: string) => stderr.write(`warning: ${message}\n`);
-      return print(stdout, await exportCommand(configPath, values, exportOptions, warn));
+      const parallel = {
+        threads: threads ?? defaultThreads(),
+        signal: environment.signal ?? NEVER,
+      };
+      return print(stdout, await exportCommand(configPath, values, exportOptions, warn, parallel));
     }
     if (command !== 'run' && !isStageName(command)) {
       throw new UsageError(
@@ -165,6 +177,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
       wait: values.wait || values['wait-timeout'] !== undefined,
       waitTimeoutMs: waitTimeoutOption(values['wait-timeout']),
       strictPaths: values['strict-paths'],
+      threads,
     };
     const llm = {
       maxCost: costOption(values['max-cost']),
@@ -230,6 +243,7 @@ async function exportCommand(
   values: { pdf: boolean; html: boolean; docx: boolean; out?: string | undefined },
   options: { pageSize: 'A4' | 'LETTER'; date: string },
   warn: (message: string) => void,
+  threads: ExportThreads,
 ): Promise<string> {
   const asked = [values.pdf, values.html, values.docx].filter(Boolean).length;
   const [pdf, html] = asked === 0 ? [true, true] : [values.pdf, values.html];
@@ -250,6 +264,7 @@ async function exportCommand(
     },
     options,
     warn,
+    threads,
   );
   return `${written.map((file) => `wrote ${file.path}`).join('\n')}\n`;
 }

@@ -109,3 +109,15 @@ export class StaleReviewError extends BriefError {
     super(message);
   }
 }
+
+/** A task run on a worker thread failed; `task` names it, the message is the worker's. */
+export class WorkerError extends BriefError {
+  override name = 'WorkerError';
+  constructor(
+    message: string,
+    readonly task: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ExportRecord, FileRecord } from '../schemas/manifest.js';
 import { CHARTS_DIR } from './brief/charts.js';
-import { type ExportOptions, exportBrief } from './brief/export.js';
+import { type ExportOptions, type ExportThreads, exportBrief } from './brief/export.js';
 import { SOURCES_CSV, SOURCES_CSV_GZ } from './brief/sources-csv.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { PACKAGE } from './package-info.js';
@@ -27,7 +27,8 @@ export interface ExportOutcome {
  * Exports the run folder's `brief.md` to PDF, HTML and Word, unless the previous export had the same
  * key (the Markdown, its charts, the options and the code) and its files are intact. Rebuilding
  * the PDF of a large consultation takes long, so an unchanged re-run must not do it. `warn`
- * hears what the export had to leave out, `progress` each file written.
+ * hears what the export had to leave out, `progress` each file written; `threads` (not part of
+ * the key) may put the PDF and Word on worker threads.
  */
 export async function exportRun(
   outDir: string,
@@ -35,6 +36,7 @@ export async function exportRun(
   previous: ExportRecord | undefined,
   force: boolean,
   warn: (message: string) => void,
+  threads: ExportThreads,
   progress?: PhaseProgress,
 ): Promise<ExportOutcome> {
   const key = await exportKey(outDir, options);
@@ -51,6 +53,7 @@ export async function exportRun(
     },
     options,
     warn,
+    threads,
     progress,
   );
   return {

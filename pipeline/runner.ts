@@ -41,6 +41,7 @@ import { acquireRunLock } from './run-lock.js';
 import type { Logger, ProgressEvent, ReviewInput, StageContext } from './stage.js';
 import { STAGE_NAMES, STAGES, type StageName, type StageSpec } from './stages/index.js';
 import { collectWarningDetails, writeWarningDetails } from './warning-details.js';
+import { defaultThreads } from './workers/pool.js';
 
 /** Options of one pipeline run. */
 export interface RunOptions {
@@ -72,6 +73,8 @@ export interface RunOptions {
   onStageDone?: ((name: string, status: 'ran' | 'cached') => void) | undefined;
   /** Paper size of `brief.pdf`, exported when the run reaches `render`. Default A4. */
   pageSize?: ExportOptions['pageSize'] | undefined;
+  /** Worker threads for the work that parallelises; default `os.availableParallelism()`. */
+  threads?: number | undefined;
   /** The caller holds the run folder's lock already (the review app's rebuild). */
   holdsLock?: boolean | undefined;
 }
@@ -199,6 +202,7 @@ async function runStages(
     progress: options.progress ?? (() => {}),
     signal,
     seed: config.config.seed,
+    threads: options.threads ?? defaultThreads(),
     today: options.date ?? new Date().toISOString().slice(0, 10),
   };
   const produced = new Map<ArtifactName, unknown>();
@@ -290,7 +294,16 @@ async function runStages(
     options.logger.debug('export: running');
     const warn = (message: string) => options.logger.warn(message);
     const progress = stageProgress(ctx, 'export');
-    exported = await exportRun(outDir, exportOptions, manifest.export, forced, warn, progress);
+    const threads = { threads: ctx.threads, signal };
+    exported = await exportRun(
+      outDir,
+      exportOptions,
+      manifest.export,
+      forced,
+      warn,
+      threads,
+      progress,
+    );
     manifest.export = exported.record;
     options.onStageDone?.('export', exported.status);
   }

@@ -74,6 +74,11 @@ export interface StageContext {
   progress(event: ProgressEvent): void;
   signal: AbortSignal;
   seed: number;
+  /**
+   * Worker threads a stage may use for work that parallelises (see `mapInWorkers`); 1 runs in
+   * the calling thread. Never part of a cache key: outputs are the same for any count.
+   */
+  threads: number;
   /** The date of the run (ISO), which the brief shows as its production date. */
   today: string;
 }

@@ -21,30 +21,52 @@ export function placesOf(
   corpus: readonly string[],
   lists: ReadonlyMap<string, ReadonlySet<string>>,
 ): ReadonlySet<string> {
+  const sight = placeSighter(lists);
+  return placesSeen(
+    (function* () {
+      for (const text of corpus) yield sight(text);
+    })(),
+  );
+}
+
+/**
+ * What `placesOf` sees in one text: each sighting of a word (or "Word Word") as a place's name,
+ * in order. `lists` are the first names by language read.
+ */
+export function placeSighter(
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+): (text: string) => string[] {
   const nouns = new Set([...lists.keys()].flatMap((l) => [...(NAME_CUES[l]?.places ?? [])]));
   const firstNames = lists.get('en') ?? new Set<string>();
-  const seen = new Map<string, number>();
-  const see = (word: string) => seen.set(word, (seen.get(word) ?? 0) + 1);
   // A possessive is a person's ("Lisa's team"), not a place's name.
   const shaped = (t: Token | undefined): t is Token =>
     t !== undefined && t.text === t.bare && NAME_SHAPE.test(t.bare);
-  for (const text of corpus) {
+  return (text) => {
+    const seen: string[] = [];
     const tokens = tokenise(text);
     tokens.forEach((token, i) => {
       const before = tokens[i - 1];
       if (nouns.has(token.bare.toLowerCase()) && shaped(before) && /^[ \t-]+$/u.test(token.gap)) {
-        see(before.bare);
+        seen.push(before.bare);
         const earlier = tokens[i - 2];
-        if (shaped(earlier) && SPACE.test(before.gap)) see(earlier.bare);
+        if (shaped(earlier) && SPACE.test(before.gap)) seen.push(earlier.bare);
       }
       const preposition = ENGLISH_PLACE_PREPOSITIONS.has(before?.text.toLowerCase() ?? '');
-      if (preposition && shaped(token) && !firstNames.has(token.bare)) see(token.bare);
+      if (preposition && shaped(token) && !firstNames.has(token.bare)) seen.push(token.bare);
       // A first name after the same capitalised word again and again: "Graves Gilbert".
       if (shaped(token) && shaped(before) && SPACE.test(token.gap) && isNamePart(before.bare)) {
-        if (!firstNames.has(before.bare)) see(`${before.bare} ${token.bare}`);
+        if (!firstNames.has(before.bare)) seen.push(`${before.bare} ${token.bare}`);
       }
     });
-  }
+    return seen;
+  };
+}
+
+/** The places of a corpus from each text's sightings (`placeSighter`): those seen twice or more. */
+export function placesSeen(sightings: Iterable<readonly string[]>): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const words of sightings)
+    for (const word of words) seen.set(word, (seen.get(word) ?? 0) + 1);
   return new Set(
     [...seen].flatMap(([words, n]) => (n >= PLACE_SIGHTINGS ? [words.replace(/^.* /u, '')] : [])),
   );

@@ -52,17 +52,42 @@ const APPOSITION =
 /**
  * A name finder with the first-name lists of `languages` (and English) loaded. A text's language
  * is English when it plainly is (`quickEnglish`), else the given one; languages without cues
- * or a first-name list get no names found.
+ * or a first-name list get no names found. `corpus` teaches it the places the texts name.
  */
 export async function createNameFinder(
   languages: Iterable<string>,
   corpus: readonly string[] = [],
 ): Promise<NameFinder> {
+  const lists = await firstNameLists(languages);
+  return nameFinderOf(lists, placesOf(corpus, lists));
+}
+
+/**
+ * The same finder as `createNameFinder` of a corpus whose places are given (`placesSeen` of
+ * the corpus's sightings with the same lists), as a worker thread rebuilds it.
+ */
+export async function createNameFinderWithPlaces(
+  languages: Iterable<string>,
+  places: Iterable<string>,
+): Promise<NameFinder> {
+  return nameFinderOf(await firstNameLists(languages), new Set(places));
+}
+
+/** The first-name lists of `languages` and English, by language. */
+export async function firstNameLists(
+  languages: Iterable<string>,
+): Promise<Map<string, ReadonlySet<string>>> {
   const lists = new Map<string, ReadonlySet<string>>();
   for (const language of new Set(['en', ...languages])) {
     if (hasFirstNames(language)) lists.set(language, await loadFirstNames(language));
   }
-  const places = placesOf(corpus, lists);
+  return lists;
+}
+
+async function nameFinderOf(
+  lists: ReadonlyMap<string, ReadonlySet<string>>,
+  places: ReadonlySet<string>,
+): Promise<NameFinder> {
   const surnames = await loadSurnames('en');
   return (text, given) => {
     const language = quickEnglish(text) ?? given;

@@ -62,6 +62,7 @@ export function createTestContext(overrides: Partial<ConsultationInput> = {}): T
     progress: (event) => void events.push(event),
     signal: controller.signal,
     seed: 1,
+    threads: 1,
     today: '2024-06-01',
     events,
     controller,
