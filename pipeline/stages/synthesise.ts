@@ -22,6 +22,7 @@ import { enforceGrounding } from '../synthesis/model/grounding.js';
 import { rewriteWithModel, SYNTHESIS_PROMPTS } from '../synthesis/model/llm-synthesiser.js';
 import { readStatements } from '../synthesis/model/read-statements.js';
 import { translatePassages } from '../synthesis/model/translate.js';
+import { tagOnThreads } from '../synthesis/reading/en/tag-preload.js';
 import { unreadLanguages, unreadWarning } from '../synthesis/reading/unread.js';
 import type { Vectors } from '../vectors-file.js';
 import { llmSlice } from './llm-slice.js';
@@ -125,6 +126,15 @@ export async function synthesiseFindings(
   });
   const reused = reusableFindings(inputs.previous, keys, corpus);
   keyed.add();
+  await tagOnThreads(
+    corpus.passages.flatMap((p) => (p.language === 'en' ? [p.text] : [])),
+    {
+      threads: ctx.threads,
+      signal: ctx.signal,
+      onProgress: (done, total) =>
+        ctx.progress({ stage: 'synthesise', phase: 'tagging', unit: 'sentences', done, total }),
+    },
+  );
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,

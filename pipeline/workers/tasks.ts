@@ -12,6 +12,8 @@ export const TASKS = {
   'clean-texts': async () => (await import('../clean/clean-texts-task.js')).cleanTextsTask,
   'export-pdf': async () => (await import('../brief/export-tasks.js')).exportPdfTask,
   'export-docx': async () => (await import('../brief/export-tasks.js')).exportDocxTask,
+  'tag-sentences': async () =>
+    (await import('../synthesis/reading/en/tag-task.js')).tagSentencesTask,
 };
 
 /** The name of a registered task. */

@@ -39,7 +39,7 @@ export class TagStore {
   private readonly sentences = new Map<string, Int32Array>();
 
   /** @param capacity most sentences kept; past it the store is emptied (default 1,000,000) */
-  constructor(private readonly capacity = 1_000_000) {}
+  constructor(readonly capacity = 1_000_000) {}
 
   /** The tags of `sentence` as stored, or undefined. */
   get(sentence: string): TaggedSentence | undefined {

@@ -44,6 +44,18 @@ const RECENT_SIZE = 50_000;
 const store = new TagStore();
 
 /**
+ * Keeps sentences tagged elsewhere (on worker threads, by `tagText`), so that `tagSentence` reads
+ * them instead of tagging them; as many as the store holds.
+ */
+export function preloadTags(tagged: Iterable<[sentence: string, tags: TaggedSentence]>): void {
+  let room = store.capacity;
+  for (const [sentence, tags] of tagged) {
+    if (room-- <= 0) return;
+    store.set(sentence, tags);
+  }
+}
+
+/**
  * Tags an English sentence. Shouting (mostly capitals) is lower-cased first. The first word
  * keeps its capital: lower-cased, "Bowling Green needs" loses its name and its verb.
  */
@@ -60,7 +72,8 @@ export function tagSentence(sentence: string): TaggedSentence {
   return tagged;
 }
 
-function tagText(sentence: string): TaggedSentence {
+/** Tags a sentence with wink-nlp, without the caches (see `tagSentence`). */
+export function tagText(sentence: string): TaggedSentence {
   const text = isShouting(sentence) ? sentence.toLowerCase() : sentence;
   const { its } = nlp();
   const doc = nlp().readDoc(text);
