@@ -126,7 +126,8 @@ export async function synthesiseFindings(
   });
   const reused = reusableFindings(inputs.previous, keys, corpus);
   keyed.add();
-  await tagOnThreads(
+  const tagging = performance.now();
+  const tagged = await tagOnThreads(
     corpus.passages.flatMap((p) => (p.language === 'en' ? [p.text] : [])),
     {
       threads: ctx.threads,
@@ -135,6 +136,12 @@ export async function synthesiseFindings(
         ctx.progress({ stage: 'synthesise', phase: 'tagging', unit: 'sentences', done, total }),
     },
   );
+  if (tagged > 0) {
+    const seconds = ((performance.now() - tagging) / 1000).toFixed(1);
+    ctx.logger.debug(
+      `synthesise: ${tagged} sentences tagged on ${ctx.threads} threads in ${seconds} s`,
+    );
+  }
   const offline = await createOfflineSynthesiser().synthesise(corpus, {
     signal: ctx.signal,
     subject,
