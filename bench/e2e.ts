@@ -27,6 +27,9 @@ export async function benchE2e(count: number, compare?: number): Promise<string>
       `end to end, ${size.toLocaleString('en')} contributions (peak RSS as each stage finished)`,
       ...formatStages(report, true),
       `  total    ${(report.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(report.maxRssMb).toLocaleString('en')} MB`,
+      `  files    ${Object.entries(report.files ?? {})
+        .map(([name, bytes]) => `${name} ${(bytes / 1e6).toFixed(1)} MB`)
+        .join(', ')}`,
     ]);
   }
   const [small, large] = reports;

@@ -1,6 +1,8 @@
 // Runs the pipeline in a process of its own, so its peak memory is measured alone, and prints
 // one JSON line with the timings, counts and peak RSS (overall, and the high-water mark as each
-// stage finished, so the stage that set the peak shows).
+// stage finished, so the stage that set the peak shows), and the size of the exported files.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultCacheDir } from '../pipeline/cache-dir.js';
 import { runPipeline } from '../pipeline/runner.js';
 import type { StageName } from '../pipeline/stages/index.js';
@@ -43,5 +45,16 @@ process.stdout.write(
       })),
       ...exported,
     ].map((s) => ({ ...s, maxRssMb: peaks.get(s.name) ?? 0 })),
+    files: fileSizes(outDir),
   })}\n`,
 );
+
+/** The run folder's report, brief and sources files by name, in bytes. */
+function fileSizes(dir: string): Record<string, number> {
+  const wanted = /^(report\.html|brief\.(pdf|docx)|sources\.csv(\.gz)?)$/;
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => wanted.test(name))
+      .map((name) => [name, statSync(join(dir, name)).size]),
+  );
+}

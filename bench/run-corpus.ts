@@ -22,6 +22,8 @@ export interface WorkerReport {
     counts: Record<string, number>;
     maxRssMb: number;
   }[];
+  /** The exported files' sizes in bytes, by name (report.html, brief.pdf, sources.csv...). */
+  files?: Record<string, number>;
 }
 
 const WORKER = fileURLToPath(new URL('./pipeline-worker.js', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import type { Dependence, StatementKind, StatementReader } from './reader.js';
 
-/** Sentences remembered, over all questions; past it the memory starts again. */
+/** Sentences remembered, over all questions (some 80 bytes each); past it the memory starts again. */
 const MEMO_SIZE = 1_000_000;
 
 /**

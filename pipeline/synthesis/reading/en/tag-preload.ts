@@ -7,7 +7,7 @@
 import { mapInWorkers } from '../../../workers/pool.js';
 import { sentencesOf } from '../sentences.js';
 import { decodeTags } from './tag-task.js';
-import { preloadTags } from './tags.js';
+import { preloadTags, TAGS_KEPT } from './tags.js';
 
 /**
  * Fewer distinct sentences than this are tagged where they are read: each worker takes about a
@@ -28,7 +28,8 @@ export interface TagThreads {
 /**
  * Tags the distinct sentences of the English `texts` on `threads` worker threads and keeps their
  * tags for the readers. Nothing happens with one thread or too few sentences (see
- * `PARALLEL_MIN_SENTENCES`): the tags are the same either way. Returns the sentences tagged.
+ * `PARALLEL_MIN_SENTENCES`) or more than the tag store keeps (`TAGS_KEPT`): the tags are the
+ * same either way. Returns the sentences tagged.
  */
 export async function tagOnThreads(texts: Iterable<string>, run: TagThreads): Promise<number> {
   if (run.threads <= 1) return 0;
@@ -36,6 +37,9 @@ export async function tagOnThreads(texts: Iterable<string>, run: TagThreads): Pr
   for (const text of texts)
     for (const sentence of sentencesOf(text, 'en')) distinct.add(sentence.text);
   if (distinct.size < (run.minSentences ?? PARALLEL_MIN_SENTENCES)) return 0;
+  // More than the store keeps would be pushed out before they are read: they are tagged where
+  // they are read, theme by theme.
+  if (distinct.size > TAGS_KEPT) return 0;
   const sentences = [...distinct];
   const encoded = await mapInWorkers('tag-sentences', sentences, {
     threads: run.threads,

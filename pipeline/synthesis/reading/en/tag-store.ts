@@ -38,8 +38,12 @@ export class TagStore {
   private readonly words: string[] = [];
   private readonly sentences = new Map<string, Int32Array>();
 
-  /** @param capacity most sentences kept; past it the store is emptied (default 1,000,000) */
-  constructor(readonly capacity = 1_000_000) {}
+  /**
+   * @param capacity most sentences kept; past it the store is emptied (default 250,000: the
+   * sentences of the largest theme of a million contributions, some 60 MB; a million sentences
+   * pushed the synthesis of a million contributions against the heap's limit)
+   */
+  constructor(readonly capacity = 250_000) {}
 
   /** The tags of `sentence` as stored, or undefined. */
   get(sentence: string): TaggedSentence | undefined {

@@ -48,12 +48,11 @@ const store = new TagStore();
  * them instead of tagging them; as many as the store holds.
  */
 export function preloadTags(tagged: Iterable<[sentence: string, tags: TaggedSentence]>): void {
-  let room = store.capacity;
-  for (const [sentence, tags] of tagged) {
-    if (room-- <= 0) return;
-    store.set(sentence, tags);
-  }
+  for (const [sentence, tags] of tagged) store.set(sentence, tags);
 }
+
+/** How many sentences the tags kept for `tagSentence` can be: more would push out the first. */
+export const TAGS_KEPT = store.capacity;
 
 /**
  * Tags an English sentence. Shouting (mostly capitals) is lower-cased first. The first word
