@@ -109,7 +109,7 @@ function visitingOrder(inputs: readonly DuplicateInput[]): number[] {
 
 /** What is known of kept texts: shingle sets and signatures, by rank (the order they were kept in). */
 interface Kept {
-  shinglesByRank: readonly (Int32Array | undefined)[];
+  shinglesByRank: readonly Int32Array[];
   signatures: SignatureStore;
 }
 

@@ -117,8 +117,8 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
 
 /**
  * A text's cross-cutting terms, from its candidate phrases (`extractPhrases`): the noun phrases
- * wink-nlp's tags find in it (adjectives and nouns ending in a noun, two to four words: "public transport", "minimum wage"), by lemma key, each with the
- * surface form first seen. No verbs, pronouns or contractions get in ("think it's"); a phrase
+ * wink-nlp's tags find in it (adjectives and nouns ending in a noun, two to four words: "public
+ * transport", "minimum wage"), by lemma key, each with the surface form first seen. No verbs, pronouns or contractions get in ("think it's"); a phrase
  * linked by a preposition ("traffic on Scottsville Road") is left to the plain ones it holds.
  * English only: other languages have no tagger here, and no term is better than a bad one.
  */

@@ -45,7 +45,7 @@ export async function tagOnThreads(texts: Iterable<string>, run: TagThreads): Pr
     threads: run.threads,
     signal: run.signal,
     shared: null,
-    onProgress: run.onProgress && ((done, total) => run.onProgress?.(done, total)),
+    onProgress: run.onProgress,
   });
   let kept = 0;
   // Decoded one at a time as they are stored: all at once as objects would take gigabytes.
